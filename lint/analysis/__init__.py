@@ -1,0 +1,1 @@
+"""Shared analyses of an article, computed once and reused by every rule."""

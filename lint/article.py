@@ -1,0 +1,41 @@
+"""The article a rule sees: the document plus shared analyses, each computed once.
+
+Analyses are cached properties, so an analysis no enabled rule asks for costs
+nothing, and one that several rules use is computed a single time per article.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from lint.analysis.sentences import Sentence, split_sentences
+from lint.document import Block, Document
+
+
+class Article:
+    def __init__(self, document: Document):
+        self.document = document
+        self.text = document.text
+        self.blocks = document.blocks
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start:block.end]
+
+    @cached_property
+    def body(self) -> tuple[Block, ...]:
+        """Body blocks (paragraphs, list items, block quotes, subheadings), in order."""
+        return self.document.body
+
+    @cached_property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """Body blocks of running prose: paragraphs and list items."""
+        return tuple(b for b in self.body if b.kind in ("paragraph", "list-item"))
+
+    @cached_property
+    def headline(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "headline"), None)
+
+    @cached_property
+    def sentences(self) -> dict[Block, list[Sentence]]:
+        """Sentences of every block, keyed by block."""
+        return {b: split_sentences(self.text, b.start, b.end) for b in self.blocks}

@@ -1,0 +1,122 @@
+"""Configuration: `[tool.copydesk]` in pyproject.toml or a copydesk.toml, validated.
+
+The closest file to a checked path wins (no merging). Values are checked for shape
+here; names of rules and options are checked against the registry when the Linter
+is built, so every mistake is one clear ConfigError before any article is read.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.rule import SEVERITIES
+
+CONFIG_FILES = ("copydesk.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    profile: str | None = None
+    fail_on: str | None = None
+    path: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        """The folder that relative globs and profile paths are resolved against."""
+        return self.path.parent if self.path else Path.cwd()
+
+
+def _strings(key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"`{key}` must be a list of strings")
+    return tuple(value)
+
+
+def _table(key: str, value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"`{key}` must be a table")
+    return value
+
+
+def _severity(key: str, value: Any) -> str:
+    if value not in SEVERITIES:
+        raise ConfigError(f"`{key}` must be one of {', '.join(SEVERITIES)}, not {value!r}")
+    return value
+
+
+def _string(key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"`{key}` must be a string")
+    return value
+
+
+_KEYS = {
+    "select": lambda v: {"select": _strings("select", v)},
+    "extend-select": lambda v: {"extend_select": _strings("extend-select", v)},
+    "ignore": lambda v: {"ignore": _strings("ignore", v)},
+    "exclude": lambda v: {"exclude": _strings("exclude", v)},
+    "profile": lambda v: {"profile": _string("profile", v)},
+    "fail-on": lambda v: {"fail_on": _severity("fail-on", v)},
+    "severity": lambda v: {"severity": {k: _severity(f"severity.{k}", s)
+                                        for k, s in _table("severity", v).items()}},
+    "rules": lambda v: {"rules": {k: _table(f"rules.{k}", o)
+                                  for k, o in _table("rules", v).items()}},
+    "per-file-ignores": lambda v: {"per_file_ignores": {
+        k: _strings(f"per-file-ignores.{k}", r)
+        for k, r in _table("per-file-ignores", v).items()}},
+}
+
+
+def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _KEYS:
+            raise ConfigError(f"unknown configuration key `{key}`")
+        values.update(_KEYS[key](value))
+    return Config(path=path, **values)
+
+
+def _copydesk_table(path: Path) -> Mapping[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("copydesk")
+    return data
+
+
+def load(path: Path) -> Config:
+    table = _copydesk_table(path)
+    try:
+        return from_mapping(table or {}, path)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def discover(start: Path) -> Path | None:
+    """The closest copydesk.toml, or pyproject.toml with [tool.copydesk], above `start`."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name == "copydesk.toml" or _copydesk_table(path) is not None):
+                return path
+    return None

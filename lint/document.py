@@ -1,0 +1,190 @@
+"""The document model: the prose a reader sees, mapped back to the original source.
+
+A reader turns an input (a text file, Markdown, HTML, a CMS payload) into a
+`Document`: one rendered `text` made of blocks (headline, paragraphs, ...) joined by
+blank lines, plus a `SpanMap` from every rendered character back to the source it
+came from. Rules work on the rendered text; the engine maps their spans back, so
+`source.text[offset:offset + length]` is always the flagged text (contract.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lint.source import Source
+
+BLOCK_SEPARATOR = "\n\n"
+
+# Lead-in blocks are the article's furniture; every other kind is body text.
+LEAD_IN_KINDS = frozenset({"headline", "standfirst", "byline", "dateline", "caption"})
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of rendered text and the source characters it came from.
+
+    `exact` pieces are copied character for character (rendered index i is source
+    index src_start + i). Other pieces (an entity, collapsed white space, a block
+    separator) map as a whole: any span touching them covers all of their source.
+    """
+
+    start: int
+    length: int
+    source: int
+    src_start: int
+    src_length: int
+    exact: bool
+
+
+class SpanMap:
+    """Maps half-open spans of the rendered text to spans of a source."""
+
+    def __init__(self, pieces: list[Piece]):
+        self.pieces = pieces
+        self._starts = [p.start for p in pieces]
+
+    def _piece_at(self, index: int) -> tuple[Piece, bool]:
+        """The piece holding rendered `index`, or the last one before it (then False)."""
+        i = max(bisect.bisect_right(self._starts, index) - 1, 0)
+        piece = self.pieces[i]
+        return piece, piece.start <= index < piece.start + piece.length
+
+    def to_source(self, start: int, end: int) -> tuple[int, int, int]:
+        """(source index, source start, source end) for the rendered span [start, end)."""
+        first, inside = self._piece_at(start)
+        if not inside:
+            src_start = first.src_start + (first.src_length if start >= first.start else 0)
+        elif first.exact:
+            src_start = first.src_start + start - first.start
+        else:
+            src_start = first.src_start
+        if end <= start:
+            return first.source, src_start, src_start
+        last, inside = self._piece_at(end - 1)
+        if last.source != first.source:
+            last, inside = first, start < first.start + first.length
+            end = min(end, first.start + first.length)
+        if inside and last.exact:
+            src_end = last.src_start + end - last.start
+        else:
+            src_end = last.src_start + last.src_length
+        return first.source, src_start, max(src_end, src_start)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the article: its kind and its span in the rendered text.
+
+    `paragraph` is the 1-based body paragraph number, None for lead-in blocks.
+    """
+
+    kind: str
+    start: int
+    end: int
+    paragraph: int | None
+
+    @property
+    def is_body(self) -> bool:
+        return self.paragraph is not None
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    format: str
+    text: str
+    blocks: tuple[Block, ...]
+    sources: tuple[Source, ...]
+    spans: SpanMap
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.is_body)
+
+    def block_at(self, index: int) -> Block | None:
+        """The block holding rendered `index` (None between blocks)."""
+        for block in self.blocks:
+            if block.start <= index < block.end or index == block.start == block.end:
+                return block
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A run of rendered text taken from a source, for DocumentBuilder.add_block."""
+
+    text: str
+    src_start: int
+    src_length: int
+    exact: bool = True
+    source: int = 0
+
+
+class DocumentBuilder:
+    """Assembles a Document block by block, keeping the span map in step.
+
+    Readers add sources, then blocks as runs of text; the builder joins blocks with
+    BLOCK_SEPARATOR and maps each separator onto the source between the two blocks
+    when they come from the same source, so a fix that deletes "separator + block"
+    removes the blank lines in the source too.
+    """
+
+    def __init__(self, path: str, format: str):
+        self.path = path
+        self.format = format
+        self._sources: list[Source] = []
+        self._parts: list[str] = []
+        self._pieces: list[Piece] = []
+        self._blocks: list[Block] = []
+        self._length = 0
+        self._paragraphs = 0
+
+    def add_source(self, source: Source) -> int:
+        self._sources.append(source)
+        return len(self._sources) - 1
+
+    def add_block(self, kind: str, runs: Iterable[Run]) -> Block | None:
+        runs = [r for r in runs if r.text]
+        if not runs:
+            return None
+        if self._blocks:
+            self._add_separator(runs[0])
+        start = self._length
+        for run in runs:
+            self._append(run.text, Piece(self._length, len(run.text), run.source,
+                                         run.src_start, run.src_length, run.exact))
+        paragraph = None
+        if kind not in LEAD_IN_KINDS:
+            self._paragraphs += 1
+            paragraph = self._paragraphs
+        block = Block(kind, start, self._length, paragraph)
+        self._blocks.append(block)
+        return block
+
+    def _add_separator(self, next_run: Run) -> None:
+        prev = self._pieces[-1]
+        prev_end = prev.src_start + prev.src_length
+        if prev.source == next_run.source and next_run.src_start >= prev_end:
+            piece = Piece(self._length, len(BLOCK_SEPARATOR), prev.source, prev_end,
+                          next_run.src_start - prev_end, False)
+            self._append(BLOCK_SEPARATOR, piece)
+        else:
+            self._parts.append(BLOCK_SEPARATOR)
+            self._length += len(BLOCK_SEPARATOR)
+
+    def _append(self, text: str, piece: Piece) -> None:
+        self._parts.append(text)
+        self._pieces.append(piece)
+        self._length += len(text)
+
+    def build(self) -> Document:
+        if not self._sources:
+            self.add_source(Source(""))
+        pieces = self._pieces or [Piece(0, 0, 0, 0, 0, True)]
+        return Document(self.path, self.format, "".join(self._parts), tuple(self._blocks),
+                        tuple(self._sources), SpanMap(pieces))

@@ -1,0 +1,185 @@
+"""The engine: a pure function from (document, configuration) to findings.
+
+A `Linter` is built once from a Config (rules chosen, options validated, all
+errors raised up front) and then lints any number of documents; it holds no
+per-document state, pickles cleanly, and so serves a long-running service or a
+pool of batch workers as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import regex
+
+from lint.article import Article
+from lint.config import Config, ConfigError
+from lint.document import Document
+from lint.finding import Context, Finding, Fix, Location, RelatedLocation, SourceEdit
+from lint.readers import read
+from lint.paths import matches, relative_to_root
+from lint.registry import Registry, UnknownRule, default_registry
+from lint.rule import Options, Problem, Rule
+from lint.suppress import Suppressions
+
+_CONTEXT_CHARS = 80
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: str
+    options: Options
+
+
+class Linter:
+    def __init__(self, config: Config | None = None, registry: Registry | None = None):
+        self.config = config or Config()
+        self.registry = registry or default_registry()
+        self.rules = self._active_rules()
+        self._per_file = {pattern: self._names(names, f"per-file-ignores.{pattern}")
+                          for pattern, names in self.config.per_file_ignores.items()}
+
+    def _names(self, selectors, where: str) -> set[str]:
+        names: set[str] = set()
+        for selector in selectors:
+            try:
+                names.update(self.registry.expand(selector))
+            except UnknownRule as exc:
+                raise ConfigError(f"`{where}`: {exc}") from None
+        return names
+
+    def _active_rules(self) -> tuple[ActiveRule, ...]:
+        cfg, reg = self.config, self.registry
+        if cfg.select is None:
+            chosen = {name for name, r in reg.rules.items() if r.default}
+        else:
+            chosen = self._names(cfg.select, "select")
+        chosen |= self._names(cfg.extend_select, "extend-select")
+        chosen -= self._names(cfg.ignore, "ignore")
+        severities = {}
+        for selector, level in cfg.severity.items():
+            for name in self._names([selector], "severity"):
+                severities[name] = level
+        profile = cfg.profile
+        if profile is not None:
+            try:
+                profile = reg.check_profile(profile, cfg.root)
+            except ValueError as exc:
+                raise ConfigError(f"`profile`: {exc}") from None
+        options = {}
+        for name, values in cfg.rules.items():
+            try:
+                rule = reg.get(name)
+                options[rule.name] = rule.options_from(values, profile)
+            except UnknownRule as exc:
+                raise ConfigError(f"`rules.{name}`: {exc}") from None
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
+        return tuple(
+            ActiveRule(rule, severities.get(name, rule.severity),
+                       options.get(name) or rule.options_from({}, profile))
+            for name, rule in reg.rules.items() if name in chosen
+        )
+
+    def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
+        if not self._per_file:
+            return self.rules
+        relative = relative_to_root(path, self.config.root)
+        ignored = set().union(*(names for pattern, names in self._per_file.items()
+                                if matches(relative, pattern)))
+        return tuple(a for a in self.rules if a.rule.name not in ignored)
+
+    def lint(self, document: Document) -> list[Finding]:
+        article = Article(document)
+        suppressions = Suppressions(document)
+        findings = []
+        for active in self.rules_for(document.path):
+            for problem in active.rule.check(article, active.options):
+                finding = _locate(document, active, problem)
+                loc = finding.location
+                if suppressions and suppressions.silenced(active.rule.name, loc.source, loc.offset):
+                    continue
+                findings.append(finding)
+        findings.sort(key=lambda f: f.sort_key)
+        return _with_fingerprints(findings)
+
+
+def _location(document: Document, start: int, end: int) -> Location:
+    index, src_start, src_end = document.spans.to_source(start, end)
+    source = document.sources[index]
+    line, column = source.position(src_start)
+    end_line, end_column = source.position(src_end)
+    return Location(line, column, end_line, end_column, src_start, src_end - src_start, index,
+                    source.field, source.element_id, source.element_index)
+
+
+def _context(document: Document, start: int, end: int) -> Context | None:
+    block = document.block_at(start)
+    if block is None:
+        return None
+    left = max(block.start, start - _CONTEXT_CHARS)
+    right = min(block.end, max(end, start) + _CONTEXT_CHARS)
+    if left > block.start:
+        space = document.text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < block.end:
+        space = document.text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return Context(document.text[left:right], start - left, min(end, right) - start)
+
+
+def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding:
+    location = _location(document, problem.start, problem.end)
+    source = document.sources[location.source]
+    block = document.block_at(problem.start)
+    fix = None
+    if problem.edits is not None:
+        edits = []
+        for edit in problem.edits:
+            index, s, e = document.spans.to_source(edit.start, edit.end)
+            edits.append(SourceEdit(s, e - s, edit.text, index))
+        fix = Fix(problem.safe, tuple(edits))
+    return Finding(
+        rule=active.rule.name,
+        category=active.rule.category,
+        severity=problem.severity or active.severity,
+        message=problem.message,
+        location=location,
+        text=source.text[location.offset:location.offset + location.length],
+        flagged=document.text[problem.start:problem.end],
+        paragraph=block.paragraph if block else None,
+        field=block.kind if block and not block.is_body else None,
+        context=_context(document, problem.start, problem.end),
+        related=tuple(RelatedLocation(r.message, _location(document, r.start, r.end))
+                      for r in problem.related),
+        replacements=problem.replacements,
+        fix=fix,
+    )
+
+
+def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """Stamp each finding with a hash of rule, flagged text and occurrence index.
+
+    The hash ignores where the finding is, so editing other parts of an article
+    does not turn a known finding into a new one.
+    """
+    seen: Counter[tuple[str, str]] = Counter()
+    stamped = []
+    for finding in findings:
+        key = (finding.rule, _SPACES.sub(" ", finding.text.casefold()).strip())
+        occurrence = seen[key]
+        seen[key] += 1
+        digest = hashlib.sha1(f"{key[0]}\0{key[1]}\0{occurrence}".encode()).hexdigest()[:16]
+        stamped.append(replace(finding, fingerprint=digest))
+    return stamped
+
+
+def lint_text(text: str, path: str = "<text>", config: Config | None = None,
+              format: str | None = None) -> list[Finding]:
+    """Convenience for tests and scripts: read `text` and lint it with `config`."""
+    return Linter(config).lint(read(path, text, format))
+

@@ -1,0 +1,60 @@
+"""Recognising an article's lead-in: headline, standfirst, byline and dateline lines."""
+
+from __future__ import annotations
+
+import regex
+
+_BYLINE = regex.compile(r"^(?:By|BY)\b\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+\S+){0,7}$")
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_DATE = regex.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+_MAX_LEAD_IN_WORDS = 12
+_MAX_CAPTION_WORDS = 15
+_SENTENCE_END = regex.compile(r"[.!?:\"”’]\s*$")
+
+
+def is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(line.strip()))
+
+
+def is_dateline(line: str) -> bool:
+    """A short line that carries a date and is not a sentence (`Published 3 March 2025`)."""
+    line = line.strip()
+    return (len(line.split()) <= _MAX_LEAD_IN_WORDS and bool(_DATE.search(line))
+            and not line.endswith("."))
+
+
+def is_caption(line: str) -> bool:
+    """A short line that does not read as a sentence: no final stop, question or quote."""
+    return len(line.split()) <= _MAX_CAPTION_WORDS and not _SENTENCE_END.search(line)
+
+
+def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | None]:
+    """Kinds for the leading blocks (None = body from here on).
+
+    The first single-line block is the headline; after it, byline and dateline lines
+    are recognised by their shape, and a single line between the headline and a
+    byline or dateline is the standfirst. Once a byline or dateline has been seen,
+    a short line that is not a sentence (a picture caption or credit left in the
+    copy) is a caption.
+    """
+    kinds: list[str | None] = [None] * len(blocks)
+    if not blocks or ("\n" in blocks[0].strip() and not first_is_heading):
+        return kinds
+    kinds[0] = "headline"
+    for i in range(1, min(len(blocks), 6)):
+        line = blocks[i].strip()
+        if "\n" in line:
+            break
+        if is_byline(line):
+            kinds[i] = "byline"
+        elif is_dateline(line):
+            kinds[i] = "dateline"
+        elif i == 1 and any(is_byline(b) or is_dateline(b) for b in blocks[2:4]):
+            kinds[i] = "standfirst"
+        elif {"byline", "dateline"} & set(kinds[:i]) and is_caption(line):
+            kinds[i] = "caption"
+        else:
+            break
+    return kinds

@@ -1,0 +1,140 @@
+"""Markdown articles: CommonMark block structure, with exact offsets.
+
+Headings, paragraphs, block quotes and list items are prose; fenced and indented
+code, HTML comments and HTML-only lines, thematic breaks and YAML front matter are
+not. Block-quote and list markers are left out of the rendered text, and every
+line of a block maps back to its own place in the source. Inline markup is kept
+as written: rules see `*emphasis*` markers, which none of them judge.
+
+The block grammar is a small line scanner rather than a Markdown library because
+the libraries (markdown-it-py, mistune) report block positions by line only, and
+copydesk needs the column of every character after the markers are removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from lint.document import Document, DocumentBuilder, Run
+from lint.readers import leadin
+from lint.source import Source
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_BREAK = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_QUOTE = regex.compile(r"^ {0,3}> ?")
+_ITEM = regex.compile(r"^( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HTML_LINE = regex.compile(r"^ {0,3}</?[A-Za-z][^>]*>\s*$")
+_COMMENT_START = regex.compile(r"^ {0,3}<!--")
+_INDENTED = regex.compile(r"^(?: {4}|\t)")
+
+
+@dataclass
+class _Block:
+    kind: str
+    lines: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of content
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, without its line break."""
+    spans = []
+    for match in _LINE.finditer(text):
+        if match.start() == len(text) and spans:
+            break
+        spans.append((match.start(), match.start() + len(match.group().rstrip("\r\n"))))
+    return spans
+
+
+def _scan(text: str) -> list[_Block]:
+    lines = _lines(text)
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    i = 0
+    if lines and text[lines[0][0]:lines[0][1]] == "---":
+        close = next((j for j in range(1, len(lines))
+                      if text[lines[j][0]:lines[j][1]] in ("---", "...")), None)
+        if close is not None:
+            i = close + 1
+    while i < len(lines):
+        start, end = lines[i]
+        line = text[start:end]
+        fence = _FENCE.match(line)
+        if fence:
+            marker = fence.group(1)
+            i += 1
+            while i < len(lines) and not text[lines[i][0]:lines[i][1]].lstrip().startswith(marker):
+                i += 1
+            current = None
+        elif _COMMENT_START.match(line):
+            while i < len(lines) and "-->" not in text[lines[i][0]:lines[i][1]]:
+                i += 1
+            current = None
+        elif not line.strip() or _HTML_LINE.match(line):
+            current = None
+        elif current is not None and current.kind == "paragraph" and _SETEXT.match(line):
+            current.kind = "heading"
+            current = None
+        elif _BREAK.match(line):
+            current = None
+        elif heading := _ATX.match(line):
+            content_start = start + heading.start(2)
+            blocks.append(_Block("heading", [(content_start, start + heading.end(2))]))
+            current = None
+        elif quote := _QUOTE.match(line):
+            content = (start + quote.end(), end)
+            if not text[content[0]:content[1]].strip():
+                current = None
+            elif current is not None and current.kind == "blockquote":
+                current.lines.append(content)
+            else:
+                current = _Block("blockquote", [content])
+                blocks.append(current)
+        elif item := _ITEM.match(line):
+            current = _Block("list-item", [(start + item.end(), end)])
+            blocks.append(current)
+        elif current is None and _INDENTED.match(line):
+            pass  # indented code
+        elif current is not None and current.kind in ("paragraph", "list-item", "blockquote"):
+            current.lines.append((start + len(line) - len(line.lstrip()), end))
+        else:
+            current = _Block("paragraph", [(start + len(line) - len(line.lstrip()), end)])
+            blocks.append(current)
+        i += 1
+    return blocks
+
+
+def _runs(text: str, block: _Block) -> list[Run]:
+    runs = []
+    lines = [(s, s + len(text[s:e].rstrip())) for s, e in block.lines]
+    lines = [(s, e) for s, e in lines if e > s]
+    for n, (start, end) in enumerate(lines):
+        if n:
+            prev_end = lines[n - 1][1]
+            runs.append(Run("\n", prev_end, start - prev_end, exact=False))
+        runs.append(Run(text[start:end], start, end - start))
+    return runs
+
+
+_CONTINUATION_MARKERS = regex.compile(r"(?<=\n)(?: {0,3}> ?| +)")
+
+
+def render(source: str) -> str:
+    """A source slice as this reader renders it: block markers after line breaks dropped."""
+    return _CONTINUATION_MARKERS.sub("", source)
+
+
+def read(path: str, text: str) -> Document:
+    builder = DocumentBuilder(path, "markdown")
+    builder.add_source(Source(text))
+    blocks = [b for b in _scan(text) if any(e > s for s, e in b.lines)]
+    rendered = ["\n".join(text[s:e] for s, e in b.lines) for b in blocks]
+    kinds = leadin.classify(rendered, first_is_heading=bool(blocks) and blocks[0].kind == "heading")
+    if blocks and blocks[0].kind not in ("heading", "paragraph"):
+        kinds = [None] * len(blocks)
+    for block, kind in zip(blocks, kinds, strict=True):
+        builder.add_block(kind or block.kind, _runs(text, block))
+    return builder.build()

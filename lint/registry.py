@@ -1,0 +1,77 @@
+"""Finding rules: rule packs are discovered through the `copydesk.rules` entry points.
+
+A pack is a module (the built-in one is `rules`) listing its family modules in
+`FAMILIES`; every `Rule` defined at the top level of a family module is a rule. The
+engine never imports a pack by name, so a newsroom can install its own the same way.
+A pack may also define `check_profile(value, base_dir)` to validate the `profile`
+setting, and return the resolved value.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Iterable
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+
+from lint.rule import Rule
+
+ENTRY_POINT_GROUP = "copydesk.rules"
+ALL = "ALL"
+
+
+class UnknownRule(KeyError):
+    def __str__(self) -> str:
+        return f"unknown rule or category {self.args[0]!r}"
+
+
+class Registry:
+    def __init__(self, rules: Iterable[Rule], packs: Iterable[ModuleType] = ()):
+        ordered = sorted(rules, key=lambda r: (r.category, r.name))
+        self.rules: dict[str, Rule] = {r.name: r for r in ordered}
+        self.aliases = {alias: r.name for r in ordered for alias in r.aliases}
+        self.categories: dict[str, list[str]] = {}
+        for r in ordered:
+            self.categories.setdefault(r.category, []).append(r.name)
+        self._profile_checks = [p.check_profile for p in packs if hasattr(p, "check_profile")]
+
+    def get(self, name: str) -> Rule:
+        name = self.aliases.get(name, name)
+        if name not in self.rules:
+            raise UnknownRule(name)
+        return self.rules[name]
+
+    def expand(self, selector: str) -> list[str]:
+        """Rule names for a rule name, alias, category or ALL."""
+        if selector == ALL:
+            return list(self.rules)
+        if selector in self.categories:
+            return list(self.categories[selector])
+        return [self.get(selector).name]
+
+    def check_profile(self, value: str, base_dir: Path) -> str:
+        """The profile setting as the packs resolve it; ValueError when none knows it."""
+        for check in self._profile_checks:
+            value = check(value, base_dir)
+        return value
+
+
+def rules_of(module: ModuleType) -> list[Rule]:
+    return [v for v in vars(module).values() if isinstance(v, Rule)]
+
+
+def load_pack(pack: ModuleType) -> list[Rule]:
+    found = []
+    for family in getattr(pack, "FAMILIES", ()):
+        found.extend(rules_of(importlib.import_module(family)))
+    return found
+
+
+@functools.cache
+def default_registry() -> Registry:
+    packs = [ep.load() for ep in entry_points(group=ENTRY_POINT_GROUP)]
+    if not packs:
+        raise RuntimeError("no copydesk rule packs are installed: run `pip install -e .`")
+    return Registry([r for pack in packs for r in load_pack(pack)], packs)

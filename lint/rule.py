@@ -1,0 +1,171 @@
+"""The rule API: what a rule declares about itself, and what it reports.
+
+A rule is a plain function from an `Article` and its validated options to
+`Problem`s, wrapped by the `@rule(...)` decorator into a `Rule` that carries its
+metadata. Its docstring is its documentation: a one-line summary, then the
+sections in DOC_SECTIONS, which drive `copydesk explain`, `copydesk rules`, SARIF
+help and the README. The engine, not the rule, stamps names and severities, maps
+spans to source locations and applies suppressions.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lint.article import Article
+
+SEVERITIES = ("info", "warning", "error")  # ascending
+
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+OPTIONAL_DOC_SECTIONS = ("Fix safety", "Known limits")
+
+_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A typed rule option with its default, validated before the rule runs."""
+
+    name: str
+    type: type
+    default: Any
+    help: str
+    choices: tuple[Any, ...] | None = None
+
+    def validate(self, value: Any) -> Any:
+        expected = (int, float) if self.type is float else self.type
+        if isinstance(value, bool) and self.type is not bool:
+            raise ValueError(f"expects {self.type.__name__}, got a boolean")
+        if not isinstance(value, expected):
+            raise ValueError(f"expects {self.type.__name__}, got {type(value).__name__}")
+        if self.choices is not None and value not in self.choices:
+            raise ValueError(f"must be one of {', '.join(map(str, self.choices))}")
+        return tuple(value) if isinstance(value, list) else value
+
+
+class Options(Mapping[str, Any]):
+    """A rule's validated options, readable as attributes; `profile` is always there."""
+
+    def __init__(self, values: Mapping[str, Any], profile: str | None = None):
+        self._values = dict(values)
+        self.profile = profile
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_values"][name.replace("_", "-")]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __reduce__(self):
+        return (Options, (self._values, self.profile))
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the rendered span [start, end) with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """The other place a finding concerns (the first copy, the form used first)."""
+
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule reports: a span of the rendered article text and what is wrong.
+
+    `edits` is a fix the engine may apply (None when the rule offers none);
+    `severity` overrides the rule's default for this one problem (the tiered rules).
+    """
+
+    start: int
+    end: int
+    message: str
+    related: tuple[Related, ...] = ()
+    replacements: tuple[str, ...] = ()
+    edits: tuple[Edit, ...] | None = None
+    safe: bool = True
+    severity: str | None = None
+
+
+Check = Callable[["Article", Options], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    category: str
+    severity: str
+    check: Check
+    summary: str
+    docs: Mapping[str, str]
+    options: tuple[Option, ...] = ()
+    fixable: bool = False
+    default: bool = True
+    profile: bool = False
+    aliases: tuple[str, ...] = ()
+    option_index: Mapping[str, Option] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "option_index",
+                           MappingProxyType({o.name: o for o in self.options}))
+
+    def options_from(self, values: Mapping[str, Any], profile: str | None) -> Options:
+        """Validated options: defaults overlaid with `values`; ValueError names a bad one."""
+        merged = {o.name: o.default for o in self.options}
+        for key, value in values.items():
+            if key not in self.option_index:
+                raise ValueError(f"rule {self.name!r} has no option {key!r}")
+            try:
+                merged[key] = self.option_index[key].validate(value)
+            except ValueError as exc:
+                raise ValueError(f"option {key!r} of rule {self.name!r} {exc}") from None
+        return Options(merged, profile)
+
+
+def parse_docs(docstring: str) -> tuple[str, dict[str, str]]:
+    """Split a rule docstring into its summary line and its `## ` sections."""
+    text = inspect.cleandoc(docstring or "")
+    summary = text.split("\n", 1)[0].strip()
+    parts = _SECTION.split(text)
+    sections = {parts[i].strip(): parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+    return summary, sections
+
+
+def rule(name: str, *, category: str, severity: str, options: Iterable[Option] = (),
+         fixable: bool = False, default: bool = True, profile: bool = False,
+         aliases: Iterable[str] = ()) -> Callable[[Check], Rule]:
+    """Declare a rule; the decorated function's docstring is its documentation."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r} for rule {name!r}")
+
+    def wrap(check: Check) -> Rule:
+        summary, docs = parse_docs(check.__doc__ or "")
+        return Rule(name=name, category=category, severity=severity, check=check,
+                    summary=summary, docs=MappingProxyType(docs), options=tuple(options),
+                    fixable=fixable, default=default, profile=profile, aliases=tuple(aliases))
+
+    return wrap

@@ -1,0 +1,41 @@
+"""The original input: one text as the user gave it, and line/column arithmetic on it."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass
+
+import regex
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A text that findings point into: a file's decoded text, or one CMS field's string.
+
+    `field`, `element_id` and `element_index` say where a CMS string came from; they
+    are None for a plain file.
+    """
+
+    text: str
+    field: str | None = None
+    element_id: str | None = None
+    element_index: int | None = None
+    _line_starts: list[int] = dataclasses.field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        object.__setattr__(self, "_line_starts", starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")

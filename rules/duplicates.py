@@ -1,0 +1,309 @@
+"""Duplicates: paragraphs, sentences and words printed twice."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+import regex
+from rapidfuzz import fuzz, process
+
+from lint.analysis.text import WORD, comparison_key, word_count
+from lint.article import Article
+from lint.document import Block
+from lint.rule import Edit, Option, Options, Problem, Related, rule
+
+_LIST_MARK = regex.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
+_TERMINAL = regex.compile(r"[.!?:\"'”’)]\s*$")
+_LIST_RUN = 3
+_SHORT_LINE_WORDS = 12
+NEAR_DUPLICATE_DEFAULT = 90
+
+
+def _list_like(article: Article, block: Block) -> bool:
+    text = article.block_text(block)
+    return (block.kind == "list-item" or bool(_LIST_MARK.match(text))
+            or (word_count(text) < _SHORT_LINE_WORDS and not _TERMINAL.search(text)))
+
+
+def _in_list_runs(article: Article, blocks: tuple[Block, ...]) -> set[Block]:
+    """Blocks inside runs of 3+ consecutive list-like paragraphs (results, fixtures)."""
+    inside: set[Block] = set()
+    run: list[Block] = []
+    for block in (*blocks, None):
+        if block is not None and _list_like(article, block):
+            run.append(block)
+            continue
+        if len(run) >= _LIST_RUN:
+            inside.update(run)
+        run = []
+    return inside
+
+
+def _previous_block(article: Article, block: Block) -> Block:
+    index = article.blocks.index(block)
+    return article.blocks[index - 1]
+
+
+def _long_enough(text: str, min_words: int) -> bool:
+    return word_count(text) >= min_words
+
+
+@rule("duplicate-paragraph", category="duplicates", severity="error", fixable=True,
+      options=[Option("min-words", int, 8, "Shorter paragraphs are never reported.")])
+def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
+    """A body paragraph that repeats an earlier one word for word.
+
+    ## What it does
+    Flags a body paragraph whose text is the same as an earlier paragraph's once
+    white space, quote-mark and dash style, letter case and trailing punctuation are
+    set aside. The later copy is flagged; the first is given as related.
+
+    ## Why is this bad?
+    A paragraph printed twice is the clearest sign of unedited copy: a paste done
+    twice, or a stale version left above its rewrite. It happens in print: a real
+    published story ran its sales paragraph twice, word for word.
+
+    ## Example
+    ```
+    Sales rose 12% to 431,733 vehicles in the year to March.
+
+    Sales rose 12% to 431,733 vehicles in the year to March.
+    ```
+
+    ## Use instead
+    Delete the second copy, or merge what differs into one paragraph.
+
+    ## Fix safety
+    The fix deletes the later copy and the blank line before it. It is safe: the
+    text that remains is exactly the first copy.
+
+    ## Known limits
+    Paragraphs of fewer than `min-words` words (8) are never reported, so a
+    fixtures or results line such as "Winners meet in final match", repeated by
+    design in a list, stays quiet.
+    """
+    first_seen: dict[str, Block] = {}
+    for block in article.paragraphs:
+        text = article.block_text(block)
+        if not _long_enough(text, options.min_words):
+            continue
+        key = comparison_key(text)
+        first = first_seen.setdefault(key, block)
+        if first is block:
+            continue
+        previous = _previous_block(article, block)
+        yield Problem(
+            block.start, block.end,
+            f"Paragraph {block.paragraph} repeats paragraph {first.paragraph} word for word.",
+            related=(Related(first.start, first.end, "first occurrence"),),
+            edits=(Edit(previous.end, block.end, ""),),
+        )
+
+
+def _word_diff(a: str, b: str) -> str:
+    """A short description of the word-level changes from a to b."""
+    words_a = [m.group() for m in WORD.finditer(a)]
+    words_b = [m.group() for m in WORD.finditer(b)]
+    changes = []
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        old, new = " ".join(words_a[a0:a1]), " ".join(words_b[b0:b1])
+        if tag == "replace":
+            changes.append(f"'{old}' became '{new}'")
+        elif tag == "delete":
+            changes.append(f"'{old}' dropped")
+        elif tag == "insert":
+            changes.append(f"'{new}' added")
+    if not changes:
+        return "only punctuation or case differs"
+    shown = "; ".join(changes[:3])
+    return shown + (f"; and {len(changes) - 3} more changes" if len(changes) > 3 else "")
+
+
+@rule("near-duplicate-paragraph", category="duplicates", severity="warning",
+      options=[
+          Option("threshold", int, NEAR_DUPLICATE_DEFAULT, "Lowest rapidfuzz ratio (0-100) reported."),
+          Option("min-words", int, 8, "Both paragraphs need at least this many words."),
+      ])
+def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
+    """A body paragraph that is a lightly reworded copy of an earlier one.
+
+    ## What it does
+    Scores every pair of body paragraphs with rapidfuzz's `fuzz.ratio` (an
+    insert/delete edit similarity from 0 to 100) after folding case and
+    punctuation, and flags the later paragraph of a pair that scores at or above
+    `threshold` without being an exact repeat. The message gives the score and the
+    words that differ.
+
+    ## Why is this bad?
+    A near copy is usually a stale version left above its rewrite, or a quote
+    pasted once with and once without `he added`. Readers notice the repetition;
+    the difference between the two versions may even be a correction that only one
+    of them carries.
+
+    ## Example
+    ```
+    The plant will build 150,000 cars a year from 2027, the company said.
+
+    The plant will build 150,000 cars a year from 2028, the company said.
+    ```
+
+    ## Use instead
+    Keep the version that is right and delete the other.
+
+    ## Known limits
+    Both paragraphs need `min-words` words, so a short sentence is never matched
+    against a long paragraph. Runs of three or more short or bulleted paragraphs
+    (results, fixtures, award lists) are lists, whose lines look alike by design:
+    pairs inside them are not reported. Parallel sentences ("three reasons to be
+    optimistic" / "four reasons to be pessimistic") can score above 90.
+    """
+    blocks = [b for b in article.paragraphs
+              if _long_enough(article.block_text(b), options.min_words)]
+    if len(blocks) < 2:
+        return
+    keys = [comparison_key(article.block_text(b)) for b in blocks]
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=options.threshold,
+                           dtype="uint8", workers=1)
+    listed = _in_list_runs(article, article.paragraphs)
+    for j in range(1, len(blocks)):
+        candidates = [(int(scores[i, j]), i) for i in range(j)
+                      if scores[i, j] and keys[i] != keys[j]
+                      and not (blocks[i] in listed and blocks[j] in listed)]
+        if not candidates or any(keys[i] == keys[j] for i in range(j)):
+            continue
+        score, i = max(candidates)
+        first, later = blocks[i], blocks[j]
+        diff = _word_diff(article.block_text(first), article.block_text(later))
+        yield Problem(
+            later.start, later.end,
+            f"Paragraph {later.paragraph} is a near copy of paragraph {first.paragraph} "
+            f"(similarity {score}): {diff}.",
+            related=(Related(first.start, first.end, "the earlier version"),),
+        )
+
+
+_QUOTE_MARKS = frozenset('"“”«»')
+_FIRST_PERSON = regex.compile(r"I\b")
+
+
+@rule("duplicate-sentence", category="duplicates", severity="warning",
+      options=[Option("min-words", int, 6, "Shorter sentences are never reported.")])
+def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
+    """The same sentence printed twice in the body.
+
+    ## What it does
+    Flags a body sentence of `min-words` words or more that repeats an earlier body
+    sentence (case, white space, quote style and final punctuation aside), unless
+    it lies inside a quotation or its whole paragraph is already a duplicate.
+
+    ## Why is this bad?
+    A repeated sentence is a paste or rewrite left half done: the story says the
+    same thing twice, often a few paragraphs apart where it is easy to miss.
+
+    ## Example
+    ```
+    The firm employs 4,000 people at the site. Production starts next year.
+    ...
+    Production starts next year. The first cars are due in the spring.
+    ```
+
+    ## Use instead
+    Keep the sentence where it belongs and delete the other copy.
+
+    ## Known limits
+    Sentences holding a double quotation mark are skipped, since speakers repeat
+    themselves and a quote may be reported twice on purpose. So are sentences in the
+    first person, which belong to voices (readers' comments, vox pops) where two
+    people may well write the same words. So are sentences in
+    list runs, and a sentence whose whole paragraph is a copy or near copy of the
+    other's, which the paragraph rules report.
+    """
+    listed = _in_list_runs(article, article.paragraphs)
+    first_seen: dict[str, tuple[Block, int, int]] = {}
+    for block in article.paragraphs:
+        if block in listed:
+            continue
+        for sentence in article.sentences[block]:
+            text = article.text[sentence.start:sentence.end]
+            if (_QUOTE_MARKS.intersection(text) or _FIRST_PERSON.match(text)
+                    or not _long_enough(text, options.min_words)):
+                continue
+            key = comparison_key(text)
+            if key not in first_seen:
+                first_seen[key] = (block, sentence.start, sentence.end)
+                continue
+            first_block, start, end = first_seen[key]
+            if first_block is not block and _paragraphs_alike(article, first_block, block):
+                continue  # the paragraph rules report the whole copy
+            yield Problem(sentence.start, sentence.end,
+                          f"This sentence already appears in paragraph {first_block.paragraph}.",
+                          related=(Related(start, end, "first occurrence"),))
+
+
+def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
+    key_a = comparison_key(article.block_text(a))
+    key_b = comparison_key(article.block_text(b))
+    return fuzz.ratio(key_a, key_b) >= NEAR_DUPLICATE_DEFAULT
+
+
+# Doubles that are English, names or emphasis, not slips (domain.md §7.1).
+LEGITIMATE_DOUBLES = frozenset(
+    "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
+    "chop bang tut dum la tick pom".split()
+)
+_REPEAT = regex.compile(r"(?<![\w'’-])(\w+)(\s+)(\w+)(?![\w-]|['’]\w)", regex.IGNORECASE)
+
+
+def _is_slip(first: str, second: str) -> bool:
+    if first.lower() != second.lower() or first.isdigit():
+        return False
+    if first.lower() in LEGITIMATE_DOUBLES:
+        return False
+    if first[:1].isupper() and second[:1].isupper():
+        return False  # Duran Duran, Bafana Bafana, Boing Boing
+    return first == second or (first[:1].isupper() and first[1:] == second[1:])
+
+
+@rule("repeated-word", category="duplicates", severity="warning", fixable=True)
+def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
+    """A word typed twice in a row: `the the`.
+
+    ## What it does
+    Flags a word immediately repeated in the body (`the the`, `to to`), also across
+    a line break. The span covers both words.
+
+    ## Why is this bad?
+    The eye skips over the second word while reading, so doubled words survive
+    proofreading and reach print; readers who notice them lose trust in the copy.
+
+    ## Example
+    ```
+    The deal was signed by the the chief executive.
+    ```
+
+    ## Use instead
+    ```
+    The deal was signed by the chief executive.
+    ```
+
+    ## Fix safety
+    The fix deletes the second word and the space before it. It is safe.
+
+    ## Known limits
+    Doubles that English allows or that are names or emphasis are not reported:
+    `had had`, `that that`, `add to this this`, `is is`, `very very`, `blah blah`, and capitalised pairs
+    such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`) are skipped, and
+    nothing is matched across the headline or from one paragraph to the next.
+    """
+    for block in article.body:
+        for match in _REPEAT.finditer(article.text, block.start, block.end, overlapped=True):
+            first, gap, second = match.groups()
+            if not _is_slip(first, second):
+                continue
+            yield Problem(
+                match.start(), match.end(), f"'{first}' is repeated.",
+                replacements=(first,),
+                edits=(Edit(match.start(1) + len(first), match.end(), ""),),
+            )

@@ -1,0 +1,43 @@
+"""The fixture articles: exactly their expected findings, at exactly their places."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from invariants import assert_locations_exact
+
+from lint.engine import Linter
+from lint.readers import decode, read
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+ARTICLES = sorted(p for p in FIXTURES.iterdir() if not p.name.endswith(".expected.toml"))
+
+
+def expected_for(article: Path) -> list[dict]:
+    expected = article.with_name(article.name.split(".")[0] + ".expected.toml")
+    return tomllib.loads(expected.read_text(encoding="utf-8"))["finding"]
+
+
+def lint(article: Path):
+    document = read(str(article), decode(article.read_bytes()))
+    return document, Linter().lint(document)
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.name)
+def test_expected_findings(article: Path) -> None:
+    _, findings = lint(article)
+    got = sorted((f.rule, f.location.line, f.location.column, f.text) for f in findings)
+    want = sorted((e["rule"], e["line"], e["column"], e["text"]) for e in expected_for(article))
+    assert got == want
+    related = {(f.rule, f.location.line): f.related[0].location.line for f in findings if f.related}
+    for e in expected_for(article):
+        if "related_line" in e:
+            assert related[(e["rule"], e["line"])] == e["related_line"]
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.name)
+def test_locations_are_exact(article: Path) -> None:
+    assert_locations_exact(*lint(article))
