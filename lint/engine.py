@@ -18,8 +18,8 @@ from lint.article import Article
 from lint.config import Config, ConfigError
 from lint.document import Document
 from lint.finding import Context, Finding, Fix, Location, RelatedLocation, SourceEdit
-from lint.readers import read
 from lint.paths import matches, relative_to_root
+from lint.readers import read
 from lint.registry import Registry, UnknownRule, default_registry
 from lint.rule import Options, Problem, Rule
 from lint.suppress import Suppressions

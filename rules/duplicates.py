@@ -123,7 +123,8 @@ def _word_diff(a: str, b: str) -> str:
 
 @rule("near-duplicate-paragraph", category="duplicates", severity="warning",
       options=[
-          Option("threshold", int, NEAR_DUPLICATE_DEFAULT, "Lowest rapidfuzz ratio (0-100) reported."),
+          Option("threshold", int, NEAR_DUPLICATE_DEFAULT,
+                 "Lowest rapidfuzz ratio (0-100) reported."),
           Option("min-words", int, 8, "Both paragraphs need at least this many words."),
       ])
 def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
@@ -293,8 +294,8 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
 
     ## Known limits
     Doubles that English allows or that are names or emphasis are not reported:
-    `had had`, `that that`, `add to this this`, `is is`, `very very`, `blah blah`, and capitalised pairs
-    such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`) are skipped, and
+    `had had`, `that that`, `add to this this`, `is is`, `very very`, `blah blah`,
+    and capitalised pairs such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`) are skipped, and
     nothing is matched across the headline or from one paragraph to the next.
     """
     for block in article.body:
