@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import PurePath
+from typing import Any
 
 from lint.document import Document
-from lint.readers import markdown, text
+from lint.readers import ans, html, markdown, markup, text, wordpress
 
 
 class InputError(Exception):
@@ -20,17 +22,59 @@ class InputError(Exception):
 
 Reader = Callable[[str, str], Document]
 
+# The JSON payloads copydesk reads: how to recognise each, and what it is called.
+JSON_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "wordpress": (wordpress.is_post, "a WordPress REST post (title.rendered, content.rendered)"),
+    "ans": (ans.is_story, 'an Arc XP ANS story (type "story", content_elements)'),
+}
+_EXPECTED_JSON = " or ".join(description for _, description in JSON_SHAPES.values())
+
+
+def _load_json(content: str) -> Any:
+    try:
+        return json.loads(content)
+    except json.JSONDecodeError as exc:
+        where = f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise InputError("invalid-json",
+                         f"not valid JSON ({where}); expected {_EXPECTED_JSON}") from None
+
+
+def json_format(content: str) -> str:
+    """Which CMS payload a JSON text is, or InputError naming what was expected."""
+    data = _load_json(content)
+    for name, (matches, _) in JSON_SHAPES.items():
+        if matches(data):
+            return name
+    raise InputError("unknown-json", f"JSON of an unknown shape; expected {_EXPECTED_JSON}")
+
+
+def _json_reader(name: str, read_payload: Callable[[str, Any], Document]) -> Reader:
+    matches, description = JSON_SHAPES[name]
+
+    def read_json(path: str, content: str) -> Document:
+        data = _load_json(content)
+        if not matches(data):
+            raise InputError("unknown-json", f"JSON of an unknown shape; expected {description}")
+        return read_payload(path, data)
+    return read_json
+
 # How each format renders a slice of its source: what a reader shows of it. The
 # location invariant (contract.md) is render(source[offset:offset + length]) ==
 # the flagged text.
 RENDERERS: dict[str, Callable[[str], str]] = {
     "text": lambda s: s,
     "markdown": markdown.render,
+    "html": markup.render,
+    "wordpress": markup.render,
+    "ans": markup.render,
 }
 
 READERS: dict[str, Reader] = {
     "text": text.read,
     "markdown": markdown.read,
+    "html": html.read,
+    "wordpress": _json_reader("wordpress", wordpress.read),
+    "ans": _json_reader("ans", ans.read),
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -38,12 +82,27 @@ EXTENSIONS: dict[str, str] = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",  # sniffed: WordPress or ANS
 }
+_HTML_START = ("<!doctype html", "<html", "<!--", "<p", "<div", "<article", "<h1")
 
 
 def detect_format(path: str, content: str) -> str:
-    """The reader for a path: by extension, else plain text."""
-    return EXTENSIONS.get(PurePath(path).suffix.lower(), "text")
+    """The reader for a path: by extension (a .json file by its shape), else by content."""
+    fmt = EXTENSIONS.get(PurePath(path).suffix.lower())
+    if fmt == "json":
+        return json_format(content)
+    if fmt:
+        return fmt
+    start = content.lstrip()[:20].lower()
+    if start.startswith("{"):
+        try:
+            return json_format(content)
+        except InputError:
+            return "text"
+    return "html" if start.startswith(_HTML_START) else "text"
 
 
 def decode(data: bytes) -> str:

@@ -1,0 +1,287 @@
+"""HTML articles: body fragments (what a CMS stores) and whole web pages.
+
+Block elements make blocks; inline markup is transparent (markup.py). Navigation,
+forms, footers, asides, share bars and the like are skipped. In a whole page the
+article body is the element that holds the most running prose and the least
+other text; the headline (first `<h1>`, else `<title>`), standfirst, byline and
+dateline are taken from wherever the markup marks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document, DocumentBuilder, Run
+from lint.readers import markup
+from lint.readers.markup import BLOCK, INVISIBLE, Element, Text
+from lint.source import Source
+
+_SKIPPED_TAGS = INVISIBLE | {"nav", "form", "footer", "aside", "pre", "listing", "xmp",
+                             "plaintext", "dialog", "menu", "hr"}
+_SKIPPED_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search",
+                            "menu", "menubar", "toolbar", "dialog", "alertdialog", "tablist"})
+# Class and id words of page furniture (share bars, related links, adverts, ...).
+_FURNITURE = regex.compile(
+    r"(?<![a-z])(?:share|sharing|sharetools|sharedaddy|social|related|comments?|newsletter|"
+    r"promo|advert\w*|ads?|adslot|sponsor\w*|subscribe|subscription|signup|breadcrumbs?|"
+    r"sidebar|footer|nav|navigation|menu|masthead|popup|modal|cookie|outbrain|taboola|"
+    r"toolbar|recommended|most-?popular|most-?read|most-?shared|trending|print|paywall|print-only|visually-hidden|"
+    r"sr-only|screen-reader-text|hidden)(?![a-z])")
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+
+_BYLINE = regex.compile(r"(?<![a-z])(?:byline|by-line|author|authors|contributor)(?![a-z])")
+_STANDFIRST = regex.compile(r"(?<![a-z])(?:standfirst|dek|deck|subheadline|sub-headline|"
+                            r"subhead|subtitle|strapline|summary|article-summary)(?![a-z])")
+_DATELINE = regex.compile(r"(?<![a-z])(?:dateline)(?![a-z])")
+_MAX_LEAD_IN_WORDS = 60
+_MAX_BYLINE_WORDS = 15
+_WORD = regex.compile(r"\w+")
+
+# A block counts as running prose when it has this many words and few of them are links.
+_PROSE_WORDS = 10
+_PROSE_LINK_SHARE = 0.5
+_SENTENCE_END = regex.compile(r"[.!?:;…\"”’)\]]$")
+# How much a word of other text (teasers, labels, link lists) costs a candidate body.
+_OTHER_TEXT_COST = 0.5
+
+
+@dataclass(eq=False)
+class _Block:
+    kind: str
+    owner: Element
+    runs: list[Run]
+    words: int
+    link_words: int
+
+    @property
+    def start(self) -> int:
+        return self.runs[0].src_start
+
+
+def _markers(element: Element) -> str:
+    """Class, id, itemprop and rel words, lower-cased, camelCase split."""
+    raw = " ".join(element.attr(a) for a in ("class", "id", "itemprop", "rel"))
+    return _CAMEL.sub("-", raw).lower() if raw.strip() else ""
+
+
+def _skipped(element: Element) -> bool:
+    """Never prose, wherever it is: scripts, navigation, forms, hidden elements."""
+    if element.tag in _SKIPPED_TAGS or element.attr("role") in _SKIPPED_ROLES:
+        return True
+    if "hidden" in element.attrs or element.attr("aria-hidden") == "true":
+        return True
+    return bool(_HIDDEN_STYLE.search(element.attr("style")))
+
+
+def _furniture(element: Element) -> bool:
+    """Marked as page furniture by its class or id (share bar, related links, ...).
+
+    Only judged below the article body: a page may wrap its whole content in an
+    element named after a script hook (`js-social-anchor`).
+    """
+    markers = _markers(element)
+    return bool(markers) and bool(_FURNITURE.search(markers))
+
+
+def _kind(element: Element, outer: str) -> str:
+    if outer in ("blockquote", "caption"):
+        return outer
+    tag = element.tag
+    if tag == "blockquote":
+        return "blockquote"
+    if tag in ("figcaption", "caption"):
+        return "caption"
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return tag if tag == "h1" else "heading"
+    if tag == "li" or outer == "list-item":
+        return "list-item"
+    return "paragraph"
+
+
+class _Walker:
+    """Turns an element tree into blocks: one per run of inline content."""
+
+    def __init__(self, text: str, source_index: int = 0):
+        self.text = text
+        self.source_index = source_index
+        self.blocks: list[_Block] = []
+        self._has_block: dict[int, bool] = {}
+
+    def _holds_block(self, element: Element) -> bool:
+        """Whether an inline element wraps block elements (a link around a card)."""
+        known = self._has_block.get(id(element))
+        if known is None:
+            known = any(isinstance(c, Element) and c.tag not in INVISIBLE
+                        and (c.tag in BLOCK or self._holds_block(c)) for c in element.children)
+            self._has_block[id(element)] = known
+        return known
+
+    def walk(self, element: Element, kind: str) -> None:
+        inline: list[Element | Text] = []
+        for child in element.children:
+            if isinstance(child, Text):
+                inline.append(child)
+            elif _skipped(child):
+                if child.tag not in BLOCK:
+                    continue
+                self._flush(element, kind, inline)
+            elif child.tag in BLOCK or self._holds_block(child):
+                self._flush(element, kind, inline)
+                self.walk(child, _kind(child, kind) if child.tag in BLOCK else kind)
+            else:
+                inline.append(child)
+        self._flush(element, kind, inline)
+
+    def _flush(self, owner: Element, kind: str, inline: list[Element | Text]) -> None:
+        runs = markup.inline_runs(self.text, inline, self.source_index)
+        if runs:
+            words = sum(len(_WORD.findall(r.text)) for r in runs)
+            self.blocks.append(_Block(kind, owner, runs, words, _link_words(self.text, inline)))
+        inline.clear()
+
+
+def _link_words(text: str, nodes: list[Element | Text]) -> int:
+    """Words of the inline content that sit inside links."""
+    words = 0
+    for node in nodes:
+        if not isinstance(node, Element):
+            continue
+        for element in node.iter():
+            if element.tag == "a":
+                words += sum(len(_WORD.findall(text[t.start:t.end]))
+                             for t in _texts(element))
+    return words
+
+
+def _texts(element: Element):
+    for child in element.children:
+        if isinstance(child, Text):
+            yield child
+        elif child.tag not in INVISIBLE:
+            yield from _texts(child)
+
+
+def _ancestors(element: Element):
+    while element is not None:
+        yield element
+        element = element.parent
+
+
+def _prose(block: _Block) -> bool:
+    """Running prose: long enough, mostly not links, ending as a sentence ends
+    (teaser headlines and labels do not)."""
+    return (block.kind in ("paragraph", "blockquote")
+            and block.words >= _PROSE_WORDS
+            and block.link_words < _PROSE_LINK_SHARE * block.words
+            and bool(_SENTENCE_END.search(block.runs[-1].text)))
+
+
+def _article_body(blocks: list[_Block], page: Element, furniture: set[int]) -> Element:
+    """The element with the most words of running prose, less a cost for other text.
+
+    Furniture (related links, comments) below a candidate counts as other text.
+    """
+    score: dict[int, float] = {}
+    elements: dict[int, Element] = {}
+    for block in blocks:
+        prose = _prose(block)
+        in_furniture = False
+        for element in _ancestors(block.owner):
+            gain = block.words if prose and not in_furniture else -_OTHER_TEXT_COST * block.words
+            score[id(element)] = score.get(id(element), 0.0) + gain
+            elements[id(element)] = element
+            in_furniture = in_furniture or id(element) in furniture
+    if not score:
+        return page
+    return elements[max(score, key=lambda key: score[key])]
+
+
+def _within(block: _Block, container: Element, furniture: set[int]) -> bool:
+    """Inside the container and not inside furniture below it."""
+    for element in _ancestors(block.owner):
+        if element is container:
+            return True
+        if id(element) in furniture:
+            return False
+    return False
+
+
+def _marked(block: _Block, pattern: regex.Pattern, stop: Element | None) -> bool:
+    for element in _ancestors(block.owner):
+        if element is stop:
+            return False
+        markers = _markers(element)
+        if markers and pattern.search(markers):
+            return True
+    return False
+
+
+def _lead_in(text: str, blocks: list[_Block], body: list[_Block], page: Element | None,
+             source_index: int) -> list[_Block]:
+    """Headline, standfirst, byline and dateline blocks, marked as such."""
+    first_body = min((b.start for b in body if b.kind != "h1"), default=None)
+    found: list[_Block] = []
+    headline = next((b for b in blocks if b.kind == "h1"), None)
+    if headline is None and page is not None:
+        headline = _title(text, page, source_index)
+    if headline is not None:
+        headline.kind = "headline"
+        found.append(headline)
+    for kind, pattern, limit in (("standfirst", _STANDFIRST, _MAX_LEAD_IN_WORDS),
+                                 ("byline", _BYLINE, _MAX_BYLINE_WORDS),
+                                 ("dateline", _DATELINE, _MAX_BYLINE_WORDS)):
+        for block in blocks:
+            if block in found or block.words > limit or block.kind not in ("paragraph", "heading"):
+                continue
+            if first_body is not None and block.start > first_body:
+                break
+            if _marked(block, pattern, None):
+                block.kind = kind
+                found.append(block)
+                break
+    return found
+
+
+def _title(text: str, page: Element, source_index: int) -> _Block | None:
+    title = next((e for e in page.iter() if e.tag == "title"), None)
+    if title is None:
+        return None
+    runs = markup.inline_runs(text, title.children, source_index)
+    if not runs:
+        return None
+    return _Block("headline", title, runs, 0, 0)
+
+
+def read(path: str, text: str) -> Document:
+    builder = DocumentBuilder(path, "html")
+    builder.add_source(Source(text))
+    for block in blocks_of(text):
+        builder.add_block(block.kind, block.runs)
+    return builder.build()
+
+
+def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_Block]:
+    """The blocks a reader sees, in source order.
+
+    `lead_in=False` reads a body fragment whose headline and standfirst are stored
+    elsewhere (a CMS field): an `<h1>` in it is a heading like any other.
+    """
+    root = markup.parse(text)
+    page = next((e for e in root.iter() if e.tag in ("html", "head", "body")), None)
+    body_element = next((e for e in root.iter() if e.tag == "body"), root)
+    walker = _Walker(text, source_index)
+    walker.walk(body_element, "paragraph")
+    blocks = walker.blocks
+    furniture = {id(e) for e in root.iter() if _furniture(e)}
+    container = _article_body(blocks, body_element, furniture) if page is not None else root
+    body = [b for b in blocks if _within(b, container, furniture)]
+    lead = _lead_in(text, blocks, body, root if page else None, source_index) if lead_in else []
+    chosen = {id(b): b for b in body + lead}
+    ordered = sorted(chosen.values(), key=lambda b: b.start)
+    for block in ordered:
+        if block.kind == "h1":
+            block.kind = "heading"
+    return ordered

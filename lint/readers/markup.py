@@ -1,0 +1,283 @@
+"""HTML as a browser renders it, with every rendered character traced to its source.
+
+Shared by the HTML reader and the CMS readers (whose strings hold inline HTML).
+`parse` builds a small element tree whose nodes know their source offsets;
+`inline_runs` renders inline content the way a browser does (tags transparent,
+entities decoded, white space collapsed, `<br>` a line break) as DocumentBuilder
+Runs; `render` renders a source slice the same way, for the location invariant.
+
+The tokenizer is the standard library's `html.parser`: it is maintained with
+CPython (security fixes included), tolerates broken markup without raising,
+and reports the source position of every token through `getpos()`, which is all
+the span map needs. lxml reports lines but not columns, and html5lib and
+selectolax report no positions. The tree is built here with the browser's common
+implied-end-tag rules (an open `<p>` closes before a block, `<li>` before `<li>`),
+which is enough to find paragraphs; the full HTML5 tree-construction algorithm
+(adoption agency, foster parenting) would change no rendered text we lint.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import regex
+
+from lint.document import DocumentBuilder, Run
+from lint.source import Source
+
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link",
+                  "meta", "param", "source", "track", "wbr"})
+# Elements whose text a reader never sees as prose: scripts, styles, widgets, media.
+INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
+                       "object", "embed", "canvas", "video", "audio", "select", "textarea",
+                       "button", "input", "head", "picture", "map"})
+# Inline code is shown, but is not copy: it renders as one placeholder character so
+# the words on either side never read as adjacent.
+CODE = frozenset({"code", "kbd", "samp", "var", "tt"})
+CODE_PLACEHOLDER = "\ufffc"
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
+    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul", "listing", "plaintext", "xmp",
+})
+# Opening one of these closes an open <p> (HTML5 "close a p element").
+_CLOSES_P = BLOCK - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot", "caption"}
+# Opening the key closes an open element of the value set, up to the given boundary.
+_IMPLIED_END = {
+    "li": ({"li"}, {"ul", "ol", "menu"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "tr": ({"tr", "td", "th"}, {"table", "tbody", "thead", "tfoot"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "option": ({"option"}, {"select", "datalist"}),
+    **{h: ({f"h{n}" for n in range(1, 7)}, set()) for h in ("h1", "h2", "h3", "h4", "h5", "h6")},
+}
+_P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "figure",
+                               "li", "dd", "dt", "div", "section", "article", "aside"})
+
+# HTML white space (not U+00A0, which a browser keeps) and character references,
+# matched as html.unescape matches them.
+_WHITESPACE = frozenset(" \t\n\r\f")
+_ATOM = regex.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+@dataclass(eq=False)
+class Text:
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    start: int
+    end: int = -1
+    children: list[Element | Text] = field(default_factory=list)
+    parent: Element | None = field(default=None, repr=False)
+
+    def attr(self, name: str) -> str:
+        return self.attrs.get(name) or ""
+
+    def iter(self):
+        """This element and every element below it, in document order."""
+        stack: list[Element] = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(c for c in reversed(element.children) if isinstance(c, Element))
+
+
+class _Tokenizer(HTMLParser):
+    """Records (kind, start offset, tag, attrs) for every token of a text."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self._line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
+        self.tokens: list[tuple[str, int, str, dict[str, str]]] = []
+
+    def _add(self, kind: str, tag: str = "", attrs=()) -> None:
+        line, column = self.getpos()
+        offset = self._line_starts[line - 1] + column
+        self.tokens.append((kind, offset, tag, {k: v or "" for k, v in attrs}))
+
+    def handle_starttag(self, tag, attrs):
+        self._add("start", tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._add("start", tag, attrs)  # HTML ignores the slash on non-void elements
+
+    def handle_endtag(self, tag):
+        self._add("end", tag)
+
+    def handle_data(self, data):
+        self._add("text")
+
+    def handle_comment(self, data):
+        self._add("markup")
+
+    handle_decl = handle_pi = unknown_decl = handle_comment
+
+
+def parse(text: str) -> Element:
+    """The element tree of an HTML document or fragment (never raises)."""
+    tokenizer = _Tokenizer(text)
+    tokenizer.feed(text)
+    tokenizer.close()
+    tokens = tokenizer.tokens
+    root = Element("#root", {}, 0)
+    stack = [root]
+    for n, (kind, start, tag, attrs) in enumerate(tokens):
+        end = tokens[n + 1][1] if n + 1 < len(tokens) else len(text)
+        if kind == "text":
+            stack[-1].children.append(Text(start, end))
+        elif kind == "start":
+            _open(stack, Element(tag, attrs, start), end)
+        elif kind == "end":
+            if tag == "br":
+                _open(stack, Element("br", {}, start), end)
+            else:
+                _close(stack, tag, start, end)
+    for element in stack[1:]:
+        element.end = len(text)
+    root.end = len(text)
+    return root
+
+
+def _close_to(stack: list[Element], index: int, at: int) -> None:
+    """Close stack[index:] implicitly at offset `at`."""
+    for element in stack[index:]:
+        element.end = at
+    del stack[index:]
+
+
+def _find_open(stack: list[Element], tags, boundary) -> int | None:
+    for i in range(len(stack) - 1, 0, -1):
+        if stack[i].tag in tags:
+            return i
+        if stack[i].tag in boundary:
+            return None
+    return None
+
+
+def _open(stack: list[Element], element: Element, token_end: int) -> None:
+    if element.tag in _CLOSES_P:
+        i = _find_open(stack, {"p"}, _P_SCOPE_BOUNDARY)
+        if i is not None:
+            _close_to(stack, i, element.start)
+    if element.tag in _IMPLIED_END:
+        tags, boundary = _IMPLIED_END[element.tag]
+        i = _find_open(stack, tags, boundary)
+        if i is not None:
+            _close_to(stack, i, element.start)
+    element.parent = stack[-1]
+    stack[-1].children.append(element)
+    if element.tag in VOID:
+        element.end = token_end
+    else:
+        stack.append(element)
+
+
+def _close(stack: list[Element], tag: str, start: int, token_end: int) -> None:
+    for i in range(len(stack) - 1, 0, -1):
+        if stack[i].tag == tag:
+            stack[i].end = token_end
+            _close_to(stack, i + 1, start)
+            del stack[i:]
+            return
+
+
+# --- inline rendering -------------------------------------------------------------
+
+_SPACE, _BREAK = " ", "\n"
+
+
+@dataclass(slots=True)
+class _Atom:
+    text: str
+    start: int
+    end: int
+    exact: bool
+    space: bool = False
+
+
+def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
+    position = start
+    for match in _ATOM.finditer(source, start, end):
+        if match.start() > position:
+            out.append(_Atom(source[position:match.start()], position, match.start(), True))
+        piece = match.group()
+        if piece[0] != "&":
+            out.append(_Atom(_SPACE, match.start(), match.end(), False, space=True))
+        else:
+            decoded = html.unescape(piece)
+            if decoded == piece:
+                out.append(_Atom(piece, match.start(), match.end(), True))
+            else:
+                space = all(c in _WHITESPACE for c in decoded)
+                out.append(_Atom(_SPACE if space else decoded, match.start(), match.end(),
+                                 False, space=space))
+        position = match.end()
+    if end > position:
+        out.append(_Atom(source[position:end], position, end, True))
+
+
+def _atoms(source: str, nodes, out: list[_Atom]) -> None:
+    for node in nodes:
+        if isinstance(node, Text):
+            _text_atoms(source, node.start, node.end, out)
+        elif node.tag == "br":
+            out.append(_Atom(_BREAK, node.start, node.end, False))
+        elif node.tag in CODE:
+            out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False))
+        elif node.tag not in INVISIBLE:
+            _atoms(source, node.children, out)
+
+
+def _collapse(atoms: list[_Atom]) -> list[_Atom]:
+    """White space as a browser shows it: runs (across tags) become one space, and
+    spaces next to a line break go."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        if atom.space:
+            if not out or (not out[-1].space and out[-1].text != _BREAK):
+                out.append(atom)
+        elif atom.text == _BREAK:
+            if out and out[-1].space:
+                out.pop()
+            out.append(atom)
+        else:
+            out.append(atom)
+    return out
+
+
+def inline_runs(source: str, nodes, source_index: int = 0) -> list[Run]:
+    """Runs for inline content, trimmed of leading and trailing white space and breaks."""
+    atoms: list[_Atom] = []
+    _atoms(source, nodes, atoms)
+    atoms = _collapse(atoms)
+    first = next((i for i, a in enumerate(atoms) if not a.space and a.text != _BREAK), None)
+    if first is None:
+        return []
+    last = max(i for i, a in enumerate(atoms) if not a.space and a.text != _BREAK)
+    return [Run(a.text, a.start, a.end - a.start, a.exact, source_index)
+            for a in atoms[first:last + 1]]
+
+
+def render(fragment: str) -> str:
+    """A source slice as the readers render it: tags dropped, entities decoded,
+    white space collapsed (not trimmed: a slice may start or end with a space)."""
+    atoms: list[_Atom] = []
+    _atoms(fragment, parse(fragment).children, atoms)
+    return "".join(a.text for a in _collapse(atoms))
+
+
+def add_string_block(builder: DocumentBuilder, kind: str, source: Source) -> None:
+    """One CMS string (inline HTML) as one block, pointing into its own source."""
+    index = builder.add_source(source)
+    builder.add_block(kind, inline_runs(source.text, parse(source.text).children, index))

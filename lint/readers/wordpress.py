@@ -1,0 +1,64 @@
+"""WordPress REST API post objects (`/wp/v2/posts/<id>` JSON).
+
+`title.rendered` is the headline, `excerpt.rendered` the standfirst (unless it is
+WordPress's automatic excerpt, a copy of the opening words), and the body is
+`content.raw` when the payload has it (the writer's own text, `?context=edit`),
+else `content.rendered` (after WordPress's filters curled the quotes). Each field
+is its own source, so findings point into that string with `field` set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from lint.document import Document, DocumentBuilder
+from lint.readers import html, markup
+from lint.source import Source
+
+_AUTO_EXCERPT_END = regex.compile(r"\s*(?:\[(?:…|&hellip;|\.\.\.)\]|…|\.\.\.)\s*$")
+_SPACES = regex.compile(r"\s+")
+
+
+def is_post(data: Any) -> bool:
+    return isinstance(data, dict) and any(
+        isinstance(data.get(key), dict)
+        and any(isinstance(data[key].get(v), str) for v in ("rendered", "raw"))
+        for key in ("content", "title"))
+
+
+def _field(data: dict, key: str, prefer_raw: bool = False) -> tuple[str, str] | None:
+    """(field name, string) of `key.raw` or `key.rendered`, whichever is there."""
+    value = data.get(key)
+    if not isinstance(value, dict):
+        return None
+    for variant in (("raw", "rendered") if prefer_raw else ("rendered",)):
+        text = value.get(variant)
+        if isinstance(text, str) and text.strip():
+            return f"{key}.{variant}", text
+    return None
+
+
+def _plain(text: str) -> str:
+    return _SPACES.sub(" ", markup.render(text)).strip()
+
+
+def read(path: str, data: dict) -> Document:
+    builder = DocumentBuilder(path, "wordpress")
+    content = _field(data, "content", prefer_raw=True)
+    title = _field(data, "title")
+    excerpt = _field(data, "excerpt")
+    if excerpt and content:
+        opening = _AUTO_EXCERPT_END.sub("", _plain(excerpt[1]))
+        if _plain(content[1]).startswith(opening):
+            excerpt = None
+    if title:
+        markup.add_string_block(builder, "headline", Source(title[1], field=title[0]))
+    if excerpt:
+        markup.add_string_block(builder, "standfirst", Source(excerpt[1], field=excerpt[0]))
+    if content:
+        index = builder.add_source(Source(content[1], field=content[0]))
+        for block in html.blocks_of(content[1], index, lead_in=False):
+            builder.add_block(block.kind, block.runs)
+    return builder.build()
