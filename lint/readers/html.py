@@ -277,7 +277,10 @@ def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_B
     blocks = walker.blocks
     furniture = {id(e) for e in root.iter() if _furniture(e)}
     container = _article_body(blocks, body_element, furniture) if page is not None else root
-    body = [b for b in blocks if _within(b, container, furniture)]
+    # Captions just outside the body (a lead picture above it) still belong to the story.
+    story = next((e for e in _ancestors(container) if e.tag == "article"), container)
+    body = [b for b in blocks if _within(b, container, furniture)
+            or (b.kind == "caption" and _within(b, story, furniture))]
     lead = _lead_in(text, blocks, body, root if page else None, source_index) if lead_in else []
     chosen = {id(b): b for b in body + lead}
     ordered = sorted(chosen.values(), key=lambda b: b.start)

@@ -1,7 +1,7 @@
 """WordPress REST API post objects (`/wp/v2/posts/<id>` JSON).
 
 `title.rendered` is the headline, `excerpt.rendered` the standfirst (unless it is
-WordPress's automatic excerpt, a copy of the opening words), and the body is
+WordPress's automatic excerpt, a copy of words from the body), and the body is
 `content.raw` when the payload has it (the writer's own text, `?context=edit`),
 else `content.rendered` (after WordPress's filters curled the quotes). Each field
 is its own source, so findings point into that string with `field` set.
@@ -51,7 +51,7 @@ def read(path: str, data: dict) -> Document:
     excerpt = _field(data, "excerpt")
     if excerpt and content:
         opening = _AUTO_EXCERPT_END.sub("", _plain(excerpt[1]))
-        if _plain(content[1]).startswith(opening):
+        if opening in _plain(content[1]):
             excerpt = None
     if title:
         markup.add_string_block(builder, "headline", Source(title[1], field=title[0]))
