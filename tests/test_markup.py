@@ -1,0 +1,190 @@
+"""HTML, WordPress and ANS readers: what is read, where it points, and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from invariants import assert_locations_exact
+
+from lint.config import Config
+from lint.document import Document
+from lint.engine import Linter
+from lint.readers import InputError, RENDERERS, detect_format, read
+from lint.readers.markup import render
+
+PARAGRAPH = "Sales rose sharply in the year to March, and the company now sells more cars here."
+
+
+def blocks(document: Document) -> list[tuple[str, str]]:
+    return [(b.kind, document.block_text(b)) for b in document.blocks]
+
+
+def assert_blocks_exact(document: Document) -> None:
+    """Every block's text is what its own source slice renders to."""
+    for block in document.blocks:
+        index, start, end = document.spans.to_source(block.start, block.end)
+        source = document.sources[index].text
+        assert 0 <= start <= end <= len(source)
+        assert RENDERERS[document.format](source[start:end]) == document.block_text(block)
+
+
+def test_inline_markup_entities_and_white_space_render_as_a_browser_shows_them() -> None:
+    html = "<p>AT&amp;T <em>said</em>\n   it&#8217;s  <a href='x'>fine</a>&nbsp;now.<br>\nNext</p>"
+    document = read("a.html", html)
+    assert blocks(document) == [("paragraph", "AT&T said it’s fine\u00a0now.\nNext")]
+    assert_blocks_exact(document)
+
+
+def test_a_span_over_markup_covers_its_tags_and_renders_back() -> None:
+    html = f"<p>Intro.</p>\n<p>{PARAGRAPH}</p>\n<p>Sales rose <b>sharply</b> in the year to March,\n" \
+           "  and the company now sells more cars here.</p>"
+    document = read("a.html", html)
+    findings = Linter(Config(select=("duplicate-paragraph",))).lint(document)
+    assert len(findings) == 1
+    assert "<b>sharply</b>" in findings[0].text and "\n  and" in findings[0].text
+    assert_locations_exact(document, findings)
+
+
+def test_scripts_styles_navigation_forms_and_footers_are_not_read() -> None:
+    html = ("<nav>Home News</nav><script>var a = 'x';</script><style>p {}</style>"
+            "<form><label>Search the site</label></form><p>Body text here.</p>"
+            "<footer>Copyright</footer><div class='share-bar'>Share on Facebook</div>")
+    assert blocks(read("a.html", html)) == [("paragraph", "Body text here.")]
+
+
+def test_code_is_one_placeholder_and_pre_is_not_read() -> None:
+    html = "<p>Type <code>the the</code> then press enter.</p><pre>not prose</pre>"
+    assert blocks(read("a.html", html)) == [("paragraph", "Type \ufffc then press enter.")]
+
+
+def test_captions_block_quotes_and_lists_are_read_as_what_they_are() -> None:
+    html = ("<h1>Headline here</h1><figure><img src=x><figcaption>A caption</figcaption></figure>"
+            "<blockquote><p>Quoted words.</p></blockquote><ul><li>One item<li>Two</ul><h2>Cross</h2>")
+    assert blocks(read("a.html", html)) == [
+        ("headline", "Headline here"), ("caption", "A caption"), ("blockquote", "Quoted words."),
+        ("list-item", "One item"), ("list-item", "Two"), ("heading", "Cross")]
+
+
+def test_a_page_is_read_from_its_article_body_with_its_lead_in() -> None:
+    prose = "".join(f"<p>{PARAGRAPH} Paragraph {n} goes on, as it should.</p>" for n in range(4))
+    html = (f"<html><head><title>Site title</title></head><body>"
+            f"<div class='menu'><p>{'Menu entry. ' * 30}</p></div>"
+            f"<article><h1>The headline</h1><p class='byline'>By Ann Smith</p>"
+            f"<div class='body'>{prose}</div><div class='related'><p>{PARAGRAPH}</p></div>"
+            f"</article><div id='comments'><p>{PARAGRAPH}</p></div></body></html>")
+    document = read("page.html", html)
+    kinds = [k for k, _ in blocks(document)]
+    assert kinds == ["headline", "byline"] + ["paragraph"] * 4
+    assert_blocks_exact(document)
+
+
+def test_the_title_is_the_headline_when_there_is_no_h1() -> None:
+    html = f"<html><head><title>From the title</title></head><body><p>{PARAGRAPH}</p></body></html>"
+    assert blocks(read("page.html", html))[0] == ("headline", "From the title")
+
+
+def test_html_comments_stay_in_the_source_so_suppressions_work() -> None:
+    html = (f"<p>Intro.</p><p>{PARAGRAPH}</p>\n"
+            f"<!-- copydesk: disable-next-paragraph=duplicate-paragraph -->\n<p>{PARAGRAPH}</p>")
+    assert Linter(Config(select=("duplicate-paragraph",))).lint(read("a.html", html)) == []
+
+
+def test_wordpress_fields_are_separate_sources() -> None:
+    post = {"title": {"rendered": "Talks on the Rock&#8217;s future"},
+            "excerpt": {"rendered": "<p>A summary written by the desk.</p>"},
+            "content": {"rendered": f"<p>{PARAGRAPH}</p>\n<p>{PARAGRAPH}</p>\n"}}
+    document = read("post.json", json.dumps(post))
+    assert document.format == "wordpress"
+    assert [s.field for s in document.sources] == ["title.rendered", "excerpt.rendered",
+                                                   "content.rendered"]
+    findings = Linter(Config(select=("duplicate-paragraph",))).lint(document)
+    assert [(f.location.field, f.location.line, f.location.column) for f in findings] == [
+        ("content.rendered", 2, 4)]
+    assert_locations_exact(document, findings)
+
+
+def test_the_automatic_wordpress_excerpt_is_not_a_standfirst() -> None:
+    post = {"title": {"rendered": "T"}, "excerpt": {"rendered": "<p>Sales rose sharply [&hellip;]</p>"},
+            "content": {"rendered": f"<p>{PARAGRAPH}</p>"}, "id": 1}
+    assert [k for k, _ in blocks(read("post.json", json.dumps(post)))] == ["headline", "paragraph"]
+
+
+def test_content_raw_is_preferred_when_present() -> None:
+    post = {"title": {"rendered": "T"},
+            "content": {"raw": "<!-- wp:paragraph -->\n<p>Raw \"text\".</p>\n<!-- /wp:paragraph -->",
+                        "rendered": "<p>Raw &#8220;text&#8221;.</p>"}}
+    document = read("post.json", json.dumps(post))
+    assert blocks(document)[1] == ("paragraph", 'Raw "text".')
+    assert document.sources[1].field == "content.raw"
+
+
+def test_ans_elements_carry_their_id_index_and_path() -> None:
+    story = {"type": "story", "headlines": {"basic": "A headline"}, "content_elements": [
+        {"_id": "A1", "type": "text", "content": "<dateline>PARIS —</dateline> First."},
+        {"_id": "R1", "type": "raw_html", "content": "<p>Not prose.</p>"},
+        {"_id": "Q1", "type": "quote", "content_elements": [{"type": "text", "content": "Said."}],
+         "citation": {"type": "text", "content": "A person"}},
+        {"_id": "L1", "type": "list", "items": [{"_id": "I1", "type": "text", "content": "Item"}]},
+        {"_id": "C1", "type": "correction", "text": "An earlier version was wrong."}]}
+    document = read("story.json", json.dumps(story))
+    assert document.format == "ans"
+    assert blocks(document) == [("headline", "A headline"), ("paragraph", "PARIS — First."),
+                                ("blockquote", "Said."), ("caption", "A person"),
+                                ("list-item", "Item"), ("paragraph", "An earlier version was wrong.")]
+    located = [(s.field, s.element_id, s.element_index) for s in document.sources]
+    assert located[2] == ("content_elements[2].content_elements[0].content", "Q1", 2)
+    assert located[4] == ("content_elements[3].items[0].content", "I1", 3)
+    assert_blocks_exact(document)
+
+
+@pytest.mark.parametrize(("content", "code", "words"), [
+    ("{not json", "invalid-json", "WordPress REST post"),
+    ('{"hello": "world"}', "unknown-json", "Arc XP ANS story"),
+    ("[1, 2]", "unknown-json", "WordPress REST post"),
+])
+def test_bad_json_is_a_one_line_error_naming_what_was_expected(content, code, words) -> None:
+    with pytest.raises(InputError) as caught:
+        read("payload.json", content)
+    assert caught.value.code == code and words in caught.value.message
+    assert "\n" not in caught.value.message
+
+
+def test_formats_are_detected_by_extension_and_content() -> None:
+    assert detect_format("a.htm", "<p>x</p>") == "html"
+    assert detect_format("a.json", '{"type": "story", "content_elements": []}') == "ans"
+    assert detect_format("a.json", '{"title": {"rendered": "x"}}') == "wordpress"
+    assert detect_format("article", "<!DOCTYPE html><p>x</p>") == "html"
+    assert detect_format("article", "Plain words.") == "text"
+
+
+# --- random and malformed markup -----------------------------------------------------
+
+_PIECES = st.sampled_from([
+    "<p>", "</p>", "<div>", "</div>", "<em>", "</em>", "<a href='x'>", "</a>", "<br>", "<br/>",
+    "<li>", "<ul>", "</ul>", "<blockquote>", "<h1>", "</h1>", "<script>", "</script>",
+    "<style>", "<!--", "-->", "<!-- c -->", "&amp;", "&#8217;", "&nbsp;", "&bogus;", "&",
+    "<", ">", " ", "\n", "\r\n", "\t", "word", "Word.", "<code>", "</code>", "<figcaption>",
+    "<b", "'", '"', "<!DOCTYPE html>", "<html>", "<body>", "</body>", "<nav>", "</nav>",
+    "<table><tr><td>", "&#x1F600;", "&#0;", "<p class='share'>",
+])
+_MARKUP = st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=200))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKUP)
+def test_any_markup_reads_without_error_and_maps_back_exactly(html: str) -> None:
+    document = read("random.html", html)
+    assert_blocks_exact(document)
+    for block in document.blocks:
+        for start in range(block.start, block.end, 7):
+            _, src_start, src_end = document.spans.to_source(start, min(start + 5, block.end))
+            assert 0 <= src_start <= src_end <= len(html)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MARKUP)
+def test_rendering_a_whole_fragment_never_fails(html: str) -> None:
+    assert isinstance(render(html), str)
