@@ -16,7 +16,7 @@ from lint.readers import READERS
 from lint.registry import UnknownRule, default_registry
 from lint.reporters import FORMATS, Report, reporters
 from lint.rule import SEVERITIES
-from lint.ruledocs import markdown
+from lint.ruledocs import markdown, markdown_table
 from lint.runner import Linters, Overrides, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -117,11 +117,14 @@ def _statistics(results) -> str:
 
 
 @main.command("rules")
-@click.option("--output-format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option("--output-format", type=click.Choice(["table", "json", "markdown"]),
+              default="table", show_default=True)
 def list_rules(output_format) -> None:
     """List every rule: name, category, default severity, fixable, summary."""
     rules = default_registry().rules.values()
+    if output_format == "markdown":
+        click.echo(markdown_table(rules), nl=False)
+        return
     if output_format == "json":
         data = [{"name": r.name, "category": r.category, "severity": r.severity,
                  "fixable": r.fixable, "default": r.default, "summary": r.summary,

@@ -99,6 +99,8 @@ class Linter:
         findings = []
         for active in self.rules_for(document.path):
             for problem in active.rule.check(article, active.options):
+                if document.masked and document.is_masked(problem.start):
+                    continue
                 finding = _locate(document, active, problem)
                 loc = finding.location
                 if suppressions and suppressions.silenced(active.rule.name, loc.source, loc.offset):

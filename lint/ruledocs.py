@@ -30,3 +30,11 @@ def markdown(rule: Rule) -> str:
 
 def missing_sections(rule: Rule) -> list[str]:
     return [s for s in DOC_SECTIONS if not rule.docs.get(s)]
+
+
+def markdown_table(rules) -> str:
+    """The rule list as a Markdown table (the README's)."""
+    rows = ["| rule | category | severity | fix | what it flags |", "|---|---|---|---|---|"]
+    rows += [f"| `{r.name}` | {r.category} | {r.severity} | {'yes' if r.fixable else ''} "
+             f"| {r.summary.replace('|', '/')} |" for r in rules]
+    return "\n".join(rows) + "\n"
