@@ -7,12 +7,12 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from invariants import assert_locations_exact
 
+from invariants import assert_locations_exact
 from lint.config import Config
 from lint.document import Document
 from lint.engine import Linter
-from lint.readers import InputError, RENDERERS, detect_format, read
+from lint.readers import RENDERERS, InputError, detect_format, read
 from lint.readers.markup import render
 
 PARAGRAPH = "Sales rose sharply in the year to March, and the company now sells more cars here."
@@ -39,8 +39,9 @@ def test_inline_markup_entities_and_white_space_render_as_a_browser_shows_them()
 
 
 def test_a_span_over_markup_covers_its_tags_and_renders_back() -> None:
-    html = f"<p>Intro.</p>\n<p>{PARAGRAPH}</p>\n<p>Sales rose <b>sharply</b> in the year to March,\n" \
-           "  and the company now sells more cars here.</p>"
+    html = (f"<p>Intro.</p>\n<p>{PARAGRAPH}</p>\n"
+            "<p>Sales rose <b>sharply</b> in the year to March,\n"
+            "  and the company now sells more cars here.</p>")
     document = read("a.html", html)
     findings = Linter(Config(select=("duplicate-paragraph",))).lint(document)
     assert len(findings) == 1
@@ -55,14 +56,17 @@ def test_scripts_styles_navigation_forms_and_footers_are_not_read() -> None:
     assert blocks(read("a.html", html)) == [("paragraph", "Body text here.")]
 
 
-def test_code_is_one_placeholder_and_pre_is_not_read() -> None:
+def test_code_is_one_masked_placeholder_and_pre_is_not_read() -> None:
     html = "<p>Type <code>the the</code> then press enter.</p><pre>not prose</pre>"
-    assert blocks(read("a.html", html)) == [("paragraph", "Type \ufffc then press enter.")]
+    document = read("a.html", html)
+    assert blocks(document) == [("paragraph", "Type \ufffc then press enter.")]
+    assert document.masked == ((5, 6),)
 
 
 def test_captions_block_quotes_and_lists_are_read_as_what_they_are() -> None:
-    html = ("<h1>Headline here</h1><figure><img src=x><figcaption>A caption</figcaption></figure>"
-            "<blockquote><p>Quoted words.</p></blockquote><ul><li>One item<li>Two</ul><h2>Cross</h2>")
+    html = ("<h1>Headline here</h1><figure><img src=x><figcaption>A caption</figcaption>"
+            "</figure><blockquote><p>Quoted words.</p></blockquote><ul><li>One item<li>Two</ul>"
+            "<h2>Cross</h2>")
     assert blocks(read("a.html", html)) == [
         ("headline", "Headline here"), ("caption", "A caption"), ("blockquote", "Quoted words."),
         ("list-item", "One item"), ("list-item", "Two"), ("heading", "Cross")]
@@ -107,14 +111,15 @@ def test_wordpress_fields_are_separate_sources() -> None:
 
 
 def test_the_automatic_wordpress_excerpt_is_not_a_standfirst() -> None:
-    post = {"title": {"rendered": "T"}, "excerpt": {"rendered": "<p>Sales rose sharply [&hellip;]</p>"},
+    post = {"title": {"rendered": "T"},
+            "excerpt": {"rendered": "<p>Sales rose sharply [&hellip;]</p>"},
             "content": {"rendered": f"<p>{PARAGRAPH}</p>"}, "id": 1}
     assert [k for k, _ in blocks(read("post.json", json.dumps(post)))] == ["headline", "paragraph"]
 
 
 def test_content_raw_is_preferred_when_present() -> None:
     post = {"title": {"rendered": "T"},
-            "content": {"raw": "<!-- wp:paragraph -->\n<p>Raw \"text\".</p>\n<!-- /wp:paragraph -->",
+            "content": {"raw": '<!-- wp:paragraph -->\n<p>Raw "text".</p>\n<!-- /wp:paragraph -->',
                         "rendered": "<p>Raw &#8220;text&#8221;.</p>"}}
     document = read("post.json", json.dumps(post))
     assert blocks(document)[1] == ("paragraph", 'Raw "text".')
@@ -131,9 +136,10 @@ def test_ans_elements_carry_their_id_index_and_path() -> None:
         {"_id": "C1", "type": "correction", "text": "An earlier version was wrong."}]}
     document = read("story.json", json.dumps(story))
     assert document.format == "ans"
-    assert blocks(document) == [("headline", "A headline"), ("paragraph", "PARIS — First."),
-                                ("blockquote", "Said."), ("caption", "A person"),
-                                ("list-item", "Item"), ("paragraph", "An earlier version was wrong.")]
+    assert blocks(document) == [
+        ("headline", "A headline"), ("paragraph", "PARIS — First."), ("blockquote", "Said."),
+        ("caption", "A person"), ("list-item", "Item"),
+        ("paragraph", "An earlier version was wrong.")]
     located = [(s.field, s.element_id, s.element_index) for s in document.sources]
     assert located[2] == ("content_elements[2].content_elements[0].content", "Q1", 2)
     assert located[4] == ("content_elements[3].items[0].content", "I1", 3)

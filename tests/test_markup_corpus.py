@@ -10,10 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import regex
-from conftest import corpus_dir
-from invariants import assert_locations_exact
 from test_markup import assert_blocks_exact
 
+from conftest import corpus_dir
+from invariants import assert_locations_exact
 from lint.config import Config
 from lint.engine import Linter
 from lint.readers import decode, read

@@ -33,8 +33,8 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "k
 INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
                        "object", "embed", "canvas", "video", "audio", "select", "textarea",
                        "button", "input", "head", "picture", "map"})
-# Inline code is shown, but is not copy: it renders as one placeholder character so
-# the words on either side never read as adjacent.
+# Inline code is not copy: it renders as one placeholder character, masked (never
+# linted), so the words on either side never read as adjacent.
 CODE = frozenset({"code", "kbd", "samp", "var", "tt"})
 CODE_PLACEHOLDER = "\ufffc"
 BLOCK = frozenset({
@@ -204,6 +204,7 @@ class _Atom:
     end: int
     exact: bool
     space: bool = False
+    masked: bool = False
 
 
 def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
@@ -234,7 +235,7 @@ def _atoms(source: str, nodes, out: list[_Atom]) -> None:
         elif node.tag == "br":
             out.append(_Atom(_BREAK, node.start, node.end, False))
         elif node.tag in CODE:
-            out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False))
+            out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False, masked=True))
         elif node.tag not in INVISIBLE:
             _atoms(source, node.children, out)
 
@@ -265,7 +266,7 @@ def inline_runs(source: str, nodes, source_index: int = 0) -> list[Run]:
     if first is None:
         return []
     last = max(i for i, a in enumerate(atoms) if not a.space and a.text != _BREAK)
-    return [Run(a.text, a.start, a.end - a.start, a.exact, source_index)
+    return [Run(a.text, a.start, a.end - a.start, a.exact, source_index, a.masked)
             for a in atoms[first:last + 1]]
 
 
