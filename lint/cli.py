@@ -1,4 +1,4 @@
-"""The command line: `copydesk check`, `copydesk rules`, `copydesk explain`."""
+"""The command line: `copydesk check`, `extract`, `rules`, `explain`."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import click
 
 from lint import __version__
 from lint.config import ConfigError
-from lint.readers import READERS
+from lint.extract import as_text, extraction
+from lint.readers import READERS, InputError
 from lint.registry import UnknownRule, default_registry
 from lint.reporters import FORMATS, Report, reporters
 from lint.rule import SEVERITIES
 from lint.ruledocs import markdown, markdown_table
-from lint.runner import Linters, Overrides, run
+from lint.runner import STDIN, Linters, Overrides, collect, read_document, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -114,6 +115,40 @@ def _statistics(results) -> str:
         meta = registry.get(rule)
         lines.append(f"{count}\t{rule}\t{'[*] ' if meta.fixable else ''}{meta.summary}")
     return "".join(line + "\n" for line in lines)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print what was read.")
+@click.option("--format", "input_format", type=click.Choice(["auto", *READERS]), default="auto",
+              show_default=True, help="Input format; auto goes by extension and content.")
+def extract(paths, output_format, input_format) -> None:
+    """Show what copydesk reads from each input (headline, paragraphs, ...) and where."""
+    fmt = None if input_format == "auto" else input_format
+    try:
+        linters = Linters(Overrides())
+    except ConfigError as exc:
+        _fail(str(exc))
+    files, failed = [], False
+    for path in collect(paths, linters, force_exclude=False):
+        display = str(path)
+        try:
+            data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+            document = read_document(display, data, fmt)
+        except (InputError, OSError) as exc:
+            failed = True
+            message = exc.message if isinstance(exc, InputError) else exc.strerror or str(exc)
+            code = exc.code if isinstance(exc, InputError) else "unreadable"
+            files.append({"path": display, "error": {"code": code, "message": message}})
+            click.echo(f"copydesk: {display}: {message}", err=True)
+            continue
+        files.append(extraction(document))
+        if output_format == "text":
+            click.echo(as_text(document), nl=False)
+    if output_format == "json":
+        click.echo(json.dumps({"files": files}, indent=2, ensure_ascii=False))
+    sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
 
 
 @main.command("rules")

@@ -110,7 +110,8 @@ class Linter:
         return _with_fingerprints(findings)
 
 
-def _location(document: Document, start: int, end: int) -> Location:
+def source_location(document: Document, start: int, end: int) -> Location:
+    """Where the rendered span [start, end) is in the document's original source."""
     index, src_start, src_end = document.spans.to_source(start, end)
     source = document.sources[index]
     line, column = source.position(src_start)
@@ -135,7 +136,7 @@ def _context(document: Document, start: int, end: int) -> Context | None:
 
 
 def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding:
-    location = _location(document, problem.start, problem.end)
+    location = source_location(document, problem.start, problem.end)
     source = document.sources[location.source]
     block = document.block_at(problem.start)
     fix = None
@@ -156,7 +157,7 @@ def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding
         paragraph=block.paragraph if block else None,
         field=block.kind if block and not block.is_body else None,
         context=_context(document, problem.start, problem.end),
-        related=tuple(RelatedLocation(r.message, _location(document, r.start, r.end))
+        related=tuple(RelatedLocation(r.message, source_location(document, r.start, r.end))
                       for r in problem.related),
         replacements=problem.replacements,
         fix=fix,
