@@ -53,6 +53,7 @@ class Linters:
         self.overrides = overrides
         self.fixed = self._build(config_path) if config_path else None
         self._by_file: dict[Path | None, Linter] = {}
+        self._by_folder: dict[Path, Linter] = {}
 
     def _build(self, path: Path | None) -> Linter:
         config = load(path) if path else Config()
@@ -61,10 +62,13 @@ class Linters:
     def for_path(self, path: Path) -> Linter:
         if self.fixed:
             return self.fixed
-        config_path = discover(path.resolve())
-        if config_path not in self._by_file:
-            self._by_file[config_path] = self._build(config_path)
-        return self._by_file[config_path]
+        folder = path.resolve().parent
+        if folder not in self._by_folder:
+            config_path = discover(folder)
+            if config_path not in self._by_file:
+                self._by_file[config_path] = self._build(config_path)
+            self._by_folder[folder] = self._by_file[config_path]
+        return self._by_folder[folder]
 
 
 def _excluded(path: Path, linter: Linter) -> bool:
