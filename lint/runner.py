@@ -18,7 +18,7 @@ from lint.document import Document
 from lint.engine import Linter
 from lint.fixes import apply_edits, safe_edits
 from lint.paths import matches, relative_to_root
-from lint.readers import EXTENSIONS, InputError, decode, read
+from lint.readers import EXTENSIONS, InputError, decode, is_cms_payload, read
 from lint.reporters import FileError, FileResult
 
 FIX_LOOP_LIMIT = 10
@@ -90,10 +90,22 @@ def collect(paths: Iterable[str], linters: Linters, force_exclude: bool) -> Iter
                 for file in sorted(files):
                     candidate = Path(root, file)
                     if candidate.suffix.lower() in EXTENSIONS and not _excluded(
-                            candidate, linters.for_path(candidate)):
+                            candidate, linters.for_path(candidate)) and _walkable(candidate):
                         yield candidate
         elif not (force_exclude and path.exists() and _excluded(path, linters.for_path(path))):
             yield path
+
+
+def _walkable(path: Path) -> bool:
+    """A folder of CMS exports may hold other JSON (package.json, metadata): walked
+    .json files are read only when they are WordPress or ANS payloads. A .json file
+    named on the command line is always read, and an error if it is neither."""
+    if EXTENSIONS[path.suffix.lower()] != "json":
+        return True
+    try:
+        return is_cms_payload(path.read_bytes())
+    except OSError:
+        return True
 
 
 def read_document(display: str, data: bytes, format: str | None) -> Document:

@@ -50,18 +50,27 @@ def test_check_walks_folders_for_html_and_json(tmp_path: Path) -> None:
                for f in report["files"])
 
 
-def test_bad_json_is_an_error_and_the_other_files_are_still_read(tmp_path: Path) -> None:
+def test_named_bad_json_is_an_error_and_the_other_files_are_still_read(tmp_path: Path) -> None:
     (tmp_path / "broken.json").write_text('{"title": ', encoding="utf-8")
     (tmp_path / "other.json").write_text('{"items": []}', encoding="utf-8")
     shutil.copy(FIXTURES / "plant-deal.html", tmp_path / "story.html")
-    result = invoke("check", "--output-format", "json", str(tmp_path))
+    named = [str(tmp_path / n) for n in ("broken.json", "other.json", "story.html")]
+    result = invoke("check", "--output-format", "json", *named)
     assert result.exit_code == 2
     errors = {Path(f["path"]).name: f["error"] for f in json.loads(result.output)["files"]}
     assert errors["broken.json"]["code"] == "invalid-json"
     assert errors["other.json"]["code"] == "unknown-json"
     assert errors["story.html"] is None
-    extracted = invoke("extract", str(tmp_path))
+    extracted = invoke("extract", *named)
     assert extracted.exit_code == 2 and "story.html (html)" in extracted.output
+
+
+def test_a_folder_walk_reads_only_the_json_that_is_a_cms_payload(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "site"}', encoding="utf-8")
+    (tmp_path / "tsconfig.json").write_text("{// comments\n}", encoding="utf-8")
+    shutil.copy(FIXTURES / "plant-deal.ans.json", tmp_path / "story.json")
+    result = invoke("check", "--output-format", "json", str(tmp_path))
+    assert [Path(f["path"]).name for f in json.loads(result.output)["files"]] == ["story.json"]
 
 
 def test_format_can_be_forced() -> None:

@@ -48,6 +48,15 @@ def json_format(content: str) -> str:
     raise InputError("unknown-json", f"JSON of an unknown shape; expected {_EXPECTED_JSON}")
 
 
+def is_cms_payload(data: bytes) -> bool:
+    """Whether a JSON file's bytes are a payload copydesk reads (WordPress or ANS)."""
+    try:
+        json_format(decode(data))
+    except InputError:
+        return False
+    return True
+
+
 def _json_reader(name: str, read_payload: Callable[[str, Any], Document]) -> Reader:
     matches, description = JSON_SHAPES[name]
 

@@ -43,6 +43,7 @@ _WORD = regex.compile(r"\w+")
 # A block counts as running prose when it has this many words and few of them are links.
 _PROSE_WORDS = 10
 _PROSE_LINK_SHARE = 0.5
+_LINK_ONLY_SHARE = 0.8
 _SENTENCE_END = regex.compile(r"[.!?:;…\"”’)\]]$")
 # How much a word of other text (teasers, labels, link lists) costs a candidate body.
 _OTHER_TEXT_COST = 0.5
@@ -179,6 +180,12 @@ def _prose(block: _Block) -> bool:
             and bool(_SENTENCE_END.search(block.runs[-1].text)))
 
 
+def _link_list(block: _Block) -> bool:
+    """A block that is all link ("Read more: ...", a list of related stories): a
+    pointer to other pages, not this article's prose."""
+    return block.words > 0 and block.link_words >= _LINK_ONLY_SHARE * block.words
+
+
 def _article_body(blocks: list[_Block], page: Element, furniture: set[int]) -> Element:
     """The element with the most words of running prose, less a cost for other text.
 
@@ -279,8 +286,9 @@ def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_B
     container = _article_body(blocks, body_element, furniture) if page is not None else root
     # Captions just outside the body (a lead picture above it) still belong to the story.
     story = next((e for e in _ancestors(container) if e.tag == "article"), container)
-    body = [b for b in blocks if _within(b, container, furniture)
-            or (b.kind == "caption" and _within(b, story, furniture))]
+    body = [b for b in blocks if not _link_list(b) and (
+        _within(b, container, furniture)
+        or (b.kind == "caption" and _within(b, story, furniture)))]
     lead = _lead_in(text, blocks, body, root if page else None, source_index) if lead_in else []
     chosen = {id(b): b for b in body + lead}
     ordered = sorted(chosen.values(), key=lambda b: b.start)
