@@ -11,9 +11,17 @@ _WINDOW = 100
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
+def _place(path: str, loc: Location) -> str:
+    """`path:line:column`, plus the CMS field and element the line and column are in."""
+    place = f"{path}:{loc.line}:{loc.column}"
+    if loc.field:
+        element = f" #{loc.element_id}" if loc.element_id else ""
+        place += f" [{loc.field}{element}]"
+    return place
+
+
 def _header(report: Report, path: str, finding: Finding) -> str:
-    loc = finding.location
-    where = f"{path}:{loc.line}:{loc.column}:"
+    where = _place(path, finding.location) + ":"
     severity = finding.severity
     rule = finding.rule
     fixable = " [*]" if finding.fix and finding.fix.safe else ""
@@ -74,8 +82,8 @@ def full(report: Report) -> str:
             lines.append(_header(report, result.path, finding))
             lines += _frame(result, finding.location, report.color)
             for related in finding.related:
-                loc = related.location
-                lines.append(f"      = {related.message} at {result.path}:{loc.line}:{loc.column}")
+                where = _place(result.path, related.location)
+                lines.append(f"      = {related.message} at {where}")
             if finding.replacements:
                 lines.append(f"      = write instead: {' / '.join(finding.replacements)}")
             lines.append("")
