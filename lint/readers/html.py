@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document, DocumentBuilder, Run
-from lint.readers import markup
+from lint.readers import leadin, markup
 from lint.readers.markup import BLOCK, INVISIBLE, Element, Text
 from lint.source import Source
 
@@ -35,9 +35,12 @@ _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _BYLINE = regex.compile(r"(?<![a-z])(?:byline|by-line|author|authors|contributor)(?![a-z])")
 _STANDFIRST = regex.compile(r"(?<![a-z])(?:standfirst|dek|deck|subheadline|sub-headline|"
                             r"subhead|subtitle|strapline|summary|article-summary)(?![a-z])")
-_DATELINE = regex.compile(r"(?<![a-z])(?:dateline)(?![a-z])")
+_DATELINE = regex.compile(r"(?<![a-z])(?:dateline|date|timestamp|published|pubdate|"
+                          r"posted-date)(?![a-z])")
 _MAX_LEAD_IN_WORDS = 60
 _MAX_BYLINE_WORDS = 15
+# A heading is the headline when it holds this share of the words of <title>.
+_HEADLINE_TITLE_SHARE = 0.5
 _WORD = regex.compile(r"\w+")
 
 # A block counts as running prose when it has this many words and few of them are links.
@@ -216,40 +219,72 @@ def _within(block: _Block, container: Element, furniture: set[int]) -> bool:
     return False
 
 
-def _marked(block: _Block, pattern: regex.Pattern, stop: Element | None) -> bool:
+def _marked(block: _Block, pattern: regex.Pattern) -> bool:
     for element in _ancestors(block.owner):
-        if element is stop:
-            return False
         markers = _markers(element)
         if markers and pattern.search(markers):
             return True
     return False
 
 
-def _lead_in(text: str, blocks: list[_Block], body: list[_Block], page: Element | None,
+def _lead_in(text: str, blocks: list[_Block], story: Element, page: Element | None,
              source_index: int) -> list[_Block]:
-    """Headline, standfirst, byline and dateline blocks, marked as such."""
-    first_body = min((b.start for b in body if b.kind != "h1"), default=None)
-    found: list[_Block] = []
-    headline = next((b for b in blocks if b.kind == "h1"), None)
-    if headline is None and page is not None:
-        headline = _title(text, page, source_index)
-    if headline is not None:
-        headline.kind = "headline"
-        found.append(headline)
-    for kind, pattern, limit in (("standfirst", _STANDFIRST, _MAX_LEAD_IN_WORDS),
-                                 ("byline", _BYLINE, _MAX_BYLINE_WORDS),
-                                 ("dateline", _DATELINE, _MAX_BYLINE_WORDS)):
-        for block in blocks:
-            if block in found or block.words > limit or block.kind not in ("paragraph", "heading"):
-                continue
-            if first_body is not None and block.start > first_body:
-                break
-            if _marked(block, pattern, None):
-                block.kind = kind
-                found.append(block)
-                break
+    """Headline, then the standfirst, byline and dateline between it and the first
+    paragraph of prose, recognised by their markup or, for bylines and datelines,
+    by their shape (`By ...`, a date)."""
+    title = _title(text, page, source_index) if page is not None else None
+    headline = _headline(blocks, story, title)
+    if headline is None:
+        return []
+    headline.kind = "headline"
+    found, taken = [headline], set()
+    after = headline.start if headline is not title else 0
+    for block in blocks:
+        if block is headline or block.start < after or block.kind not in ("paragraph", "heading"):
+            continue
+        if _prose(block):
+            break
+        kind = _lead_in_kind(block)
+        if kind and kind not in taken:
+            block.kind = kind
+            taken.add(kind)
+            found.append(block)
     return found
+
+
+def _headline(blocks: list[_Block], story: Element, title: _Block | None) -> _Block | None:
+    """The `<h1>` (or a `<h2>`) that says most of what `<title>` says, else the story's
+    first `<h1>`, else the title."""
+    h1s = [b for b in blocks if b.kind == "h1"]
+    if title is not None:
+        wanted = _word_set(title)
+        candidates = h1s + [b for b in blocks if b.owner.tag == "h2"]
+        best = max(candidates, default=None,
+                   key=lambda b: (_shared(b, wanted), b.kind == "h1"))
+        if best is not None and _shared(best, wanted) >= _HEADLINE_TITLE_SHARE:
+            return best
+    inside = [b for b in h1s if any(e is story for e in _ancestors(b.owner))]
+    return next(iter(inside or h1s), title)
+
+
+def _word_set(block: _Block) -> set[str]:
+    return {w.casefold() for r in block.runs for w in _WORD.findall(r.text)}
+
+
+def _shared(block: _Block, wanted: set[str]) -> float:
+    return len(_word_set(block) & wanted) / max(len(wanted), 1)
+
+
+def _lead_in_kind(block: _Block) -> str | None:
+    line = "".join(r.text for r in block.runs)
+    if block.words <= _MAX_BYLINE_WORDS:
+        if _marked(block, _BYLINE) or leadin.is_byline(line):
+            return "byline"
+        if _marked(block, _DATELINE) or leadin.is_dateline(line):
+            return "dateline"
+    if block.words <= _MAX_LEAD_IN_WORDS and _marked(block, _STANDFIRST):
+        return "standfirst"
+    return None
 
 
 def _title(text: str, page: Element, source_index: int) -> _Block | None:
@@ -289,7 +324,7 @@ def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_B
     body = [b for b in blocks if not _link_list(b) and (
         _within(b, container, furniture)
         or (b.kind == "caption" and _within(b, story, furniture)))]
-    lead = _lead_in(text, blocks, body, root if page else None, source_index) if lead_in else []
+    lead = _lead_in(text, blocks, story, root if page else None, source_index) if lead_in else []
     chosen = {id(b): b for b in body + lead}
     ordered = sorted(chosen.values(), key=lambda b: b.start)
     for block in ordered:
