@@ -194,3 +194,23 @@ def test_any_markup_reads_without_error_and_maps_back_exactly(html: str) -> None
 @given(_MARKUP)
 def test_rendering_a_whole_fragment_never_fails(html: str) -> None:
     assert isinstance(render(html), str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKUP, st.data())
+def test_any_span_inside_a_block_renders_back_from_its_source_slice(html: str, data) -> None:
+    document = read("random.html", html)
+    if not document.blocks:
+        return
+    block = data.draw(st.sampled_from(document.blocks))
+    start = data.draw(st.integers(block.start, block.end))
+    end = data.draw(st.integers(start, block.end))
+    if _cuts_a_wide_piece(document, start) or _cuts_a_wide_piece(document, end):
+        return  # a two-character entity (`&NotEqualTilde;`) maps as a whole
+    _, src_start, src_end = document.spans.to_source(start, end)
+    assert render(html[src_start:src_end]) == document.text[start:end]
+
+
+def _cuts_a_wide_piece(document: Document, index: int) -> bool:
+    return any(p.start < index < p.start + p.length and not p.exact
+               for p in document.spans.pieces)

@@ -63,6 +63,7 @@ _P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "fig
 # HTML white space (not U+00A0, which a browser keeps) and character references,
 # matched as html.unescape matches them.
 _WHITESPACE = frozenset(" \t\n\r\f")
+_BROKEN_MARKUP = regex.compile(r"<[A-Za-z!/?]")
 _ATOM = regex.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
 
@@ -116,7 +117,9 @@ class _Tokenizer(HTMLParser):
         self._add("end", tag)
 
     def handle_data(self, data):
-        self._add("text")
+        # A tag or comment left open at the end of the input comes back as text; a
+        # browser shows none of it.
+        self._add("markup" if _BROKEN_MARKUP.match(data) else "text")
 
     def handle_comment(self, data):
         self._add("markup")
