@@ -85,9 +85,12 @@ def test_a_page_is_read_from_its_article_body_with_its_lead_in() -> None:
     assert_blocks_exact(document)
 
 
-def test_the_title_is_the_headline_when_there_is_no_h1() -> None:
-    html = f"<html><head><title>From the title</title></head><body><p>{PARAGRAPH}</p></body></html>"
-    assert blocks(read("page.html", html))[0] == ("headline", "From the title")
+def test_the_title_less_the_site_name_is_the_headline_when_no_heading_matches() -> None:
+    html = (f"<html><head><title>Plant deal agreed at Halewood | Daily Post</title></head>"
+            f"<body><h1>Daily Post</h1><p>{PARAGRAPH}</p></body></html>")
+    document = read("page.html", html)
+    assert blocks(document)[0] == ("headline", "Plant deal agreed at Halewood")
+    assert_blocks_exact(document)
 
 
 def test_html_comments_stay_in_the_source_so_suppressions_work() -> None:

@@ -39,6 +39,8 @@ _DATELINE = regex.compile(r"(?<![a-z])(?:dateline|date|timestamp|published|pubda
                           r"posted-date)(?![a-z])")
 _MAX_LEAD_IN_WORDS = 60
 _MAX_BYLINE_WORDS = 15
+# `Headline | Site name`: a <title> ends with the site's name after a separator.
+_SITE_NAME = regex.compile(r"(?<=\S(?:\s+\S+){2,})\s+[|–—-]\s+\S+(?:\s+\S+){0,3}$")
 # A heading is the headline when it holds this share of the words of <title>.
 _HEADLINE_TITLE_SHARE = 0.5
 _WORD = regex.compile(r"\w+")
@@ -292,9 +294,25 @@ def _title(text: str, page: Element, source_index: int) -> _Block | None:
     if title is None:
         return None
     runs = markup.inline_runs(text, title.children, source_index)
+    site = _SITE_NAME.search("".join(r.text for r in runs))
+    if site:
+        runs = _cut(runs, site.start())
     if not runs:
         return None
     return _Block("headline", title, runs, 0, 0)
+
+
+def _cut(runs: list[Run], length: int) -> list[Run]:
+    """The runs of the first `length` rendered characters (splitting an exact run)."""
+    kept, used = [], 0
+    for run in runs:
+        if used + len(run.text) <= length:
+            kept.append(run)
+        elif run.exact and used < length:
+            size = length - used
+            kept.append(Run(run.text[:size], run.src_start, size, True, run.source))
+        used += len(run.text)
+    return kept
 
 
 def read(path: str, text: str) -> Document:
