@@ -74,7 +74,7 @@ def test_captions_block_quotes_and_lists_are_read_as_what_they_are() -> None:
 
 def test_a_page_is_read_from_its_article_body_with_its_lead_in() -> None:
     prose = "".join(f"<p>{PARAGRAPH} Paragraph {n} goes on, as it should.</p>" for n in range(4))
-    html = (f"<html><head><title>Site title</title></head><body>"
+    html = (f"<html><head><title>The headline | Site</title></head><body>"
             f"<div class='menu'><p>{'Menu entry. ' * 30}</p></div>"
             f"<article><h1>The headline</h1><p class='byline'>By Ann Smith</p>"
             f"<div class='body'>{prose}</div><div class='related'><p>{PARAGRAPH}</p></div>"

@@ -255,18 +255,19 @@ def _lead_in(text: str, blocks: list[_Block], story: Element, page: Element | No
 
 
 def _headline(blocks: list[_Block], story: Element, title: _Block | None) -> _Block | None:
-    """The `<h1>` (or a `<h2>`) that says most of what `<title>` says, else the story's
-    first `<h1>`, else the title."""
+    """The `<h1>` (or a `<h2>`) that says most of what `<title>` says, else the title
+    (an `<h1>` that does not match it is a logo or a section name), else, in a
+    fragment, the story's first `<h1>`."""
     h1s = [b for b in blocks if b.kind == "h1"]
-    if title is not None:
-        wanted = _word_set(title)
-        candidates = h1s + [b for b in blocks if b.owner.tag == "h2"]
-        best = max(candidates, default=None,
-                   key=lambda b: (_shared(b, wanted), b.kind == "h1"))
-        if best is not None and _shared(best, wanted) >= _HEADLINE_TITLE_SHARE:
-            return best
-    inside = [b for b in h1s if any(e is story for e in _ancestors(b.owner))]
-    return next(iter(inside or h1s), title)
+    if title is None:
+        inside = [b for b in h1s if any(e is story for e in _ancestors(b.owner))]
+        return next(iter(inside or h1s), None)
+    wanted = _word_set(title)
+    candidates = h1s + [b for b in blocks if b.owner.tag == "h2"]
+    best = max(candidates, default=None, key=lambda b: (_shared(b, wanted), b.kind == "h1"))
+    if best is not None and _shared(best, wanted) >= _HEADLINE_TITLE_SHARE:
+        return best
+    return title
 
 
 def _word_set(block: _Block) -> set[str]:
