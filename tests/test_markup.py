@@ -177,7 +177,8 @@ _PIECES = st.sampled_from([
     "<style>", "<!--", "-->", "<!-- c -->", "&amp;", "&#8217;", "&nbsp;", "&bogus;", "&",
     "<", ">", " ", "\n", "\r\n", "\t", "word", "Word.", "<code>", "</code>", "<figcaption>",
     "<b", "'", '"', "<!DOCTYPE html>", "<html>", "<body>", "</body>", "<nav>", "</nav>",
-    "<table><tr><td>", "&#x1F600;", "&#0;", "<p class='share'>",
+    "<table><tr><td>", "&#x1F600;", "&#0;", "<p class='share'>", "<span hidden>",
+    "<i aria-hidden='true'>", "</span>", "</i>", "<nav role='navigation'>", "<a role='menu'>",
 ])
 _MARKUP = st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=200))
 

@@ -29,7 +29,6 @@ _FURNITURE = regex.compile(
     r"sidebar|footer|nav|navigation|menu|masthead|popup|modal|cookie|outbrain|taboola|"
     r"toolbar|recommended|most-?popular|most-?read|most-?shared|trending|print|paywall|print-only|visually-hidden|"
     r"sr-only|screen-reader-text|hidden)(?![a-z])")
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 
 _BYLINE = regex.compile(r"(?<![a-z])(?:byline|by-line|author|authors|contributor)(?![a-z])")
@@ -75,11 +74,8 @@ def _markers(element: Element) -> str:
 
 def _skipped(element: Element) -> bool:
     """Never prose, wherever it is: scripts, navigation, forms, hidden elements."""
-    if element.tag in _SKIPPED_TAGS or element.attr("role") in _SKIPPED_ROLES:
-        return True
-    if "hidden" in element.attrs or element.attr("aria-hidden") == "true":
-        return True
-    return bool(_HIDDEN_STYLE.search(element.attr("style")))
+    return (element.tag in _SKIPPED_TAGS or element.attr("role") in _SKIPPED_ROLES
+            or markup.hidden(element))
 
 
 def _furniture(element: Element) -> bool:
@@ -128,17 +124,13 @@ class _Walker:
     def walk(self, element: Element, kind: str) -> None:
         inline: list[Element | Text] = []
         for child in element.children:
-            if isinstance(child, Text):
-                inline.append(child)
-            elif _skipped(child):
-                if child.tag not in BLOCK:
-                    continue
-                self._flush(element, kind, inline)
-            elif child.tag in BLOCK or self._holds_block(child):
-                self._flush(element, kind, inline)
+            if isinstance(child, Text) or (child.tag not in BLOCK
+                                           and not self._holds_block(child)):
+                inline.append(child)  # inline_runs leaves out what is hidden
+                continue
+            self._flush(element, kind, inline)
+            if not _skipped(child):
                 self.walk(child, _kind(child, kind) if child.tag in BLOCK else kind)
-            else:
-                inline.append(child)
         self._flush(element, kind, inline)
 
     def _flush(self, owner: Element, kind: str, inline: list[Element | Text]) -> None:

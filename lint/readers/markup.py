@@ -197,6 +197,17 @@ def _close(stack: list[Element], tag: str, start: int, token_end: int) -> None:
 
 # --- inline rendering -------------------------------------------------------------
 
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def hidden(element: Element) -> bool:
+    """Not shown as text: scripts, media, widgets, and elements hidden by attribute or
+    style (`aria-hidden` marks decoration, such as icon glyphs)."""
+    return (element.tag in INVISIBLE or "hidden" in element.attrs
+            or element.attr("aria-hidden") == "true"
+            or bool(_HIDDEN_STYLE.search(element.attr("style"))))
+
+
 _SPACE, _BREAK = " ", "\n"
 
 
@@ -239,7 +250,7 @@ def _atoms(source: str, nodes, out: list[_Atom]) -> None:
             out.append(_Atom(_BREAK, node.start, node.end, False))
         elif node.tag in CODE:
             out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False, masked=True))
-        elif node.tag not in INVISIBLE:
+        elif not hidden(node):
             _atoms(source, node.children, out)
 
 
