@@ -1,10 +1,12 @@
 """HTML articles: body fragments (what a CMS stores) and whole web pages.
 
 Block elements make blocks; inline markup is transparent (markup.py). Navigation,
-forms, footers, asides, share bars and the like are skipped. In a whole page the
-article body is the element that holds the most running prose and the least
-other text; the headline (first `<h1>`, else `<title>`), standfirst, byline and
-dateline are taken from wherever the markup marks them.
+forms, footers, asides, share bars, related links and the like are skipped. In a
+whole page the article body is the element that holds the most running prose and
+the least other text. The headline is the heading that matches `<title>` (else the
+title less the site name); standfirst, byline and dateline are the short blocks
+between it and the first paragraph of prose that the markup marks as such (or
+that read as a byline or a date).
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ _FURNITURE = regex.compile(
     r"(?<![a-z])(?:share|sharing|sharetools|sharedaddy|social|related|comments?|newsletter|"
     r"promo|advert\w*|ads?|adslot|sponsor\w*|subscribe|subscription|signup|breadcrumbs?|"
     r"sidebar|footer|nav|navigation|menu|masthead|popup|modal|cookie|outbrain|taboola|"
-    r"toolbar|recommended|most-?popular|most-?read|most-?shared|trending|print|paywall|print-only|visually-hidden|"
-    r"sr-only|screen-reader-text|hidden)(?![a-z])")
+    r"toolbar|recommended|most-?popular|most-?read|most-?shared|trending|print|paywall|"
+    r"visually-hidden|sr-only|screen-reader-text|hidden)(?![a-z])")
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 
 _BYLINE = regex.compile(r"(?<![a-z])(?:byline|by-line|author|authors|contributor)(?![a-z])")
