@@ -72,6 +72,13 @@ def test_captions_block_quotes_and_lists_are_read_as_what_they_are() -> None:
         ("list-item", "One item"), ("list-item", "Two"), ("heading", "Cross")]
 
 
+def test_a_block_quote_footer_is_its_attribution() -> None:
+    html = "<blockquote><p>We will build it.</p><footer>Ann Smith, chief executive</footer>" \
+           "</blockquote>"
+    assert blocks(read("a.html", html)) == [("blockquote", "We will build it."),
+                                            ("caption", "Ann Smith, chief executive")]
+
+
 def test_a_page_is_read_from_its_article_body_with_its_lead_in() -> None:
     prose = "".join(f"<p>{PARAGRAPH} Paragraph {n} goes on, as it should.</p>" for n in range(4))
     html = (f"<html><head><title>The headline | Site</title></head><body>"

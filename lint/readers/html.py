@@ -91,6 +91,8 @@ def _furniture(element: Element) -> bool:
 
 
 def _kind(element: Element, outer: str) -> str:
+    if outer == "blockquote" and element.tag == "footer":
+        return "caption"  # the quotation's attribution: `<footer>— Name</footer>`
     if outer in ("blockquote", "caption"):
         return outer
     tag = element.tag
@@ -131,7 +133,7 @@ class _Walker:
                 inline.append(child)  # inline_runs leaves out what is hidden
                 continue
             self._flush(element, kind, inline)
-            if not _skipped(child):
+            if not _skipped(child) or (kind == "blockquote" and child.tag == "footer"):
                 self.walk(child, _kind(child, kind) if child.tag in BLOCK else kind)
         self._flush(element, kind, inline)
 
