@@ -137,7 +137,10 @@ class DocumentBuilder:
     Readers add sources, then blocks as runs of text; the builder joins blocks with
     BLOCK_SEPARATOR and maps each separator onto the source between the two blocks
     when they come from the same source, so a fix that deletes "separator + block"
-    removes the blank lines in the source too.
+    removes the blank lines in the source too. A markup reader passes
+    `joined=False` when that source holds more than the two blocks' own tags (a
+    closing `</blockquote>`, a skipped `<aside>`): the separator then maps to the
+    empty span before the block, and such a fix leaves the markup around it alone.
     """
 
     def __init__(self, path: str, format: str):
@@ -155,12 +158,12 @@ class DocumentBuilder:
         self._sources.append(source)
         return len(self._sources) - 1
 
-    def add_block(self, kind: str, runs: Iterable[Run]) -> Block | None:
+    def add_block(self, kind: str, runs: Iterable[Run], joined: bool = True) -> Block | None:
         runs = [r for r in runs if r.text]
         if not runs:
             return None
         if self._blocks:
-            self._add_separator(runs[0])
+            self._add_separator(runs[0], joined)
         start = self._length
         for run in runs:
             if run.masked:
@@ -175,12 +178,13 @@ class DocumentBuilder:
         self._blocks.append(block)
         return block
 
-    def _add_separator(self, next_run: Run) -> None:
+    def _add_separator(self, next_run: Run, joined: bool) -> None:
         prev = self._pieces[-1]
         prev_end = prev.src_start + prev.src_length
         if prev.source == next_run.source and next_run.src_start >= prev_end:
-            piece = Piece(self._length, len(BLOCK_SEPARATOR), prev.source, prev_end,
-                          next_run.src_start - prev_end, False)
+            start = prev_end if joined else next_run.src_start
+            piece = Piece(self._length, len(BLOCK_SEPARATOR), prev.source, start,
+                          next_run.src_start - start, False)
             self._append(BLOCK_SEPARATOR, piece)
         else:
             self._parts.append(BLOCK_SEPARATOR)

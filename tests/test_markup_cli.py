@@ -76,3 +76,16 @@ def test_a_folder_walk_reads_only_the_json_that_is_a_cms_payload(tmp_path: Path)
 def test_format_can_be_forced() -> None:
     result = invoke("extract", "--format", "text", str(FIXTURES / "plant-deal.html"))
     assert "(text)" in result.output.splitlines()[0]
+
+
+def test_fix_on_html_removes_the_copy_and_keeps_the_markup_around_it(tmp_path: Path) -> None:
+    para = ("Sales of Chery cars in the UK have risen sharply since the brand arrived in 2023, "
+            "and the company now sells more cars here than in any market outside China.")
+    page = tmp_path / "story.html"
+    page.write_text(f"<div class='box'><p>{para}</p></div>\n<aside>Keep me</aside>\n"
+                    f"<p>{para}</p>\n<p>Between the copies.</p>\n<p>{para}</p>\n",
+                    encoding="utf-8")
+    invoke("check", "--fix", str(page))
+    assert page.read_text(encoding="utf-8") == (
+        f"<div class='box'><p>{para}</p></div>\n<aside>Keep me</aside>\n"
+        f"<p></p>\n<p>Between the copies.</p>\n")

@@ -51,6 +51,11 @@ _PROSE_WORDS = 10
 _PROSE_LINK_SHARE = 0.5
 _LINK_ONLY_SHARE = 0.8
 _SENTENCE_END = regex.compile(r"[.!?:;…\"”’)\]]$")
+# What may lie between two sibling blocks, so that deleting it with the later block
+# keeps the markup whole: the one's end tag, comments, the other's start tag.
+_SIBLING_GAP = regex.compile(
+    r"\s*(?:</(?P<tag>p|li|h[1-6]|dd|dt|div)\s*>)?(?:\s*<!--.*?-->)*\s*"
+    r"(?:<(?P=tag)(?:\s[^<>]*)?>)?\s*", regex.DOTALL)
 # How much a word of other text (teasers, labels, link lists) costs a candidate body.
 _OTHER_TEXT_COST = 0.5
 
@@ -62,6 +67,7 @@ class _Block:
     runs: list[Run]
     words: int
     link_words: int
+    joined: bool = True  # only sibling-block tags (and comments) since the block before
 
     @property
     def start(self) -> int:
@@ -316,7 +322,7 @@ def read(path: str, text: str) -> Document:
     builder = DocumentBuilder(path, "html")
     builder.add_source(Source(text))
     for block in blocks_of(text):
-        builder.add_block(block.kind, block.runs)
+        builder.add_block(block.kind, block.runs, block.joined)
     return builder.build()
 
 
@@ -342,7 +348,10 @@ def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_B
     lead = _lead_in(text, blocks, story, root if page else None, source_index) if lead_in else []
     chosen = {id(b): b for b in body + lead}
     ordered = sorted(chosen.values(), key=lambda b: b.start)
-    for block in ordered:
+    for previous, block in zip([None, *ordered], ordered, strict=False):
         if block.kind == "h1":
             block.kind = "heading"
+        if previous is not None:
+            end = previous.runs[-1].src_start + previous.runs[-1].src_length
+            block.joined = bool(_SIBLING_GAP.fullmatch(text, end, block.start))
     return ordered

@@ -60,5 +60,5 @@ def read(path: str, data: dict) -> Document:
     if content:
         index = builder.add_source(Source(content[1], field=content[0]))
         for block in html.blocks_of(content[1], index, lead_in=False):
-            builder.add_block(block.kind, block.runs)
+            builder.add_block(block.kind, block.runs, block.joined)
     return builder.build()
