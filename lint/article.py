@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from lint.analysis.addresses import Addresses
+from lint.analysis.numbers import NumberMention, number_mentions
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
 
@@ -39,3 +41,13 @@ class Article:
     def sentences(self) -> dict[Block, list[Sentence]]:
         """Sentences of every block, keyed by block."""
         return {b: split_sentences(self.text, b.start, b.end) for b in self.blocks}
+
+    @cached_property
+    def addresses(self) -> Addresses:
+        """URLs, e-mail addresses and handles in the whole text, for punctuation rules."""
+        return Addresses(self.text)
+
+    @cached_property
+    def numbers(self) -> dict[Block, list[NumberMention]]:
+        """Number mentions (figures, number words, money, percentages) of every block."""
+        return {b: number_mentions(self.text, b.start, b.end) for b in self.blocks}
