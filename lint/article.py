@@ -49,5 +49,21 @@ class Article:
 
     @cached_property
     def numbers(self) -> dict[Block, list[NumberMention]]:
-        """Number mentions (figures, number words, money, percentages) of every block."""
-        return {b: number_mentions(self.text, b.start, b.end) for b in self.blocks}
+        """Number mentions (figures, number words, money, percentages) by block.
+
+        Filled on first look at each block: most rules that read numbers stop at the
+        headline, so the body is only scanned when one of them gets that far.
+        """
+        return _PerBlock(lambda b: number_mentions(self.text, b.start, b.end))
+
+
+class _PerBlock(dict):
+    """A block-keyed cache that computes each block's value on first access."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, block: Block):
+        value = self[block] = self._compute(block)
+        return value

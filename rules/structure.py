@@ -250,13 +250,16 @@ def headline_number_mismatch(article: Article, options: Options) -> Iterator[Pro
     third more`) is reported. Years and ordinals are not numbers here, nor is
     `one`, which is rarely a count in a headline.
     """
+    checked = [(block, mention) for block in article.blocks
+               if block.kind in ("headline", "standfirst")
+               for mention in article.numbers[block]
+               if not (mention.word and mention.value == 1)]
+    if not checked:
+        return
     body = [m for block in article.body for m in article.numbers[block]]
-    for block in article.blocks:
-        if block.kind not in ("headline", "standfirst"):
-            continue
-        for mention in article.numbers[block]:
-            if not (mention.word and mention.value == 1) and not matches_any(mention, body):
-                yield Problem(mention.start, mention.end,
-                              f"'{article.text[mention.start:mention.end]}' in the "
-                              f"{block.kind} appears nowhere in the story.")
+    for block, mention in checked:
+        if not matches_any(mention, body):
+            yield Problem(mention.start, mention.end,
+                          f"'{article.text[mention.start:mention.end]}' in the "
+                          f"{block.kind} appears nowhere in the story.")
 

@@ -24,12 +24,11 @@ _UNIT_AFTER = regex.compile(
     r"in|lb|lbs|oz|st|ml|g|C|F|GB|MB|K|ft|mi)\b|(?:to|-|–)\s*\d|votes?\b|points?\b|[,)]\s*\p{L}|\s+\p{Lu})"
 )
 _LABEL_BEFORE = regex.compile(
-    rf"(?:\p{{Lu}}[\w'’.-]*|{_MONTHS}|aged|page|chapter|number|no\.?|section|article|clause|"
+    rf"(?:\p{{Lu}}[\w'’.-]*|{_MONTHS}|(?i:aged|page|chapter|number|no\.?|section|article|clause|"
     r"round|stage|level|grade|series|season|category|step|phase|division|group|table|"
     r"figure|lane|platform|gate|class|part|act|scene|track|junction|version|game|match|"
     r"race|set|hole|question|issue|vol|verse|line|room|floor|gear|size|tier|by|from|"
-    r"between|and|or|to)\s+$|,\s+$",
-    regex.IGNORECASE,
+    r"between|and|or|to))\s+$|,\s+$"
 )
 _LOOKBEHIND_CHARS = 24
 _SPELLED_OUT = regex.compile(

@@ -20,17 +20,28 @@ def _inside_quote(article: Article, block: Block, index: int) -> bool:
     return len(_QUOTE_MARKS.findall(article.text, block.start, index)) % 2 == 1
 
 
-# A word, a punctuation mark and a word with no space between them.
-_TYPED_TOGETHER = regex.compile(r"(\p{L}+)([,;:.!?])(\p{L}+)")
+# A punctuation mark between two letters; the words around it are read afterwards,
+# since scanning for the rare mark is far cheaper than scanning every word.
+_MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
+_WORD_BEFORE = regex.compile(r"\p{L}+$")
+_WORD_AFTER = regex.compile(r"\p{L}+")
+_WORD_WINDOW = 60
 _LOWER_PAIR = regex.compile(r"\p{Ll}{2}$")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+$")
 _NAME_SHORT = 4  # `One.Tel`: a capitalised word this short before the stop is a name
 
 
-def _missing_space(article: Article, match: regex.Match) -> bool:
-    left, mark, right = match.groups()
+def _words_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start of the word ending at `start` and end of the word starting at `end`."""
+    before = _WORD_BEFORE.search(text, max(0, start - _WORD_WINDOW), start)
+    after = _WORD_AFTER.match(text, end)
+    return before.start(), after.end()
+
+
+def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool:
     text = article.text
-    if match.start(2) in article.addresses:
+    left, mark, right = text[start:mark_at], text[mark_at], text[mark_at + 1:end]
+    if mark_at in article.addresses:
         return False
     if (left.isupper() and len(left) > 1) or right.isupper():
         return False  # names written with a mark: CSI:NY, CD:UK, SM:tv
@@ -40,8 +51,8 @@ def _missing_space(article: Article, match: regex.Match) -> bool:
         return True  # Mr.Benn
     # After a stop, `!` or `?`: a new sentence typed on (`year.The`), unless the run
     # is a dotted name (`One.Tel`, `Halo.Bungie.Org`).
-    dotted = (regex.match(r"[.@]\p{L}", text[match.end():match.end() + 2]) is not None
-              or regex.search(r"\p{L}[.@]$", text[max(match.start() - 2, 0):match.start()]))
+    dotted = (regex.match(r"[.@]\p{L}", text[end:end + 2]) is not None
+              or regex.search(r"\p{L}[.@]$", text[max(start - 2, 0):start]) is not None)
     short_name = left[:1].isupper() and len(left) < _NAME_SHORT
     return (bool(_LOWER_PAIR.search(left)) and bool(_CAPITALISED.match(right))
             and not dotted and not short_name)
@@ -83,20 +94,21 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     `U.S.`), dotted names (`One.Tel`, `Halo.Bungie.Org`), or a comma or colon
     directly before a quotation mark (`said:"We`), which some houses allow.
     """
-    for match in _TYPED_TOGETHER.finditer(article.text):
-        if not _missing_space(article, match):
+    text = article.text
+    for match in _MARK_BETWEEN_LETTERS.finditer(text):
+        start, end = _words_around(text, match.start(), match.end())
+        if not _missing_space(article, start, match.start(), end):
             continue
-        left, mark, right = match.groups()
-        yield Problem(match.start(), match.end(), f"No space after '{mark}'.",
-                      replacements=(f"{left}{mark} {right}",),
-                      edits=(Edit(match.end(2), match.end(2), " "),))
+        mark = match.group()
+        yield Problem(start, end, f"No space after '{mark}'.",
+                      replacements=(f"{text[start:match.end()]} {text[match.end():end]}",),
+                      edits=(Edit(match.end(), match.end(), " "),))
 
 
-# A word (or closing mark) then spaces then punctuation that ends a clause, when the
-# punctuation is not the start of an ellipsis or of a number (`.5`).
-_SPACED_MARK = regex.compile(
-    r"(\w+|[\"'”’)\]%])([ \t]+)([,.;:!?])(?![.\w]|[ \t]+\.)"
-)
+# Spaces then punctuation that ends a clause, when the punctuation is not the start
+# of an ellipsis or of a number (`.5`); what stands before the spaces is read after.
+_SPACED_MARK = regex.compile(r"[ \t]+[,.;:!?](?![.\w]|[ \t]+\.)")
+_BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])$")
 _FRENCH_SPACED = frozenset(";:!?")
 _DIGIT_NEXT = regex.compile(r"\s*\d")
 
@@ -137,22 +149,28 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
     """
     for block in article.blocks:
         for match in _SPACED_MARK.finditer(article.text, block.start, block.end):
-            word, _, mark = match.groups()
-            if match.start(3) in article.addresses:
+            before = _BEFORE_SPACES.search(article.text, max(block.start,
+                                                             match.start() - _WORD_WINDOW),
+                                           match.start())
+            mark_at = match.end() - 1
+            if before is None or mark_at in article.addresses:
                 continue
-            quoted = _inside_quote(article, block, match.start(3))
+            word, mark = before.group(), article.text[mark_at]
+            quoted = _inside_quote(article, block, mark_at)
             if mark in _FRENCH_SPACED and quoted:
                 continue
             if mark == ":" and word.isdigit() and _DIGIT_NEXT.match(article.text, match.end()):
                 continue
             minor = quoted or mark in _FRENCH_SPACED
-            yield Problem(match.start(), match.end(), f"Space before '{mark}'.",
+            yield Problem(before.start(), match.end(), f"Space before '{mark}'.",
                           replacements=(word + mark,),
-                          edits=(Edit(match.start(2), match.end(2), ""),),
+                          edits=(Edit(match.start(), mark_at, ""),),
                           severity="info" if minor else None)
 
 
-_DOUBLE_SPACE = regex.compile(r"(\S+)( {2,})(?=(\S+))")
+_DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
+_TOKEN_BEFORE = regex.compile(r"\S+$")
+_TOKEN_AFTER = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
 
 
@@ -187,36 +205,39 @@ def double_space(article: Article, options: Options) -> Iterator[Problem]:
     """
     for block in article.blocks:
         for match in _DOUBLE_SPACE.finditer(article.text, block.start, block.end):
-            before, spaces, after = match.groups()
-            if _SENTENCE_END.search(before):
+            before = _TOKEN_BEFORE.search(article.text, block.start, match.start())
+            after = _TOKEN_AFTER.match(article.text, match.end())
+            if _SENTENCE_END.search(before.group()):
                 continue
-            yield Problem(match.start(), match.end(3), "Two or more spaces between words.",
-                          replacements=(f"{before} {after}",),
-                          edits=(Edit(match.start(2), match.end(2), " "),))
+            yield Problem(before.start(), after.end(), "Two or more spaces between words.",
+                          replacements=(f"{before.group()} {after.group()}",),
+                          edits=(Edit(match.start(), match.end(), " "),))
 
 
 _BRACKET = regex.compile(r"[()\[\]]")
 _PAIRS = {")": "(", "]": "["}
-# Closing brackets that close nothing by design: list labels `1)`, `b)`, smileys `:)`.
-_LONE_CLOSER = regex.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|[:;]-?[()]")
+# Brackets that pair with nothing by design: list labels `1)`, `b)` and smileys `:)`.
+_LABEL_OR_SMILEY_BEFORE = regex.compile(r"(?:(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})|[:;]-?)$")
+
+
+def _by_design(article: Article, block: Block, index: int) -> bool:
+    return (_LABEL_OR_SMILEY_BEFORE.search(article.text, max(block.start, index - 5), index)
+            is not None or index in article.addresses)
 
 
 def _unmatched_brackets(article: Article, block: Block) -> list[int]:
     text = article.text
-    by_design = {m.end() - 1 for m in _LONE_CLOSER.finditer(text, block.start, block.end)}
     open_at: list[int] = []
     unmatched: list[int] = []
     for match in _BRACKET.finditer(text, block.start, block.end):
         index, mark = match.start(), match.group()
-        if index in article.addresses or (mark == "(" and index in by_design):
-            continue
         if mark in "([":
             open_at.append(index)
         elif open_at and text[open_at[-1]] == _PAIRS[mark]:
             open_at.pop()
-        elif index not in by_design:
+        else:
             unmatched.append(index)
-    return sorted(unmatched + open_at)
+    return sorted(i for i in unmatched + open_at if not _by_design(article, block, i))
 
 
 @rule("unbalanced-brackets", category="typography", severity="warning")

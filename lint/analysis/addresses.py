@@ -32,6 +32,9 @@ class Addresses:
         for match in _ADDRESS.finditer(text):
             end = match.end()
             while end > match.start() and text[end - 1] in _TRAILING_PUNCTUATION:
+                address = text[match.start():end - 1]
+                if text[end - 1] == ")" and address.count("(") > address.count(")"):
+                    break  # closes a bracket of the address: /wiki/Halewood_(plant)
                 end -= 1  # a sentence's own stop after the address is prose
             spans.append((match.start(), end))
         self._starts = [s for s, _ in spans]
