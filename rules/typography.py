@@ -27,7 +27,7 @@ _WORD_BEFORE = regex.compile(r"\p{L}+$")
 _WORD_AFTER = regex.compile(r"\p{L}+")
 _WORD_WINDOW = 60
 _LOWER_PAIR = regex.compile(r"\p{Ll}{2}$")
-_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+$")
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}")
 _NAME_SHORT = 4  # `One.Tel`: a capitalised word this short before the stop is a name
 
 
