@@ -23,10 +23,13 @@ _PROFILE_SETTINGS: dict[str, dict[str, Any]] = {
     "reuters": {"dash": "em", "spell-out-below": 10},
 }
 
+# An option left at this value (or 0 for a number) defers to the profile.
+FROM_PROFILE = "profile"
+
 
 def setting(options: Options, key: str, default: Any) -> Any:
-    """The rule option `key` if configured (not None), else the profile's value, else `default`."""
-    value = options.get(key)
-    if value is not None:
+    """The rule option `key` if configured, else the profile's value, else `default`."""
+    value = options.get(key, FROM_PROFILE)
+    if value not in (FROM_PROFILE, 0):
         return value
     return _PROFILE_SETTINGS.get(options.profile or "", {}).get(key, default)

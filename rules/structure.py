@@ -78,8 +78,8 @@ def _deletion(article: Article, first: Block, last: Block) -> tuple[Edit, ...]:
 
 @rule("stray-boilerplate", category="structure", severity="warning", fixable=True,
       options=[
-          Option("extra-patterns", list, [], "More furniture patterns (regular expressions)."),
-          Option("allow", list, [], "Lines matching any of these are house copy, not furniture."),
+          Option("extra-patterns", list, (), "More furniture patterns (regular expressions)."),
+          Option("allow", list, (), "Lines matching any of these are house copy, not furniture."),
       ])
 def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
     """Page furniture left in the story: credits, captions, links, plugs, an author bio.

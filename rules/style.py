@@ -57,8 +57,8 @@ def _is_small_figure_to_spell(article: Article, block: Block, match: regex.Match
 
 
 @rule("number-style", category="style", severity="info", profile=True,
-      options=[Option("spell-out-below", int, None,
-                      "Spell out whole numbers below this (10: one to nine); unset: as the "
+      options=[Option("spell-out-below", int, 0,
+                      "Spell out whole numbers below this (10: one to nine); 0: as the "
                       "profile says, and off without a profile.")])
 def number_style(article: Article, options: Options) -> Iterator[Problem]:
     """A number written against the house style: `3 people`, `fifteen years`, `12 died.`

@@ -284,8 +284,9 @@ def house_dash(options: Options) -> str:
 
 @rule("spaced-hyphen-dash", category="typography", severity="info", fixable=True,
       profile=True,
-      options=[Option("dash", str, None, "The house dash; unset: as the profile says.",
-                      choices=("hyphen", "en", "em"))])
+      options=[Option("dash", str, house_style.FROM_PROFILE,
+                      "The house dash: hyphen, en or em; `profile`: as the profile says.",
+                      choices=(house_style.FROM_PROFILE, "hyphen", "en", "em"))])
 def spaced_hyphen_dash(article: Article, options: Options) -> Iterator[Problem]:
     """A spaced hyphen ` - ` (or ` -- `) used as a dash where the house dash is a rule.
 
