@@ -18,7 +18,7 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 
 # A lone figure: not part of a decimal, money, a score, odds, a range or a code.
-_FIGURE = regex.compile(r"(?<![\w.,/:£$€%'’(-])\d+(?![\w/%'’-]|[.,:]\d)")
+_FIGURE = regex.compile(r"(?<![\w.,/:£$€%'’(-])[0-9]+(?![\w/%'’-]|[.,:][0-9])")
 _UNIT_AFTER = regex.compile(
     rf"\s*(?:%|per ?cent|percent|{_MONTHS}\b|(?:am|pm|a\.m\.|p\.m\.|kg|km|cm|mm|m|mph|kph|ft|"
     r"in|lb|lbs|oz|st|ml|g|C|F|GB|MB|K|ft|mi)\b|(?:to|-|–)\s*\d|votes?\b|points?\b|[,)]\s*\p{L}|\s+\p{Lu})"

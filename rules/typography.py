@@ -105,10 +105,10 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
                       edits=(Edit(match.end(), match.end(), " "),))
 
 
-# Spaces then punctuation that ends a clause, when the punctuation is not the start
-# of an ellipsis or of a number (`.5`); what stands before the spaces is read after.
-_SPACED_MARK = regex.compile(r"[ \t]+[,.;:!?](?![.\w]|[ \t]+\.)")
-_BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])$")
+# Punctuation that ends a clause after a space, when it is not the start of an
+# ellipsis or of a number (`.5`); the spaces and the word before are read after.
+_SPACED_MARK = regex.compile(r"(?<=[ \t])[,.;:!?](?![.\w]|[ \t]+\.)")
+_BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])([ \t]+)$")
 _FRENCH_SPACED = frozenset(";:!?")
 _DIGIT_NEXT = regex.compile(r"\s*\d")
 
@@ -147,25 +147,23 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
     `;`, `:`, `!` or `?` inside a quotation is left alone, since French sets those
     marks apart (`"Vive la France !"`), and so is a colon between numbers (`3 : 1`).
     """
-    for block in article.blocks:
-        for match in _SPACED_MARK.finditer(article.text, block.start, block.end):
-            before = _BEFORE_SPACES.search(article.text, max(block.start,
-                                                             match.start() - _WORD_WINDOW),
-                                           match.start())
-            mark_at = match.end() - 1
-            if before is None or mark_at in article.addresses:
-                continue
-            word, mark = before.group(), article.text[mark_at]
-            quoted = _inside_quote(article, block, mark_at)
-            if mark in _FRENCH_SPACED and quoted:
-                continue
-            if mark == ":" and word.isdigit() and _DIGIT_NEXT.match(article.text, match.end()):
-                continue
-            minor = quoted or mark in _FRENCH_SPACED
-            yield Problem(before.start(), match.end(), f"Space before '{mark}'.",
-                          replacements=(word + mark,),
-                          edits=(Edit(match.start(), mark_at, ""),),
-                          severity="info" if minor else None)
+    text = article.text
+    for match in _SPACED_MARK.finditer(text):
+        mark_at, mark = match.start(), match.group()
+        block = article.document.block_at(mark_at)
+        before = _BEFORE_SPACES.search(text, max(block.start, mark_at - _WORD_WINDOW), mark_at)
+        if before is None or mark_at in article.addresses:
+            continue
+        word = text[before.start():before.start(1)]
+        quoted = _inside_quote(article, block, mark_at)
+        if mark in _FRENCH_SPACED and quoted:
+            continue
+        if mark == ":" and word.isdigit() and _DIGIT_NEXT.match(text, match.end()):
+            continue
+        minor = quoted or mark in _FRENCH_SPACED
+        yield Problem(before.start(), match.end(), f"Space before '{mark}'.",
+                      replacements=(word + mark,), edits=(Edit(before.start(1), mark_at, ""),),
+                      severity="info" if minor else None)
 
 
 _DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
@@ -203,6 +201,8 @@ def double_space(article: Article, options: Options) -> Iterator[Problem]:
     ## Known limits
     Only plain-text and Markdown input: an HTML page collapses spaces when shown.
     """
+    if "  " not in article.text:
+        return
     for block in article.blocks:
         for match in _DOUBLE_SPACE.finditer(article.text, block.start, block.end):
             before = _TOKEN_BEFORE.search(article.text, block.start, match.start())

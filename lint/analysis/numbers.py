@@ -26,7 +26,7 @@ _MENTION = regex.compile(
     (?<![\w.,/-]|[\w.,]-)
     [£$€]?
     (?:
-        (?P<figure>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![.,]\d)
+        (?P<figure>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![.,][0-9])
       | (?P<word>"""
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r""")\b
@@ -36,7 +36,7 @@ _MENTION = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+_YEAR = regex.compile(r"(?:19|20)[0-9][0-9]")
 
 
 @dataclass(frozen=True, slots=True)
