@@ -13,10 +13,11 @@ from lint.analysis.numbers import matches_any
 from lint.article import Article
 from lint.document import Block
 from lint.readers.leadin import is_job_title
-from lint.rule import Edit, Option, Options, Problem, rule
+from lint.rule import Edit, Option, Options, Problem, Related, rule
 
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.toml")
 _LONGEST_FURNITURE = 200  # characters: longer lines are copy, whatever they start with
+_QUOTES_AROUND = "\"“”'"
 
 
 @functools.cache
@@ -94,7 +95,8 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
       between the byline or dateline and the first paragraph;
     - an author bio after the last paragraph: a line holding only a name, then a
       job title naming a newsroom role (`Consumer reporter`) and/or a paragraph
-      that starts with the name (`Tom is …`).
+      that starts with the name (`Tom is …`). The name line is flagged, with the
+      end of the bio as the related place; the fix removes the whole bio.
 
     ## Why is this bad?
     Furniture pasted from a web page or a CMS preview into the copy reads as part
@@ -139,7 +141,7 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
         if block.kind in ("byline", "dateline"):
             continue
         for start, end in _lines(article, block):
-            line = article.text[start:end].strip()
+            line = article.text[start:end].strip().strip(_QUOTES_AROUND)
             if len(line) > _LONGEST_FURNITURE or any(p.fullmatch(line) for p in allowed):
                 continue
             name = next((n for n, p in patterns if p.fullmatch(line)), None)
@@ -150,16 +152,19 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
                               safe=False)
     bio = _author_bio(article)
     if bio is not None:
-        yield Problem(bio[0].start, bio[1].end,
-                      "An author bio pasted under the story.",
-                      edits=_deletion(article, *bio), safe=False)
+        first, last = bio
+        yield Problem(first.start, first.end,
+                      "An author bio pasted under the story: this name line and what "
+                      "follows it.",
+                      related=(Related(last.start, last.end, "the end of the bio"),),
+                      edits=_deletion(article, first, last), safe=False)
 
 
 _ENDS_SENTENCE = regex.compile(r"[.!?:;…\"”’')\]*_—–-]\s*$")
 # A first word wholly in lower case: `iPod` and `eBay` are names, not a continuation.
 _STARTS_LOWER = regex.compile(r"\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
 _DOUBLE_QUOTES = regex.compile(r"[\"“”]")
-_LAST_WORD = regex.compile(r"\S+\s*$")
+_LAST_WORD = regex.compile(r"\S+$")
 
 
 def _broken_pair(article: Article, before: Block, after: Block) -> bool:
@@ -177,8 +182,8 @@ def paragraph_break_mid_sentence(article: Article, options: Options) -> Iterator
 
     ## What it does
     Flags a body paragraph that ends without terminal punctuation (or inside an
-    open quotation) when the next paragraph starts with a lower-case word. The span
-    runs from the last word of the first paragraph to the first word of the next.
+    open quotation) when the next paragraph starts with a lower-case word. The last
+    word before the break is flagged; the first word after it is the related place.
 
     ## Why is this bad?
     A sentence split over two paragraphs is the trace of a bad paste or conversion
@@ -214,8 +219,11 @@ def paragraph_break_mid_sentence(article: Article, options: Options) -> Iterator
             continue
         first_word = _STARTS_LOWER.match(article.text, after.start, after.end)
         last_word = _LAST_WORD.search(article.text, before.start, before.end)
-        yield Problem(last_word.start(), first_word.end(),
-                      "The paragraph breaks in the middle of a sentence.",
+        yield Problem(last_word.start(), last_word.end(),
+                      f"The paragraph breaks off mid-sentence; the next one goes on with "
+                      f"'{first_word.group()}'.",
+                      related=(Related(first_word.start(), first_word.end(),
+                                       "the sentence goes on here"),),
                       edits=(Edit(before.end, after.start, " "),), safe=False)
 
 
