@@ -8,6 +8,7 @@ profile files arrive: `setting` can then read the file the profile names.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from lint.rule import Options
@@ -32,4 +33,6 @@ def setting(options: Options, key: str, default: Any) -> Any:
     value = options.get(key, FROM_PROFILE)
     if value not in (FROM_PROFILE, 0):
         return value
-    return _PROFILE_SETTINGS.get(options.profile or "", {}).get(key, default)
+    # The profile may arrive resolved to its file (`…/bbc.toml`): its stem names it.
+    name = PurePath(options.profile).stem if options.profile else ""
+    return _PROFILE_SETTINGS.get(name, {}).get(key, default)
