@@ -11,9 +11,9 @@ from lint.article import Article
 from lint.document import Block
 from lint.rule import Edit, Option, Options, Problem, rule
 from rules import house_style
+from rules.typography import inside_quote
 
 _WORD_FOR = {value: word for word, value in NUMBER_WORDS.items() if value < 10}
-_QUOTE_MARKS = regex.compile(r"[\"“”]")
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 
@@ -38,10 +38,6 @@ _SPELLED_OUT = regex.compile(
 # A sentence of words that opens with a figure (not a list number `1.`, an ordinal
 # `13th`, a unit `800m` or a results line such as an attendance `29,603`).
 _SENTENCE_FIGURE = regex.compile(r"\d+(?:[,.]\d+)*+(?![\w.)])(?!\s+\p{Lu})(?=(?:\s+\S+){3})")
-
-
-def _inside_quote(article: Article, block: Block, index: int) -> bool:
-    return len(_QUOTE_MARKS.findall(article.text, block.start, index)) % 2 == 1
 
 
 def _is_small_figure_to_spell(article: Article, block: Block, match: regex.Match,
@@ -103,19 +99,19 @@ def number_style(article: Article, options: Options) -> Iterator[Problem]:
     for block in article.paragraphs:
         for match in _FIGURE.finditer(text, block.start, block.end):
             if (_is_small_figure_to_spell(article, block, match, spell_below)
-                    and not _inside_quote(article, block, match.start())):
+                    and not inside_quote(article, block, match.start())):
                 word = _WORD_FOR[int(match.group())]
                 yield Problem(match.start(), match.end(), f"Spell out '{match.group()}' as "
                               f"'{word}' in the house style.", replacements=(word,),
                               edits=(Edit(match.start(), match.end(), word),), safe=False)
         for match in _SPELLED_OUT.finditer(text, block.start, block.end):
             value = NUMBER_WORDS[match.group()]
-            if value >= spell_below and not _inside_quote(article, block, match.start()):
+            if value >= spell_below and not inside_quote(article, block, match.start()):
                 yield Problem(match.start(), match.end(), f"Write '{match.group()}' as a "
                               f"figure in the house style.", replacements=(str(value),),
                               edits=(Edit(match.start(), match.end(), str(value)),), safe=False)
         for sentence in article.sentences[block]:
             figure = _SENTENCE_FIGURE.match(text, sentence.start, sentence.end)
-            if figure is not None and not _inside_quote(article, block, figure.start()):
+            if figure is not None and not inside_quote(article, block, figure.start()):
                 yield Problem(figure.start(), figure.end(),
                               "A sentence starts with a figure: spell it out or rephrase.")

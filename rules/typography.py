@@ -15,8 +15,12 @@ from rules import house_style
 _QUOTE_MARKS = regex.compile(r"[\"“”«»]")
 
 
-def _inside_quote(article: Article, block: Block, index: int) -> bool:
-    """An odd number of double quote marks before `index` in its block: inside a quote."""
+def inside_quote(article: Article, block: Block, index: int) -> bool:
+    """An odd number of double quote marks before `index` in its block: inside a quote.
+
+    A parity count, enough for the few candidates these rules look at; the quote
+    scanner (issue 4) should replace it when it lands.
+    """
     return len(_QUOTE_MARKS.findall(article.text, block.start, index)) % 2 == 1
 
 
@@ -155,7 +159,7 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
         if before is None or mark_at in article.addresses:
             continue
         word = text[before.start():before.start(1)]
-        quoted = _inside_quote(article, block, mark_at)
+        quoted = inside_quote(article, block, mark_at)
         if mark in _FRENCH_SPACED and quoted:
             continue
         if mark == ":" and word.isdigit() and _DIGIT_NEXT.match(text, match.end()):
