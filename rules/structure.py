@@ -160,7 +160,9 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
                       edits=_deletion(article, first, last), safe=False)
 
 
-_ENDS_SENTENCE = regex.compile(r"[.!?:;…\"”’')\]*_—–-]\s*$")
+# Marks that may end a paragraph: sentence ends, closing quotes and brackets,
+# emphasis markers, dashes, and the `|` that ends a Markdown table row.
+_ENDS_SENTENCE = regex.compile(r"[.!?:;…\"”’')\]*_—–|-]\s*$")
 # A first word wholly in lower case: `iPod` and `eBay` are names, not a continuation.
 _STARTS_LOWER = regex.compile(r"\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
 _DOUBLE_QUOTES = regex.compile(r"[\"“”]")
@@ -207,9 +209,9 @@ def paragraph_break_mid_sentence(article: Article, options: Options) -> Iterator
 
     ## Known limits
     Only running paragraphs are paired: headlines, list items, headings and block
-    quotes are skipped. A paragraph ending in a colon, a dash or a closing bracket
-    counts as ended. A next paragraph starting with a brand written with a capital
-    inside (`iPod`, `eBay`) is not a continuation.
+    quotes are skipped. A paragraph ending in a colon, a dash, a closing bracket or
+    a table row's `|` counts as ended. A next paragraph starting with a brand
+    written with a capital inside (`iPod`, `eBay`) is not a continuation.
     """
     body = article.body
     for before, after in zip(body, body[1:], strict=False):

@@ -204,6 +204,7 @@ def double_space(article: Article, options: Options) -> Iterator[Problem]:
 
     ## Known limits
     Only plain-text and Markdown input: an HTML page collapses spaces when shown.
+    Padding around the `|` of a Markdown table row is not reported.
     """
     if "  " not in article.text:
         return
@@ -211,8 +212,8 @@ def double_space(article: Article, options: Options) -> Iterator[Problem]:
         for match in _DOUBLE_SPACE.finditer(article.text, block.start, block.end):
             before = _TOKEN_BEFORE.search(article.text, block.start, match.start())
             after = _TOKEN_AFTER.match(article.text, match.end())
-            if _SENTENCE_END.search(before.group()):
-                continue
+            if _SENTENCE_END.search(before.group()) or "|" in (before.group(), after.group()):
+                continue  # after a sentence, or padding a Markdown table cell
             yield Problem(before.start(), after.end(), "Two or more spaces between words.",
                           replacements=(f"{before.group()} {after.group()}",),
                           edits=(Edit(match.start(), match.end(), " "),))
