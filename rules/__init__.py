@@ -6,4 +6,7 @@ every rule defined in the modules named here.
 
 FAMILIES = (
     "rules.duplicates",
+    "rules.structure",
+    "rules.style",
+    "rules.typography",
 )
