@@ -16,6 +16,7 @@ from lint.readers.leadin import is_job_title
 from lint.rule import Edit, Option, Options, Problem, Related, rule
 
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.toml")
+_TYPED_FORMATS = ("text", "markdown")  # formats whose captions are lines of the copy
 _LONGEST_FURNITURE = 200  # characters: longer lines are copy, whatever they start with
 _QUOTES_AROUND = "\"“”'"
 
@@ -133,7 +134,10 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
     allowed = _compiled(tuple(options.allow))
     for block in article.blocks:
         if block.kind == "caption":
-            if not any(p.fullmatch(article.block_text(block)) for p in allowed):
+            # A caption read from markup (<figcaption>, an ANS image caption) is in its
+            # place; only a caption line typed into the copy itself is stray.
+            if (article.document.format in _TYPED_FORMATS
+                    and not any(p.fullmatch(article.block_text(block)) for p in allowed)):
                 yield Problem(block.start, block.end,
                               "A caption or credit line left between the byline or dateline "
                               "and the story.", edits=_deletion(article, block, block), safe=False)
