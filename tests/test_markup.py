@@ -72,6 +72,12 @@ def test_captions_block_quotes_and_lists_are_read_as_what_they_are() -> None:
         ("list-item", "One item"), ("list-item", "Two"), ("heading", "Cross")]
 
 
+def test_a_photo_credit_is_not_read_and_ends_the_caption_before_it() -> None:
+    html = ("<figure><figcaption><span>Workers under the street.</span><span "
+            "itemprop='copyrightHolder'>Credit Ann Smith</span></figcaption></figure>")
+    assert blocks(read("a.html", html)) == [("caption", "Workers under the street.")]
+
+
 def test_a_block_quote_footer_is_its_attribution() -> None:
     html = "<blockquote><p>We will build it.</p><footer>Ann Smith, chief executive</footer>" \
            "</blockquote>"

@@ -31,6 +31,7 @@ _FURNITURE = regex.compile(
     r"sidebar|footer|nav|navigation|menu|masthead|popup|modal|cookie|outbrain|taboola|"
     r"toolbar|recommended|most-?popular|most-?read|most-?shared|trending|print|paywall|"
     r"visually-hidden|sr-only|screen-reader-text|hidden)(?![a-z])")
+_CREDIT = regex.compile(r"(?<![a-z])(?:credits?|copyright(?:-holder)?|photo-credit)(?![a-z])")
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 
 _BYLINE = regex.compile(r"(?<![a-z])(?:byline|by-line|author|authors|contributor)(?![a-z])")
@@ -96,6 +97,13 @@ def _furniture(element: Element) -> bool:
     return bool(markers) and bool(_FURNITURE.search(markers))
 
 
+def _credit(element: Element) -> bool:
+    """A photo credit (`<span itemprop="copyrightHolder">`): not copy. It ends the
+    caption before it, as the page's style sets it apart."""
+    markers = _markers(element)
+    return bool(markers) and bool(_CREDIT.search(markers))
+
+
 def _kind(element: Element, outer: str) -> str:
     if outer == "blockquote" and element.tag == "footer":
         return "caption"  # the quotation's attribution: `<footer>— Name</footer>`
@@ -134,11 +142,13 @@ class _Walker:
     def walk(self, element: Element, kind: str) -> None:
         inline: list[Element | Text] = []
         for child in element.children:
-            if isinstance(child, Text) or (child.tag not in BLOCK
+            if isinstance(child, Text) or (child.tag not in BLOCK and not _credit(child)
                                            and not self._holds_block(child)):
                 inline.append(child)  # inline_runs leaves out what is hidden
                 continue
             self._flush(element, kind, inline)
+            if _credit(child):
+                continue
             if not _skipped(child) or (kind == "blockquote" and child.tag == "footer"):
                 self.walk(child, _kind(child, kind) if child.tag in BLOCK else kind)
         self._flush(element, kind, inline)
