@@ -17,7 +17,7 @@ from lint.document import Document, DocumentBuilder
 from lint.readers import html, markup
 from lint.source import Source
 
-_AUTO_EXCERPT_END = regex.compile(r"\s*(?:\[(?:…|&hellip;|\.\.\.)\]|…|\.\.\.)\s*$")
+_AUTO_EXCERPT_END = regex.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
 _SPACES = regex.compile(r"\s+")
 
 
