@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from lint.analysis.quotes import QuoteScan, scan_quotes
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
 
@@ -39,3 +40,8 @@ class Article:
     def sentences(self) -> dict[Block, list[Sentence]]:
         """Sentences of every block, keyed by block."""
         return {b: split_sentences(self.text, b.start, b.end) for b in self.blocks}
+
+    @cached_property
+    def quotes(self) -> QuoteScan:
+        """Quotation marks and quotations of the whole article (lint.analysis.quotes)."""
+        return scan_quotes(self.text, self.blocks)
