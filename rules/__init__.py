@@ -6,4 +6,5 @@ every rule defined in the modules named here.
 
 FAMILIES = (
     "rules.duplicates",
+    "rules.quotes",
 )
