@@ -49,7 +49,8 @@ _TOKEN = regex.compile(r"'''|''|[\"“”'‘’]")
 _OPEN_BEFORE = frozenset("([{—–―-/:\"'“‘")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–―-…\"'”’")
 # Forms where a leading apostrophe stands for dropped letters, not an opening quote.
-_ELISION = regex.compile(r"'(?:n'|em|tis|twas|til|cause|cos|bout|round|\d\d?s?)\b", regex.I)
+_ELISION = regex.compile(r"'(?:n'(?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|\d\d?s?)\b)",
+                         regex.I)
 _FEET = regex.compile(r"\d\s?$")
 _DASH_CREDIT = regex.compile(r"[—–―-]+\s*[\p{Lu}@]")
 _DASH_CREDIT_MAX = 120
