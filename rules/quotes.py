@@ -51,6 +51,8 @@ _ENDS_SENTENCE = regex.compile(r"[.!?…]\W*$")
 _ENDS_CLAUSE = regex.compile(r"[,;—–―-]\W*$")
 _SENTENCE_GAP = regex.compile(r"[.!?…][\"'”’)]*\s+$")
 _NARRATIVE_WORDS_BEFORE_PARTIAL = 2
+_ENDS_PHRASE = regex.compile(r"[.,;:!?…]\W*$")
+_TERM_SUBJECT = regex.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
 _SPACE_AFTER = regex.compile(r"\s+")
 _SPACE_BEFORE = regex.compile(r"\s+$")
 
@@ -58,8 +60,9 @@ _SPACE_BEFORE = regex.compile(r"\s+$")
 class _Attribution:
     """Which top-level quotations of an article are attributed, and how (§6.6)."""
 
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, min_words: int):
         self.article = article
+        self.min_words = min_words
         self.text = article.text
         self.scan = article.quotes
         self.blocks = [b for b in article.body if b.kind != "heading"]
@@ -145,27 +148,32 @@ class _Attribution:
         return self.top[earlier[-1]] if earlier else None
 
     def implied_by_previous(self, q: Quotation) -> bool:
-        """A quote that opens its paragraph, after a paragraph with a speaker (W1, W2).
+        """A quote that opens its paragraph after one that quotes someone or has a
+        reporting verb (W1, W2 of §6.6).
 
-        A quote that opens a sentence counts too: the BBC corpus merged web
-        paragraphs, so a paragraph start may sit mid-paragraph."""
+        The previous paragraph's quote need not be attributed itself: in a run of
+        quote paragraphs the first one missing a speaker is the warning, the rest
+        go on with the same voice. A quote that opens a sentence counts as opening
+        its paragraph: the BBC corpus merged web paragraphs."""
         if q.start != q.block.start and not _SENTENCE_GAP.search(
                 self.text, q.block.start, q.start):
             return False
         previous = self.neighbour(q.block, -1)
         if previous is None:
             return False
-        attributed = any(self.evidence[i] for i in self.in_block.get(previous, ()))
-        return attributed or bool(_REPORTING.search(self.outside(previous)))
+        quoting = any(self.is_speech(self.top[i]) for i in self.in_block.get(previous, ()))
+        return quoting or bool(_REPORTING.search(self.outside(previous)))
 
-    def is_speech(self, q: Quotation, min_words: int) -> bool:
+    def is_speech(self, q: Quotation) -> bool:
         """Quoted words that read as speech: not a short phrase, title, name or term."""
         content = self.text[q.content_start:q.content_end]
         words = [m.group() for m in WORD.finditer(content)]
-        if len(words) < min_words:
+        if len(words) < self.min_words:
             return False
         if _TITLE_CUE.search(self.text, max(q.block.start, q.start - 60), q.start):
             return False
+        if not _ENDS_PHRASE.search(content) and _TERM_SUBJECT.match(self.text, q.end):
+            return False  # "Taking responsibility" is this year's theme
         major = [w for w in words if w.lower() not in _MINOR_WORDS]
         return not (len(words) <= 12 and all(w[:1].isupper() or w[:1].isdigit() for w in major))
 
@@ -174,8 +182,11 @@ class _Attribution:
         sentences = self.article.sentences[q.block]
         start = next((s.start for s in sentences if s.start <= q.start < s.end), q.block.start)
         lead = self.text[start:q.start]
-        return (word_count(lead) >= _NARRATIVE_WORDS_BEFORE_PARTIAL
-                and not lead.rstrip().endswith((",", ":")))
+        if lead.rstrip().endswith((",", ":")):
+            return False
+        lead_words = word_count(lead)
+        ends_phrase = _ENDS_PHRASE.search(self.text, q.content_start, q.content_end)
+        return lead_words >= _NARRATIVE_WORDS_BEFORE_PARTIAL or (lead_words and not ends_phrase)
 
 
 @rule("unattributed-quote", category="quotes", severity="warning",
@@ -224,10 +235,10 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     paragraph count as attribution, so a paragraph that quotes two people and
     names one is not reported.
     """
-    attribution = _Attribution(article)
+    attribution = _Attribution(article, options.min_words)
     reported_chains: set[int] = set()
     for i, q in attribution.top.items():
-        if attribution.evidence[i] or not attribution.is_speech(q, options.min_words):
+        if attribution.evidence[i] or not attribution.is_speech(q):
             continue
         head = attribution.scan.chain_head(i)
         if head in reported_chains:
