@@ -184,7 +184,6 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
         )
 
 
-_QUOTE_MARKS = frozenset('"“”«»')
 _FIRST_PERSON = regex.compile(r"I\b")
 
 
@@ -213,12 +212,13 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     Keep the sentence where it belongs and delete the other copy.
 
     ## Known limits
-    Sentences holding a double quotation mark are skipped, since speakers repeat
-    themselves and a quote may be reported twice on purpose. So are sentences in the
-    first person, which belong to voices (readers' comments, vox pops) where two
-    people may well write the same words. So are sentences in
-    list runs, and a sentence whose whole paragraph is a copy or near copy of the
-    other's, which the paragraph rules report.
+    Sentences that hold or lie inside a quotation (the quote scanner's spans, so
+    also a sentence in the middle of a quote) are skipped, since speakers repeat
+    themselves and a quote may be reported twice on purpose. So are sentences in
+    the first person, which belong to voices (readers' comments, vox pops) where
+    two people may well write the same words. So are sentences in list runs, and a
+    sentence whose whole paragraph is a copy or near copy of the other's, which the
+    paragraph rules report.
     """
     listed = _in_list_runs(article, article.paragraphs)
     first_seen: dict[str, tuple[Block, int, int]] = {}
@@ -227,7 +227,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
             continue
         for sentence in article.sentences[block]:
             text = article.text[sentence.start:sentence.end]
-            if (_QUOTE_MARKS.intersection(text) or _FIRST_PERSON.match(text)
+            if (article.quotes.overlaps(sentence.start, sentence.end)
+                    or _FIRST_PERSON.match(text)
                     or not _long_enough(text, options.min_words)):
                 continue
             key = comparison_key(text)
