@@ -26,7 +26,19 @@ def _alternation(words: list[str]) -> str:
                                                                            reverse=True))
 
 
-_REPORTING = regex.compile(rf"\b(?:{_alternation(_CUES['reporting_cues'])})\b", regex.I)
+_CUE_WORDS = frozenset(c for c in _CUES["reporting_cues"] if " " not in c)
+_CUE_PHRASES = regex.compile(
+    rf"\b(?:{_alternation([c for c in _CUES['reporting_cues'] if ' ' in c])})\b", regex.I)
+_WORDS = regex.compile(r"\w+(?:-\w+)*")
+
+
+def _has_cue(text: str) -> bool:
+    """Whether text holds a reporting cue; a set lookup per word is several times
+    faster than one big alternation, and this runs on every quoting paragraph."""
+    return (not _CUE_WORDS.isdisjoint(_WORDS.findall(text.lower()))
+            or bool(_CUE_PHRASES.search(text)))
+
+
 _TITLE_CUE = regex.compile(
     rf"\b(?:{_alternation(_CUES['title_cues'])})\b[,:]?(?:\s+[\w'’-]+){{0,3}}[\s,:]*$", regex.I)
 _MINOR_WORDS = frozenset(_CUES["title_case_minor_words"])
@@ -50,6 +62,7 @@ _DELAYED = regex.compile(r"(?:That|This|So|Those|These)\b[^.!?]*")
 _ENDS_SENTENCE = regex.compile(r"[.!?…]\W*$")
 _ENDS_CLAUSE = regex.compile(r"[,;—–―-]\W*$")
 _SENTENCE_GAP = regex.compile(r"[.!?…][\"'”’)]*\s+$")
+_SENTENCE_GAP_BACKWARDS = regex.compile(r"[.!?…][\"'”’)]*\s+", regex.REVERSE)
 _NARRATIVE_WORDS_BEFORE_PARTIAL = 2
 _ENDS_PHRASE = regex.compile(r"[.,;:!?…]\W*$")
 _TERM_SUBJECT = regex.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
@@ -90,7 +103,7 @@ class _Attribution:
         return self.blocks[index] if 0 <= index < len(self.blocks) else None
 
     def _judge_block(self, block: Block, indexes: list[int]) -> None:
-        if _REPORTING.search(self.outside(block)):
+        if _has_cue(self.outside(block)):
             for i in indexes:
                 self.evidence[i] = "a reporting verb in the paragraph"
             return
@@ -108,7 +121,7 @@ class _Attribution:
             return "a transcript label"
         closes_clause = not _ENDS_SENTENCE.search(text, q.content_start, q.content_end)
         after = _AFTER_CLOSE.match(text, q.end, block.end)
-        if after and (closes_clause or _REPORTING.search(after.group())):
+        if after and (closes_clause or _has_cue(after.group())):
             return "a speaker and verb after the quote"
         before = text[max(block.start, q.start - 160):q.start]
         if before.rstrip().endswith(":"):
@@ -127,7 +140,7 @@ class _Attribution:
                     and _DASH_LINE.match(text, following.start, following.end)):
                 return "a dash credit on the next line"
             delayed = _DELAYED.match(text, following.start, following.end)
-            if delayed and _REPORTING.search(delayed.group()):
+            if delayed and _has_cue(delayed.group()):
                 return "an attribution in the next paragraph"
         return None
 
@@ -162,7 +175,7 @@ class _Attribution:
         if previous is None:
             return False
         quoting = any(self.is_speech(self.top[i]) for i in self.in_block.get(previous, ()))
-        return quoting or bool(_REPORTING.search(self.outside(previous)))
+        return quoting or _has_cue(self.outside(previous))
 
     def is_speech(self, q: Quotation) -> bool:
         """Quoted words that read as speech: not a short phrase, title, name or term."""
@@ -179,9 +192,8 @@ class _Attribution:
 
     def is_partial(self, q: Quotation) -> bool:
         """A quote that starts mid-sentence after narrative words, not after `,` or `:`."""
-        sentences = self.article.sentences[q.block]
-        start = next((s.start for s in sentences if s.start <= q.start < s.end), q.block.start)
-        lead = self.text[start:q.start]
+        gap = _SENTENCE_GAP_BACKWARDS.search(self.text, q.block.start, q.start)
+        lead = self.text[gap.end() if gap else q.block.start:q.start]
         if lead.rstrip().endswith((",", ":")):
             return False
         lead_words = word_count(lead)

@@ -44,6 +44,7 @@ _MASK = regex.compile(
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"              # e-mail addresses
     r"|(?<![\w@#])[@#]\w+"                          # @handles, #hashtags
 )
+_MAYBE_MASKED = regex.compile(r"[<@#]|://|www\.")
 _TOKEN = regex.compile(r"'''|''|[\"“”'‘’]")
 # Neighbours that let a straight mark open (before it) or close (after it).
 _OPEN_BEFORE = frozenset("([{—–―-/:\"'“‘")
@@ -154,6 +155,8 @@ class _Open:
 
 
 def _mask(text: str) -> str:
+    if not _MAYBE_MASKED.search(text):  # most copy has nothing to mask: skip the costly pass
+        return text
     return _MASK.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -172,6 +175,13 @@ def _leans(text: str, s: int, e: int, lo: int, hi: int) -> tuple[bool, bool, boo
     can_open = (open_before or before in _OPEN_BEFORE) and not open_after
     can_close = (open_after or after in _CLOSE_AFTER) and not open_before
     return can_open, can_close, open_before, open_after
+
+
+def _spaced(text: str, s: int, e: int, lo: int, hi: int, role: str) -> bool:
+    """White space (not the block's edge) on the inner side of an opener or closer."""
+    if role == OPEN:
+        return e < hi and text[e].isspace()
+    return role == CLOSE and s > lo and text[s - 1].isspace()
 
 
 class _BlockScanner:
@@ -252,8 +262,7 @@ class _BlockScanner:
                 role = CLOSE if self._double_open() or e == hi else self._spaced_role(later)
             else:
                 role = AMBIGUOUS
-            spaced = (role == OPEN and space_after) or (role == CLOSE and space_before)
-            return QuoteMark(s, e, DOUBLE, role, curly, spaced=spaced)
+            return QuoteMark(s, e, DOUBLE, role, curly, spaced=_spaced(text, s, e, lo, hi, role))
         wrong = False
         if char == "“":
             role = OPEN
@@ -265,8 +274,7 @@ class _BlockScanner:
             if (space_before or text[s - 1] in _OPEN_BEFORE) and not space_after and (
                     text[e].isalnum()):
                 role, wrong = OPEN, True
-        spaced = (role == OPEN and space_after) or (role == CLOSE and space_before)
-        return QuoteMark(s, e, DOUBLE, role, True, wrong, spaced)
+        return QuoteMark(s, e, DOUBLE, role, True, wrong, _spaced(text, s, e, lo, hi, role))
 
     def _spaced_role(self, later) -> str:
         """A ` " ` with nothing open: an opener with a stray space if the next double
@@ -319,7 +327,8 @@ class _BlockScanner:
                 return None  # a mis-curled apostrophe inside a word
             return QuoteMark(s, e, SINGLE, OPEN, char == "‘")
         if can_close and top_single and (after is None or not after.isalpha()):
-            return QuoteMark(s, e, SINGLE, CLOSE, char == "’", spaced=space_before)
+            return QuoteMark(s, e, SINGLE, CLOSE, char == "’",
+                             spaced=_spaced(text, s, e, lo, hi, CLOSE))
         return None  # an apostrophe: the Smiths' house, goin'
 
     def _place_single(self, mark: QuoteMark) -> None:
