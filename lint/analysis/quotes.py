@@ -46,6 +46,7 @@ _MASK = regex.compile(
 )
 _MAYBE_MASKED = regex.compile(r"[<@#]|://|www\.")
 _TOKEN = regex.compile(r"'''|''|[\"“”'‘’]")
+_MARK_CHARS = frozenset("\"“”'‘’")
 # Neighbours that let a straight mark open (before it) or close (after it).
 _OPEN_BEFORE = frozenset("([{—–―-/:\"'“‘")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–―-…\"'”’")
@@ -177,18 +178,13 @@ def _leans(text: str, s: int, e: int, lo: int, hi: int) -> tuple[bool, bool, boo
     return can_open, can_close, open_before, open_after
 
 
-def _spaced(text: str, s: int, e: int, lo: int, hi: int, role: str) -> bool:
-    """White space (not the block's edge) on the inner side of an opener or closer."""
-    if role == OPEN:
-        return e < hi and text[e].isspace()
-    return role == CLOSE and s > lo and text[s - 1].isspace()
-
-
 class _BlockScanner:
     """The stack machine over one block's marks."""
 
-    def __init__(self, text: str, block: Block, pending: _Open | None, index_base: int):
-        self.text = text
+    def __init__(self, text: str, original: str, block: Block, pending: _Open | None,
+                 index_base: int):
+        self.text = text  # masked: marks inside markup, links and handles are gone
+        self.original = original  # for the white space the quote rules will edit
         self.block = block
         self.stack: list[_Open] = []
         self.marks: list[QuoteMark] = []
@@ -262,7 +258,7 @@ class _BlockScanner:
                 role = CLOSE if self._double_open() or e == hi else self._spaced_role(later)
             else:
                 role = AMBIGUOUS
-            return QuoteMark(s, e, DOUBLE, role, curly, spaced=_spaced(text, s, e, lo, hi, role))
+            return QuoteMark(s, e, DOUBLE, role, curly, spaced=self._spaced(s, e, role))
         wrong = False
         if char == "“":
             role = OPEN
@@ -274,7 +270,18 @@ class _BlockScanner:
             if (space_before or text[s - 1] in _OPEN_BEFORE) and not space_after and (
                     text[e].isalnum()):
                 role, wrong = OPEN, True
-        return QuoteMark(s, e, DOUBLE, role, True, wrong, _spaced(text, s, e, lo, hi, role))
+        return QuoteMark(s, e, DOUBLE, role, True, wrong, self._spaced(s, e, role))
+
+    def _spaced(self, s: int, e: int, role: str) -> bool:
+        """White space (not the block's edge) on the inner side of an opener or closer.
+
+        A space between two marks (`'outreach,' "`) is the typographer's thin space
+        between nested quotes, not a fault."""
+        text, lo, hi = self.original, self.block.start, self.block.end
+        if role == OPEN:
+            return e + 1 < hi and text[e].isspace() and text[e + 1] not in _MARK_CHARS
+        return role == CLOSE and s - 1 > lo and text[s - 1].isspace() and (
+            text[s - 2] not in _MARK_CHARS)
 
     def _spaced_role(self, later) -> str:
         """A ` " ` with nothing open: an opener with a stray space if the next double
@@ -295,8 +302,9 @@ class _BlockScanner:
         if mark.role == OPEN:
             continues = None
             if self._double_open():  # a merged-paragraph boundary
-                item = self._pop_to(DOUBLE, mark.start)
-                continues = self._finish(item, _trim_end(self.text, item.start, mark.start), None)
+                end = _trim_end(self.text, self.block.start, mark.start)
+                item = self._pop_to(DOUBLE, end)
+                continues = self._finish(item, end, None)
             elif first and pending is not None and mark.start == self.block.start:
                 continues = pending.continues
             self.stack.append(_Open(mark, mark.start, DOUBLE, continues))
@@ -328,7 +336,7 @@ class _BlockScanner:
             return QuoteMark(s, e, SINGLE, OPEN, char == "‘")
         if can_close and top_single and (after is None or not after.isalpha()):
             return QuoteMark(s, e, SINGLE, CLOSE, char == "’",
-                             spaced=_spaced(text, s, e, lo, hi, CLOSE))
+                             spaced=self._spaced(s, e, CLOSE))
         return None  # an apostrophe: the Smiths' house, goin'
 
     def _place_single(self, mark: QuoteMark) -> None:
@@ -381,7 +389,7 @@ def scan_quotes(text: str, blocks: Iterable[Block]) -> QuoteScan:
             if block.is_body:
                 credited.add(pending.continues)
             pending = None
-        scanner = _BlockScanner(masked, block, pending, len(quotations))
+        scanner = _BlockScanner(masked, text, block, pending, len(quotations))
         scanner.run()
         pending = scanner.close_block()
         marks.extend(scanner.marks)
