@@ -11,7 +11,6 @@ from pathlib import Path
 
 from conftest import corpus_dir
 from invariants import assert_locations_exact
-
 from lint.config import from_mapping
 from lint.engine import Linter
 from lint.readers import decode, read
