@@ -12,7 +12,16 @@ from pathlib import Path
 
 import regex
 
-from lint.analysis.quotes import AMBIGUOUS, CLOSE, CURLY, DOUBLE, OPEN, Quotation, QuoteMark
+from lint.analysis.quotes import (
+    AMBIGUOUS,
+    CLOSE,
+    CURLY,
+    DOUBLE,
+    OPEN,
+    Quotation,
+    QuoteMark,
+    is_credit_line,
+)
 from lint.analysis.text import WORD, word_count
 from lint.article import Article
 from lint.document import Block
@@ -56,8 +65,6 @@ _BEFORE_OPEN = regex.compile(
     rf"{_SPEAKER}\s+(?:\w+ly\s+)?{_VERB}\b(?:\s+\S+){{0,6}}\s*[,:]\s*$")
 _TRANSCRIPT_LABEL = regex.compile(r"\s*\p{Lu}[\p{Lu} .'’-]{2,30}:\s")
 _CREDIT_AFTER = regex.compile(r"\s*(?:,\s*)?(?:[—–―-]+\s*[\p{Lu}@]|\(|,?\s*by\s+\p{Lu})")
-_DASH_LINE = regex.compile(r"\s*[—–―-]+\s*[\p{Lu}@]")
-_DASH_LINE_MAX = 120
 _DELAYED = regex.compile(r"(?:That|This|So|Those|These)\b[^.!?]*")
 _ENDS_SENTENCE = regex.compile(r"[.!?…]\W*$")
 _ENDS_CLAUSE = regex.compile(r"[,;—–―-]\W*$")
@@ -136,8 +143,7 @@ class _Attribution:
                 return "a colon ending the previous paragraph"
         following = self.neighbour(block, 1)
         if following is not None and q.end >= block.end - 1:
-            if (following.end - following.start < _DASH_LINE_MAX
-                    and _DASH_LINE.match(text, following.start, following.end)):
+            if is_credit_line(text, following):
                 return "a dash credit on the next line"
             delayed = _DELAYED.match(text, following.start, following.end)
             if delayed and _has_cue(delayed.group()):

@@ -139,3 +139,9 @@ def test_any_multi_paragraph_quote_is_one_chain(paragraphs: list[str]) -> None:
     assert len(result.quotations) == len(paragraphs)
     assert result.unclosed == () and result.stray == ()
     assert {result.chain_head(i) for i in range(len(paragraphs))} == {0}
+
+
+def test_a_headline_left_open_does_not_chain_into_the_body() -> None:
+    _, result = scan('Minister says "we will act\n\n"We will act now," she said.')
+    assert result.quotations[-1].continues is None
+    assert len(result.unclosed) == 1

@@ -54,6 +54,7 @@ _CLOSE_AFTER = frozenset(".,;:!?)]}—–―-…\"'”’")
 _ELISION = regex.compile(r"'(?:n'(?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|\d\d?s?)\b)",
                          regex.I)
 _FEET = regex.compile(r"\d\s?$")
+_FEET_INCHES = regex.compile(r"\d'\s?\d+$")
 _DASH_CREDIT = regex.compile(r"[—–―-]+\s*[\p{Lu}@]")
 _DASH_CREDIT_MAX = 120
 
@@ -149,6 +150,10 @@ class QuoteScan:
 
 @dataclass(slots=True)
 class _Open:
+    """An opener on the stack; `continues` is the index of the quotation it carries
+    on. A quotation left open at a paragraph's end is handed to the next paragraph
+    as an _Open whose `continues` is that quotation's own index."""
+
     mark: QuoteMark | None
     start: int
     kind: str
@@ -247,9 +252,8 @@ class _BlockScanner:
         can_open, can_close, space_before, space_after = _leans(text, s, e, lo, hi)
         if char in STRAIGHT_DOUBLES:
             if s > lo and text[s - 1].isdigit() and (
-                    not self._double_open() or regex.search(r"\d'\s?\d+$", text[max(lo, s - 8):s])):
+                    not self._double_open() or _FEET_INCHES.search(text, max(lo, s - 8), s)):
                 return None  # a prime: 12" pizza, 5'10"
-            curly = False
             if can_open and can_close:
                 role = CLOSE if self._double_open() else OPEN
             elif can_open or can_close:
@@ -258,7 +262,7 @@ class _BlockScanner:
                 role = CLOSE if self._double_open() or e == hi else self._spaced_role(later)
             else:
                 role = AMBIGUOUS
-            return QuoteMark(s, e, DOUBLE, role, curly, spaced=self._spaced(s, e, role))
+            return QuoteMark(s, e, DOUBLE, role, False, spaced=self._spaced(s, e, role))
         wrong = False
         if char == "“":
             role = OPEN
@@ -371,7 +375,8 @@ def _depths(spans) -> list[int]:
     return [sum(1 for o in spans if o is not s and o[0] <= s[0] and s[1] <= o[1]) for s in spans]
 
 
-def _dash_credit(text: str, block: Block) -> bool:
+def is_credit_line(text: str, block: Block) -> bool:
+    """A short line that starts with a dash and a name: `- Jane Smith, Leeds`."""
     return (block.end - block.start < _DASH_CREDIT_MAX
             and bool(_DASH_CREDIT.match(text, block.start, block.end)))
 
@@ -385,13 +390,14 @@ def scan_quotes(text: str, blocks: Iterable[Block]) -> QuoteScan:
     credited: set[int] = set()  # left open, then followed by a dash credit line
     pending: _Open | None = None
     for block in blocks:
-        if pending is not None and (not block.is_body or _dash_credit(masked, block)):
+        if pending is not None and (not block.is_body or is_credit_line(masked, block)):
             if block.is_body:
                 credited.add(pending.continues)
             pending = None
         scanner = _BlockScanner(masked, text, block, pending, len(quotations))
         scanner.run()
-        pending = scanner.close_block()
+        left_open = scanner.close_block()
+        pending = left_open if block.is_body else None
         marks.extend(scanner.marks)
         stray.extend(scanner.stray)
         base = len(quotations)
