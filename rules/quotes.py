@@ -67,7 +67,6 @@ _TRANSCRIPT_LABEL = regex.compile(r"\s*\p{Lu}[\p{Lu} .'’-]{2,30}:\s")
 _CREDIT_AFTER = regex.compile(r"\s*(?:,\s*)?(?:[—–―-]+\s*[\p{Lu}@]|\(|,?\s*by\s+\p{Lu})")
 _DELAYED = regex.compile(r"(?:That|This|So|Those|These)\b[^.!?]*")
 _ENDS_SENTENCE = regex.compile(r"[.!?…]\W*$")
-_ENDS_CLAUSE = regex.compile(r"[,;—–―-]\W*$")
 _SENTENCE_GAP = regex.compile(r"[.!?…][\"'”’)]*\s+$")
 _SENTENCE_GAP_BACKWARDS = regex.compile(r"[.!?…][\"'”’)]*\s+", regex.REVERSE)
 _NARRATIVE_WORDS_BEFORE_PARTIAL = 2
