@@ -403,9 +403,10 @@ def wrong_direction_quote(article: Article, options: Options) -> Iterator[Proble
         if not mark.wrong_direction:
             continue
         right = CURLY[mark.kind][0 if mark.role == OPEN else 1]
-        role = "an opening" if mark.role == OPEN else "a closing"
+        wrong = article.text[mark.start:mark.end]
+        does = "opens" if mark.role == OPEN else "closes"
         yield Problem(mark.start, mark.end,
-                      f"Quotation mark points the wrong way for {role} mark: use {right}.",
+                      f"{wrong} points the wrong way: this mark {does} a quote, so use {right}.",
                       replacements=(right,), edits=(Edit(mark.start, mark.end, right),))
 
 
