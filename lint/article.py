@@ -10,6 +10,8 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
 
+from lint.analysis.addresses import Addresses
+from lint.analysis.numbers import NumberMention, number_mentions
 from lint.analysis.quotes import QuoteScan, scan_quotes
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
@@ -60,3 +62,29 @@ class Article:
     def quotes(self) -> QuoteScan:
         """Quotation marks and quotations of the whole article (lint.analysis.quotes)."""
         return scan_quotes(self.text, self.blocks)
+
+    @cached_property
+    def addresses(self) -> Addresses:
+        """URLs, e-mail addresses and handles in the whole text, for punctuation rules."""
+        return Addresses(self.text)
+
+    @cached_property
+    def numbers(self) -> dict[Block, list[NumberMention]]:
+        """Number mentions (figures, number words, money, percentages) by block.
+
+        Filled on first look at each block: most rules that read numbers stop at the
+        headline, so the body is only scanned when one of them gets that far.
+        """
+        return _PerBlock(lambda b: number_mentions(self.text, b.start, b.end))
+
+
+class _PerBlock(dict):
+    """A block-keyed cache that computes each block's value on first access."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, block: Block):
+        value = self[block] = self._compute(block)
+        return value
