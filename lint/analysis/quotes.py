@@ -222,22 +222,21 @@ class _BlockScanner:
         elif item.mark is not None:
             self.marks.remove(item.mark)
 
-    def run(self) -> None:
-        text, lo, hi = self.text, self.block.start, self.block.end
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    def run(self, tokens: list[tuple[int, int, str]]) -> None:
+        """Place the block's marks, given as (start, end, characters)."""
         first = True
         for i, (s, e, char) in enumerate(tokens):
             parts = [(s, e, char)]
             if e - s == 3:
                 parts = _split_triple(s, e, bool(self.stack) and self.stack[-1].kind == SINGLE)
             for part_start, part_end, part in parts:
-                self._take(part_start, part_end, part, first, tokens[i + 1:])
+                self._take(part_start, part_end, part, first, tokens, i + 1)
                 first = False
 
-    def _take(self, s: int, e: int, char: str, first: bool, later) -> None:
+    def _take(self, s: int, e: int, char: str, first: bool, tokens, following: int) -> None:
         lo, hi = self.block.start, self.block.end
         if char in STRAIGHT_DOUBLES or char in "“”":
-            mark = self._double(s, e, char, lo, hi, later)
+            mark = self._double(s, e, char, lo, hi, tokens, following)
             if mark is not None:
                 self.marks.append(mark)
                 self._place_double(mark, first)
@@ -247,7 +246,7 @@ class _BlockScanner:
             self.marks.append(mark)
             self._place_single(mark)
 
-    def _double(self, s, e, char, lo, hi, later) -> QuoteMark | None:
+    def _double(self, s, e, char, lo, hi, tokens, following) -> QuoteMark | None:
         text = self.text
         can_open, can_close, space_before, space_after = _leans(text, s, e, lo, hi)
         if char in STRAIGHT_DOUBLES:
@@ -258,8 +257,10 @@ class _BlockScanner:
                 role = CLOSE if self._double_open() else OPEN
             elif can_open or can_close:
                 role = OPEN if can_open else CLOSE
+            elif space_before and space_after and (self._double_open() or e == hi):
+                role = CLOSE
             elif space_before and space_after:
-                role = CLOSE if self._double_open() or e == hi else self._spaced_role(later)
+                role = self._spaced_role(tokens, following)
             else:
                 role = AMBIGUOUS
             return QuoteMark(s, e, DOUBLE, role, False, spaced=self._spaced(s, e, role))
@@ -287,10 +288,10 @@ class _BlockScanner:
         return role == CLOSE and s - 1 > lo and text[s - 1].isspace() and (
             text[s - 2] not in _MARK_CHARS)
 
-    def _spaced_role(self, later) -> str:
+    def _spaced_role(self, tokens, following: int) -> str:
         """A ` " ` with nothing open: an opener with a stray space if the next double
         mark can only close, else ambiguous."""
-        for s, e, char in later:
+        for s, e, char in tokens[following:]:
             if char in STRAIGHT_DOUBLES:
                 can_open, can_close, _, _ = _leans(self.text, s, e, self.block.start,
                                                    self.block.end)
@@ -384,6 +385,8 @@ def is_credit_line(text: str, block: Block) -> bool:
 def scan_quotes(text: str, blocks: Iterable[Block]) -> QuoteScan:
     """Scan every block of the article; quotations chain only across body blocks."""
     masked = _mask(text)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(masked)]
+    token_starts = [t[0] for t in tokens]
     marks: list[QuoteMark] = []
     quotations: list[Quotation] = []
     stray: list[QuoteMark] = []
@@ -394,8 +397,12 @@ def scan_quotes(text: str, blocks: Iterable[Block]) -> QuoteScan:
             if block.is_body:
                 credited.add(pending.continues)
             pending = None
+        first = bisect.bisect_left(token_starts, block.start)
+        last = bisect.bisect_left(token_starts, block.end, first)
+        if first == last and pending is None:
+            continue  # no marks and nothing open: nothing to do
         scanner = _BlockScanner(masked, text, block, pending, len(quotations))
-        scanner.run()
+        scanner.run(tokens[first:last])
         left_open = scanner.close_block()
         pending = left_open if block.is_body else None
         marks.extend(scanner.marks)
