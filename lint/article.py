@@ -61,7 +61,7 @@ class Article:
     @cached_property
     def quotes(self) -> QuoteScan:
         """Quotation marks and quotations of the whole article (lint.analysis.quotes)."""
-        return scan_quotes(self.text, self.blocks)
+        return scan_quotes(self.text, self.blocks, self.document.masked)
 
     @cached_property
     def addresses(self) -> Addresses:

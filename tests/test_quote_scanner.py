@@ -145,3 +145,8 @@ def test_a_headline_left_open_does_not_chain_into_the_body() -> None:
     _, result = scan('Minister says "we will act\n\n"We will act now," she said.')
     assert result.quotations[-1].continues is None
     assert len(result.unclosed) == 1
+
+
+def test_inline_code_in_markdown_is_not_scanned() -> None:
+    article = Article(read("case.md", '# Title\n\nSet `name="x` to change it, she said.\n'))
+    assert article.quotes.marks == ()

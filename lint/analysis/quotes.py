@@ -160,7 +160,11 @@ class _Open:
     continues: int | None
 
 
-def _mask(text: str) -> str:
+def _mask(text: str, not_prose: Iterable[tuple[int, int]]) -> str:
+    """The text with markup, addresses and what the reader marked as not prose
+    (inline code, link targets) blanked out, keeping every offset."""
+    for start, end in not_prose:
+        text = text[:start] + " " * (end - start) + text[end:]
     if not _MAYBE_MASKED.search(text):  # most copy has nothing to mask: skip the costly pass
         return text
     return _MASK.sub(lambda m: " " * len(m.group()), text)
@@ -382,9 +386,12 @@ def is_credit_line(text: str, block: Block) -> bool:
             and bool(_DASH_CREDIT.match(text, block.start, block.end)))
 
 
-def scan_quotes(text: str, blocks: Iterable[Block]) -> QuoteScan:
-    """Scan every block of the article; quotations chain only across body blocks."""
-    masked = _mask(text)
+def scan_quotes(text: str, blocks: Iterable[Block],
+                not_prose: Iterable[tuple[int, int]] = ()) -> QuoteScan:
+    """Scan every block of the article; quotations chain only across body blocks.
+
+    `not_prose` are spans the reader shows but that are not prose (Document.masked)."""
+    masked = _mask(text, not_prose)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(masked)]
     token_starts = [t[0] for t in tokens]
     marks: list[QuoteMark] = []
