@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from lint.analysis.addresses import Addresses
 from lint.analysis.numbers import NumberMention, number_mentions
+from lint.analysis.quotes import QuoteScan, scan_quotes
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
 
@@ -56,6 +57,11 @@ class Article:
     def sentences(self) -> dict[Block, list[Sentence]]:
         """Sentences of every block, keyed by block."""
         return {b: split_sentences(self.text, b.start, b.end) for b in self.blocks}
+
+    @cached_property
+    def quotes(self) -> QuoteScan:
+        """Quotation marks and quotations of the whole article (lint.analysis.quotes)."""
+        return scan_quotes(self.text, self.blocks, self.document.masked)
 
     @cached_property
     def addresses(self) -> Addresses:

@@ -6,6 +6,7 @@ every rule defined in the modules named here.
 
 FAMILIES = (
     "rules.duplicates",
+    "rules.quotes",
     "rules.structure",
     "rules.style",
     "rules.typography",

@@ -190,7 +190,6 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
         )
 
 
-_QUOTE_MARK = regex.compile('["“”«»]')
 _FIRST_PERSON = regex.compile(r"I\b")
 
 
@@ -219,7 +218,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     Keep the sentence where it belongs and delete the other copy.
 
     ## Known limits
-    Sentences holding a double quotation mark are skipped, since speakers repeat
+    Sentences that hold or lie inside a quotation (the quote scanner's spans, so
+    also a sentence in the middle of a quote) are skipped, since speakers repeat
     themselves and a quote may be reported twice on purpose. So are sentences in the
     first person and questions, which belong to voices (readers' comments, vox
     pops) where two people may well write the same words. So are sentences in
@@ -234,8 +234,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
         for sentence in article.sentences[block]:
             text = article.text[sentence.start:sentence.end]
             words = text.casefold().split()
-            if (len(words) < options.min_words or _QUOTE_MARK.search(text)
-                    or _FIRST_PERSON.match(text) or text.endswith("?")):
+            if (len(words) < options.min_words or _FIRST_PERSON.match(text)
+                    or text.endswith("?") or article.quotes.overlaps(sentence.start, sentence.end)):
                 continue
             key = " ".join(words).rstrip(".!?")
             if key not in first_seen:
