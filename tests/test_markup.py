@@ -184,6 +184,14 @@ def test_formats_are_detected_by_extension_and_content() -> None:
 
 # --- random and malformed markup -----------------------------------------------------
 
+@pytest.mark.parametrize("html", ["<b>" * 5000 + "deep text", "<div>" * 5000 + "deep text",
+                                  "<p><span>" * 3000 + "deep text"])
+def test_very_deep_markup_is_read(html: str) -> None:
+    document = read("deep.html", html)
+    assert [t for _, t in blocks(document)] == ["deep text"]
+    assert_blocks_exact(document)
+
+
 _PIECES = st.sampled_from([
     "<p>", "</p>", "<div>", "</div>", "<em>", "</em>", "<a href='x'>", "</a>", "<br>", "<br/>",
     "<li>", "<ul>", "</ul>", "<blockquote>", "<h1>", "</h1>", "<script>", "</script>",

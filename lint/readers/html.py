@@ -124,20 +124,14 @@ def _kind(element: Element, outer: str) -> str:
 class _Walker:
     """Turns an element tree into blocks: one per run of inline content."""
 
-    def __init__(self, text: str, source_index: int = 0):
+    def __init__(self, text: str, root: Element, source_index: int = 0):
         self.text = text
         self.source_index = source_index
         self.blocks: list[_Block] = []
-        self._has_block: dict[int, bool] = {}
+        self._holders = _block_holders(root)
 
     def _holds_block(self, element: Element) -> bool:
-        """Whether an inline element wraps block elements (a link around a card)."""
-        known = self._has_block.get(id(element))
-        if known is None:
-            known = any(isinstance(c, Element) and c.tag not in INVISIBLE
-                        and (c.tag in BLOCK or self._holds_block(c)) for c in element.children)
-            self._has_block[id(element)] = known
-        return known
+        return id(element) in self._holders
 
     def walk(self, element: Element, kind: str) -> None:
         inline: list[Element | Text] = []
@@ -159,6 +153,17 @@ class _Walker:
             words = sum(len(_WORD.findall(r.text)) for r in runs)
             self.blocks.append(_Block(kind, owner, runs, words, _link_words(self.text, inline)))
         inline.clear()
+
+
+def _block_holders(root: Element) -> set[int]:
+    """Ids of the inline elements that wrap block elements (a link around a card),
+    found children first so that no recursion runs as deep as the markup."""
+    holders: set[int] = set()
+    for element in reversed(list(root.iter())):
+        if any(isinstance(c, Element) and c.tag not in INVISIBLE
+               and (c.tag in BLOCK or id(c) in holders) for c in element.children):
+            holders.add(id(element))
+    return holders
 
 
 def _link_words(text: str, nodes: list[Element | Text]) -> int:
@@ -345,7 +350,7 @@ def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_B
     root = markup.parse(text)
     page = next((e for e in root.iter() if e.tag in ("html", "head", "body")), None)
     body_element = next((e for e in root.iter() if e.tag == "body"), root)
-    walker = _Walker(text, source_index)
+    walker = _Walker(text, root, source_index)
     walker.walk(body_element, "paragraph")
     blocks = walker.blocks
     furniture = {id(e) for e in root.iter() if _furniture(e)}

@@ -57,6 +57,9 @@ _IMPLIED_END = {
     "option": ({"option"}, {"select", "datalist"}),
     **{h: ({f"h{n}" for n in range(1, 7)}, set()) for h in ("h1", "h2", "h3", "h4", "h5", "h6")},
 }
+# Like Chromium's parser, elements deeper than this are opened as siblings, so the
+# tree (and the recursion over it) stays shallow whatever the markup.
+_MAX_DEPTH = 512
 _P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "figure",
                                "li", "dd", "dt", "div", "section", "article", "aside"})
 
@@ -180,7 +183,7 @@ def _open(stack: list[Element], element: Element, token_end: int) -> None:
             _close_to(stack, i, element.start)
     element.parent = stack[-1]
     stack[-1].children.append(element)
-    if element.tag in VOID:
+    if element.tag in VOID or len(stack) > _MAX_DEPTH:
         element.end = token_end
     else:
         stack.append(element)
