@@ -166,12 +166,22 @@ def test_ans_elements_carry_their_id_index_and_path() -> None:
     ("{not json", "invalid-json", "WordPress REST post"),
     ('{"hello": "world"}', "unknown-json", "Arc XP ANS story"),
     ("[1, 2]", "unknown-json", "WordPress REST post"),
+    ("[" * 100_000, "invalid-json", "Arc XP ANS story"),
 ])
 def test_bad_json_is_a_one_line_error_naming_what_was_expected(content, code, words) -> None:
     with pytest.raises(InputError) as caught:
         read("payload.json", content)
     assert caught.value.code == code and words in caught.value.message
     assert "\n" not in caught.value.message
+
+
+def test_deeply_nested_ans_elements_are_read_to_a_limit() -> None:
+    element: dict = {"type": "text", "content": "Deep."}
+    for _ in range(400):
+        element = {"type": "quote", "content_elements": [element]}
+    story = {"type": "story", "content_elements": [
+        {"type": "text", "content": "Top."}, element]}
+    assert blocks(read("deep.json", json.dumps(story))) == [("paragraph", "Top.")]
 
 
 def test_formats_are_detected_by_extension_and_content() -> None:

@@ -37,6 +37,9 @@ def _load_json(content: str) -> Any:
         where = f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
         raise InputError("invalid-json",
                          f"not valid JSON ({where}); expected {_EXPECTED_JSON}") from None
+    except RecursionError:
+        raise InputError("invalid-json", f"JSON nested too deeply to read; expected "
+                                         f"{_EXPECTED_JSON}") from None
 
 
 def json_format(content: str) -> str:

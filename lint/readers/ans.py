@@ -17,6 +17,8 @@ from lint.document import Document, DocumentBuilder
 from lint.readers import markup
 from lint.source import Source
 
+# Elements nested deeper than this (a quote in a list in a quote ...) are not read.
+_MAX_NESTING = 32
 _CONTAINERS = {"element_group": "content_elements", "quote": "content_elements",
                "list": "items"}
 
@@ -36,15 +38,16 @@ class _Reader:
             markup.add_string_block(self.builder, kind, Source(text, field, element_id, index))
 
     def elements(self, elements: Any, path: str, kind: str | None, top: int | None,
-                 parent_id: str | None) -> None:
-        if not isinstance(elements, list):
+                 parent_id: str | None, depth: int = 0) -> None:
+        if not isinstance(elements, list) or depth > _MAX_NESTING:
             return
         for i, element in enumerate(elements):
             if isinstance(element, dict):
-                self.element(element, f"{path}[{i}]", kind, i if top is None else top, parent_id)
+                self.element(element, f"{path}[{i}]", kind, i if top is None else top,
+                             parent_id, depth)
 
     def element(self, element: dict, path: str, kind: str | None, top: int,
-                parent_id: str | None) -> None:
+                parent_id: str | None, depth: int) -> None:
         type_ = element.get("type")
         own_id = element.get("_id")
         element_id = own_id if isinstance(own_id, str) else parent_id
@@ -63,7 +66,7 @@ class _Reader:
         if type_ in _CONTAINERS:
             inner = {"quote": "blockquote", "list": kind or "list-item"}.get(type_, kind)
             key = _CONTAINERS[type_]
-            self.elements(element.get(key), f"{path}.{key}", inner, top, element_id)
+            self.elements(element.get(key), f"{path}.{key}", inner, top, element_id, depth + 1)
         citation = element.get("citation")
         if type_ in ("quote", "blockquote") and isinstance(citation, dict):
             self.add("caption", citation.get("content"), f"{path}.citation.content",
