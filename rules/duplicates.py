@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import operator
 from collections.abc import Iterator
+from itertools import islice
 
 import regex
 from rapidfuzz import fuzz, process
@@ -259,8 +261,7 @@ LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
     "chop bang tut dum la tick pom".split()
 )
-_OPENERS = "\"'“‘(["
-_CLOSERS = ".,;:!?…\"'”’)]"
+_PUNCTUATION = str.maketrans(dict.fromkeys("\"'“‘([.,;:!?…”’)]", " "))
 _REPEAT = regex.compile(r"(?<![\w'’-])(\w+)\s+(\1)(?![\w-]|['’]\w)", regex.IGNORECASE)
 
 
@@ -302,13 +303,13 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     ## Known limits
     Doubles that English allows or that are names or emphasis are not reported:
     `had had`, `that that`, `add to this this`, `is is`, `very very`, `blah blah`,
-    and capitalised pairs such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`) are skipped, and
-    nothing is matched across the headline or from one paragraph to the next.
+    and capitalised pairs such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`)
+    are skipped, and nothing is matched across the headline or from one paragraph
+    to the next.
     """
     for block in article.body:
-        words = article.block_text(block).casefold().split()
-        if not any(a.lstrip(_OPENERS) == b.rstrip(_CLOSERS)
-                   for a, b in zip(words, words[1:], strict=False)):
+        words = article.block_text(block).casefold().translate(_PUNCTUATION).split()
+        if not any(map(operator.eq, words, islice(words, 1, None))):
             continue  # the common case, decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
             first, second = match.groups()
