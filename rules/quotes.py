@@ -91,7 +91,7 @@ class _Attribution:
         self.scan = article.quotes
         self.blocks = [b for b in article.body if b.kind != "heading"]
         self.top = {i: q for i, q in enumerate(self.scan.quotations)
-                    if q.depth == 0 and q.kind == DOUBLE and q.block.is_body}
+                    if q.depth == 0 and q.kind == DOUBLE and q.block in self.blocks}
         self.in_block: dict[Block, list[int]] = {}
         for i, q in self.top.items():
             self.in_block.setdefault(q.block, []).append(i)
