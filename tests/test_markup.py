@@ -249,3 +249,23 @@ def test_any_span_inside_a_block_renders_back_from_its_source_slice(html: str, d
 def _cuts_a_wide_piece(document: Document, index: int) -> bool:
     return any(p.start < index < p.start + p.length and not p.exact
                for p in document.spans.pieces)
+
+
+_PROSE = st.sampled_from([
+    "the", "The", "U.S.", "Mr", "said", '"', "“", "”", "’", ",", ".", " ", "  ", "\n",
+    "Sales rose 12% to 431,733 vehicles in the year to March.", "By Tom", "12 March 2025",
+    "<p>", "</p>", "<em>", "</em>", "<a href='x'>", "</a>", "<br>", "&amp;", "&#8220;",
+    "&#8221;", "&nbsp;", "<h2>", "</h2>", "<blockquote>", "</blockquote>", "<li>",
+    "<figcaption>", "<!-- copydesk: disable -->", "<code>x</code>",
+])
+_LINTER = Linter(Config(select=("ALL",)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PROSE, max_size=80).map("".join))
+def test_every_rule_locates_exactly_in_random_html(html: str) -> None:
+    document = read("random.html", html)
+    findings = _LINTER.lint(document)
+    assert_locations_exact(document, findings)
+    for f in findings:
+        assert 0 <= f.location.offset <= f.location.offset + f.location.length <= len(html)
