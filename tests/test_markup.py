@@ -269,3 +269,24 @@ def test_every_rule_locates_exactly_in_random_html(html: str) -> None:
     assert_locations_exact(document, findings)
     for f in findings:
         assert 0 <= f.location.offset <= f.location.offset + f.location.length <= len(html)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20)
+    | st.sampled_from(["story", "text", "quote", "list", "<p>x</p>", "a &amp; b"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["type", "content", "content_elements", "items", "citation", "_id",
+                         "headlines", "basic", "title", "rendered", "raw", "excerpt", "caption",
+                         "text"]), inner, max_size=5),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.sampled_from(["payload.json", "payload.ans.json"]))
+def test_any_json_is_read_or_is_an_input_error(data, name: str) -> None:
+    try:
+        document = read(name, json.dumps(data))
+    except InputError:
+        return
+    assert document.format in ("wordpress", "ans")
+    assert_blocks_exact(document)

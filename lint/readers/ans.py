@@ -48,7 +48,7 @@ class _Reader:
 
     def element(self, element: dict, path: str, kind: str | None, top: int,
                 parent_id: str | None, depth: int) -> None:
-        type_ = element.get("type")
+        type_ = element.get("type") if isinstance(element.get("type"), str) else None
         own_id = element.get("_id")
         element_id = own_id if isinstance(own_id, str) else parent_id
         if type_ == "text":
