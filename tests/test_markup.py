@@ -72,6 +72,11 @@ def test_captions_block_quotes_and_lists_are_read_as_what_they_are() -> None:
         ("list-item", "One item"), ("list-item", "Two"), ("heading", "Cross")]
 
 
+def test_text_for_screen_readers_only_is_not_read() -> None:
+    html = "<figcaption><span class='off-screen'>Media caption </span>The scene</figcaption>"
+    assert blocks(read("a.html", html)) == [("caption", "The scene")]
+
+
 def test_a_photo_credit_is_not_read_and_ends_the_caption_before_it() -> None:
     html = ("<figure><figcaption><span>Workers under the street.</span><span "
             "itemprop='copyrightHolder'>Credit Ann Smith</span></figcaption></figure>")
@@ -209,7 +214,8 @@ _PIECES = st.sampled_from([
     "<", ">", " ", "\n", "\r\n", "\t", "word", "Word.", "<code>", "</code>", "<figcaption>",
     "<b", "'", '"', "<!DOCTYPE html>", "<html>", "<body>", "</body>", "<nav>", "</nav>",
     "<table><tr><td>", "&#x1F600;", "&#0;", "<p class='share'>", "<span hidden>",
-    "<i aria-hidden='true'>", "</span>", "</i>", "<nav role='navigation'>", "<a role='menu'>",
+    "<i aria-hidden='true'>", "<span class='off-screen'>", "</span>", "</i>",
+    "<nav role='navigation'>", "<a role='menu'>",
 ])
 _MARKUP = st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=200))
 

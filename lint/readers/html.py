@@ -30,7 +30,7 @@ _FURNITURE = regex.compile(
     r"promo|advert\w*|ads?|adslot|sponsor\w*|subscribe|subscription|signup|breadcrumbs?|"
     r"sidebar|footer|nav|navigation|menu|masthead|popup|modal|cookie|outbrain|taboola|"
     r"toolbar|recommended|most-?popular|most-?read|most-?shared|trending|print|paywall|"
-    r"visually-hidden|sr-only|screen-reader-text|hidden)(?![a-z])")
+    r"hidden)(?![a-z])")
 _CREDIT = regex.compile(r"(?<![a-z])(?:credits?|copyright(?:-holder)?|photo-credit)(?![a-z])")
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 

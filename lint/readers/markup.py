@@ -201,14 +201,20 @@ def _close(stack: list[Element], tag: str, start: int, token_end: int) -> None:
 # --- inline rendering -------------------------------------------------------------
 
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# The common classes for text only screen readers get (`Media caption`, `Share`).
+_SCREEN_READER_ONLY = regex.compile(
+    r"(?<![\w-])(?:visually-?hidden|sr-only|screen-reader-text|off-?screen)(?![\w-])",
+    regex.IGNORECASE)
 
 
 def hidden(element: Element) -> bool:
-    """Not shown as text: scripts, media, widgets, and elements hidden by attribute or
-    style (`aria-hidden` marks decoration, such as icon glyphs)."""
+    """Not shown as text: scripts, media, widgets, elements hidden by attribute or
+    style (`aria-hidden` marks decoration, such as icon glyphs) and text meant for
+    screen readers only."""
     return (element.tag in INVISIBLE or "hidden" in element.attrs
             or element.attr("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(element.attr("style"))))
+            or bool(_HIDDEN_STYLE.search(element.attr("style")))
+            or bool(_SCREEN_READER_ONLY.search(element.attr("class"))))
 
 
 _SPACE, _BREAK = " ", "\n"
