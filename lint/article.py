@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from lint.analysis.abbreviations import Abbreviations
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
 
@@ -39,3 +40,8 @@ class Article:
     def sentences(self) -> dict[Block, list[Sentence]]:
         """Sentences of every block, keyed by block."""
         return {b: split_sentences(self.text, b.start, b.end) for b in self.blocks}
+
+    @cached_property
+    def abbreviations(self) -> Abbreviations:
+        """Abbreviation tokens, malformed forms, `long form (SF)` definitions and names."""
+        return Abbreviations(self.text, self.blocks)
