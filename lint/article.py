@@ -6,11 +6,15 @@ nothing, and one that several rules use is computed a single time per article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 
 from lint.analysis.abbreviations import Abbreviations
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
+
+T = TypeVar("T")
 
 
 class Article:
@@ -18,6 +22,17 @@ class Article:
         self.document = document
         self.text = document.text
         self.blocks = document.blocks
+        self._shared: dict[Callable[[Article], Any], Any] = {}
+
+    def shared(self, analysis: Callable[[Article], T]) -> T:
+        """`analysis(self)`, computed once per article however many rules ask for it.
+
+        For what several rules of one family need (the engine's own analyses are
+        the cached properties below).
+        """
+        if analysis not in self._shared:
+            self._shared[analysis] = analysis(self)
+        return self._shared[analysis]
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]

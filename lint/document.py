@@ -98,6 +98,11 @@ class Document:
     blocks: tuple[Block, ...]
     sources: tuple[Source, ...]
     spans: SpanMap
+    masked: tuple[tuple[int, int], ...] = ()
+
+    def is_masked(self, index: int) -> bool:
+        """Whether rendered `index` is in text shown but not linted (inline code)."""
+        return any(start <= index < end for start, end in self.masked)
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -123,6 +128,7 @@ class Run:
     src_length: int
     exact: bool = True
     source: int = 0
+    masked: bool = False
 
 
 class DocumentBuilder:
@@ -141,6 +147,7 @@ class DocumentBuilder:
         self._parts: list[str] = []
         self._pieces: list[Piece] = []
         self._blocks: list[Block] = []
+        self._masked: list[tuple[int, int]] = []
         self._length = 0
         self._paragraphs = 0
 
@@ -156,6 +163,8 @@ class DocumentBuilder:
             self._add_separator(runs[0])
         start = self._length
         for run in runs:
+            if run.masked:
+                self._masked.append((self._length, self._length + len(run.text)))
             self._append(run.text, Piece(self._length, len(run.text), run.source,
                                          run.src_start, run.src_length, run.exact))
         paragraph = None
@@ -187,4 +196,4 @@ class DocumentBuilder:
             self.add_source(Source(""))
         pieces = self._pieces or [Piece(0, 0, 0, 0, 0, True)]
         return Document(self.path, self.format, "".join(self._parts), tuple(self._blocks),
-                        tuple(self._sources), SpanMap(pieces))
+                        tuple(self._sources), SpanMap(pieces), tuple(self._masked))

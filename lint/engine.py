@@ -18,8 +18,8 @@ from lint.article import Article
 from lint.config import Config, ConfigError
 from lint.document import Document
 from lint.finding import Context, Finding, Fix, Location, RelatedLocation, SourceEdit
-from lint.readers import read
 from lint.paths import matches, relative_to_root
+from lint.readers import read
 from lint.registry import Registry, UnknownRule, default_registry
 from lint.rule import Options, Problem, Rule
 from lint.suppress import Suppressions
@@ -99,6 +99,8 @@ class Linter:
         findings = []
         for active in self.rules_for(document.path):
             for problem in active.rule.check(article, active.options):
+                if document.masked and document.is_masked(problem.start):
+                    continue
                 finding = _locate(document, active, problem)
                 loc = finding.location
                 if suppressions and suppressions.silenced(active.rule.name, loc.source, loc.offset):

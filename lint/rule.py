@@ -10,6 +10,7 @@ spans to source locations and applies suppressions.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -133,6 +134,11 @@ class Rule:
         object.__setattr__(self, "option_index",
                            MappingProxyType({o.name: o for o in self.options}))
 
+    def __reduce__(self):
+        # The decorated function's module-level name is bound to this Rule, so a
+        # Rule pickles as a reference to that name (for process pools).
+        return (_import_rule, (self.check.__module__, self.check.__name__))
+
     def options_from(self, values: Mapping[str, Any], profile: str | None) -> Options:
         """Validated options: defaults overlaid with `values`; ValueError names a bad one."""
         merged = {o.name: o.default for o in self.options}
@@ -144,6 +150,10 @@ class Rule:
             except ValueError as exc:
                 raise ValueError(f"option {key!r} of rule {self.name!r} {exc}") from None
         return Options(merged, profile)
+
+
+def _import_rule(module: str, name: str) -> Rule:
+    return getattr(importlib.import_module(module), name)
 
 
 def parse_docs(docstring: str) -> tuple[str, dict[str, str]]:

@@ -26,11 +26,11 @@ def _list_like(article: Article, block: Block) -> bool:
             or (word_count(text) < _SHORT_LINE_WORDS and not _TERMINAL.search(text)))
 
 
-def _in_list_runs(article: Article, blocks: tuple[Block, ...]) -> set[Block]:
-    """Blocks inside runs of 3+ consecutive list-like paragraphs (results, fixtures)."""
+def _in_list_runs(article: Article) -> set[Block]:
+    """Paragraphs inside runs of 3+ consecutive list-like ones (results, fixtures)."""
     inside: set[Block] = set()
     run: list[Block] = []
-    for block in (*blocks, None):
+    for block in (*article.paragraphs, None):
         if block is not None and _list_like(article, block):
             run.append(block)
             continue
@@ -38,6 +38,11 @@ def _in_list_runs(article: Article, blocks: tuple[Block, ...]) -> set[Block]:
             inside.update(run)
         run = []
     return inside
+
+
+def _keys(article: Article) -> dict[Block, str]:
+    """Each paragraph's comparison key, shared by the rules of this family."""
+    return {b: comparison_key(article.block_text(b)) for b in article.paragraphs}
 
 
 def _previous_block(article: Article, block: Block) -> Block:
@@ -88,7 +93,7 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
         text = article.block_text(block)
         if not _long_enough(text, options.min_words):
             continue
-        key = comparison_key(text)
+        key = article.shared(_keys)[block]
         first = first_seen.setdefault(key, block)
         if first is block:
             continue
@@ -123,7 +128,8 @@ def _word_diff(a: str, b: str) -> str:
 
 @rule("near-duplicate-paragraph", category="duplicates", severity="warning",
       options=[
-          Option("threshold", int, NEAR_DUPLICATE_DEFAULT, "Lowest rapidfuzz ratio (0-100) reported."),
+          Option("threshold", int, NEAR_DUPLICATE_DEFAULT,
+                 "Lowest rapidfuzz ratio (0-100) reported."),
           Option("min-words", int, 8, "Both paragraphs need at least this many words."),
       ])
 def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
@@ -163,10 +169,10 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
               if _long_enough(article.block_text(b), options.min_words)]
     if len(blocks) < 2:
         return
-    keys = [comparison_key(article.block_text(b)) for b in blocks]
+    keys = [article.shared(_keys)[b] for b in blocks]
     scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=options.threshold,
                            dtype="uint8", workers=1)
-    listed = _in_list_runs(article, article.paragraphs)
+    listed = article.shared(_in_list_runs)
     for j in range(1, len(blocks)):
         candidates = [(int(scores[i, j]), i) for i in range(j)
                       if scores[i, j] and keys[i] != keys[j]
@@ -184,7 +190,7 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
         )
 
 
-_QUOTE_MARKS = frozenset('"“”«»')
+_QUOTE_MARK = regex.compile('["“”«»]')
 _FIRST_PERSON = regex.compile(r"I\b")
 
 
@@ -220,17 +226,18 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     list runs, and a sentence whose whole paragraph is a copy or near copy of the
     other's, which the paragraph rules report.
     """
-    listed = _in_list_runs(article, article.paragraphs)
+    listed = article.shared(_in_list_runs)
     first_seen: dict[str, tuple[Block, int, int]] = {}
     for block in article.paragraphs:
         if block in listed:
             continue
         for sentence in article.sentences[block]:
             text = article.text[sentence.start:sentence.end]
-            if (_QUOTE_MARKS.intersection(text) or _FIRST_PERSON.match(text)
-                    or not _long_enough(text, options.min_words)):
+            words = text.casefold().split()
+            if (len(words) < options.min_words or _QUOTE_MARK.search(text)
+                    or _FIRST_PERSON.match(text)):
                 continue
-            key = comparison_key(text)
+            key = " ".join(words).rstrip(".!?")
             if key not in first_seen:
                 first_seen[key] = (block, sentence.start, sentence.end)
                 continue
@@ -243,9 +250,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
 
 
 def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
-    key_a = comparison_key(article.block_text(a))
-    key_b = comparison_key(article.block_text(b))
-    return fuzz.ratio(key_a, key_b) >= NEAR_DUPLICATE_DEFAULT
+    keys = article.shared(_keys)
+    return fuzz.ratio(keys[a], keys[b]) >= NEAR_DUPLICATE_DEFAULT
 
 
 # Doubles that are English, names or emphasis, not slips (domain.md §7.1).
@@ -253,7 +259,9 @@ LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
     "chop bang tut dum la tick pom".split()
 )
-_REPEAT = regex.compile(r"(?<![\w'’-])(\w+)(\s+)(\w+)(?![\w-]|['’]\w)", regex.IGNORECASE)
+_OPENERS = "\"'“‘(["
+_CLOSERS = ".,;:!?…\"'”’)]"
+_REPEAT = regex.compile(r"(?<![\w'’-])(\w+)\s+(\1)(?![\w-]|['’]\w)", regex.IGNORECASE)
 
 
 def _is_slip(first: str, second: str) -> bool:
@@ -293,13 +301,17 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
 
     ## Known limits
     Doubles that English allows or that are names or emphasis are not reported:
-    `had had`, `that that`, `add to this this`, `is is`, `very very`, `blah blah`, and capitalised pairs
-    such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`) are skipped, and
+    `had had`, `that that`, `add to this this`, `is is`, `very very`, `blah blah`,
+    and capitalised pairs such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`) are skipped, and
     nothing is matched across the headline or from one paragraph to the next.
     """
     for block in article.body:
-        for match in _REPEAT.finditer(article.text, block.start, block.end, overlapped=True):
-            first, gap, second = match.groups()
+        words = article.block_text(block).casefold().split()
+        if not any(a.lstrip(_OPENERS) == b.rstrip(_CLOSERS)
+                   for a, b in zip(words, words[1:], strict=False)):
+            continue  # the common case, decided without the regular expression
+        for match in _REPEAT.finditer(article.text, block.start, block.end):
+            first, second = match.groups()
             if not _is_slip(first, second):
                 continue
             yield Problem(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from casefiles import Case, load_cases, nth_offset
 
+from casefiles import Case, load_cases, nth_offset
 from lint.config import from_mapping
 from lint.engine import Linter
 from lint.fixes import apply_edits, safe_edits

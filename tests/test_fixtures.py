@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from invariants import assert_locations_exact
-
 from lint.engine import Linter
 from lint.readers import decode, read
 

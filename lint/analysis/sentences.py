@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import regex
 
-_GAP = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
-_LAST_TOKEN = regex.compile(r"(\S+?)[\"'”’»)\]]*$")
+_GAP = regex.compile(r"[.!?…][\"'”’»)\]]*(\s+)(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
+_CLOSERS = "\"'”’»)]"
+_LONGEST_TOKEN = 40
 _NEXT_WORD = regex.compile(r"[\"'“‘«(\[]?(\w+)")
 
 TITLES = frozenset(
@@ -40,11 +41,15 @@ class Sentence:
     end: int
 
 
+def _last_token(text: str, end: int) -> str:
+    """The white-space delimited token ending at `end`, without closing quotes."""
+    lo = max(0, end - _LONGEST_TOKEN)
+    start = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end))
+    return text[max(start + 1, lo):end].rstrip(_CLOSERS)
+
+
 def _is_boundary(text: str, gap_start: int, gap_end: int) -> bool:
-    token_match = _LAST_TOKEN.search(text, 0, gap_start)
-    if token_match is None:
-        return True
-    token = token_match.group(1)
+    token = _last_token(text, gap_start)
     bare = token.rstrip(".!?…").lower()
     next_word = _NEXT_WORD.match(text, gap_end)
     following = next_word.group(1) if next_word else ""
@@ -66,10 +71,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
     cursor = start
-    for gap in _GAP.finditer(text, start, end):
-        if _is_boundary(text, gap.start(), gap.end()):
-            sentences.append(Sentence(cursor, gap.start()))
-            cursor = gap.end()
+    for match in _GAP.finditer(text, start, end):
+        gap_start, gap_end = match.span(1)
+        if _is_boundary(text, gap_start, gap_end):
+            sentences.append(Sentence(cursor, gap_start))
+            cursor = gap_end
     sentences.append(Sentence(cursor, end))
     return [_trim(text, s) for s in sentences if text[s.start:s.end].strip()]
 

@@ -4,7 +4,8 @@ Headings, paragraphs, block quotes and list items are prose; fenced and indented
 code, HTML comments and HTML-only lines, thematic breaks and YAML front matter are
 not. Block-quote and list markers are left out of the rendered text, and every
 line of a block maps back to its own place in the source. Inline markup is kept
-as written: rules see `*emphasis*` markers, which none of them judge.
+as written: rules see `*emphasis*` markers, which none of them judge; inline code
+spans are shown but not linted.
 
 The block grammar is a small line scanner rather than a Markdown library because
 the libraries (markdown-it-py, mistune) report block positions by line only, and
@@ -31,6 +32,7 @@ _ITEM = regex.compile(r"^( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HTML_LINE = regex.compile(r"^ {0,3}</?[A-Za-z][^>]*>\s*$")
 _COMMENT_START = regex.compile(r"^ {0,3}<!--")
 _INDENTED = regex.compile(r"^(?: {4}|\t)")
+_CODE_SPAN = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
 @dataclass
@@ -107,24 +109,38 @@ def _scan(text: str) -> list[_Block]:
     return blocks
 
 
+def _line_runs(text: str, start: int, end: int) -> list[Run]:
+    """A line's runs, with inline code spans marked as shown but not linted."""
+    runs, cursor = [], start
+    for code in _CODE_SPAN.finditer(text, start, end):
+        runs.append(Run(text[cursor:code.start()], cursor, code.start() - cursor))
+        runs.append(Run(code.group(), code.start(), len(code.group()), masked=True))
+        cursor = code.end()
+    runs.append(Run(text[cursor:end], cursor, end - cursor))
+    return runs
+
+
 def _runs(text: str, block: _Block) -> list[Run]:
     runs = []
-    lines = [(s, s + len(text[s:e].rstrip())) for s, e in block.lines]
+    lines = [(e - len(text[s:e].lstrip(" \t")), s + len(text[s:e].rstrip(" \t")))
+             for s, e in block.lines]
     lines = [(s, e) for s, e in lines if e > s]
     for n, (start, end) in enumerate(lines):
         if n:
             prev_end = lines[n - 1][1]
             runs.append(Run("\n", prev_end, start - prev_end, exact=False))
-        runs.append(Run(text[start:end], start, end - start))
+        runs.extend(_line_runs(text, start, end))
     return runs
 
 
-_CONTINUATION_MARKERS = regex.compile(r"(?<=\n)(?: {0,3}> ?| +)")
+_LINE_BREAKS = regex.compile(r"\r\n?")
+_LINE_JOIN = regex.compile(r"[ \t]*\n[ \t]*(?:>[ \t]?)?[ \t]*")
 
 
 def render(source: str) -> str:
-    """A source slice as this reader renders it: block markers after line breaks dropped."""
-    return _CONTINUATION_MARKERS.sub("", source)
+    """A source slice as this reader renders it: line breaks as `\\n`, and the block
+    markers and indentation after them dropped."""
+    return _LINE_JOIN.sub("\n", _LINE_BREAKS.sub("\n", source))
 
 
 def read(path: str, text: str) -> Document:

@@ -11,18 +11,23 @@ from lint.document import Document, DocumentBuilder, Run
 from lint.readers import leadin
 from lint.source import Source
 
-_BLOCK = regex.compile(r"\S(?:.|\n(?![ \t]*(?:\r?\n|\r|$)))*", regex.MULTILINE)
+_BREAK = r"(?:\r\n|\r|\n)"
+_BLANK_LINES = regex.compile(rf"{_BREAK}(?:[ \t]*{_BREAK})+")
 _COMMENT_ONLY = regex.compile(r"^\s*<!--.*?-->\s*$", regex.DOTALL)
 
 
 def blocks_of(text: str) -> list[tuple[int, int]]:
     """(start, end) of each blank-line separated block, outer white space trimmed."""
     spans = []
-    for match in _BLOCK.finditer(text.replace("\r", "\n")):
-        chunk = match.group()
-        if _COMMENT_ONLY.match(chunk):
-            continue
-        spans.append((match.start(), match.start() + len(chunk.rstrip())))
+    cursor = 0
+    for separator in (*_BLANK_LINES.finditer(text), None):
+        end = separator.start() if separator else len(text)
+        chunk = text[cursor:end]
+        stripped = chunk.strip()
+        if stripped and not _COMMENT_ONLY.match(stripped):
+            start = cursor + len(chunk) - len(chunk.lstrip())
+            spans.append((start, start + len(stripped)))
+        cursor = separator.end() if separator else end
     return spans
 
 

@@ -1,0 +1,151 @@
+"""The command line: `copydesk check`, `copydesk rules`, `copydesk explain`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from lint import __version__
+from lint.config import ConfigError
+from lint.readers import READERS
+from lint.registry import UnknownRule, default_registry
+from lint.reporters import FORMATS, Report, reporters
+from lint.rule import SEVERITIES
+from lint.ruledocs import markdown, markdown_table
+from lint.runner import Linters, Overrides, run
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule lists may be given as repeated options or comma-separated."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"copydesk: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _use_color(stream) -> bool:
+    return (stream.isatty() and "NO_COLOR" not in os.environ
+            and os.environ.get("PRE_COMMIT") != "1")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copydesk")
+def main() -> None:
+    """copydesk: a copy-quality linter for news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True,
+              help="How to print the findings.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--select", multiple=True, help="Rules or categories to run (replaces the config).")
+@click.option("--extend-select", multiple=True, help="Rules or categories to add.")
+@click.option("--ignore", multiple=True, help="Rules or categories to leave out.")
+@click.option("--exclude", multiple=True, help="Glob patterns of paths to skip.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file instead of discovering one.")
+@click.option("--profile", help="House-style profile (name or path), overriding the config.")
+@click.option("--format", "input_format", type=click.Choice(["auto", *READERS]), default="auto",
+              show_default=True, help="Input format; auto goes by extension and content.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help="Lowest severity that fails the run [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a diff; change nothing.")
+@click.option("--statistics", is_flag=True, help="Print a count a rule instead of the findings.")
+@click.option("--stdin-filename", help="The name to report (and read by) for input on `-`.")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to paths named explicitly.")
+def check(paths, output_format, output_file, select, extend_select, ignore, exclude, config_path,
+          profile, input_format, fail_on, exit_zero, fix, diff, statistics, stdin_filename,
+          force_exclude) -> None:
+    """Check articles (files or folders; `-` reads standard input)."""
+    overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
+                          ignore=_split(ignore), exclude=tuple(exclude), profile=profile)
+    try:
+        linters = Linters(overrides, config_path)
+        outcome = run(paths, linters, format=None if input_format == "auto" else input_format,
+                      fix=fix and not diff, diff=diff, force_exclude=force_exclude,
+                      stdin_name=stdin_filename, read_stdin=sys.stdin.buffer.read)
+    except ConfigError as exc:
+        _fail(str(exc))
+    results = outcome.results
+    if diff:
+        click.echo("".join(outcome.diffs), nl=False)
+        sys.exit(EXIT_ERROR if any(r.error for r in results) else int(bool(outcome.diffs)))
+    stream = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
+    try:
+        if statistics:
+            text = _statistics(results)
+        else:
+            report = Report(results, default_registry().rules,
+                            color=not output_file and _use_color(sys.stdout))
+            text = reporters()[output_format](report)
+        stream.write(text)
+    finally:
+        if output_file:
+            stream.close()
+    threshold = SEVERITIES.index(fail_on or _config_fail_on(linters) or "warning")
+    failing = any(SEVERITIES.index(f.severity) >= threshold for r in results for f in r.findings)
+    if any(r.error for r in results):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _config_fail_on(linters: Linters) -> str | None:
+    return linters.fixed.config.fail_on if linters.fixed else None
+
+
+def _statistics(results) -> str:
+    counts = Counter(f.rule for r in results for f in r.findings)
+    registry = default_registry()
+    lines = []
+    for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        meta = registry.get(rule)
+        lines.append(f"{count}\t{rule}\t{'[*] ' if meta.fixable else ''}{meta.summary}")
+    return "".join(line + "\n" for line in lines)
+
+
+@main.command("rules")
+@click.option("--output-format", type=click.Choice(["table", "json", "markdown"]),
+              default="table", show_default=True)
+def list_rules(output_format) -> None:
+    """List every rule: name, category, default severity, fixable, summary."""
+    rules = default_registry().rules.values()
+    if output_format == "markdown":
+        click.echo(markdown_table(rules), nl=False)
+        return
+    if output_format == "json":
+        data = [{"name": r.name, "category": r.category, "severity": r.severity,
+                 "fixable": r.fixable, "default": r.default, "summary": r.summary,
+                 "options": [{"name": o.name, "type": o.type.__name__, "default": o.default,
+                              "help": o.help} for o in r.options],
+                 "docs": dict(r.docs)} for r in rules]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    rows = [("RULE", "CATEGORY", "SEVERITY", "FIX", "SUMMARY")]
+    rows += [(r.name, r.category, r.severity, "*" if r.fixable else "", r.summary) for r in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False))
+                   + "  " + row[4])
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule) -> None:
+    """Show a rule's documentation."""
+    try:
+        click.echo(markdown(default_registry().get(rule)), nl=False)
+    except UnknownRule as exc:
+        _fail(f"{exc}; `copydesk rules` lists them")

@@ -1,0 +1,212 @@
+"""The command line as users meet it: exit codes, outputs, fixes, errors and config."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+DEFECTIVE = FIXTURES / "plant-deal.txt"
+CLEAN = FIXTURES / "council-budget.txt"
+DUPLICATE = (
+    "Sales of Chery cars in the UK have risen sharply since the brand arrived in 2023, and the "
+    "company now sells more cars here than in any market outside China. Last year it sold 42,000 "
+    "cars in the UK, up from 11,000 the year before."
+)
+
+
+def invoke(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    shutil.copy(DEFECTIVE, path)
+    return path
+
+
+def test_clean_article_exits_zero() -> None:
+    result = invoke("check", str(CLEAN))
+    assert result.exit_code == 0
+    assert "No findings." in result.output
+
+
+def test_findings_exit_one_and_point_at_the_later_copy() -> None:
+    result = invoke("check", "--select", "duplicate-paragraph", "--output-format", "concise",
+                    str(DEFECTIVE))
+    assert result.exit_code == 1
+    assert f"{DEFECTIVE}:19:1: error duplicate-paragraph [*] Paragraph 6 repeats" in result.output
+
+
+def test_fail_on_and_exit_zero() -> None:
+    near = str(FIXTURES / "council-budget-near.txt")
+    assert invoke("check", near).exit_code == 1
+    assert invoke("check", "--fail-on", "error", near).exit_code == 0
+    assert invoke("check", "--exit-zero", near).exit_code == 0
+
+
+def test_json_output_follows_the_contract() -> None:
+    result = invoke("check", "--select", "duplicates", "--output-format", "json", str(DEFECTIVE))
+    data = json.loads(result.output)
+    assert data["schema_version"] == 1
+    assert data["tool"] == {"name": "copydesk", "version": "0.1.0"}
+    finding = data["files"][0]["findings"][0]
+    text = DEFECTIVE.read_text(encoding="utf-8")
+    loc = finding["location"]
+    assert text[loc["offset"]:loc["offset"] + loc["length"]] == DUPLICATE
+    assert (loc["line"], loc["column"], loc["end_line"]) == (19, 1, 19)
+    assert finding["related"][0]["location"]["line"] == 15
+    assert finding["fix"]["safe"] is True
+    assert data["summary"] == {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0}
+
+
+def test_fix_removes_only_the_later_copy(article: Path) -> None:
+    before = article.read_text(encoding="utf-8")
+    result = invoke("check", "--fix", "--select", "duplicate-paragraph", str(article))
+    assert result.exit_code == 0
+    after = article.read_text(encoding="utf-8")
+    second = before.index(DUPLICATE, before.index(DUPLICATE) + 1)
+    assert after == before[:second - 2] + before[second + len(DUPLICATE):]
+
+
+def test_diff_shows_the_fix_and_writes_nothing(article: Path) -> None:
+    before = article.read_bytes()
+    result = invoke("check", "--diff", "--select", "duplicate-paragraph", str(article))
+    assert result.exit_code == 1
+    assert f"-{DUPLICATE}" in result.output
+    assert article.read_bytes() == before
+
+
+def test_fix_keeps_crlf_line_endings_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    text = DEFECTIVE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    invoke("check", "--fix", "--select", "duplicate-paragraph", str(path))
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert data.decode("utf-8-sig").count(DUPLICATE) == 1
+
+
+def test_stdin_with_a_filename() -> None:
+    result = invoke("check", "-", "--stdin-filename", "story.md", "--output-format", "json",
+                    input=DEFECTIVE.read_bytes())
+    data = json.loads(result.output)
+    assert data["files"][0]["path"] == "story.md"
+    assert data["files"][0]["format"] == "markdown"
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (b"\xff\xfe not text", "invalid-utf8"),
+    (b"", "empty"),
+    (b"ab\x00cd", "binary"),
+])
+def test_bad_files_are_errors_and_the_others_are_still_checked(
+        tmp_path: Path, content: bytes, code: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = invoke("check", "--output-format", "json", str(bad), str(DEFECTIVE))
+    assert result.exit_code == 2
+    files = {Path(f["path"]).name: f for f in json.loads(result.output)["files"]}
+    assert files["bad.txt"]["error"]["code"] == code
+    assert files["bad.txt"]["findings"] == []
+    assert files["plant-deal.txt"]["findings"]
+
+
+def test_missing_file_is_an_error() -> None:
+    result = invoke("check", "--output-format", "concise", "no/such/story.txt")
+    assert result.exit_code == 2
+    assert "no/such/story.txt: error: no such file" in result.output
+
+
+def test_directories_are_walked_and_exclude_honoured(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(DEFECTIVE, tmp_path / "drafts" / "old.md")
+    shutil.copy(CLEAN, tmp_path / "clean.txt")
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    (tmp_path / "copydesk.toml").write_text('exclude = ["drafts"]\n')
+    result = invoke("check", "--output-format", "json", str(tmp_path))
+    assert [Path(f["path"]).name for f in json.loads(result.output)["files"]] == ["clean.txt"]
+    forced = invoke("check", "--force-exclude", "--output-format", "json",
+                    str(tmp_path / "drafts" / "old.md"))
+    assert json.loads(forced.output)["files"] == []
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    ('selct = ["duplicates"]\n', "unknown configuration key `selct`"),
+    ('select = ["no-such-rule"]\n', "unknown rule or category 'no-such-rule'"),
+    ('[rules.near-duplicate-paragraph]\nthreshhold = 80\n', "has no option 'threshhold'"),
+    ('[rules.near-duplicate-paragraph]\nthreshold = "high"\n', "expects int"),
+    ('[severity]\nrepeated-word = "fatal"\n', "must be one of info, warning, error"),
+    ('select = "duplicates"\n', "`select` must be a list of strings"),
+    ("select = [\n", "invalid TOML"),
+])
+def test_configuration_errors_exit_two_with_one_line(
+        tmp_path: Path, config: str, message: str) -> None:
+    (tmp_path / "copydesk.toml").write_text(config)
+    shutil.copy(CLEAN, tmp_path / "story.txt")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "story.txt")])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_pyproject_configuration_is_discovered(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.copydesk]\nselect = ["near-duplicate-paragraph"]\n'
+        '[tool.copydesk.rules.near-duplicate-paragraph]\nthreshold = 95\n')
+    shutil.copy(FIXTURES / "council-budget-near.txt", tmp_path / "story.txt")
+    assert invoke("check", str(tmp_path / "story.txt")).exit_code == 0
+
+
+def test_severity_override_and_per_file_ignores(tmp_path: Path) -> None:
+    (tmp_path / "live").mkdir()
+    shutil.copy(FIXTURES / "council-budget-near.txt", tmp_path / "live" / "blog.txt")
+    shutil.copy(FIXTURES / "council-budget-near.txt", tmp_path / "story.txt")
+    (tmp_path / "copydesk.toml").write_text(
+        '[severity]\nnear-duplicate-paragraph = "info"\n'
+        '[per-file-ignores]\n"live/**" = ["duplicates"]\n')
+    result = invoke("check", "--output-format", "json", str(tmp_path))
+    files = {Path(f["path"]).name: f["findings"] for f in json.loads(result.output)["files"]}
+    assert files["blog.txt"] == []
+    assert [f["severity"] for f in files["story.txt"]] == ["info"]
+    assert result.exit_code == 0
+
+
+def test_statistics() -> None:
+    result = invoke("check", "--statistics", "--select", "duplicates", str(DEFECTIVE))
+    assert result.output == (
+        "1\tduplicate-paragraph\t[*] A body paragraph that repeats an earlier one word for word.\n")
+
+
+def test_rules_and_explain() -> None:
+    listing = invoke("rules", "--output-format", "json")
+    names = {r["name"] for r in json.loads(listing.output)}
+    assert {"duplicate-paragraph", "near-duplicate-paragraph"} <= names
+    page = invoke("explain", "near-duplicate-paragraph").output
+    for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead",
+                    "## Options", "`threshold`"):
+        assert section in page
+    unknown = CliRunner().invoke(main, ["explain", "no-such-rule"])
+    assert unknown.exit_code == 2
+    assert "unknown rule" in unknown.output
+
+
+def test_module_entry_point_and_version() -> None:
+    done = subprocess.run([sys.executable, "-m", "lint", "--version"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "copydesk, version 0.1.0"
+
+
+def test_no_colour_outside_a_terminal() -> None:
+    assert "\x1b[" not in invoke("check", str(DEFECTIVE)).output

@@ -1,0 +1,86 @@
+"""The engine and the registry: selection, suppression, docs and reuse across processes."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from lint.config import Config, ConfigError
+from lint.engine import Linter, lint_text
+from lint.registry import default_registry
+from lint.rule import DOC_SECTIONS, SEVERITIES
+from lint.ruledocs import markdown_table
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAGRAPH = "Sales rose 12% to 431,733 vehicles in the year to March, the firm said."
+
+
+def article(*paragraphs: str) -> str:
+    return "Headline\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def rules_found(text: str, **config) -> list[str]:
+    return [f.rule for f in lint_text(text, config=Config(**config))]
+
+
+def test_suppression_ranges_and_next_paragraph() -> None:
+    text = article(PARAGRAPH, "<!-- copydesk: disable=duplicate-paragraph -->", PARAGRAPH,
+                   "<!-- copydesk: enable=duplicate-paragraph -->", PARAGRAPH)
+    findings = lint_text(text, config=Config(select=("duplicate-paragraph",)))
+    assert [f.location.line for f in findings] == [11]
+    everything = article(PARAGRAPH, "<!-- copydesk: disable -->", PARAGRAPH, "the the end")
+    assert rules_found(everything) == []
+    other_rule = article(PARAGRAPH, "<!-- copydesk: disable-next=repeated-word -->", PARAGRAPH)
+    assert rules_found(other_rule) == ["duplicate-paragraph"]
+
+
+def test_selection_by_category_rule_and_ignore() -> None:
+    text = article(PARAGRAPH, PARAGRAPH + " It was the the best year.")
+    assert rules_found(text, select=("duplicates",), ignore=("repeated-word",)) == [
+        "duplicate-sentence"]
+    assert rules_found(text, select=("repeated-word",)) == ["repeated-word"]
+    assert rules_found(text, select=("ALL",), ignore=("duplicates",)) == []
+
+
+def test_unknown_names_are_configuration_errors() -> None:
+    with pytest.raises(ConfigError, match="unknown rule or category 'dupes'"):
+        Linter(Config(select=("dupes",)))
+    with pytest.raises(ConfigError, match="has no option 'treshold'"):
+        Linter(Config(rules={"near-duplicate-paragraph": {"treshold": 3}}))
+
+
+def test_every_rule_is_documented_and_well_formed() -> None:
+    for name, rule in default_registry().rules.items():
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", name)
+        assert rule.severity in SEVERITIES
+        assert rule.summary, name
+        missing = [s for s in DOC_SECTIONS if not rule.docs.get(s)]
+        assert not missing, f"{name} lacks {missing}"
+        for option in rule.options:
+            assert option.help and option.validate(option.default) == option.default
+
+
+def test_readme_lists_every_rule() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- rules-table")[1].split("-->", 1)[1].split("<!-- end")[0]
+    assert table.strip() == markdown_table(default_registry().rules.values()).strip()
+
+
+def _lint_in_worker(linter_and_text):
+    linter, text = linter_and_text
+    from lint.readers import read
+    return [(f.rule, f.location.offset) for f in linter.lint(read("x.txt", text))]
+
+
+def test_a_linter_is_reused_across_processes() -> None:
+    linter = Linter(Config(select=("duplicates",), rules={
+        "near-duplicate-paragraph": {"threshold": 85}}))
+    text = article(PARAGRAPH, PARAGRAPH)
+    assert pickle.loads(pickle.dumps(linter)).rules == linter.rules
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(_lint_in_worker, [(linter, text)] * 3))
+    assert results == [_lint_in_worker((linter, text))] * 3

@@ -1,0 +1,60 @@
+"""Properties of the engine and the readers over any text (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from invariants import assert_locations_exact
+from lint.analysis.sentences import split_sentences
+from lint.config import Config
+from lint.engine import Linter
+from lint.readers import read
+
+LINTER = Linter(Config(select=("ALL",)))
+
+# Article-like text: words, punctuation, quotes, markup and line breaks, so that the
+# interesting paths (duplicates, lead-in lines, Markdown blocks) are reached often.
+ATOMS = st.sampled_from([
+    "the", "The", "U.S.", "Mr", "said", '"', "'", "“", "”", "’", ",", ".", "?", " ", " ", " ",
+    "\n", "\n\n", "\r\n", "\t", "# ", "> ", "- ", "1. ", "```", "<!-- copydesk: disable -->",
+    "<!-- copydesk: enable -->", "`code`", "By Tom", "12 March 2025", "£5.5m", "3.5%",
+    "Sales rose 12% to 431,733 vehicles in the year to March.", "é", "😀", "-", "(", ")",
+])
+ARTICLES = st.one_of(st.text(max_size=300), st.lists(ATOMS, max_size=80).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARTICLES, st.sampled_from(["text", "markdown"]))
+def test_findings_are_exact_in_range_sorted_and_deterministic(text: str, fmt: str) -> None:
+    document = read("story", text, fmt)
+    findings = LINTER.lint(document)
+    assert_locations_exact(document, findings)
+    for f in findings:
+        assert 0 <= f.location.offset <= f.location.offset + f.location.length <= len(text)
+    assert findings == sorted(findings, key=lambda f: f.sort_key)
+    assert findings == LINTER.lint(read("story", text, fmt))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARTICLES, st.sampled_from(["text", "markdown"]))
+def test_every_block_maps_back_to_its_source(text: str, fmt: str) -> None:
+    document = read("story", text, fmt)
+    for block in document.blocks:
+        _, start, end = document.spans.to_source(block.start, block.end)
+        assert 0 <= start <= end <= len(text)
+        rendered = document.block_text(block)
+        assert rendered and rendered[0] not in " \t\r\n" and rendered[-1] not in " \t\r\n"
+        if fmt == "text":
+            assert text[start:end] == rendered
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARTICLES)
+def test_sentences_cover_the_text_in_order(text: str) -> None:
+    sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start:s.end] == text[s.start:s.end].strip() != ""
+    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+    covered = "".join(text[s.start:s.end] for s in sentences)
+    assert "".join(covered.split()) == "".join(text.split())
