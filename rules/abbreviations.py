@@ -44,8 +44,7 @@ def written(key: str, stops: bool) -> str:
 
 
 def _in_proper_name(text: str, token: Token) -> bool:
-    ahead = text[token.start:token.start + 24].casefold()
-    return any(ahead.startswith(name) for name in PROPER_NAMES)
+    return text[token.start:token.start + 24].casefold().startswith(PROPER_NAMES)
 
 
 def _stop_tokens(article: Article) -> list[Token]:

@@ -7,10 +7,11 @@ lists are data in rules/data/.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,10 +36,10 @@ def _load(name: str) -> dict:
 
 def name_key(name: str) -> str:
     """`Jaguar-Land Rover`, `jaguar land rover` → `jaguarlandrover`; `&` reads as `and`."""
-    folded = unicodedata.normalize("NFKD", _AND.sub(" and ", name)).casefold()
+    folded = name.casefold() if name.isascii() else unicodedata.normalize("NFKD", name).casefold()
     if folded.startswith("the "):
         folded = folded[4:]
-    return _NOT_KEY.sub("", folded)
+    return _NOT_KEY.sub("", folded.replace("&", "and"))
 
 
 _AMPERSAND = "`&` or `and`"
@@ -119,8 +120,11 @@ def name_variant(article: Article, options: Options) -> Iterator[Problem]:
     after a capitalised word that is not in the list of sentence openers.
     """
     groups: dict[str, list[Name]] = {}
+    keys: dict[str, str] = {}
     for n in _name_occurrences(article):
-        groups.setdefault(name_key(n.text), []).append(n)
+        if n.text not in keys:
+            keys[n.text] = name_key(n.text)
+        groups.setdefault(keys[n.text], []).append(n)
     for group in groups.values():
         if len({n.text for n in group}) > 1:
             yield from _variants(group)
@@ -177,7 +181,30 @@ def _spellings() -> dict[str, Variant]:
     return table
 
 
+def literal_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, as a trie of shared prefixes: one pass over
+    the text costs about what a single word would, however long the list."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        ends = "" in node
+        alternatives = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if ends else body
+
+    return branch(trie)
+
+
 SPELLINGS = _spellings()
+# Case-sensitive on purpose: capitalised words (`World Trade Center`) are names.
+_SPELLING = re.compile(rf"(?<![\w-]){literal_pattern(SPELLINGS)}(?![\w-])")
 _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
 
 
@@ -220,7 +247,7 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
     """
     analysis = article.abbreviations
     profile = profile_of(options)
-    found = _spelled_words(article, analysis)
+    found = _spelled_words(analysis)
     for axis in ("variety", "endings"):
         uses = [(start, end, word, v) for start, end, word, v in found if v.axis == axis]
         preferred = _house_side(profile, axis)
@@ -250,23 +277,17 @@ def _house_side(profile, axis: str) -> str | None:
     return None if side in ("any", "either") else side
 
 
-def _spelled_words(article: Article,
-                   analysis: Abbreviations) -> list[tuple[int, int, str, Variant]]:
+def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant]]:
     """Lower-case uses of listed spellings, outside all-capital text, in text order."""
-    uses = []
-    for word, spans in analysis.words.items():
-        variant = SPELLINGS.get(word)
-        if variant is None:
-            continue
-        for start, end in spans:
-            if article.text[start].islower() and not analysis.shouting(start, end):
-                uses.append((start, end, article.text[start:end], variant))
-    return sorted(uses, key=lambda u: u[0])
+    return [(m.start(), m.end(), m.group(), SPELLINGS[m.group()])
+            for m in _SPELLING.finditer(analysis.masked)
+            if not analysis.shouting(m.start(), m.end())]
 
 
 # -- hyphenation-variant -------------------------------------------------------------------
 
 _HYPHEN_DATA = _load("hyphenation.toml")
+_HYPHENATED = regex.compile(r"\p{L}+(?:-\p{L}+)+")
 DIFFERENT_WORDS = frozenset(_HYPHEN_DATA["different-words"])
 SPACED_SECOND_PARTS = frozenset(_HYPHEN_DATA["spaced-second-parts"])
 SPACED_COMPOUNDS = frozenset(_HYPHEN_DATA["spaced-compounds"])
@@ -306,18 +327,17 @@ def hyphenation_variant(article: Article, options: Options) -> Iterator[Problem]
     `re-cover`/`recover`) are never reported.
     """
     text = article.text
-    lowered = article.abbreviations.masked.lower()
-    words = article.abbreviations.words
-    for hyphenated, spans in list(words.items()):
-        if "-" not in hyphenated or hyphenated.count("-") > 1 or hyphenated in DIFFERENT_WORDS:
+    analysis = article.abbreviations
+    for hyphenated in _hyphenated_words(analysis.lowered):
+        if hyphenated in DIFFERENT_WORDS:
             continue
         first, second = hyphenated.split("-")
-        forms = {hyphenated: spans, first + second: words.get(first + second, [])}
-        forms = {form: [s for s in found if _plain_word(text, *s)] for form, found in forms.items()}
+        variants = [first + second]
         if second in SPACED_SECOND_PARTS or hyphenated in SPACED_COMPOUNDS:
-            spaced = f"{first} {second}"
-            forms[spaced] = _find_all(lowered, spaced)
-        used = {form: s for form, s in forms.items() if s}
+            variants.append(f"{first} {second}")
+        forms = {form: [s for s in analysis.find_word(form) if _plain_word(text, *s)]
+                 for form in (hyphenated, *variants)}
+        used = {form: spans for form, spans in forms.items() if spans}
         if len(used) < 2:
             continue
         order = sorted(used, key=lambda f: (-len(used[f]), used[f][0][0]))
@@ -333,16 +353,27 @@ def hyphenation_variant(article: Article, options: Options) -> Iterator[Problem]
                               edits=(Edit(start, end, replacement),), safe=False)
 
 
+def _hyphenated_words(lowered: str) -> set[str]:
+    """Words with one hyphen between letters (`e-mail`), found from the hyphens."""
+    found = set()
+    at = lowered.find("-")
+    while at != -1:
+        if 0 < at < len(lowered) - 1 and lowered[at - 1].isalpha() and lowered[at + 1].isalpha():
+            start = at - 1
+            while start > 0 and lowered[start - 1].isalpha():
+                start -= 1
+            word = _HYPHENATED.match(lowered, start)
+            if word and word.group().count("-") == 1 and lowered[start - 1:start] != "-":
+                found.add(word.group())
+            at = lowered.find("-", word.end() if word else at + 1)
+        else:
+            at = lowered.find("-", at + 1)
+    return found
+
+
 def _plain_word(text: str, start: int, end: int) -> bool:
     """Lower case, or capitalised at most on its first letter (not a name like `RK-S`)."""
     return not any(c.isupper() for c in text[start + 1:end])
-
-
-def _find_all(lowered: str, phrase: str) -> list[tuple[int, int]]:
-    found = []
-    for m in regex.finditer(rf"\b{regex.escape(phrase)}\b", lowered):
-        found.append(m.span())
-    return found
 
 
 def _same_case(written: str, form: str) -> str:

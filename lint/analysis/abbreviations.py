@@ -1,10 +1,11 @@
 """Abbreviations and proper names of an article, found once for every rule that needs them.
 
-One pass over a masked copy of the rendered text (URLs, e-mail addresses, handles,
-hashtags and inline code blanked out, same length) finds:
+A few regex passes over a masked copy of the rendered text (URLs, e-mail addresses,
+handles, hashtags and inline code blanked out, same length) find:
 
 * `tokens`: abbreviations written with stops (`U.S.`, `U.S.A.`), without
-  (`UK`, `JLR`, `MPs`, `JLR's` as `JLR`), and Nato-style acronyms from a lexicon;
+  (`UK`, `JLR`, `MPs`, `JLR's` as `JLR`), and with an initial capital (`Nato`) where
+  the article also writes them in capitals;
 * `malformed`: dotted forms missing their final stop (`U.S,`), spaced (`U. S.`)
   or lower-case (`U.s.`);
 * `definitions`: `long form (SF)` pairs, matched the Schwartz–Hearst way;
@@ -32,30 +33,37 @@ from lint.document import Block
 _MASK = regex.compile(
     r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])[@#]\w+|`[^`\n]*`"
 )
-_DOTTED = regex.compile(r"(?<![\w.])((?:\p{L}\.){2,})(?=[^\w]|$)")
-_STOPLESS = regex.compile(r"(?<![\w.])((?:\p{Lu}\.)+\p{Lu})(?![.\w])")
-_LOWER_CASE = regex.compile(r"(?<![\w.])\p{Lu}\.\p{Ll}\.?(?!\w)")
-_SPACED = regex.compile(r"(?<![\w.])\p{Lu}\.(?: \p{Lu}\.)+(?!\w)")
-_CAPITALS = regex.compile(
-    r"(?<![\w.&'’])(\p{Lu}(?:[\p{Lu}\d]|&(?=\p{Lu}))*\p{Lu})(s)?(?![\w&]|\.\p{L})")
+_MASK_MARKERS = ("@", "#", "`", "://", "www.")
+# The patterns below start with a letter class and leave "what stands before" to
+# `_standalone`: a look-behind at the start of a pattern makes the engine try every
+# position of the text, several times slower on article-length text.
+_DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
+# Dotted forms written wrongly: no final stop (`U.S`), spaced (`U. S.`), lower case
+# (`U.s.`). No groups: a group around the alternatives disables the prefix search.
+_MALFORMED = re.compile(
+    r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
+_CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
+_NOT_BEFORE_CAPITALS = frozenset(".&'’")
 _DEFINITION = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
 _REVERSE_DEFINITION = regex.compile(
     r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) \((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
 _WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
-_QUOTE_MARK = regex.compile(r"[\"“”]")
-_SHOUT_RUN = regex.compile(r"\b\p{Lu}{2,}\b(?:[\s,!?'’-]+\b\p{Lu}{2,}\b){2,}"
-                           r"|\b\p{Lu}{4,}\b[\s,!?'’-]+\b\p{Lu}{4,}\b")
+_QUOTE_MARKS = ('"', "“", "”")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_CAPITALS_GAP = regex.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
 _DATELINE = regex.compile(r"^\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
-_LETTER = regex.compile(r"\p{L}")
-_UPPER = regex.compile(r"\p{Lu}")
-_NAME = regex.compile(
-    r"(?:\p{Lu}['’])?\p{Lu}[\p{L}\d]*(?:[-–]\p{Lu}[\p{L}\d]*)*"
-    r"(?:(?:[ \u00a0]|[ \u00a0](?:of|for|the|de|du|da|von|van|der|del|&)[ \u00a0])"
-    r"(?:\p{Lu}['’])?\p{Lu}[\p{L}\d]*(?:[-–]\p{Lu}[\p{L}\d]*)*)*"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?\w*(?:[-–][{_UPPER}]\w*)*"
+# Two or more capitalised words (joined by `of`, `&`, ...), or one hyphenated
+# (`Kilroy-Silk`) or CamelCase (`WikiLeaks`) word: single plain words are no name runs.
+_NAME = re.compile(
+    rf"{_NAME_WORD}(?:[ \u00a0](?:(?:of|for|the|de|du|da|von|van|der|del|&)[ \u00a0])?"
+    rf"{_NAME_WORD})+"
+    rf"|[{_UPPER}]\w*[-–][{_UPPER}]\w*(?:[-–][{_UPPER}]\w*)*"
+    rf"|[{_UPPER}][a-z]+[{_UPPER}]\w*"
 )
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
-_WORD = re.compile(r"[^\W\d_]+(?:[-–][^\W\d_]+)*")
-_SENTENCE_END_BEFORE = regex.compile(r"(?:^|[.!?:;\"“”'‘]\s*|\n)$")
+_SENTENCE_END_CHARS = frozenset(".!?:;\"“”'‘\n")
 
 # Words a capitalised run may start with that are not part of the name.
 _LEADING_NON_NAME = frozenset((
@@ -67,7 +75,7 @@ _LEADING_NON_NAME = frozenset((
     "tomorrow", "last", "next", "every", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "prof",
 ))
-SHOUTING_SHARE = 0.7
+SHOUTING_MIN_CHARS = 8
 
 # Abbreviations that houses write with or without stops (`U.S.`/`US`): dotted, these
 # letters are never a person's initials, even before a capitalised word.
@@ -140,7 +148,7 @@ class Name:
 
 
 class Abbreviations:
-    """Everything abbreviation and name rules read, computed in one pass per article."""
+    """Everything abbreviation and name rules read, computed once per article."""
 
     def __init__(self, text: str, blocks: tuple[Block, ...]):
         self.text = text
@@ -149,21 +157,35 @@ class Abbreviations:
         self._block_starts = [b.start for b in blocks]
         self._quotes = _quote_spans(self.masked, blocks)
         self._quote_starts = [s for s, _ in self._quotes]
-        self._shouting = _shouting_spans(self.masked, blocks, self._quotes)
+        capitals = [m for m in _CAPITALS.finditer(self.masked)
+                    if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
+        self._shouting = _shouting_spans(self.masked, blocks, self._quotes, capitals)
         self._shout_starts = [s for s, _ in self._shouting]
+        self.tokens: list[Token] = []
         self.malformed: list[Malformed] = []
-        self.tokens: list[Token] = self._find_tokens()
+        self._find_tokens(capitals)
+        self._find_malformed()
         self.definitions: list[Definition] = self._find_definitions()
         self.names: list[Name] = self._find_names()
 
     @cached_property
-    def words(self) -> dict[str, list[tuple[int, int]]]:
-        """Every word of the masked text (hyphenated words whole), lower-cased, with its
-        spans; for the spelling and hyphenation checks."""
-        index: dict[str, list[tuple[int, int]]] = {}
-        for m in _WORD.finditer(self.masked):
-            index.setdefault(m.group().lower(), []).append(m.span())
-        return index
+    def lowered(self) -> str:
+        """The masked text in lower case, for case-blind word searches."""
+        lowered = self.masked.lower()
+        # A few characters change length in lower case (`İ`); offsets must not move.
+        return lowered if len(lowered) == len(self.masked) else self.masked
+
+    def find_word(self, word: str) -> list[tuple[int, int]]:
+        """Spans of `word` (lower case; any case in the text) standing as a whole word."""
+        text, found = self.lowered, []
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if _standalone(text, at, "-") and not (text[end:end + 1].isalnum()
+                                                   or text[end:end + 1] in ("-", "_")):
+                found.append((at, end))
+            at = text.find(word, at + 1)
+        return found
 
     # -- where a span stands --------------------------------------------------------
 
@@ -180,9 +202,8 @@ class Abbreviations:
         return _inside(self._shouting, self._shout_starts, start, end)
 
     def _sentence_start(self, start: int, block: Block) -> bool:
-        before = self.masked[max(block.start, start - 4):start]
-        return start == block.start or bool(_SENTENCE_END_BEFORE.search(before.rstrip(" ")
-                                                                       or "\n"))
+        before = self.masked[max(block.start, start - 4):start].rstrip(" ")
+        return not before or before[-1] in _SENTENCE_END_CHARS
 
     # -- passes ----------------------------------------------------------------------
 
@@ -194,50 +215,49 @@ class Abbreviations:
                                  self.quoted(start, end), self.shouting(start, end),
                                  self._sentence_start(start, block), plural))
 
-    def _find_tokens(self) -> list[Token]:
-        self.tokens = []
+    def _find_tokens(self, capitals: list[re.Match]) -> None:
         text = self.masked
         for m in _DOTTED.finditer(text):
-            letters = m.group(1).replace(".", "")
-            if letters.isupper() and (letters in DOTTABLE or not _before_name(text, m.end())):
-                self._token(m.start(1), m.end(1), letters, "dotted")
-        for m in _CAPITALS.finditer(text):
-            self._token(m.start(1), m.end(1), m.group(1), "plain", plural=bool(m.group(2)))
-        for m in _INITIAL_CAP.finditer(text):
-            self._token(m.start(1), m.end(1), m.group(1).upper(), "initial-cap",
-                        plural=bool(m.group(2)))
-        self._find_initial_caps_of_capitals()
-        self._find_malformed()
+            letters = m.group().replace(".", "")
+            if (_standalone(text, m.start(), ".")
+                    and not text[m.end():m.end() + 1].isalnum()
+                    and (letters in DOTTABLE or not _before_name(text, m.end()))):
+                self._token(m.start(), m.end(), letters, "dotted")
+        for m in capitals:
+            key = m.group().removesuffix("s") if m.group(1) else m.group()
+            self._token(m.start(), m.start() + len(key), key, "plain", plural=bool(m.group(1)))
+        self._find_initial_caps({m.group().removesuffix("s") if m.group(1) else m.group()
+                                 for m in capitals})
         self.tokens.sort(key=lambda t: t.start)
-        return self.tokens
 
-    def _find_initial_caps_of_capitals(self) -> None:
-        """`Unite` where the article also writes `UNITE`: acronyms outside the lexicon
-        of four letters or more, so that `Who` is never taken for `WHO`."""
-        keys = {t.key for t in self.tokens if t.form == "plain" and len(t.key) >= 4
-                and t.key.isalpha() and t.key not in INITIAL_CAP_ACRONYMS}
+    def _find_initial_caps(self, keys: set[str]) -> None:
+        """`Nato` where the article also writes `NATO`. Outside the lexicon of
+        pronounceable acronyms only keys of four letters or more count, so that
+        `Who` is never taken for `WHO`."""
         for key in keys:
+            if not key.isalpha() or len(key) < (3 if key in INITIAL_CAP_ACRONYMS else 4):
+                continue
             word = key.capitalize()
+            if word not in self.masked:
+                continue
             for m in regex.finditer(rf"(?<![\w.&'’]){word}(s)?(?![\w&])", self.masked):
                 self._token(m.start(), m.start() + len(word), key, "initial-cap",
                             plural=bool(m.group(1)))
 
     def _find_malformed(self) -> None:
-        text = self.masked
-        for m in _STOPLESS.finditer(text):
-            self._malformed(m.start(1), m.end(1), "final-stop")
-        for kind, pattern in (("spaced", _SPACED), ("lower-case", _LOWER_CASE)):
-            for m in pattern.finditer(text):
-                self._malformed(m.start(), m.end(), kind)
-
-    def _malformed(self, start: int, end: int, kind: str) -> None:
-        block = self.block_of(start)
-        if block is None:
-            return
-        written = self.text[start:end]
-        key = regex.sub(r"[^\p{L}]", "", written).upper()
-        self.malformed.append(Malformed(start, end, written, key, kind, block,
-                                        self.quoted(start, end)))
+        for m in _MALFORMED.finditer(self.masked):
+            start, end = m.span()
+            if not _standalone(self.masked, start, "."):
+                continue
+            block = self.block_of(start)
+            if block is None:
+                continue
+            written = self.text[start:end]
+            key = "".join(c for c in written if c.isalpha()).upper()
+            kind = ("spaced" if " " in written else "lower-case" if not written.isupper()
+                    else "final-stop")
+            self.malformed.append(Malformed(start, end, written, key, kind, block,
+                                            self.quoted(start, end)))
 
     def _find_definitions(self) -> list[Definition]:
         found = []
@@ -266,7 +286,7 @@ class Abbreviations:
             if start is None:
                 continue
             block = self.block_of(start)
-            if block is None or self.shouting(start, end) or _is_caps(text[start:end]):
+            if block is None or self.shouting(start, end) or text[start:end].isupper():
                 continue
             quoted_title = (start > 0 and text[start - 1] in "\"'‘“"
                             and end < len(text) and text[end] in "\"'’”")
@@ -276,6 +296,8 @@ class Abbreviations:
 
 def mask(text: str) -> str:
     """`text` with URLs, e-mail addresses, @handles, #hashtags and `code` blanked out."""
+    if not any(marker in text for marker in _MASK_MARKERS):
+        return text  # most copy has none, and the pattern is slow to rule them out
     return _MASK.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -284,40 +306,61 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
+def _standalone(text: str, start: int, also_not: str | frozenset[str]) -> bool:
+    """Nothing word-like before `start`: no letter, digit or one of `also_not`."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_" or before in also_not)
+
+
 def _before_name(text: str, end: int) -> bool:
     """`A.J.` before a capitalised word is a person's initials, not an abbreviation."""
     return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
 
 
-_INITIAL_CAP = regex.compile(
-    r"(?<![\w.&'’])(" + "|".join(sorted((w.capitalize() for w in INITIAL_CAP_ACRONYMS),
-                                         key=len, reverse=True)) + r")(s)?(?![\w&])"
-)
-
-
 def _quote_spans(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     """Spans inside double quote marks, paired within each block; an odd last mark runs
     to the end of its block (a quote continued in the next paragraph)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return spans
+    all_marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     for block in blocks:
-        marks = [m.start() for m in _QUOTE_MARK.finditer(text, block.start, block.end)]
+        first = bisect.bisect_left(all_marks, block.start)
+        marks = all_marks[first:bisect.bisect_left(all_marks, block.end, first)]
         for i in range(0, len(marks), 2):
             close = marks[i + 1] if i + 1 < len(marks) else block.end
             spans.append((marks[i] + 1, close))
     return spans
 
 
-def _shouting_spans(text: str, blocks: tuple[Block, ...],
-                    quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """All-capital blocks, quotes and runs of three capital words, and datelines."""
+def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int, int]],
+                    capitals: list[re.Match]) -> list[tuple[int, int]]:
+    """All-capital blocks and quotes, runs of capital words, and datelines."""
     spans = [(b.start, b.end) for b in blocks if _is_caps(text[b.start:b.end])]
     spans += [(s, e) for s, e in quotes if _is_caps(text[s:e])]
-    spans += [(m.start(), m.end()) for m in _SHOUT_RUN.finditer(text)]
+    spans += _capital_runs(text, capitals)
     for block in blocks:
         dateline = _DATELINE.match(text, block.start, block.end)
         if dateline:
             spans.append((block.start, dateline.end()))
     return _merged(spans)
+
+
+def _capital_runs(text: str, capitals: list[re.Match]) -> list[tuple[int, int]]:
+    """Runs of capital words: three or more (`WHAT A GREAT GAME`), or two long ones
+    (`SNAKE EATER`), which are shouting rather than acronyms."""
+    runs = []
+    run: list[re.Match] = []
+    for m in (*capitals, None):
+        if m is not None and run and _CAPITALS_GAP.fullmatch(text, run[-1].end(), m.start()):
+            run.append(m)
+            continue
+        if len(run) >= 3 or (len(run) == 2 and min(len(r.group()) for r in run) >= 4):
+            runs.append((run[0].start(), run[-1].end()))
+        run = [m] if m is not None else []
+    return runs
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -331,8 +374,8 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _is_caps(chunk: str) -> bool:
-    letters = len(_LETTER.findall(chunk))
-    return letters >= 8 and len(_UPPER.findall(chunk)) >= SHOUTING_SHARE * letters
+    """No lower-case letter in a stretch long enough not to be one acronym."""
+    return len(chunk) >= SHOUTING_MIN_CHARS and chunk.isupper()
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
