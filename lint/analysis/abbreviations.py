@@ -63,6 +63,7 @@ _NAME = re.compile(
     rf"|[{_UPPER}][a-z]+[{_UPPER}]\w*"
 )
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(".!?:;\"“”'‘\n")
 
 # Words a capitalised run may start with that are not part of the name.
@@ -72,8 +73,17 @@ _LEADING_NON_NAME = frozenset((
     "under", "over", "since", "during", "despite", "although", "though", "this", "that",
     "these", "those", "there", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
     "their", "our", "my", "what", "why", "how", "who", "where", "yesterday", "today",
-    "tomorrow", "last", "next", "every", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "prof",
+    "tomorrow", "last", "next", "every", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame",
+    "prof",
+))
+# Capitalised job titles before a name (`Prime Minister Tony Blair`).
+_TITLE_WORDS = frozenset((
+    "prime", "minister", "secretary", "chancellor", "president", "chairman", "chairwoman",
+    "chief", "executive", "director", "manager", "coach", "captain", "leader", "senator",
+    "governor", "judge", "justice", "deputy", "shadow", "foreign", "home", "education",
+    "health", "culture", "defence", "trade", "transport", "environment", "commissioner",
+    "spokesman", "spokeswoman", "officer", "chef", "boss", "striker", "midfielder",
+    "defender", "goalkeeper", "winger", "fly-half", "scrum-half", "prop", "lock", "centre",
 ))
 SHOUTING_MIN_CHARS = 8
 
@@ -379,13 +389,18 @@ def _is_caps(chunk: str) -> bool:
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
-    """Drop leading sentence words (`But`, `The`, `On Monday`) from a capitalised run."""
+    """Drop leading sentence words (`But`, `The`) from a capitalised run, and job titles
+    or acronyms before a name of two words or more (`Education Secretary Ruth Kelly`,
+    `RBS Six Nations`)."""
     while True:
         space = text.find(" ", start, end)
         if space == -1:
             single = text[start:end]
             return (start, end) if "-" in single or _CAMEL.search(single) else (None, end)
-        if text[start:space].casefold() not in _LEADING_NON_NAME:
+        first = text[start:space]
+        prefix = first.casefold() in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
+        if first.casefold() not in _LEADING_NON_NAME and not (
+                prefix and _SEVERAL_WORDS.search(text, space + 1, end)):
             return start, end
         start = space + 1
 
