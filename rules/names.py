@@ -203,8 +203,10 @@ def literal_pattern(words: Iterable[str]) -> str:
 
 
 SPELLINGS = _spellings()
-# Case-sensitive on purpose: capitalised words (`World Trade Center`) are names.
-_SPELLING = re.compile(rf"(?<![\w-]){literal_pattern(SPELLINGS)}(?![\w-])")
+# Case-sensitive on purpose: capitalised words (`World Trade Center`) are names. The
+# word must follow a space, quote mark or bracket: a leading character class, unlike
+# a look-behind, lets the engine skip quickly to where a match can start.
+_SPELLING = re.compile(rf"[\s\"'‘“(\[]({literal_pattern(SPELLINGS)})(?![\w-])")
 _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
 
 
@@ -279,9 +281,9 @@ def _house_side(profile, axis: str) -> str | None:
 
 def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant]]:
     """Lower-case uses of listed spellings, outside all-capital text, in text order."""
-    return [(m.start(), m.end(), m.group(), SPELLINGS[m.group()])
+    return [(m.start(1), m.end(1), m.group(1), SPELLINGS[m.group(1)])
             for m in _SPELLING.finditer(analysis.masked)
-            if not analysis.shouting(m.start(), m.end())]
+            if not analysis.shouting(m.start(1), m.end(1))]
 
 
 # -- hyphenation-variant -------------------------------------------------------------------
@@ -335,6 +337,8 @@ def hyphenation_variant(article: Article, options: Options) -> Iterator[Problem]
         variants = [first + second]
         if second in SPACED_SECOND_PARTS or hyphenated in SPACED_COMPOUNDS:
             variants.append(f"{first} {second}")
+        if not any(v in analysis.lowered for v in variants):
+            continue
         forms = {form: [s for s in analysis.find_word(form) if _plain_word(text, *s)]
                  for form in (hyphenated, *variants)}
         used = {form: spans for form, spans in forms.items() if spans}

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -37,19 +38,20 @@ _MASK_MARKERS = ("@", "#", "`", "://", "www.")
 # The patterns below start with a letter class and leave "what stands before" to
 # `_standalone`: a look-behind at the start of a pattern makes the engine try every
 # position of the text, several times slower on article-length text.
-_DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
-# Dotted forms written wrongly: no final stop (`U.S`), spaced (`U. S.`), lower case
-# (`U.s.`). No groups: a group around the alternatives disables the prefix search.
-_MALFORMED = re.compile(
-    r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
+# Letters with stops, right (`U.S.`) or wrong: no final stop (`U.S`, `U.S.A`),
+# spaced (`U. S.`), lower case (`U.s.`). No groups: a group around the alternatives
+# would disable the prefix search.
+_DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?:[A-Z]\.)+"
+                     r"|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
 _CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
 _NOT_BEFORE_CAPITALS = frozenset(".&'’")
-_DEFINITION = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
-_REVERSE_DEFINITION = regex.compile(
-    r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) \((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
+# Both kinds of definition are found from their opening bracket: `long form (SF)`
+# has the short form inside, `SF (long form)` just before.
+_SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
+_LONG_INSIDE = regex.compile(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
+_SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
 _WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
 _QUOTE_MARKS = ('"', "“", "”")
-_QUOTE_MARK = re.compile(r"[\"“”]")
 _CAPITALS_GAP = regex.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
 _DATELINE = regex.compile(r"^\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -98,8 +100,7 @@ INITIAL_CAP_ACRONYMS = frozenset((
 ))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One abbreviation as written: its span, its letters (`key`) and its form.
 
     `form` is "dotted" (`U.S.`), "plain" (`US`) or "initial-cap" (`Nato`).
@@ -122,8 +123,7 @@ class Token:
         return not self.block.is_body
 
 
-@dataclass(frozen=True, slots=True)
-class Malformed:
+class Malformed(NamedTuple):
     """A dotted abbreviation written wrongly: `U.S,` (`kind` "final-stop"), `U. S.`, `U.s.`."""
 
     start: int
@@ -135,8 +135,7 @@ class Malformed:
     quoted: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Definition:
+class Definition(NamedTuple):
     """`long form (SHORT)` or `SHORT (long form)`: both parts, and the whole span."""
 
     short: str
@@ -146,8 +145,7 @@ class Definition:
     short_start: int
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """A run of capitalised words taken as one proper name."""
 
     start: int
@@ -174,7 +172,6 @@ class Abbreviations:
         self.tokens: list[Token] = []
         self.malformed: list[Malformed] = []
         self._find_tokens(capitals)
-        self._find_malformed()
         self.definitions: list[Definition] = self._find_definitions()
         self.names: list[Name] = self._find_names()
 
@@ -226,19 +223,34 @@ class Abbreviations:
                                  self._sentence_start(start, block), plural))
 
     def _find_tokens(self, capitals: list[re.Match]) -> None:
-        text = self.masked
-        for m in _DOTTED.finditer(text):
-            letters = m.group().replace(".", "")
-            if (_standalone(text, m.start(), ".")
-                    and not text[m.end():m.end() + 1].isalnum()
-                    and (letters in DOTTABLE or not _before_name(text, m.end()))):
-                self._token(m.start(), m.end(), letters, "dotted")
+        self._find_dotted()
         for m in capitals:
             key = m.group().removesuffix("s") if m.group(1) else m.group()
             self._token(m.start(), m.start() + len(key), key, "plain", plural=bool(m.group(1)))
         self._find_initial_caps({m.group().removesuffix("s") if m.group(1) else m.group()
                                  for m in capitals})
         self.tokens.sort(key=lambda t: t.start)
+
+    def _find_dotted(self) -> None:
+        text = self.masked
+        for m in _DOTTED.finditer(text):
+            start, end = m.span()
+            if not _standalone(text, start, "."):
+                continue
+            written = m.group()
+            key = "".join(c for c in written if c.isalpha()).upper()
+            if written[-1] == "." and written.isupper() and " " not in written:
+                if not text[end:end + 1].isalnum() and (key in DOTTABLE
+                                                        or not _before_name(text, end)):
+                    self._token(start, end, key, "dotted")
+                continue
+            block = self.block_of(start)
+            if block is None:
+                continue
+            kind = ("spaced" if " " in written else "lower-case" if not written.isupper()
+                    else "final-stop")
+            self.malformed.append(Malformed(start, end, self.text[start:end], key, kind, block,
+                                            self.quoted(start, end)))
 
     def _find_initial_caps(self, keys: set[str]) -> None:
         """`Nato` where the article also writes `NATO`. Outside the lexicon of
@@ -254,37 +266,29 @@ class Abbreviations:
                 self._token(m.start(), m.start() + len(word), key, "initial-cap",
                             plural=bool(m.group(1)))
 
-    def _find_malformed(self) -> None:
-        for m in _MALFORMED.finditer(self.masked):
-            start, end = m.span()
-            if not _standalone(self.masked, start, "."):
-                continue
-            block = self.block_of(start)
-            if block is None:
-                continue
-            written = self.text[start:end]
-            key = "".join(c for c in written if c.isalpha()).upper()
-            kind = ("spaced" if " " in written else "lower-case" if not written.isupper()
-                    else "final-stop")
-            self.malformed.append(Malformed(start, end, written, key, kind, block,
-                                            self.quoted(start, end)))
-
     def _find_definitions(self) -> list[Definition]:
         found = []
-        for m in _DEFINITION.finditer(self.masked):
-            short = _singular(m.group(1))
-            long_span = _long_form(self.masked, m.start(), short)
-            if long_span is not None and (_acronym_like(short) or initials(
-                    self.masked[long_span[0]:long_span[1]]) == short.upper()):
-                found.append(Definition(short, self.text[long_span[0]:long_span[1]],
-                                        long_span[0], m.end(), m.start(1)))
-        for m in _REVERSE_DEFINITION.finditer(self.masked):
-            short, long = _singular(m.group(1)), m.group(2)
-            if (_acronym_like(short) and len(long.split()) <= _window(short)
-                    and long[0].lower() == short[0].lower()
-                    and _letters_in_order(long.lower(), short.lower())):
-                found.append(Definition(short, self.text[m.start(2):m.end(2)], m.start(), m.end(),
-                                        m.start(1)))
+        text = self.masked
+        for bracket in _positions(text, "("):
+            inside = _SHORT_INSIDE.match(text, bracket)
+            if inside:
+                short = _singular(inside.group(1))
+                long_span = _long_form(text, bracket, short)
+                if long_span is not None and (_acronym_like(short) or initials(
+                        text[long_span[0]:long_span[1]]) == short.upper()):
+                    found.append(Definition(short, self.text[long_span[0]:long_span[1]],
+                                            long_span[0], inside.end(), inside.start(1)))
+                continue
+            before = _SHORT_BEFORE.search(text, max(0, bracket - 12), bracket)
+            long = _LONG_INSIDE.match(text, bracket) if before else None
+            if long is None:
+                continue
+            short, words = _singular(before.group(1)), long.group(1)
+            if (_acronym_like(short) and len(words.split()) <= _window(short)
+                    and words[0].lower() == short[0].lower()
+                    and _letters_in_order(words.lower(), short.lower())):
+                found.append(Definition(short, self.text[long.start(1):long.end(1)],
+                                        before.start(), long.end(), before.start(1)))
         found.sort(key=lambda d: d.start)
         return found
 
@@ -335,7 +339,7 @@ def _quote_spans(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if not any(mark in text for mark in _QUOTE_MARKS):
         return spans
-    all_marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    all_marks = sorted(i for mark in _QUOTE_MARKS for i in _positions(text, mark))
     for block in blocks:
         first = bisect.bisect_left(all_marks, block.start)
         marks = all_marks[first:bisect.bisect_left(all_marks, block.end, first)]
@@ -356,6 +360,13 @@ def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int
         if dateline:
             spans.append((block.start, dateline.end()))
     return _merged(spans)
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    at = text.find(char)
+    while at != -1:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def _capital_runs(text: str, capitals: list[re.Match]) -> list[tuple[int, int]]:
