@@ -9,7 +9,6 @@ from collections import Counter
 
 from conftest import corpus_dir
 from invariants import assert_locations_exact
-
 from lint.config import Config
 from lint.engine import Linter
 from lint.readers import decode, read

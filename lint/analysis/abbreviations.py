@@ -53,7 +53,7 @@ _SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
 _WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
 _QUOTE_MARKS = ('"', "“", "”")
 _CAPITALS_GAP = regex.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
-_DATELINE = regex.compile(r"^\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
+_DATELINE = regex.compile(r"\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?\w*(?:[-–][{_UPPER}]\w*)*"
 # Two or more capitalised words (joined by `of`, `&`, ...), or one hyphenated
