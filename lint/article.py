@@ -11,6 +11,8 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from lint.analysis.abbreviations import Abbreviations
+from lint.analysis.addresses import Addresses
+from lint.analysis.numbers import NumberMention, number_mentions
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
 
@@ -59,4 +61,30 @@ class Article:
     @cached_property
     def abbreviations(self) -> Abbreviations:
         """Abbreviation tokens, malformed forms, `long form (SF)` definitions and names."""
-        return Abbreviations(self.text, self.blocks)
+        return Abbreviations(self.text, self.blocks, lambda: self.addresses)
+
+    @cached_property
+    def addresses(self) -> Addresses:
+        """URLs, e-mail addresses and handles in the whole text, for punctuation rules."""
+        return Addresses(self.text)
+
+    @cached_property
+    def numbers(self) -> dict[Block, list[NumberMention]]:
+        """Number mentions (figures, number words, money, percentages) by block.
+
+        Filled on first look at each block: most rules that read numbers stop at the
+        headline, so the body is only scanned when one of them gets that far.
+        """
+        return _PerBlock(lambda b: number_mentions(self.text, b.start, b.end))
+
+
+class _PerBlock(dict):
+    """A block-keyed cache that computes each block's value on first access."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, block: Block):
+        value = self[block] = self._compute(block)
+        return value

@@ -31,7 +31,11 @@ _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Option:
-    """A typed rule option with its default, validated before the rule runs."""
+    """A typed rule option with its default, validated before the rule runs.
+
+    A `list` option is held as a tuple (so options stay hashable and immutable);
+    its default is written as a tuple.
+    """
 
     name: str
     type: type
@@ -40,14 +44,14 @@ class Option:
     choices: tuple[Any, ...] | None = None
 
     def validate(self, value: Any) -> Any:
-        expected = (int, float) if self.type is float else self.type
+        expected = {float: (int, float), list: (list, tuple)}.get(self.type, self.type)
         if isinstance(value, bool) and self.type is not bool:
             raise ValueError(f"expects {self.type.__name__}, got a boolean")
         if not isinstance(value, expected):
             raise ValueError(f"expects {self.type.__name__}, got {type(value).__name__}")
         if self.choices is not None and value not in self.choices:
             raise ValueError(f"must be one of {', '.join(map(str, self.choices))}")
-        return tuple(value) if isinstance(value, list) else value
+        return tuple(value) if isinstance(value, (list, tuple)) else value
 
 
 class Options(Mapping[str, Any]):

@@ -165,7 +165,7 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
     diffs: list[str] = []
     for path in collect(paths, linters, force_exclude):
         display = stdin_name or STDIN if path == STDIN else str(path)
-        linter = linters.for_path(Path(stdin_name or ".") if path == STDIN else path)
+        linter = linters.for_path(Path(stdin_name or "-") if path == STDIN else path)
         try:
             data = read_stdin() if path == STDIN else Path(path).read_bytes()
         except OSError as exc:

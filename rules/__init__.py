@@ -13,4 +13,7 @@ FAMILIES = (
     "rules.abbreviations",
     "rules.duplicates",
     "rules.names",
+    "rules.structure",
+    "rules.style",
+    "rules.typography",
 )

@@ -221,8 +221,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     ## Known limits
     Sentences holding a double quotation mark are skipped, since speakers repeat
     themselves and a quote may be reported twice on purpose. So are sentences in the
-    first person, which belong to voices (readers' comments, vox pops) where two
-    people may well write the same words. So are sentences in
+    first person and questions, which belong to voices (readers' comments, vox
+    pops) where two people may well write the same words. So are sentences in
     list runs, and a sentence whose whole paragraph is a copy or near copy of the
     other's, which the paragraph rules report.
     """
@@ -235,7 +235,7 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
             text = article.text[sentence.start:sentence.end]
             words = text.casefold().split()
             if (len(words) < options.min_words or _QUOTE_MARK.search(text)
-                    or _FIRST_PERSON.match(text)):
+                    or _FIRST_PERSON.match(text) or text.endswith("?")):
                 continue
             key = " ".join(words).rstrip(".!?")
             if key not in first_seen:

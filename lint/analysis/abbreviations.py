@@ -1,7 +1,7 @@
 """Abbreviations and proper names of an article, found once for every rule that needs them.
 
-A few regex passes over a masked copy of the rendered text (URLs, e-mail addresses,
-handles, hashtags and inline code blanked out, same length) find:
+A few regex passes over a masked copy of the rendered text (the addresses of the
+shared address analysis, hashtags and inline code blanked out, same length) find:
 
 * `tokens`: abbreviations written with stops (`U.S.`, `U.S.A.`), without
   (`UK`, `JLR`, `MPs`, `JLR's` as `JLR`), and with an initial capital (`Nato`) where
@@ -23,18 +23,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
+from lint.analysis.addresses import Addresses
 from lint.document import Block
 
-_MASK = regex.compile(
-    r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])[@#]\w+|`[^`\n]*`"
-)
-_MASK_MARKERS = ("@", "#", "`", "://", "www.")
+# Addresses (URLs, e-mail, handles) come from the shared address analysis; these
+# are the other stretches that are not prose.
+_HASHTAG_OR_CODE = regex.compile(r"(?<![\w#])#\w+|`[^`\n]*`")
+# Any address holds one of these; without one the address analysis is not needed.
+_ADDRESS_MARKERS = ("@", "://", "www.", ".co", ".org", ".net", ".gov", ".edu", ".int", ".info",
+                    ".biz", ".ac", ".uk", ".tv", ".fm", ".io")
 # The patterns below start with a letter class and leave "what stands before" to
 # `_standalone`: a look-behind at the start of a pattern makes the engine try every
 # position of the text, several times slower on article-length text.
@@ -158,9 +161,10 @@ class Name(NamedTuple):
 class Abbreviations:
     """Everything abbreviation and name rules read, computed once per article."""
 
-    def __init__(self, text: str, blocks: tuple[Block, ...]):
+    def __init__(self, text: str, blocks: tuple[Block, ...],
+                 addresses: Callable[[], Addresses]):
         self.text = text
-        self.masked = mask(text)
+        self.masked = mask(text, addresses)
         self._blocks = blocks
         self._block_starts = [b.start for b in blocks]
         self._quotes = _quote_spans(self.masked, blocks)
@@ -308,11 +312,21 @@ class Abbreviations:
         return names
 
 
-def mask(text: str) -> str:
-    """`text` with URLs, e-mail addresses, @handles, #hashtags and `code` blanked out."""
-    if not any(marker in text for marker in _MASK_MARKERS):
-        return text  # most copy has none, and the pattern is slow to rule them out
-    return _MASK.sub(lambda m: " " * len(m.group()), text)
+def mask(text: str, addresses: Callable[[], Addresses]) -> str:
+    """`text` with URLs, e-mail addresses, @handles, #hashtags and `code` blanked out.
+
+    `addresses` gives the article's shared address analysis; it is only asked for
+    when the text could hold an address, since most copy has none.
+    """
+    spans: list[tuple[int, int]] = []
+    lowered = text.lower()
+    if any(marker in lowered for marker in _ADDRESS_MARKERS):
+        spans += addresses().spans
+    if "#" in text or "`" in text:
+        spans += [m.span() for m in _HASHTAG_OR_CODE.finditer(text)]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

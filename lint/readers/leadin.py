@@ -1,4 +1,10 @@
-"""Recognising an article's lead-in: headline, standfirst, byline and dateline lines."""
+"""Recognising an article's lead-in: headline, standfirst, byline and dateline lines.
+
+What follows the byline and dateline before the story is lead-in too: a job-title
+line under the byline (`Consumer reporter`) belongs to the byline, a time stamp
+(`Updated 14:05 GMT`) is a dateline, and any other short non-sentence line there is
+a caption, a picture caption or credit left in the copy.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,15 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DATE = regex.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
+_STAMP = regex.compile(
+    r"^(?:(?:Last )?(?:Published|Updated|Posted|Modified)\b"
+    r"|\d{1,2}[:.]\d{2}\s*(?:am|pm|GMT|BST|UTC|ET|EST)\b)",
+    regex.IGNORECASE,
+)
+JOB_TITLE = regex.compile(
+    r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|critic|producer|"
+    r"presenter|contributor|commentator|photographer|analyst)s?\b", regex.IGNORECASE)
+_MAX_TITLE_WORDS = 6
 _MAX_LEAD_IN_WORDS = 12
 _MAX_CAPTION_WORDS = 15
 _SENTENCE_END = regex.compile(r"[.!?:\"”’]\s*$")
@@ -21,8 +36,14 @@ def is_byline(line: str) -> bool:
 def is_dateline(line: str) -> bool:
     """A short line that carries a date and is not a sentence (`Published 3 March 2025`)."""
     line = line.strip()
-    return (len(line.split()) <= _MAX_LEAD_IN_WORDS and bool(_DATE.search(line))
-            and not line.endswith("."))
+    return (len(line.split()) <= _MAX_LEAD_IN_WORDS
+            and bool(_DATE.search(line) or _STAMP.match(line)) and not line.endswith("."))
+
+
+def is_job_title(line: str) -> bool:
+    """A short line naming a newsroom role (`Consumer reporter`), not a sentence."""
+    return (len(line.split()) <= _MAX_TITLE_WORDS and bool(JOB_TITLE.search(line))
+            and not _SENTENCE_END.search(line))
 
 
 def is_caption(line: str) -> bool:
@@ -35,7 +56,8 @@ def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | No
 
     The first single-line block is the headline; after it, byline and dateline lines
     are recognised by their shape, and a single line between the headline and a
-    byline or dateline is the standfirst. Once a byline or dateline has been seen,
+    byline or dateline is the standfirst. A job title straight under a byline is
+    part of the byline. Once a byline or dateline has been seen,
     a short line that is not a sentence (a picture caption or credit left in the
     copy) is a caption.
     """
@@ -47,7 +69,7 @@ def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | No
         line = blocks[i].strip()
         if "\n" in line:
             break
-        if is_byline(line):
+        if is_byline(line) or (kinds[i - 1] == "byline" and is_job_title(line)):
             kinds[i] = "byline"
         elif is_dateline(line):
             kinds[i] = "dateline"

@@ -4,8 +4,9 @@ Headings, paragraphs, block quotes and list items are prose; fenced and indented
 code, HTML comments and HTML-only lines, thematic breaks and YAML front matter are
 not. Block-quote and list markers are left out of the rendered text, and every
 line of a block maps back to its own place in the source. Inline markup is kept
-as written: rules see `*emphasis*` markers, which none of them judge; inline code
-spans are shown but not linted.
+as written: rules see `*emphasis*` markers and `[link text]`, which none of them
+judge; inline code, link destinations, autolinks and inline HTML tags are shown
+but not linted.
 
 The block grammar is a small line scanner rather than a Markdown library because
 the libraries (markdown-it-py, mistune) report block positions by line only, and
@@ -32,7 +33,14 @@ _ITEM = regex.compile(r"^( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HTML_LINE = regex.compile(r"^ {0,3}</?[A-Za-z][^>]*>\s*$")
 _COMMENT_START = regex.compile(r"^ {0,3}<!--")
 _INDENTED = regex.compile(r"^(?: {4}|\t)")
-_CODE_SPAN = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+# Inline stretches shown to the reader but not prose: code spans, link destinations,
+# autolinks and inline HTML tags.
+_NOT_PROSE = regex.compile(
+    r"(`+)(?!`).+?(?<!`)\1(?!`)"
+    r"|(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
+    r"|<(?:https?|mailto):[^>\s]*>"
+    r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"
+)
 
 
 @dataclass
@@ -110,9 +118,9 @@ def _scan(text: str) -> list[_Block]:
 
 
 def _line_runs(text: str, start: int, end: int) -> list[Run]:
-    """A line's runs, with inline code spans marked as shown but not linted."""
+    """A line's runs, with inline code, link targets and tags marked as not linted."""
     runs, cursor = [], start
-    for code in _CODE_SPAN.finditer(text, start, end):
+    for code in _NOT_PROSE.finditer(text, start, end):
         runs.append(Run(text[cursor:code.start()], cursor, code.start() - cursor))
         runs.append(Run(code.group(), code.start(), len(code.group()), masked=True))
         cursor = code.end()

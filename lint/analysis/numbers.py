@@ -1,0 +1,82 @@
+"""Numbers as the copy writes them: `400`, `42,000`, `£1.2bn`, `1.2 billion`, `five`, `40%`.
+
+Each mention carries its value and the precision it was written to, so that
+`£2bn` can be matched by a body's `£1.97bn` (rounded to the headline's precision)
+but `400` is not matched by `450`. Years (`2025`), ordinals (`3rd`) and figures
+inside names or codes (`Tiggo9`, `MP3`) are not mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+           "tn": 1e12, "trillion": 1e12}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+_MENTION = regex.compile(
+    r"""
+    (?<![\w.,/&#-]|[\w.,]-)
+    [£$€]?
+    (?:
+        (?P<figure>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![.,][0-9])
+      | (?P<word>"""
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r""")\b
+    )
+    (?:[\s-]?(?P<scale>bn|tn|m|k|billion|million|thousand|trillion)\b)?
+    (?:\s?(?:%|per\s?cent|percent))?
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_YEAR = regex.compile(r"(?:19|20)[0-9][0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    start: int
+    end: int
+    value: float
+    mantissa: float
+    decimals: int
+    scale: float
+    word: bool
+
+
+def number_mentions(text: str, start: int, end: int) -> list[NumberMention]:
+    """The number mentions in text[start:end]."""
+    mentions = []
+    for match in _MENTION.finditer(text, start, end):
+        figure, word, scale_name = match.group("figure", "word", "scale")
+        scale = _SCALES[scale_name.lower()] if scale_name else 1.0
+        if figure is not None:
+            if scale_name is None and text[match.end("figure"):match.end("figure") + 1].isalpha():
+                continue  # 3rd, 9am, 3G: not a count
+            if _YEAR.fullmatch(figure) and scale_name is None and text[match.start()] not in "£$€":
+                continue
+            mantissa = float(figure.replace(",", ""))
+            decimals = len(figure.partition(".")[2])
+        else:
+            mantissa, decimals = float(NUMBER_WORDS[word.lower()]), 0
+        mentions.append(NumberMention(match.start(), match.end(), mantissa * scale, mantissa,
+                                      decimals, scale, figure is None))
+    return mentions
+
+
+def matches_any(mention: NumberMention, others: list[NumberMention]) -> bool:
+    """Whether some other mention gives the same number, allowing for rounding to
+    the precision `mention` is written to (`£2bn` is `£1.97bn`, `400` is not `450`)."""
+    for other in others:
+        if abs(other.value - mention.value) < 1e-9 * max(1.0, mention.value):
+            return True
+        rounded = round(other.value / mention.scale, mention.decimals)
+        if rounded == mention.mantissa and (mention.scale > 1 or other.decimals > 0):
+            return True
+    return False

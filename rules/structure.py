@@ -1,0 +1,275 @@
+"""Structure: page furniture left in the copy, broken paragraphs, headline facts."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import regex
+
+from lint.analysis.numbers import matches_any
+from lint.article import Article
+from lint.document import Block
+from lint.readers.leadin import is_job_title
+from lint.rule import Edit, Option, Options, Problem, Related, rule
+
+BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.toml")
+_LONGEST_FURNITURE = 200  # characters: longer lines are copy, whatever they start with
+_QUOTES_AROUND = "\"“”'"
+
+
+@functools.cache
+def _builtin_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
+    data = tomllib.loads(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+    return tuple((p["name"], regex.compile(p["pattern"], regex.IGNORECASE))
+                 for p in data["pattern"])
+
+
+@functools.cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p, regex.IGNORECASE) for p in patterns)
+
+
+def _lines(article: Article, block: Block) -> Iterator[tuple[int, int]]:
+    start = block.start
+    for line in article.block_text(block).split("\n"):
+        yield start, start + len(line)
+        start += len(line) + 1
+
+
+_NAME_LINE = regex.compile(
+    r"\p{Lu}[\p{L}'’-]+(?: (?:\p{Lu}[\p{L}'’-]+|de|van|von|da|di|al|bin)){1,3}")
+_BIO_VERBS = r"(?:is|was|has|joined|writes|covers|reports)"
+
+
+def _author_bio(article: Article) -> tuple[Block, Block] | None:
+    """First and last block of an author bio closing the body, if there is one.
+
+    A bio is a line holding only a name, then a job-title line naming a newsroom
+    role and/or a paragraph that starts with the name and says what the author
+    is or does, and nothing after them.
+    """
+    body = article.body
+    for size in (3, 2):
+        if len(body) <= size:
+            continue
+        tail = body[-size:]
+        name = article.block_text(tail[0])
+        if not _NAME_LINE.fullmatch(name):
+            continue
+        first, *_, last = name.split()
+        names = "|".join(regex.escape(n) for n in (name, first, last))
+        bio_start = regex.compile(rf"(?:{names})(?:['’]s)? {_BIO_VERBS}\b")
+        rest = [article.block_text(b) for b in tail[1:]]
+        has_role = is_job_title(rest[0])
+        has_bio = bool(bio_start.match(rest[-1]))
+        if (size == 3 and has_role and has_bio) or (size == 2 and (has_role or has_bio)):
+            return tail[0], tail[-1]
+    return None
+
+
+def _deletion(article: Article, first: Block, last: Block) -> tuple[Edit, ...]:
+    """Delete blocks first..last and the blank line before them."""
+    index = article.blocks.index(first)
+    start = article.blocks[index - 1].end if index else first.start
+    return (Edit(start, last.end, ""),)
+
+
+@rule("stray-boilerplate", category="structure", severity="warning", fixable=True,
+      options=[
+          Option("extra-patterns", list, (), "More furniture patterns (regular expressions)."),
+          Option("allow", list, (), "Lines matching any of these are house copy, not furniture."),
+      ])
+def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
+    """Page furniture left in the story: credits, captions, links, plugs, an author bio.
+
+    ## What it does
+    Flags lines that are not story:
+    - a line matching a furniture pattern from `rules/boilerplate.toml` (photo
+      credits such as `Photo: Getty Images` or `(Image: …)`, `Read more:` and
+      `Related:` links, `Follow … on Twitter`, newsletter sign-ups, `Click here`),
+      plus the `extra-patterns` a newsroom configures;
+    - a caption line in the lead-in: a short line with no sentence punctuation
+      between the byline or dateline and the first paragraph;
+    - an author bio after the last paragraph: a line holding only a name, then a
+      job title naming a newsroom role (`Consumer reporter`) and/or a paragraph
+      that starts with the name (`Tom is …`). The name line is flagged, with the
+      end of the bio as the related place; the fix removes the whole bio.
+
+    ## Why is this bad?
+    Furniture pasted from a web page or a CMS preview into the copy reads as part
+    of the story: a caption between the dateline and the intro, a bio under the
+    last paragraph. It is the clearest sign that nobody edited the text.
+
+    ## Example
+    ```
+    By Tom Jervis
+
+    12 March 2025
+
+    New Chery Tiggo 9 2025 UK review - head on
+
+    Jaguar Land Rover has agreed to share its Halewood factory...
+    ```
+
+    ## Use instead
+    Delete the caption line (and credits, links, plugs and bios) from the copy; put
+    a caption in the picture's caption field.
+
+    ## Fix safety
+    The fix deletes the line or block. It is unsafe: review that the text is
+    furniture before accepting it.
+
+    ## Known limits
+    Lines longer than 200 characters are never furniture. Bylines and datelines are
+    the lead-in, not furniture. A caption line straight after the headline, with no
+    byline or dateline, cannot be told from a standfirst and is not reported. A
+    recurring house line (an `Editor's note:`) belongs in `allow`.
+    """
+    patterns = _builtin_patterns() + tuple(("house pattern", p)
+                                           for p in _compiled(tuple(options.extra_patterns)))
+    allowed = _compiled(tuple(options.allow))
+    for block in article.blocks:
+        if block.kind == "caption":
+            if not any(p.fullmatch(article.block_text(block)) for p in allowed):
+                yield Problem(block.start, block.end,
+                              "A caption or credit line left between the byline or dateline "
+                              "and the story.", edits=_deletion(article, block, block), safe=False)
+            continue
+        if block.kind in ("byline", "dateline"):
+            continue
+        for start, end in _lines(article, block):
+            line = article.text[start:end].strip().strip(_QUOTES_AROUND)
+            if len(line) > _LONGEST_FURNITURE or any(p.fullmatch(line) for p in allowed):
+                continue
+            name = next((n for n, p in patterns if p.fullmatch(line)), None)
+            if name is not None:
+                whole = (start, end) == (block.start, block.end)
+                yield Problem(start, end, f"Page furniture in the copy: a {name}.",
+                              edits=_deletion(article, block, block) if whole else None,
+                              safe=False)
+    bio = _author_bio(article)
+    if bio is not None:
+        first, last = bio
+        yield Problem(first.start, first.end,
+                      "An author bio pasted under the story: this name line and what "
+                      "follows it.",
+                      related=(Related(last.start, last.end, "the end of the bio"),),
+                      edits=_deletion(article, first, last), safe=False)
+
+
+# Marks that may end a paragraph: sentence ends, closing quotes and brackets,
+# emphasis markers, dashes, and the `|` that ends a Markdown table row.
+_ENDS_SENTENCE = regex.compile(r"[.!?:;…\"”’')\]*_—–|-]\s*$")
+# A first word wholly in lower case: `iPod` and `eBay` are names, not a continuation.
+_STARTS_LOWER = regex.compile(r"\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
+_DOUBLE_QUOTES = regex.compile(r"[\"“”]")
+_LAST_WORD = regex.compile(r"\S+$")
+
+
+def _broken_pair(article: Article, before: Block, after: Block) -> bool:
+    first_word = _STARTS_LOWER.match(article.text, after.start, after.end)
+    if first_word is None:
+        return False  # starts with a capital, a digit, a quote or a mark: a new sentence
+    text = article.block_text(before)
+    open_quote = len(_DOUBLE_QUOTES.findall(text)) % 2 == 1
+    return open_quote or not _ENDS_SENTENCE.search(text)
+
+
+@rule("paragraph-break-mid-sentence", category="structure", severity="warning", fixable=True)
+def paragraph_break_mid_sentence(article: Article, options: Options) -> Iterator[Problem]:
+    """A paragraph break in the middle of a sentence.
+
+    ## What it does
+    Flags a body paragraph that ends without terminal punctuation (or inside an
+    open quotation) when the next paragraph starts with a lower-case word. The last
+    word before the break is flagged; the first word after it is the related place.
+
+    ## Why is this bad?
+    A sentence split over two paragraphs is the trace of a bad paste or conversion
+    (a linked word lost, a line break kept), and it reads as two broken fragments.
+
+    ## Example
+    ```
+    The company said it would participate
+
+    in talks with the unions next week.
+    ```
+
+    ## Use instead
+    ```
+    The company said it would participate in talks with the unions next week.
+    ```
+
+    ## Fix safety
+    The fix joins the two paragraphs with a space. It is unsafe: a word may be
+    missing at the break.
+
+    ## Known limits
+    Only running paragraphs are paired: headlines, list items, headings and block
+    quotes are skipped. A paragraph ending in a colon, a dash, a closing bracket or
+    a table row's `|` counts as ended. A next paragraph starting with a brand
+    written with a capital inside (`iPod`, `eBay`) is not a continuation.
+    """
+    body = article.body
+    for before, after in zip(body, body[1:], strict=False):
+        if before.kind != "paragraph" or after.kind != "paragraph":
+            continue
+        if not _broken_pair(article, before, after):
+            continue
+        first_word = _STARTS_LOWER.match(article.text, after.start, after.end)
+        last_word = _LAST_WORD.search(article.text, before.start, before.end)
+        yield Problem(last_word.start(), last_word.end(),
+                      f"The paragraph breaks off mid-sentence; the next one goes on with "
+                      f"'{first_word.group()}'.",
+                      related=(Related(first_word.start(), first_word.end(),
+                                       "the sentence goes on here"),),
+                      edits=(Edit(before.end, after.start, " "),), safe=False)
+
+
+@rule("headline-number-mismatch", category="structure", severity="info")
+def headline_number_mismatch(article: Article, options: Options) -> Iterator[Problem]:
+    """A number in the headline or standfirst that the story never gives.
+
+    ## What it does
+    Reads the numbers of the headline and standfirst (figures, number words,
+    `£1.2bn`, `1.2 billion`, `40%`) and flags each one whose value appears nowhere
+    in the body. Words and figures are the same number (`Five` and `5`), units are
+    folded (`£1.2bn` and `1.2 billion pounds`), and a body figure that rounds to
+    the headline's (`£1.97bn` for `£2bn`) counts as the same.
+
+    ## Why is this bad?
+    A headline written on an early draft keeps the old figure when the story is
+    corrected: `400 homes` above a story that says `450`. The headline is what
+    most readers see.
+
+    ## Example
+    ```
+    Council approves 400 new homes
+
+    Plans for 450 homes on the old airfield were approved on Monday.
+    ```
+
+    ## Use instead
+    Make the headline give the story's number.
+
+    ## Known limits
+    A number the story gives only as a sum or a difference (`both plants`, `a
+    third more`) is reported. Years and ordinals are not numbers here, nor is
+    `one`, which is rarely a count in a headline.
+    """
+    checked = [(block, mention) for block in article.blocks
+               if block.kind in ("headline", "standfirst")
+               for mention in article.numbers[block]
+               if not (mention.word and mention.value == 1)]
+    if not checked:
+        return
+    body = [m for block in article.body for m in article.numbers[block]]
+    for block, mention in checked:
+        if not matches_any(mention, body):
+            yield Problem(mention.start, mention.end,
+                          f"'{article.text[mention.start:mention.end]}' in the "
+                          f"{block.kind} appears nowhere in the story.")
+

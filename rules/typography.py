@@ -1,0 +1,334 @@
+"""Typography: spacing around punctuation, brackets and dashes (domain.md §7.2-7.3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from lint.analysis.sentences import TITLES
+from lint.article import Article
+from lint.document import Block
+from lint.rule import Edit, Option, Options, Problem, rule
+from rules import house_style
+
+_QUOTE_MARKS = regex.compile(r"[\"“”«»]")
+
+
+def inside_quote(article: Article, block: Block, index: int) -> bool:
+    """An odd number of double quote marks before `index` in its block: inside a quote.
+
+    A parity count, enough for the few candidates these rules look at; the quote
+    scanner (issue 4) should replace it when it lands.
+    """
+    return len(_QUOTE_MARKS.findall(article.text, block.start, index)) % 2 == 1
+
+
+# A punctuation mark between two letters; the words around it are read afterwards,
+# since scanning for the rare mark is far cheaper than scanning every word.
+_MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
+_WORD_BEFORE = regex.compile(r"\p{L}+$")
+_WORD_AFTER = regex.compile(r"\p{L}+")
+_WORD_WINDOW = 60
+_LOWER_PAIR = regex.compile(r"\p{Ll}{2}$")
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}")
+_NAME_SHORT = 4  # `One.Tel`: a capitalised word this short before the stop is a name
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start of the word ending at `start` and end of the word starting at `end`."""
+    before = _WORD_BEFORE.search(text, max(0, start - _WORD_WINDOW), start)
+    after = _WORD_AFTER.match(text, end)
+    return before.start(), after.end()
+
+
+def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool:
+    text = article.text
+    left, mark, right = text[start:mark_at], text[mark_at], text[mark_at + 1:end]
+    if mark_at in article.addresses:
+        return False
+    if (left.isupper() and len(left) > 1) or right.isupper():
+        return False  # names written with a mark: CSI:NY, CD:UK, SM:tv
+    if mark in ",;:":
+        return True
+    if left.lower() in TITLES and mark == "." and right[:1].isupper():
+        return True  # Mr.Benn
+    # After a stop, `!` or `?`: a new sentence typed on (`year.The`), unless the run
+    # is a dotted name (`One.Tel`, `Halo.Bungie.Org`).
+    dotted = (regex.match(r"[.@]\p{L}", text[end:end + 2]) is not None
+              or regex.search(r"\p{L}[.@]$", text[max(start - 2, 0):start]) is not None)
+    short_name = left[:1].isupper() and len(left) < _NAME_SHORT
+    return (bool(_LOWER_PAIR.search(left)) and bool(_CAPITALISED.match(right))
+            and not dotted and not short_name)
+
+
+@rule("missing-space-after-punctuation", category="typography", severity="warning",
+      fixable=True)
+def missing_space_after_punctuation(article: Article, options: Options) -> Iterator[Problem]:
+    """No space after a comma, colon, semicolon or full stop: `By:Tom`, `year.The`.
+
+    ## What it does
+    Flags a word, a punctuation mark and the next word typed together: a comma,
+    semicolon or colon between two letters (`said,the`, `By:Tom`), and a full stop,
+    `!` or `?` between a lower-case word and a capitalised one (`year.The`). The
+    span covers both words; the replacement adds the missing space.
+
+    ## Why is this bad?
+    A missing space is a typing slip that a spell checker does not see, and it is
+    the first thing a reader notices in a byline or a headline.
+
+    ## Example
+    ```
+    By:Tom Jervis
+    Sales rose last year.The firm said,the plant would stay open.
+    ```
+
+    ## Use instead
+    ```
+    By: Tom Jervis
+    Sales rose last year. The firm said, the plant would stay open.
+    ```
+
+    ## Fix safety
+    The fix inserts one space after the mark. It is safe.
+
+    ## Known limits
+    Numbers are never matched (decimals `1.5`, times `10:30`, ratios and scores
+    `3:1`), nor are URLs, e-mail addresses and handles, abbreviations (`e.g.`,
+    `U.S.`), dotted names (`One.Tel`, `Halo.Bungie.Org`), or a comma or colon
+    directly before a quotation mark (`said:"We`), which some houses allow.
+    """
+    text = article.text
+    for match in _MARK_BETWEEN_LETTERS.finditer(text):
+        start, end = _words_around(text, match.start(), match.end())
+        if not _missing_space(article, start, match.start(), end):
+            continue
+        mark = match.group()
+        yield Problem(start, end, f"No space after '{mark}'.",
+                      replacements=(f"{text[start:match.end()]} {text[match.end():end]}",),
+                      edits=(Edit(match.end(), match.end(), " "),))
+
+
+# Punctuation that ends a clause after a space, when it is not the start of an
+# ellipsis or of a number (`.5`); the spaces and the word before are read after.
+_SPACED_MARK = regex.compile(r"(?<=[ \t])[,.;:!?](?![.\w]|[ \t]+\.)")
+_BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])([ \t]+)$")
+_FRENCH_SPACED = frozenset(";:!?")
+_DIGIT_NEXT = regex.compile(r"\s*\d")
+
+
+@rule("space-before-punctuation", category="typography", severity="warning", fixable=True)
+def space_before_punctuation(article: Article, options: Options) -> Iterator[Problem]:
+    """A space before a comma or full stop: `word ,`, `end .`.
+
+    ## What it does
+    Flags white space between a word and the comma, full stop, semicolon, colon,
+    `!` or `?` after it. The span runs from the word to the mark; the replacement
+    closes the gap. A space before a comma or full stop in the story's own words
+    is a warning; before `;`, `:`, `!` or `?` (a habit of writers used to French
+    spacing, or spacing for emphasis), or inside a quotation (words reproduced as
+    they were written), it is info.
+
+    ## Why is this bad?
+    A stray space before punctuation is left over from an edit (a word deleted
+    before the comma) and can strand the mark at the start of a printed line.
+
+    ## Example
+    ```
+    Shares in Commerzbank fell . The market , following the news, slipped.
+    ```
+
+    ## Use instead
+    ```
+    Shares in Commerzbank fell. The market, following the news, slipped.
+    ```
+
+    ## Fix safety
+    The fix deletes the white space. It is safe.
+
+    ## Known limits
+    Ellipses (` ...`, ` . . .`) and decimals (` .5`) are not matched. A space before
+    `;`, `:`, `!` or `?` inside a quotation is left alone, since French sets those
+    marks apart (`"Vive la France !"`), and so is a colon between numbers (`3 : 1`).
+    """
+    text = article.text
+    for match in _SPACED_MARK.finditer(text):
+        mark_at, mark = match.start(), match.group()
+        block = article.document.block_at(mark_at)
+        before = _BEFORE_SPACES.search(text, max(block.start, mark_at - _WORD_WINDOW), mark_at)
+        if before is None or mark_at in article.addresses:
+            continue
+        word = text[before.start():before.start(1)]
+        quoted = inside_quote(article, block, mark_at)
+        if mark in _FRENCH_SPACED and quoted:
+            continue
+        if mark == ":" and word.isdigit() and _DIGIT_NEXT.match(text, match.end()):
+            continue
+        minor = quoted or mark in _FRENCH_SPACED
+        yield Problem(before.start(), match.end(), f"Space before '{mark}'.",
+                      replacements=(word + mark,), edits=(Edit(before.start(1), mark_at, ""),),
+                      severity="info" if minor else None)
+
+
+_DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
+_TOKEN_BEFORE = regex.compile(r"\S+$")
+_TOKEN_AFTER = regex.compile(r"\S+")
+_SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
+
+
+@rule("double-space", category="typography", severity="info", fixable=True)
+def double_space(article: Article, options: Options) -> Iterator[Problem]:
+    """Two or more spaces between two words of a sentence.
+
+    ## What it does
+    Flags a run of two or more spaces inside a sentence. Two spaces after a full
+    stop (the typewriter convention) are left alone. The span covers the words on
+    both sides; the replacement keeps one space.
+
+    ## Why is this bad?
+    A doubled space is usually the trace of a deleted word or a paste, and it shows
+    as a gap in print and on screen.
+
+    ## Example
+    ```
+    The plan was backed by Cruz  and Trump.
+    ```
+
+    ## Use instead
+    ```
+    The plan was backed by Cruz and Trump.
+    ```
+
+    ## Fix safety
+    The fix replaces the spaces with one. It is safe.
+
+    ## Known limits
+    Only plain-text and Markdown input: an HTML page collapses spaces when shown.
+    Padding around the `|` of a Markdown table row is not reported.
+    """
+    if "  " not in article.text:
+        return
+    for block in article.blocks:
+        for match in _DOUBLE_SPACE.finditer(article.text, block.start, block.end):
+            before = _TOKEN_BEFORE.search(article.text, block.start, match.start())
+            after = _TOKEN_AFTER.match(article.text, match.end())
+            if _SENTENCE_END.search(before.group()) or "|" in (before.group(), after.group()):
+                continue  # after a sentence, or padding a Markdown table cell
+            yield Problem(before.start(), after.end(), "Two or more spaces between words.",
+                          replacements=(f"{before.group()} {after.group()}",),
+                          edits=(Edit(match.start(), match.end(), " "),))
+
+
+_BRACKET = regex.compile(r"[()\[\]]")
+_PAIRS = {")": "(", "]": "["}
+# Brackets that pair with nothing by design: list labels `1)`, `b)` and smileys `:)`.
+_LABEL_OR_SMILEY_BEFORE = regex.compile(r"(?:(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})|[:;]-?)$")
+
+
+def _by_design(article: Article, block: Block, index: int) -> bool:
+    return (_LABEL_OR_SMILEY_BEFORE.search(article.text, max(block.start, index - 5), index)
+            is not None or index in article.addresses)
+
+
+def _unmatched_brackets(article: Article, block: Block) -> list[int]:
+    text = article.text
+    open_at: list[int] = []
+    unmatched: list[int] = []
+    for match in _BRACKET.finditer(text, block.start, block.end):
+        index, mark = match.start(), match.group()
+        if mark in "([":
+            open_at.append(index)
+        elif open_at and text[open_at[-1]] == _PAIRS[mark]:
+            open_at.pop()
+        else:
+            unmatched.append(index)
+    return sorted(i for i in unmatched + open_at if not _by_design(article, block, i))
+
+
+@rule("unbalanced-brackets", category="typography", severity="warning")
+def unbalanced_brackets(article: Article, options: Options) -> Iterator[Problem]:
+    """A bracket opened and never closed in its paragraph, or closed and never opened.
+
+    ## What it does
+    Pairs `(` with `)` and `[` with `]` within each paragraph and flags each
+    bracket left without its partner.
+
+    ## Why is this bad?
+    An unclosed bracket leaves the reader unsure where the aside ends; it is
+    usually the trace of an edit that cut the closing half.
+
+    ## Example
+    ```
+    Jaguar Land Rover (JLR said the deal was signed.
+    ```
+
+    ## Use instead
+    ```
+    Jaguar Land Rover (JLR) said the deal was signed.
+    ```
+
+    ## Known limits
+    Brackets are paired within one paragraph. List labels (`1)`, `b)`) and smileys
+    (`:)`) are not counted, nor are brackets inside URLs.
+    """
+    for block in article.blocks:
+        for index in _unmatched_brackets(article, block):
+            mark = article.text[index]
+            state = "never closed" if mark in "([" else "never opened"
+            yield Problem(index, index + 1, f"'{mark}' is {state} in this paragraph.")
+
+
+_SPACED_HYPHEN = regex.compile(r"(?<=(\S) )(--?)(?= (\S))")
+_DASHES = {"en": "–", "em": "—"}
+
+
+def house_dash(options: Options) -> str:
+    """The house dash: `hyphen` (a spaced hyphen is the dash), `en` or `em`."""
+    return house_style.setting(options, "dash", "hyphen")
+
+
+@rule("spaced-hyphen-dash", category="typography", severity="info", fixable=True,
+      profile=True,
+      options=[Option("dash", str, house_style.FROM_PROFILE,
+                      "The house dash: hyphen, en or em; `profile`: as the profile says.",
+                      choices=(house_style.FROM_PROFILE, "hyphen", "en", "em"))])
+def spaced_hyphen_dash(article: Article, options: Options) -> Iterator[Problem]:
+    """A spaced hyphen ` - ` (or ` -- `) used as a dash where the house dash is a rule.
+
+    ## What it does
+    When the house dash is an en rule (`–`) or an em rule (`—`), flags a hyphen or a
+    double hyphen with a space on each side and offers the house dash. Silent when
+    the house dash is the spaced hyphen, which is also the default with no profile.
+
+    ## Why is this bad?
+    A typed hyphen where the house sets a dash looks unedited next to the dashes
+    the sub-editors did set, and it can break a line in the wrong place.
+
+    ## Example
+    ```
+    The plant - the company's oldest - will stay open.
+    ```
+
+    ## Use instead
+    ```
+    The plant – the company's oldest – will stay open.
+    ```
+
+    ## Fix safety
+    The fix replaces the hyphen with the house dash and keeps the spaces. It is safe.
+
+    ## Known limits
+    BBC copy uses the spaced hyphen as its dash, so the `bbc` profile and the
+    default leave it alone. Line-start bullets (`- item`), suspended hyphens
+    (`pre- and post-war`), minus signs (`-5C`) and spaced scores or ranges
+    (`6 - 4`) are not matched. The dash of each profile is provisional until the
+    profile files carry it.
+    """
+    dash = _DASHES.get(house_dash(options))
+    if dash is None:
+        return
+    for match in _SPACED_HYPHEN.finditer(article.text):
+        if match.group(1).isdigit() and match.group(3).isdigit():
+            continue
+        yield Problem(match.start(2), match.end(2), "A spaced hyphen used as a dash.",
+                      replacements=(dash,), edits=(Edit(match.start(2), match.end(2), dash),))

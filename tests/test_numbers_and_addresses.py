@@ -1,0 +1,64 @@
+"""Properties of the number-mention and web-address analyses."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lint.analysis.addresses import Addresses
+from lint.analysis.numbers import NUMBER_WORDS, matches_any, number_mentions
+
+SCALES = {"m": 1e6, "bn": 1e9, " million": 1e6, " billion": 1e9}
+
+
+def mentions(text: str):
+    return number_mentions(text, 0, len(text))
+
+
+@given(st.integers(1, 999), st.integers(0, 9), st.sampled_from(sorted(SCALES)))
+def test_money_with_a_scale_has_its_value(whole: int, tenth: int, scale: str) -> None:
+    text = f"a deal worth £{whole}.{tenth}{scale} was agreed"
+    (mention,) = mentions(text)
+    assert abs(mention.value - (whole + tenth / 10) * SCALES[scale]) < 1e-3 * SCALES[scale]
+    assert text[mention.start:mention.end] == f"£{whole}.{tenth}{scale}"
+
+
+@given(st.integers(10, 99_999))
+def test_grouped_figures_are_one_number(n: int) -> None:
+    (mention,) = mentions(f"there were {n:,} cars")
+    assert mention.value == n
+
+
+@given(st.integers(1, 998))
+def test_a_different_whole_number_never_matches(n: int) -> None:
+    (headline,) = mentions(f"{n} homes")
+    (body,) = mentions(f"{n + 1} homes")
+    assert not matches_any(headline, [body])
+
+
+def test_words_units_and_rounding_match() -> None:
+    (five,) = mentions("Five firms")
+    (bn,) = mentions("£2bn deal")
+    assert matches_any(five, mentions("the 5 firms"))
+    assert matches_any(bn, mentions("sales of £1.97bn"))
+    assert matches_any(mentions("£1.2bn")[0], mentions("1.2 billion pounds"))
+    assert NUMBER_WORDS["twelve"] == 12
+
+
+def test_years_ordinals_and_codes_are_not_mentions() -> None:
+    assert mentions("in 2025 the 3rd MP3 player and the Tiggo9 at 9am") == []
+
+
+@given(st.text(alphabet="abc.:/@ ", max_size=40))
+def test_addresses_answer_for_any_text(text: str) -> None:
+    addresses = Addresses(text)
+    assert all(isinstance(i in addresses, bool) for i in range(len(text)))
+
+
+def test_address_spans() -> None:
+    text = "See www.bbc.co.uk/news. Mail news@post.com or @Post, or a.b (x)."
+    addresses = Addresses(text)
+    assert text.index("bbc") in addresses and text.index("news.") - 1 in addresses
+    assert text.index("/news.") + 5 not in addresses  # the sentence's own stop
+    assert text.index("@post") in addresses and text.index("@Post") in addresses
+    assert text.index("(x)") not in addresses
