@@ -22,6 +22,8 @@ _SCHEMA: dict[str, dict[str, Any]] = {
         "well-known": list, "first-use": str,
     },
     "spelling": {"variety": ("british", "american", "any"), "endings": ("ise", "ize", "either")},
+    "typography": {"dash": ("hyphen", "en", "em")},
+    "numbers": {"spell-out-below": int},
 }
 
 
@@ -37,6 +39,12 @@ class Profile:
     first_use: str
     variety: str
     endings: str
+    dash: str
+    spell_out_below: int
+
+    def setting(self, key: str) -> Any:
+        """A house setting other families read by its key (`dash`, `spell-out-below`)."""
+        return getattr(self, key.replace("-", "_"))
 
     def stops(self, key: str, headline: bool = False) -> bool | None:
         """Whether the house writes `key` with stops (None: the profile does not say)."""
@@ -86,6 +94,8 @@ def load_profile(value: str) -> Profile:
         first_use=abbr["first-use"],
         variety=spelling["variety"],
         endings=spelling["endings"],
+        dash=data["typography"]["dash"],
+        spell_out_below=data["numbers"]["spell-out-below"],
     )
 
 
@@ -124,8 +134,7 @@ def _validate(where: str, data: dict[str, Any]) -> None:
                 if value not in expected:
                     raise ValueError(f"profile {where}: [{section}] `{key}` must be one of "
                                      f"{', '.join(expected)}, not {value!r}")
-            elif not isinstance(value, expected) or (
-                    expected is list and not all(isinstance(v, str) for v in value)):
+            elif not _of_type(value, expected):
                 raise ValueError(f"profile {where}: [{section}] `{key}` must be a "
                                  f"{'list of strings' if expected is list else expected.__name__}")
         unknown = set(table) - set(fields)
@@ -135,3 +144,10 @@ def _validate(where: str, data: dict[str, Any]) -> None:
     unknown = set(data) - set(_SCHEMA) - {"description"}
     if unknown:
         raise ValueError(f"profile {where}: unknown keys {', '.join(sorted(unknown))}")
+
+
+def _of_type(value: Any, expected: type) -> bool:
+    if expected is list:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    # TOML booleans are Python ints: `spell-out-below = true` is not a number.
+    return isinstance(value, expected) and (expected is bool or not isinstance(value, bool))

@@ -8,6 +8,8 @@ import pytest
 
 from lint.config import Config, ConfigError
 from lint.engine import Linter, lint_text
+from lint.rule import Options
+from rules import house_style
 from rules.profile import BUILT_IN, check_profile, load_profile
 
 
@@ -59,3 +61,13 @@ def test_a_malformed_profile_file_says_what_is_wrong(tmp_path: Path) -> None:
     (tmp_path / "typo.toml").write_text('extends = "bbc"\n[abbreviations]\nwell-knwon = []\n')
     with pytest.raises(ValueError, match="unknown keys well-knwon"):
         check_profile("typo.toml", tmp_path)
+
+
+def test_the_typography_and_style_settings_come_from_the_profile_file(tmp_path: Path) -> None:
+    (tmp_path / "house.toml").write_text('extends = "bbc"\n[typography]\ndash = "en"\n')
+    resolved = check_profile("house.toml", tmp_path)
+    assert house_style.setting(Options({}, resolved), "dash", "hyphen") == "en"
+    assert house_style.setting(Options({}, "ap"), "dash", "hyphen") == "em"
+    assert house_style.setting(Options({"dash": "hyphen"}, "ap"), "dash", "en") == "hyphen"
+    assert house_style.setting(Options({}, None), "spell-out-below", 0) == 0
+    assert house_style.setting(Options({}, "bbc"), "spell-out-below", 0) == 10
