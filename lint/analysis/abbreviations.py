@@ -35,9 +35,9 @@ from lint.document import Block
 # Addresses (URLs, e-mail, handles) come from the shared address analysis; these
 # are the other stretches that are not prose.
 _HASHTAG_OR_CODE = regex.compile(r"(?<![\w#])#\w+|`[^`\n]*`")
-# Any address holds one of these; without one the address analysis is not needed.
-_ADDRESS_MARKERS = ("@", "://", "www.", ".co", ".org", ".net", ".gov", ".edu", ".int", ".info",
-                    ".biz", ".ac", ".uk", ".tv", ".fm", ".io")
+# Any address holds one of these; without one the (slow) address analysis is skipped.
+_ADDRESS_MARKERS = ("@", "://", "www.", "WWW.")
+_DOMAIN_HINT = re.compile(r"\.(?:com?|org|net|gov|edu|int|info|biz|ac|uk|tv|fm|io)\b")
 # The patterns below start with a letter class and leave "what stands before" to
 # `_standalone`: a look-behind at the start of a pattern makes the engine try every
 # position of the text, several times slower on article-length text.
@@ -319,8 +319,7 @@ def mask(text: str, addresses: Callable[[], Addresses]) -> str:
     when the text could hold an address, since most copy has none.
     """
     spans: list[tuple[int, int]] = []
-    lowered = text.lower()
-    if any(marker in lowered for marker in _ADDRESS_MARKERS):
+    if any(marker in text for marker in _ADDRESS_MARKERS) or _DOMAIN_HINT.search(text):
         spans += addresses().spans
     if "#" in text or "`" in text:
         spans += [m.span() for m in _HASHTAG_OR_CODE.finditer(text)]
