@@ -358,8 +358,9 @@ def acronym_case_mix(article: Article, options: Options) -> Iterator[Problem]:
 
     ## What it does
     Flags the less used of the two cases of one acronym in the body (ties: the
-    first form wins). With a profile the profile decides: `bbc` and `guardian` write
-    `Nato`, `Aids`; `reuters`, `ap` and `economist` write `NATO`, `AIDS`.
+    first form wins). With a profile the profile decides for the pronounceable
+    acronyms it knows: `bbc` and `guardian` write `Nato`, `Aids`; `reuters`, `ap` and
+    `economist` write `NATO`, `AIDS`.
 
     ## Why is this bad?
     One organisation written two ways in one story looks like two organisations and
@@ -396,9 +397,10 @@ def acronym_case_mix(article: Article, options: Options) -> Iterator[Problem]:
         forms = Counter(t.form for t in group)
         if len(forms) < 2:
             continue
-        if profile is not None:
+        if profile is not None and (key in INITIAL_CAP_ACRONYMS
+                                    or key in profile.acronym_case_exceptions):
             right = "initial-cap" if profile.initial_cap(key) else "plain"
-        else:
+        else:  # the profile rules pronounceable acronyms only, not `BBC`
             right = max(forms, key=lambda f: (forms[f], f == group[0].form))
         first_right = next(t for t in group if t.form == right)
         for t in group:
