@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from lint.analysis.abbreviations import (
@@ -17,6 +17,7 @@ from lint.analysis.abbreviations import (
     INITIAL_CAP_ACRONYMS,
     Definition,
     Token,
+    before_name,
     initials,
 )
 from lint.analysis.text import comparison_key
@@ -48,7 +49,10 @@ def _in_proper_name(text: str, token: Token) -> bool:
 
 
 def _stop_tokens(article: Article) -> list[Token]:
-    """Dotted and stop-less tokens of the abbreviations houses write either way."""
+    """Dotted and stop-less tokens of the abbreviations houses write either way.
+
+    Read through `article.shared`, so the two rules that need it compute it once.
+    """
     analysis = article.abbreviations
     dotted_keys = {t.key for t in analysis.tokens if t.form == "dotted"}
     return [t for t in analysis.tokens
@@ -56,8 +60,9 @@ def _stop_tokens(article: Article) -> list[Token]:
             and not _in_proper_name(article.text, t)]
 
 
-def _house_forms(tokens: Iterable[Token]) -> dict[str, bool]:
+def _article_forms(article: Article) -> dict[str, bool]:
     """For each key, whether the article's body mostly writes it with stops (ties: first use)."""
+    tokens = article.shared(_stop_tokens)
     counts: dict[str, Counter[bool]] = {}
     for t in tokens:
         if not t.lead_in:
@@ -105,15 +110,15 @@ def malformed_abbreviation(article: Article, options: Options) -> Iterator[Probl
     """
     analysis = article.abbreviations
     profile = profile_of(options)
-    tokens = _stop_tokens(article)
-    own = _house_forms(tokens)
+    tokens = article.shared(_stop_tokens)
+    own = article.shared(_article_forms)
     for bad in analysis.malformed:
         if bad.key in DOTTABLE:
             stops, settled, basis = _form_for(bad.key, bad.block.kind == "headline", profile,
                                               own, tokens)
             choices = [written(bad.key, stops), written(bad.key, not stops)]
-        elif bad.kind == "final-stop" and (bad.key in own or _before_name(article.text, bad.end)):
-            stops, settled, basis = True, True, "the other initials have stops"
+        elif bad.kind == "final-stop" and (bad.key in own or before_name(article.text, bad.end)):
+            settled, basis = True, "the other initials have stops"
             choices = [dotted(bad.key)]
         else:
             continue
@@ -128,16 +133,12 @@ _DESCRIBE = {"final-stop": "the final stop is missing", "spaced": "spaces betwee
              "lower-case": "a letter in lower case"}
 
 
-def _before_name(text: str, end: int) -> bool:
-    return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
-
-
 def _form_for(key: str, headline: bool, profile: Profile | None, own: dict[str, bool],
               tokens: list[Token]) -> tuple[bool, bool, str]:
     """(stops?, settled?, why) for writing `key`: profile, then the article's own usage."""
-    if profile is not None and profile.stops(key, headline) is not None:
-        return bool(profile.stops(key, headline)), True, f"the {profile.name} style is " \
-            f"`{written(key, bool(profile.stops(key, headline)))}`"
+    house = profile.stops(key, headline) if profile is not None else None
+    if house is not None:
+        return house, True, f"the {profile.label} style is `{written(key, house)}`"
     if key in own:
         forms = {t.form for t in tokens if t.key == key and not t.lead_in}
         return own[key], len(forms) == 1, f"this article writes `{written(key, own[key])}`"
@@ -184,13 +185,13 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
     profile, headlines and other lead-in lines are not compared.
     """
     profile = profile_of(options)
-    tokens = _stop_tokens(article)
-    own = _house_forms(tokens)
+    tokens = article.shared(_stop_tokens)
+    own = article.shared(_article_forms)
     for t in tokens:
         headline = t.block.kind == "headline"
         decided = profile.stops(t.key, headline) if profile is not None else None
         if decided is not None:
-            right, why = decided, f"the {profile.name} style writes `{written(t.key, decided)}`"
+            right, why = decided, f"the {profile.label} style writes `{written(t.key, decided)}`"
         elif t.lead_in or t.key not in own:
             continue
         else:
@@ -213,10 +214,6 @@ def _acronym_tokens(article: Article) -> list[Token]:
             if not t.lead_in and not t.shouting and t.form != "dotted" and t.key.isalpha()
             and 2 <= len(t.key) <= MAX_ACRONYM and t.key not in NOT_ACRONYMS
             and (t.form == "plain" or t.key in INITIAL_CAP_ACRONYMS)]
-
-
-def _well_known(profile: Profile | None) -> frozenset[str]:
-    return profile.well_known if profile is not None else WELL_KNOWN
 
 
 @rule("undefined-acronym", category="abbreviations", severity="info", default=False)
@@ -252,8 +249,10 @@ def undefined_acronym(article: Article, options: Options) -> Iterator[Problem]:
     third of articles, mostly `BT`, `FA`, `UKIP`); select it to use it.
     """
     analysis = article.abbreviations
-    known = _well_known(profile_of(options))
-    defined = {d.short.upper(): d.short_start for d in analysis.definitions}
+    profile = profile_of(options)
+    known = profile.well_known if profile is not None else WELL_KNOWN
+    # A definition anywhere counts: one after the first use is acronym-defined-after-use.
+    defined = {d.short.upper() for d in analysis.definitions}
     seen: set[str] = set()
     for t in _acronym_tokens(article):
         if t.key in seen:

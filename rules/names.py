@@ -262,7 +262,7 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
         for start, end, word, v in uses:
             if v.side == preferred:
                 continue
-            why = (f"the {profile.name} style uses {_SIDE_NAMES[preferred]} spelling"
+            why = (f"the {profile.label} style uses {_SIDE_NAMES[preferred]} spelling"
                    if _house_side(profile, axis) else
                    f"this article mostly uses {_SIDE_NAMES[preferred]} spelling")
             yield Problem(start, end, f"`{word}` is {_SIDE_NAMES[v.side]} spelling; {why}: "

@@ -46,6 +46,11 @@ class Profile:
         """A house setting other families read by its key (`dash`, `spell-out-below`)."""
         return getattr(self, key.replace("-", "_"))
 
+    @property
+    def label(self) -> str:
+        """How messages name the profile: `bbc`, or a newsroom file's name without .toml."""
+        return Path(self.name).stem
+
     def stops(self, key: str, headline: bool = False) -> bool | None:
         """Whether the house writes `key` with stops (None: the profile does not say)."""
         if key in self.with_stops:

@@ -245,7 +245,7 @@ class Abbreviations:
             key = "".join(c for c in written if c.isalpha()).upper()
             if written[-1] == "." and written.isupper() and " " not in written:
                 if not text[end:end + 1].isalnum() and (key in DOTTABLE
-                                                        or not _before_name(text, end)):
+                                                        or not before_name(text, end)):
                     self._token(start, end, key, "dotted")
                 continue
             block = self.block_of(start)
@@ -341,7 +341,7 @@ def _standalone(text: str, start: int, also_not: str | frozenset[str]) -> bool:
     return not (before.isalnum() or before == "_" or before in also_not)
 
 
-def _before_name(text: str, end: int) -> bool:
+def before_name(text: str, end: int) -> bool:
     """`A.J.` before a capitalised word is a person's initials, not an abbreviation."""
     return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
 
