@@ -1,8 +1,9 @@
 """Names and spellings: one name, word or compound written two ways in one article.
 
 `name-variant` reads the capitalised runs of `article.abbreviations.names`;
-`spelling-variant-mix` and `hyphenation-variant` read its word index. The word
-lists are data in rules/data/.
+`spelling-variant-mix` scans its masked text with one pattern built from the word
+list, and `hyphenation-variant` starts from the hyphens. The word lists are data in
+rules/data/ (spelling-variants.toml, hyphenation.toml).
 """
 
 from __future__ import annotations
