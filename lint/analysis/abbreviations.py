@@ -365,13 +365,14 @@ def _quote_spans(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
 def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int, int]],
                     capitals: list[re.Match]) -> list[tuple[int, int]]:
     """All-capital blocks and quotes, runs of capital words, and datelines."""
-    spans = [(b.start, b.end) for b in blocks if _is_caps(text[b.start:b.end])]
-    spans += [(s, e) for s, e in quotes if _is_caps(text[s:e])]
+    spans = [(b.start, b.end) for b in blocks if _is_caps(text, b.start, b.end)]
+    spans += [(s, e) for s, e in quotes if _is_caps(text, s, e)]
     spans += _capital_runs(text, capitals)
     for block in blocks:
-        dateline = _DATELINE.match(text, block.start, block.end)
-        if dateline:
-            spans.append((block.start, dateline.end()))
+        if text[block.start:block.start + 2].isupper():  # cheap test first
+            dateline = _DATELINE.match(text, block.start, block.end)
+            if dateline:
+                spans.append((block.start, dateline.end()))
     return _merged(spans)
 
 
@@ -407,9 +408,11 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _is_caps(chunk: str) -> bool:
-    """No lower-case letter in a stretch long enough not to be one acronym."""
-    return len(chunk) >= SHOUTING_MIN_CHARS and chunk.isupper()
+def _is_caps(text: str, start: int, end: int) -> bool:
+    """No lower-case letter in text[start:end], long enough not to be one acronym."""
+    head = text[start:start + SHOUTING_MIN_CHARS]  # most stretches fail here, unsliced
+    return (end - start >= SHOUTING_MIN_CHARS and head.upper() == head
+            and text[start:end].isupper())
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
