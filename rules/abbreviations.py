@@ -260,9 +260,15 @@ def undefined_acronym(article: Article, options: Options) -> Iterator[Problem]:
         seen.add(t.key)
         if t.key in known or t.key in defined or _spelled_out_before(article, t):
             continue
-        yield Problem(t.start, t.end,
-                      f"`{t.text}` is not spelled out at its first use; give the full name "
-                      "first or describe it.")
+        advice = _FIRST_USE[profile.first_use if profile is not None else "bracket"]
+        yield Problem(t.start, t.end, f"`{t.text}` is not spelled out at its first use; {advice}.")
+
+
+_FIRST_USE = {
+    "bracket": "give the full name first, with the abbreviation in brackets after it",
+    "spell-out": "give the full name first (no abbreviation in brackets)",
+    "label": "spell it out, or say what it is (`the public sector union Unite`)",
+}
 
 
 def _spelled_out_before(article: Article, token: Token) -> bool:

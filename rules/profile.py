@@ -19,7 +19,7 @@ _SCHEMA: dict[str, dict[str, Any]] = {
     "abbreviations": {
         "with-stops": list, "without-stops": list, "headlines-without-stops": bool,
         "acronym-case": ("upper", "initial"), "acronym-case-exceptions": list,
-        "well-known": list, "first-use": str,
+        "well-known": list, "first-use": ("bracket", "spell-out", "label"),
     },
     "spelling": {"variety": ("british", "american", "any"), "endings": ("ise", "ize", "either")},
     "typography": {"dash": ("hyphen", "en", "em")},
