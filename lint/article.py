@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from lint.analysis.abbreviations import Abbreviations
 from lint.analysis.addresses import Addresses
 from lint.analysis.numbers import NumberMention, number_mentions
+from lint.analysis.quotes import QuoteScan, scan_quotes
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
 
@@ -61,7 +62,13 @@ class Article:
     @cached_property
     def abbreviations(self) -> Abbreviations:
         """Abbreviation tokens, malformed forms, `long form (SF)` definitions and names."""
-        return Abbreviations(self.text, self.blocks, lambda: self.addresses)
+        return Abbreviations(self.text, self.blocks, lambda: self.addresses,
+                             self.document.masked)
+
+    @cached_property
+    def quotes(self) -> QuoteScan:
+        """Quotation marks and quotations of the whole article (lint.analysis.quotes)."""
+        return scan_quotes(self.text, self.blocks, self.document.masked)
 
     @cached_property
     def addresses(self) -> Addresses:

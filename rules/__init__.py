@@ -13,6 +13,7 @@ FAMILIES = (
     "rules.abbreviations",
     "rules.duplicates",
     "rules.names",
+    "rules.quotes",
     "rules.structure",
     "rules.style",
     "rules.typography",

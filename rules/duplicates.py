@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import operator
 from collections.abc import Iterator
+from itertools import islice
 
 import regex
 from rapidfuzz import fuzz, process
@@ -190,7 +192,6 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
         )
 
 
-_QUOTE_MARK = regex.compile('["“”«»]')
 _FIRST_PERSON = regex.compile(r"I\b")
 
 
@@ -219,7 +220,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     Keep the sentence where it belongs and delete the other copy.
 
     ## Known limits
-    Sentences holding a double quotation mark are skipped, since speakers repeat
+    Sentences that hold or lie inside a quotation (the quote scanner's spans, so
+    also a sentence in the middle of a quote) are skipped, since speakers repeat
     themselves and a quote may be reported twice on purpose. So are sentences in the
     first person and questions, which belong to voices (readers' comments, vox
     pops) where two people may well write the same words. So are sentences in
@@ -234,8 +236,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
         for sentence in article.sentences[block]:
             text = article.text[sentence.start:sentence.end]
             words = text.casefold().split()
-            if (len(words) < options.min_words or _QUOTE_MARK.search(text)
-                    or _FIRST_PERSON.match(text) or text.endswith("?")):
+            if (len(words) < options.min_words or _FIRST_PERSON.match(text)
+                    or text.endswith("?") or article.quotes.overlaps(sentence.start, sentence.end)):
                 continue
             key = " ".join(words).rstrip(".!?")
             if key not in first_seen:
@@ -259,8 +261,7 @@ LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
     "chop bang tut dum la tick pom".split()
 )
-_OPENERS = "\"'“‘(["
-_CLOSERS = ".,;:!?…\"'”’)]"
+_PUNCTUATION = str.maketrans(dict.fromkeys("\"'“‘([.,;:!?…”’)]", " "))
 _REPEAT = regex.compile(r"(?<![\w'’-])(\w+)\s+(\1)(?![\w-]|['’]\w)", regex.IGNORECASE)
 
 
@@ -302,13 +303,13 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     ## Known limits
     Doubles that English allows or that are names or emphasis are not reported:
     `had had`, `that that`, `add to this this`, `is is`, `very very`, `blah blah`,
-    and capitalised pairs such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`) are skipped, and
-    nothing is matched across the headline or from one paragraph to the next.
+    and capitalised pairs such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`)
+    are skipped, and nothing is matched across the headline or from one paragraph
+    to the next.
     """
     for block in article.body:
-        words = article.block_text(block).casefold().split()
-        if not any(a.lstrip(_OPENERS) == b.rstrip(_CLOSERS)
-                   for a, b in zip(words, words[1:], strict=False)):
+        words = article.block_text(block).casefold().translate(_PUNCTUATION).split()
+        if not any(map(operator.eq, words, islice(words, 1, None))):
             continue  # the common case, decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
             first, second = match.groups()

@@ -51,7 +51,8 @@ def test_definitions_both_ways_and_names() -> None:
 
 def test_urls_handles_and_code_are_masked_without_moving_offsets() -> None:
     text = "See https://example.com/U.S or mail a@b.co, @JLR_UK #UKnews and `U.S`."
-    masked = mask(text, lambda: Addresses(text))
+    code = (text.index("`"), len(text) - 1)  # what the Markdown reader masks
+    masked = mask(text, lambda: Addresses(text), [code])
     assert len(masked) == len(text)
     assert "U.S" not in masked and "JLR" not in masked and "UK" not in masked
 

@@ -1,7 +1,8 @@
 """Abbreviations and proper names of an article, found once for every rule that needs them.
 
 A few regex passes over a masked copy of the rendered text (the addresses of the
-shared address analysis, hashtags and inline code blanked out, same length) find:
+shared address analysis, hashtags and the reader's masked spans such as inline
+code blanked out, same length) find:
 
 * `tokens`: abbreviations written with stops (`U.S.`, `U.S.A.`), without
   (`UK`, `JLR`, `MPs`, `JLR's` as `JLR`), and with an initial capital (`Nato`) where
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
@@ -32,9 +33,9 @@ import regex
 from lint.analysis.addresses import Addresses
 from lint.document import Block
 
-# Addresses (URLs, e-mail, handles) come from the shared address analysis; these
-# are the other stretches that are not prose.
-_HASHTAG_OR_CODE = regex.compile(r"(?<![\w#])#\w+|`[^`\n]*`")
+# Addresses (URLs, e-mail, handles) come from the shared address analysis and code
+# from the reader (Document.masked); hashtags are the other stretches of non-prose.
+_HASHTAG = regex.compile(r"(?<![\w#])#\w+")
 # Any address holds one of these; without one the (slow) address analysis is skipped.
 _ADDRESS_MARKERS = ("@", "://", "www.", "WWW.")
 _DOMAIN_HINT = re.compile(r"\.(?:com?|org|net|gov|edu|int|info|biz|ac|uk|tv|fm|io)\b")
@@ -162,9 +163,9 @@ class Abbreviations:
     """Everything abbreviation and name rules read, computed once per article."""
 
     def __init__(self, text: str, blocks: tuple[Block, ...],
-                 addresses: Callable[[], Addresses]):
+                 addresses: Callable[[], Addresses], masked: Iterable[tuple[int, int]] = ()):
         self.text = text
-        self.masked = mask(text, addresses)
+        self.masked = mask(text, addresses, masked)
         self._blocks = blocks
         self._block_starts = [b.start for b in blocks]
         self._quotes = _quote_spans(self.masked, blocks)
@@ -312,17 +313,19 @@ class Abbreviations:
         return names
 
 
-def mask(text: str, addresses: Callable[[], Addresses]) -> str:
-    """`text` with URLs, e-mail addresses, @handles, #hashtags and `code` blanked out.
+def mask(text: str, addresses: Callable[[], Addresses],
+         masked: Iterable[tuple[int, int]] = ()) -> str:
+    """`text` with URLs, e-mail addresses, @handles, #hashtags and the reader's masked
+    spans (inline code) blanked out.
 
     `addresses` gives the article's shared address analysis; it is only asked for
     when the text could hold an address, since most copy has none.
     """
-    spans: list[tuple[int, int]] = []
+    spans = list(masked)
     if any(marker in text for marker in _ADDRESS_MARKERS) or _DOMAIN_HINT.search(text):
         spans += addresses().spans
-    if "#" in text or "`" in text:
-        spans += [m.span() for m in _HASHTAG_OR_CODE.finditer(text)]
+    if "#" in text:
+        spans += [m.span() for m in _HASHTAG.finditer(text)]
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text

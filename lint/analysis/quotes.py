@@ -1,0 +1,430 @@
+"""The quote scanner: quotation marks and the quotations they delimit.
+
+Every quote rule reads this one analysis (domain.md §6.2, §6.3). The scanner
+works on the rendered article text with exact offsets:
+
+* markup, URLs, e-mail addresses, @handles and #hashtags are masked first, so the
+  quote marks inside a tag attribute or a link never count;
+* a straight `"` (or `''`, the two-apostrophe double mark of wire copy) gets its
+  direction from its neighbours: it opens after white space or opening punctuation
+  and closes before white space or closing punctuation; when the neighbours do not
+  decide it, the mark is reported as ambiguous, never guessed;
+* a curly mark written the wrong way round (`here,“ said`, `”Mr Trump`) is read as
+  what it must be and flagged as wrong-direction;
+* `’` and a straight `'` close a single quotation only when one is open; otherwise
+  they are apostrophes (`the Smiths’ house`, `rock 'n' roll`, `'90s`); a straight
+  single opener never closed was an apostrophe all along;
+* a digit followed by `'` or `"` is a prime (`5'10"`, `12" pizza`);
+* quotations nest (double outside single, or the reverse in British headlines);
+* the multi-paragraph convention: a paragraph that ends inside a quotation and a
+  next paragraph that opens one again make a chain, not an error; a double opener
+  while a double quotation is open marks a merged-paragraph boundary, so the open
+  quotation ends there and the new one continues it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from lint.document import Block
+
+DOUBLE, SINGLE = "double", "single"
+OPEN, CLOSE, AMBIGUOUS = "open", "close", "ambiguous"
+STRAIGHT_DOUBLES = ('"', "''")
+CURLY = {DOUBLE: ("“", "”"), SINGLE: ("‘", "’")}
+
+_MASK = regex.compile(
+    r"<[A-Za-z/!][^<>]*>"                         # tags and embeds: <tweet author="...">
+    r"|\b(?:https?://|www\.)[^\s<>\"“”]+"            # URLs
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"              # e-mail addresses
+    r"|(?<![\w@#])[@#]\w+"                          # @handles, #hashtags
+)
+_MAYBE_MASKED = regex.compile(r"[<@#]|://|www\.")
+_TOKEN = regex.compile(r"'''|''|[\"“”'‘’]")
+_MARK_CHARS = frozenset("\"“”'‘’")
+# Neighbours that let a straight mark open (before it) or close (after it).
+_OPEN_BEFORE = frozenset("([{—–―-/:\"'“‘")
+_CLOSE_AFTER = frozenset(".,;:!?)]}—–―-…\"'”’")
+# Forms where a leading apostrophe stands for dropped letters, not an opening quote.
+_ELISION = regex.compile(r"'(?:n'(?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|\d\d?s?)\b)",
+                         regex.I)
+_FEET = regex.compile(r"\d\s?$")
+_FEET_INCHES = regex.compile(r"\d'\s?\d+$")
+_DASH_CREDIT = regex.compile(r"[—–―-]+\s*[\p{Lu}@]")
+_DASH_CREDIT_MAX = 120
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    """One quotation mark: its span, kind, role and what is wrong with it.
+
+    `spaced` means white space on the inner side (after an opener, before a closer);
+    `wrong_direction` means a curly mark that points the other way from its role.
+    """
+
+    start: int
+    end: int
+    kind: str
+    role: str
+    curly: bool
+    wrong_direction: bool = False
+    spaced: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quoted stretch of one block, from its opening mark to its closing mark.
+
+    `closer` is None when the quotation runs to the end of its paragraph, or to a
+    merged-paragraph boundary, still open. `opener` is None only for a paragraph
+    that carries on a quotation from the previous one without reopening it.
+    `continues` is the index (in QuoteScan.quotations) of the quotation this one
+    carries on, so a multi-paragraph quote is a chain of Quotations.
+    """
+
+    start: int
+    end: int
+    kind: str
+    depth: int
+    block: Block
+    opener: QuoteMark | None
+    closer: QuoteMark | None
+    continues: int | None
+
+    @property
+    def content_start(self) -> int:
+        return self.opener.end if self.opener else self.start
+
+    @property
+    def content_end(self) -> int:
+        return self.closer.start if self.closer else self.end
+
+
+@dataclass(frozen=True)
+class QuoteScan:
+    """The article's quotation marks and quotations, in text order.
+
+    `unclosed` are quotations left open that nothing continues (their opener is
+    the fault); `stray` are closing marks that close nothing.
+    """
+
+    marks: tuple[QuoteMark, ...]
+    quotations: tuple[Quotation, ...]
+    unclosed: tuple[Quotation, ...]
+    stray: tuple[QuoteMark, ...]
+
+    @property
+    def ambiguous(self) -> tuple[QuoteMark, ...]:
+        return tuple(m for m in self.marks if m.role == AMBIGUOUS)
+
+    def in_block(self, block: Block) -> tuple[Quotation, ...]:
+        return tuple(q for q in self.quotations if q.block == block)
+
+    def top_level(self, block: Block | None = None) -> tuple[Quotation, ...]:
+        found = self.quotations if block is None else self.in_block(block)
+        return tuple(q for q in found if q.depth == 0)
+
+    def chain_head(self, index: int) -> int:
+        while self.quotations[index].continues is not None:
+            index = self.quotations[index].continues
+        return index
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with a top-level quotation."""
+        i = bisect.bisect_right(self._top_ends, start)
+        return i < len(self._top) and self._top[i].start < end
+
+    @cached_property
+    def _top(self) -> tuple[Quotation, ...]:
+        return self.top_level()
+
+    @cached_property
+    def _top_ends(self) -> list[int]:
+        return [q.end for q in self._top]
+
+
+@dataclass(slots=True)
+class _Open:
+    """An opener on the stack; `continues` is the index of the quotation it carries
+    on. A quotation left open at a paragraph's end is handed to the next paragraph
+    as an _Open whose `continues` is that quotation's own index."""
+
+    mark: QuoteMark | None
+    start: int
+    kind: str
+    continues: int | None
+
+
+def _mask(text: str, not_prose: Iterable[tuple[int, int]]) -> str:
+    """The text with markup, addresses and what the reader marked as not prose
+    (inline code, link targets) blanked out, keeping every offset."""
+    for start, end in not_prose:
+        text = text[:start] + " " * (end - start) + text[end:]
+    if not _MAYBE_MASKED.search(text):  # most copy has nothing to mask: skip the costly pass
+        return text
+    return _MASK.sub(lambda m: " " * len(m.group()), text)
+
+
+def _split_triple(s: int, e: int, single_open: bool) -> list[tuple[int, int, str]]:
+    """Three apostrophes are a single and a double mark, in an order set by what is open."""
+    if single_open:
+        return [(s, s + 1, "'"), (s + 1, e, "''")]
+    return [(s, s + 2, "''"), (s + 2, e, "'")]
+
+
+def _leans(text: str, s: int, e: int, lo: int, hi: int) -> tuple[bool, bool, bool, bool]:
+    """(can open, can close, white space or block edge before, ... after) of a mark."""
+    before = text[s - 1] if s > lo else " "
+    after = text[e] if e < hi else " "
+    open_before, open_after = before.isspace(), after.isspace()
+    can_open = (open_before or before in _OPEN_BEFORE) and not open_after
+    can_close = (open_after or after in _CLOSE_AFTER) and not open_before
+    return can_open, can_close, open_before, open_after
+
+
+class _BlockScanner:
+    """The stack machine over one block's marks."""
+
+    def __init__(self, text: str, original: str, block: Block, pending: _Open | None,
+                 index_base: int):
+        self.text = text  # masked: marks inside markup, links and handles are gone
+        self.original = original  # for the white space the quote rules will edit
+        self.block = block
+        self.stack: list[_Open] = []
+        self.marks: list[QuoteMark] = []
+        self.spans: list[tuple[int, int, str, QuoteMark | None, QuoteMark | None, int | None]] = []
+        self.stray: list[QuoteMark] = []
+        self.pending = pending
+        self.index_base = index_base
+
+    def _double_open(self) -> bool:
+        return any(o.kind == DOUBLE for o in self.stack)
+
+    def _finish(self, item: _Open, end: int, closer: QuoteMark | None) -> int:
+        self.spans.append((item.start, end, item.kind, item.mark, closer, item.continues))
+        return self.index_base + len(self.spans) - 1
+
+    def _pop_to(self, kind: str, end: int) -> _Open:
+        """Pop the stack down to the innermost open `kind`; inner straight singles
+        that never closed were apostrophes, inner curly ones stay unclosed."""
+        while True:
+            item = self.stack.pop()
+            if item.kind == kind:
+                return item
+            self._abandon(item, end)
+
+    def _abandon(self, item: _Open, end: int) -> None:
+        """An opener never closed: a curly one stays as an unclosed quotation, a
+        straight single was an apostrophe after all."""
+        if item.mark is not None and item.mark.curly:
+            self._finish(item, end, None)
+        elif item.mark is not None:
+            self.marks.remove(item.mark)
+
+    def run(self, tokens: list[tuple[int, int, str]]) -> None:
+        """Place the block's marks, given as (start, end, characters)."""
+        first = True
+        for i, (s, e, char) in enumerate(tokens):
+            parts = [(s, e, char)]
+            if e - s == 3:
+                parts = _split_triple(s, e, bool(self.stack) and self.stack[-1].kind == SINGLE)
+            for part_start, part_end, part in parts:
+                self._take(part_start, part_end, part, first, tokens, i + 1)
+                first = False
+
+    def _take(self, s: int, e: int, char: str, first: bool, tokens, following: int) -> None:
+        lo, hi = self.block.start, self.block.end
+        if char in STRAIGHT_DOUBLES or char in "“”":
+            mark = self._double(s, e, char, lo, hi, tokens, following)
+            if mark is not None:
+                self.marks.append(mark)
+                self._place_double(mark, first)
+            return
+        mark = self._single(s, e, char, lo, hi)
+        if mark is not None:
+            self.marks.append(mark)
+            self._place_single(mark)
+
+    def _double(self, s, e, char, lo, hi, tokens, following) -> QuoteMark | None:
+        text = self.text
+        can_open, can_close, space_before, space_after = _leans(text, s, e, lo, hi)
+        if char in STRAIGHT_DOUBLES:
+            if s > lo and text[s - 1].isdigit() and (
+                    not self._double_open() or _FEET_INCHES.search(text, max(lo, s - 8), s)):
+                return None  # a prime: 12" pizza, 5'10"
+            if can_open and can_close:
+                role = CLOSE if self._double_open() else OPEN
+            elif can_open or can_close:
+                role = OPEN if can_open else CLOSE
+            elif space_before and space_after and (self._double_open() or e == hi):
+                role = CLOSE
+            elif space_before and space_after:
+                role = self._spaced_role(tokens, following)
+            else:
+                role = AMBIGUOUS
+            return QuoteMark(s, e, DOUBLE, role, False, spaced=self._spaced(s, e, role))
+        wrong = False
+        if char == "“":
+            role = OPEN
+            if not space_before and text[s - 1] not in _OPEN_BEFORE and (
+                    space_after or text[e] in _CLOSE_AFTER):
+                role, wrong = CLOSE, True
+        else:
+            role = CLOSE
+            if (space_before or text[s - 1] in _OPEN_BEFORE) and not space_after and (
+                    text[e].isalnum()):
+                role, wrong = OPEN, True
+        return QuoteMark(s, e, DOUBLE, role, True, wrong, self._spaced(s, e, role))
+
+    def _spaced(self, s: int, e: int, role: str) -> bool:
+        """White space (not the block's edge) on the inner side of an opener or closer.
+
+        A space between two marks (`'outreach,' "`) is the typographer's thin space
+        between nested quotes, not a fault."""
+        text, lo, hi = self.original, self.block.start, self.block.end
+        if role == OPEN:
+            return e + 1 < hi and text[e].isspace() and text[e + 1] not in _MARK_CHARS
+        return role == CLOSE and s - 1 > lo and text[s - 1].isspace() and (
+            text[s - 2] not in _MARK_CHARS)
+
+    def _spaced_role(self, tokens, following: int) -> str:
+        """A ` " ` with nothing open: an opener with a stray space if the next double
+        mark can only close, else ambiguous."""
+        for s, e, char in tokens[following:]:
+            if char in STRAIGHT_DOUBLES:
+                can_open, can_close, _, _ = _leans(self.text, s, e, self.block.start,
+                                                   self.block.end)
+                return OPEN if can_close and not can_open else AMBIGUOUS
+            if char in "“”":
+                return OPEN if char == "”" else AMBIGUOUS
+        return AMBIGUOUS
+
+    def _place_double(self, mark: QuoteMark, first: bool) -> None:
+        if mark.role == AMBIGUOUS:
+            return
+        pending, self.pending = self.pending, None
+        if mark.role == OPEN:
+            continues = None
+            if self._double_open():  # a merged-paragraph boundary
+                end = _trim_end(self.text, self.block.start, mark.start)
+                item = self._pop_to(DOUBLE, end)
+                continues = self._finish(item, end, None)
+            elif first and pending is not None and mark.start == self.block.start:
+                continues = pending.continues
+            self.stack.append(_Open(mark, mark.start, DOUBLE, continues))
+            return
+        if self._double_open():
+            item = self._pop_to(DOUBLE, mark.start)
+            self._finish(item, mark.end, mark)
+        elif first and pending is not None:  # the paragraph carries on without reopening
+            self._finish(_Open(None, self.block.start, DOUBLE, pending.continues), mark.end, mark)
+        else:
+            self.stray.append(mark)
+
+    def _single(self, s, e, char, lo, hi) -> QuoteMark | None:
+        text = self.text
+        before = text[s - 1] if s > lo else None
+        after = text[e] if e < hi else None
+        if before is not None and before.isdigit() and (
+                char == "'" and _FEET.match(text, e, min(hi, e + 3))):
+            return None  # a prime: 5' 10"
+        if before is not None and before.isalnum() and after is not None and after.isalnum():
+            return None  # an apostrophe inside a word
+        top_single = bool(self.stack) and self.stack[-1].kind == SINGLE
+        can_open, can_close, space_before, _ = _leans(text, s, e, lo, hi)
+        if char == "‘" or (char == "'" and can_open):
+            if char == "'" and _ELISION.match(text, s, hi):
+                return None
+            if char == "‘" and before is not None and before.isalpha():
+                return None  # a mis-curled apostrophe inside a word
+            return QuoteMark(s, e, SINGLE, OPEN, char == "‘")
+        if can_close and top_single and (after is None or not after.isalpha()):
+            return QuoteMark(s, e, SINGLE, CLOSE, char == "’",
+                             spaced=self._spaced(s, e, CLOSE))
+        return None  # an apostrophe: the Smiths' house, goin'
+
+    def _place_single(self, mark: QuoteMark) -> None:
+        if mark.role == OPEN:
+            self.stack.append(_Open(mark, mark.start, SINGLE, None))
+        else:
+            item = self.stack.pop()
+            self._finish(item, mark.end, mark)
+
+    def close_block(self) -> _Open | None:
+        """Finish what is still open at the block's end; return an open double."""
+        left_open: _Open | None = None
+        end = _trim_end(self.text, self.block.start, self.block.end)
+        for item in self.stack:
+            if item.kind == DOUBLE and left_open is None:
+                index = self._finish(item, end, None)
+                left_open = _Open(item.mark, item.start, DOUBLE, index)
+            else:
+                self._abandon(item, end)
+        self.stack.clear()
+        return left_open
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _depths(spans) -> list[int]:
+    """How many other quotations enclose each one."""
+    return [sum(1 for o in spans if o is not s and o[0] <= s[0] and s[1] <= o[1]) for s in spans]
+
+
+def is_credit_line(text: str, block: Block) -> bool:
+    """A short line that starts with a dash and a name: `- Jane Smith, Leeds`."""
+    return (block.end - block.start < _DASH_CREDIT_MAX
+            and bool(_DASH_CREDIT.match(text, block.start, block.end)))
+
+
+def scan_quotes(text: str, blocks: Iterable[Block],
+                not_prose: Iterable[tuple[int, int]] = ()) -> QuoteScan:
+    """Scan every block of the article; quotations chain only across body blocks.
+
+    `not_prose` are spans the reader shows but that are not prose (Document.masked)."""
+    masked = _mask(text, not_prose)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(masked)]
+    token_starts = [t[0] for t in tokens]
+    marks: list[QuoteMark] = []
+    quotations: list[Quotation] = []
+    stray: list[QuoteMark] = []
+    credited: set[int] = set()  # left open, then followed by a dash credit line
+    pending: _Open | None = None
+    for block in blocks:
+        if pending is not None and (not block.is_body or is_credit_line(masked, block)):
+            if block.is_body:
+                credited.add(pending.continues)
+            pending = None
+        first = bisect.bisect_left(token_starts, block.start)
+        last = bisect.bisect_left(token_starts, block.end, first)
+        if first == last and pending is None:
+            continue  # no marks and nothing open: nothing to do
+        scanner = _BlockScanner(masked, text, block, pending, len(quotations))
+        scanner.run(tokens[first:last])
+        left_open = scanner.close_block()
+        pending = left_open if block.is_body else None
+        marks.extend(scanner.marks)
+        stray.extend(scanner.stray)
+        base = len(quotations)
+        depths = _depths(scanner.spans)
+        order = sorted(range(len(scanner.spans)), key=lambda i: scanner.spans[i][0])
+        renumber = {base + old: base + new for new, old in enumerate(order)}
+        for old in order:
+            start, end, kind, opener, closer, continues = scanner.spans[old]
+            quotations.append(Quotation(start, end, kind, depths[old], block, opener, closer,
+                                        renumber.get(continues, continues)))
+        if pending is not None:
+            pending.continues = renumber[pending.continues]
+    continued = credited | {q.continues for q in quotations if q.continues is not None}
+    unclosed = tuple(q for i, q in enumerate(quotations)
+                     if q.closer is None and q.opener is not None and i not in continued)
+    return QuoteScan(tuple(marks), tuple(quotations), unclosed, tuple(stray))
