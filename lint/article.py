@@ -62,7 +62,7 @@ class Article:
     @cached_property
     def abbreviations(self) -> Abbreviations:
         """Abbreviation tokens, malformed forms, `long form (SF)` definitions and names."""
-        return Abbreviations(self.text, self.blocks, lambda: self.addresses,
+        return Abbreviations(self.text, self.blocks, self.quotes, lambda: self.addresses,
                              self.document.masked)
 
     @cached_property

@@ -14,7 +14,7 @@ code blanked out, same length) find:
   leading sentence words and possessives trimmed.
 
 Each token carries where it stands: in the headline or other lead-in, inside a
-direct quote, or inside shouting (an all-capital line, quote or run of capitals,
+quotation (from the shared quote scanner), or inside shouting (an all-capital line, quote or run of capitals,
 or a dateline), which most rules treat differently. Lower-case dotted forms
 (`e.g.`, `p.m.`) and initials before a name (`A.J. Smith`) are recognised and left
 alone; `No. 10` and `St. Louis` are not abbreviations of this kind at all.
@@ -31,6 +31,7 @@ from typing import NamedTuple
 import regex
 
 from lint.analysis.addresses import Addresses
+from lint.analysis.quotes import QuoteScan
 from lint.document import Block
 
 # Addresses (URLs, e-mail, handles) come from the shared address analysis and code
@@ -55,7 +56,6 @@ _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
 _LONG_INSIDE = regex.compile(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
 _SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
 _WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
-_QUOTE_MARKS = ('"', "“", "”")
 _CAPITALS_GAP = regex.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
 _DATELINE = regex.compile(r"\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -162,13 +162,14 @@ class Name(NamedTuple):
 class Abbreviations:
     """Everything abbreviation and name rules read, computed once per article."""
 
-    def __init__(self, text: str, blocks: tuple[Block, ...],
+    def __init__(self, text: str, blocks: tuple[Block, ...], quotes: QuoteScan,
                  addresses: Callable[[], Addresses], masked: Iterable[tuple[int, int]] = ()):
         self.text = text
         self.masked = mask(text, addresses, masked)
         self._blocks = blocks
         self._block_starts = [b.start for b in blocks]
-        self._quotes = _quote_spans(self.masked, blocks)
+        # Inside a quotation: from the shared quote scanner, its top-level contents.
+        self._quotes = [(q.content_start, q.content_end) for q in quotes.top_level()]
         self._quote_starts = [s for s, _ in self._quotes]
         capitals = [m for m in _CAPITALS.finditer(self.masked)
                     if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
@@ -347,22 +348,6 @@ def _standalone(text: str, start: int, also_not: str | frozenset[str]) -> bool:
 def before_name(text: str, end: int) -> bool:
     """`A.J.` before a capitalised word is a person's initials, not an abbreviation."""
     return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
-
-
-def _quote_spans(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
-    """Spans inside double quote marks, paired within each block; an odd last mark runs
-    to the end of its block (a quote continued in the next paragraph)."""
-    spans: list[tuple[int, int]] = []
-    if not any(mark in text for mark in _QUOTE_MARKS):
-        return spans
-    all_marks = sorted(i for mark in _QUOTE_MARKS for i in _positions(text, mark))
-    for block in blocks:
-        first = bisect.bisect_left(all_marks, block.start)
-        marks = all_marks[first:bisect.bisect_left(all_marks, block.end, first)]
-        for i in range(0, len(marks), 2):
-            close = marks[i + 1] if i + 1 < len(marks) else block.end
-            spans.append((marks[i] + 1, close))
-    return spans
 
 
 def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int, int]],
