@@ -1,8 +1,7 @@
 """Abbreviations and proper names of an article, found once for every rule that needs them.
 
-A few regex passes over a masked copy of the rendered text (the addresses of the
-shared address analysis, hashtags and the reader's masked spans such as inline
-code blanked out, same length) find:
+A few regex passes over the article's prose (Article.prose: the rendered text
+with markup, addresses and the reader's not-prose spans blanked out) find:
 
 * `tokens`: abbreviations written with stops (`U.S.`, `U.S.A.`), without
   (`UK`, `JLR`, `MPs`, `JLR's` as `JLR`), and with an initial capital (`Nato`) where
@@ -14,32 +13,26 @@ code blanked out, same length) find:
   leading sentence words and possessives trimmed.
 
 Each token carries where it stands: in the headline or other lead-in, inside a
-quotation (from the shared quote scanner), or inside shouting (an all-capital line, quote or run of capitals,
-or a dateline), which most rules treat differently. Lower-case dotted forms
-(`e.g.`, `p.m.`) and initials before a name (`A.J. Smith`) are recognised and left
-alone; `No. 10` and `St. Louis` are not abbreviations of this kind at all.
+quotation (from the shared quote scanner), or inside shouting (an all-capital
+line, quote or run of capitals, or a dateline), which most rules treat
+differently. Lower-case dotted forms (`e.g.`, `p.m.`) and initials before a name
+(`A.J. Smith`) are recognised and left alone; `No. 10` and `St. Louis` are not
+abbreviations of this kind at all.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
-from lint.analysis.addresses import Addresses
 from lint.analysis.quotes import QuoteScan
 from lint.document import Block
 
-# Addresses (URLs, e-mail, handles) come from the shared address analysis and code
-# from the reader (Document.masked); hashtags are the other stretches of non-prose.
-_HASHTAG = regex.compile(r"(?<![\w#])#\w+")
-# Any address holds one of these; without one the (slow) address analysis is skipped.
-_ADDRESS_MARKERS = ("@", "://", "www.", "WWW.")
-_DOMAIN_HINT = re.compile(r"\.(?:com?|org|net|gov|edu|int|info|biz|ac|uk|tv|fm|io)\b")
 # The patterns below start with a letter class and leave "what stands before" to
 # `_standalone`: a look-behind at the start of a pattern makes the engine try every
 # position of the text, several times slower on article-length text.
@@ -163,9 +156,10 @@ class Abbreviations:
     """Everything abbreviation and name rules read, computed once per article."""
 
     def __init__(self, text: str, blocks: tuple[Block, ...], quotes: QuoteScan,
-                 addresses: Callable[[], Addresses], masked: Iterable[tuple[int, int]] = ()):
+                 prose: str | None = None):
+        """`prose` is the text with what is not prose blanked out (Article.prose)."""
         self.text = text
-        self.masked = mask(text, addresses, masked)
+        self.masked = text if prose is None else prose
         self._blocks = blocks
         self._block_starts = [b.start for b in blocks]
         # Inside a quotation: from the shared quote scanner, its top-level contents.
@@ -312,24 +306,6 @@ class Abbreviations:
                             and end < len(text) and text[end] in "\"'’”")
             names.append(Name(start, end, self.text[start:end], block, quoted_title))
         return names
-
-
-def mask(text: str, addresses: Callable[[], Addresses],
-         masked: Iterable[tuple[int, int]] = ()) -> str:
-    """`text` with URLs, e-mail addresses, @handles, #hashtags and the reader's masked
-    spans (inline code) blanked out.
-
-    `addresses` gives the article's shared address analysis; it is only asked for
-    when the text could hold an address, since most copy has none.
-    """
-    spans = list(masked)
-    if any(marker in text for marker in _ADDRESS_MARKERS) or _DOMAIN_HINT.search(text):
-        spans += addresses().spans
-    if "#" in text:
-        spans += [m.span() for m in _HASHTAG.finditer(text)]
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
