@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from lint.analysis.quotes import scan_quotes
+from lint.article import Article
 from lint.config import from_mapping
 from lint.engine import Linter
 from lint.readers import decode, read
@@ -38,7 +39,7 @@ def per_article(documents, work) -> tuple[float, float]:
 def main() -> None:
     documents = [read(str(p), decode(p.read_bytes())) for p in sorted(BENCH.glob("*.txt"))]
     runs = {
-        "quote scanner alone": lambda d: scan_quotes(d.text, d.blocks),
+        "quote scanner alone": lambda d: scan_quotes(d.text, d.blocks, Article(d).prose),
         "quotes family": Linter(from_mapping({"select": ["quotes"]})).lint,
         "default rule set": Linter().lint,
     }

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
 
-from lint.analysis.addresses import Addresses
+from lint.analysis.abbreviations import Abbreviations
+from lint.analysis.addresses import Addresses, blank_out
 from lint.analysis.numbers import NumberMention, number_mentions
 from lint.analysis.quotes import QuoteScan, scan_quotes
 from lint.analysis.sentences import Sentence, split_sentences
@@ -59,14 +60,25 @@ class Article:
         return {b: split_sentences(self.text, b.start, b.end) for b in self.blocks}
 
     @cached_property
+    def abbreviations(self) -> Abbreviations:
+        """Abbreviation tokens, malformed forms, `long form (SF)` definitions and names."""
+        return Abbreviations(self.text, self.blocks, self.quotes, self.prose)
+
+    @cached_property
     def quotes(self) -> QuoteScan:
         """Quotation marks and quotations of the whole article (lint.analysis.quotes)."""
-        return scan_quotes(self.text, self.blocks, self.document.masked)
+        return scan_quotes(self.text, self.blocks, self.prose)
 
     @cached_property
     def addresses(self) -> Addresses:
-        """URLs, e-mail addresses and handles in the whole text, for punctuation rules."""
+        """Markup, URLs, e-mail addresses, handles and hashtags in the whole text."""
         return Addresses(self.text)
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with everything that is not prose blanked out, offsets unchanged:
+        the reader's not-prose spans (inline code, link targets) and the addresses."""
+        return blank_out(self.text, (*self.document.masked, *self.addresses.spans))
 
     @cached_property
     def numbers(self) -> dict[Block, list[NumberMention]]:

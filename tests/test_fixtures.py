@@ -47,9 +47,12 @@ def test_expected_findings(article: Path) -> None:
                    *(e.get(k) for k in keys)) for e in expected)
     assert got == want
     related = {(f.rule, f.location.line): f.related[0].location.line for f in findings if f.related}
+    replacements = {(f.rule, f.location.line): f.replacements for f in findings}
     for e in expected_for(article):
         if "related_line" in e:
             assert related[(e["rule"], e["line"])] == e["related_line"]
+        if "replacement" in e:
+            assert replacements[(e["rule"], e["line"])][0] == e["replacement"]
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.name)

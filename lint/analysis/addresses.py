@@ -1,45 +1,81 @@
-"""Web addresses, e-mail addresses and social handles: text whose punctuation is not prose.
+"""Text that is not prose: markup tags, web and e-mail addresses, handles, hashtags.
 
-`www.bbc.co.uk`, `news@example.com` and `@DailyPost` hold full stops, colons and
-at-signs with no space after them by design; rules that judge punctuation and
-spacing skip these spans (domain.md §1, masking).
+`www.bbc.co.uk`, `news@example.com`, `@DailyPost` and `<tweet author="...">` hold
+full stops, colons, at-signs and quote marks with no prose meaning; rules that
+judge punctuation skip these spans, and the quote and abbreviation analyses read
+a copy of the text with them (and the reader's not-prose spans, such as inline
+code) blanked out (domain.md §1, masking).
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 import regex
 
+_TLDS = r"(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)"
 _ADDRESS = regex.compile(
-    r"""
-    \b(?:https?|ftp)://\S+                                   # a URL with its scheme
+    rf"""
+    <[A-Za-z/!][^<>]*>                                       # markup and embeds
+    | \b(?:https?|ftp)://\S+                                 # a URL with its scheme
     | \bwww\.\S+                                             # a bare www. address
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                           # an e-mail address
-    | (?<![\w@])@\w{1,30}                                    # a handle
-    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)\b(?:/\S*)?
+    | (?<![\w@#])[@#]\w{{1,30}}                               # a handle or a hashtag
+    | \b[\w-]+(?:\.[\w-]+)*\.{_TLDS}\b(?:/\S*)?              # a bare domain
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# Every address holds one of these; most copy holds none, and then the costly
+# pattern above is never run.
+_MAYBE_ADDRESS = regex.compile(rf"[<@#]|://|www\.|\.{_TLDS}\b", regex.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
 
 
+def _address_spans(text: str) -> list[tuple[int, int]]:
+    if not _MAYBE_ADDRESS.search(text):
+        return []
+    spans = []
+    for match in _ADDRESS.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in _TRAILING_PUNCTUATION:
+            address = text[match.start():end - 1]
+            if text[end - 1] == ")" and address.count("(") > address.count(")"):
+                break  # closes a bracket of the address: /wiki/Halewood_(plant)
+            if text[end - 1] == ">" or match.group().startswith("<"):
+                break
+            end -= 1  # a sentence's own stop after the address is prose
+        spans.append((match.start(), end))
+    return spans
+
+
 class Addresses:
-    """The address spans of a text, sorted, answering "is this index inside one?"."""
+    """The not-prose spans of a text, sorted, answering "is this index inside one?"."""
 
     def __init__(self, text: str):
-        spans = []
-        for match in _ADDRESS.finditer(text):
-            end = match.end()
-            while end > match.start() and text[end - 1] in _TRAILING_PUNCTUATION:
-                address = text[match.start():end - 1]
-                if text[end - 1] == ")" and address.count("(") > address.count(")"):
-                    break  # closes a bracket of the address: /wiki/Halewood_(plant)
-                end -= 1  # a sentence's own stop after the address is prose
-            spans.append((match.start(), end))
-        self._starts = [s for s, _ in spans]
-        self._spans = spans
+        self._spans = _address_spans(text)
+        self._starts = [s for s, _ in self._spans]
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The (start, end) of every address, in text order."""
+        return tuple(self._spans)
 
     def __contains__(self, index: int) -> bool:
         i = bisect.bisect_right(self._starts, index) - 1
         return i >= 0 and index < self._spans[i][1]
+
+
+def blank_out(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with each span replaced by as many spaces: every offset is kept."""
+    parts, cursor = [], 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        parts += [text[cursor:start], " " * (end - start)]
+        cursor = end
+    if not parts:
+        return text
+    parts.append(text[cursor:])
+    return "".join(parts)

@@ -38,13 +38,6 @@ OPEN, CLOSE, AMBIGUOUS = "open", "close", "ambiguous"
 STRAIGHT_DOUBLES = ('"', "''")
 CURLY = {DOUBLE: ("“", "”"), SINGLE: ("‘", "’")}
 
-_MASK = regex.compile(
-    r"<[A-Za-z/!][^<>]*>"                         # tags and embeds: <tweet author="...">
-    r"|\b(?:https?://|www\.)[^\s<>\"“”]+"            # URLs
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"              # e-mail addresses
-    r"|(?<![\w@#])[@#]\w+"                          # @handles, #hashtags
-)
-_MAYBE_MASKED = regex.compile(r"[<@#]|://|www\.")
 _TOKEN = regex.compile(r"'''|''|[\"“”'‘’]")
 _MARK_CHARS = frozenset("\"“”'‘’")
 # Neighbours that let a straight mark open (before it) or close (after it).
@@ -158,16 +151,6 @@ class _Open:
     start: int
     kind: str
     continues: int | None
-
-
-def _mask(text: str, not_prose: Iterable[tuple[int, int]]) -> str:
-    """The text with markup, addresses and what the reader marked as not prose
-    (inline code, link targets) blanked out, keeping every offset."""
-    for start, end in not_prose:
-        text = text[:start] + " " * (end - start) + text[end:]
-    if not _MAYBE_MASKED.search(text):  # most copy has nothing to mask: skip the costly pass
-        return text
-    return _MASK.sub(lambda m: " " * len(m.group()), text)
 
 
 def _split_triple(s: int, e: int, single_open: bool) -> list[tuple[int, int, str]]:
@@ -386,12 +369,12 @@ def is_credit_line(text: str, block: Block) -> bool:
             and bool(_DASH_CREDIT.match(text, block.start, block.end)))
 
 
-def scan_quotes(text: str, blocks: Iterable[Block],
-                not_prose: Iterable[tuple[int, int]] = ()) -> QuoteScan:
+def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) -> QuoteScan:
     """Scan every block of the article; quotations chain only across body blocks.
 
-    `not_prose` are spans the reader shows but that are not prose (Document.masked)."""
-    masked = _mask(text, not_prose)
+    `prose` is the text with markup, addresses and what the reader marked as not
+    prose blanked out (Article.prose), so marks inside them are never read."""
+    masked = text if prose is None else prose
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(masked)]
     token_starts = [t[0] for t in tokens]
     marks: list[QuoteMark] = []

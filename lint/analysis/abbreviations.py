@@ -1,0 +1,460 @@
+"""Abbreviations and proper names of an article, found once for every rule that needs them.
+
+A few regex passes over the article's prose (Article.prose: the rendered text
+with markup, addresses and the reader's not-prose spans blanked out) find:
+
+* `tokens`: abbreviations written with stops (`U.S.`, `U.S.A.`), without
+  (`UK`, `JLR`, `MPs`, `JLR's` as `JLR`), and with an initial capital (`Nato`) where
+  the article also writes them in capitals;
+* `malformed`: dotted forms missing their final stop (`U.S,`), spaced (`U. S.`)
+  or lower-case (`U.s.`);
+* `definitions`: `long form (SF)` pairs, matched the Schwartz–Hearst way;
+* `names`: runs of capitalised words (`Jaguar Land Rover`, `Bank of England`),
+  leading sentence words and possessives trimmed.
+
+Each token carries where it stands: in the headline or other lead-in, inside a
+quotation (from the shared quote scanner), or inside shouting (an all-capital
+line, quote or run of capitals, or a dateline), which most rules treat
+differently. Lower-case dotted forms (`e.g.`, `p.m.`) and initials before a name
+(`A.J. Smith`) are recognised and left alone; `No. 10` and `St. Louis` are not
+abbreviations of this kind at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import NamedTuple
+
+import regex
+
+from lint.analysis.quotes import QuoteScan
+from lint.document import Block
+
+# The patterns below start with a letter class and leave "what stands before" to
+# `_standalone`: a look-behind at the start of a pattern makes the engine try every
+# position of the text, several times slower on article-length text.
+# Letters with stops, right (`U.S.`) or wrong: no final stop (`U.S`, `U.S.A`),
+# spaced (`U. S.`), lower case (`U.s.`). No groups: a group around the alternatives
+# would disable the prefix search.
+_DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?:[A-Z]\.)+"
+                     r"|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
+_CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
+_NOT_BEFORE_CAPITALS = frozenset(".&'’")
+# Both kinds of definition are found from their opening bracket: `long form (SF)`
+# has the short form inside, `SF (long form)` just before.
+_SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
+_LONG_INSIDE = regex.compile(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
+_SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
+_WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
+_CAPITALS_GAP = regex.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
+_DATELINE = regex.compile(r"\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?\w*(?:[-–][{_UPPER}]\w*)*"
+# Two or more capitalised words (joined by `of`, `&`, ...), or one hyphenated
+# (`Kilroy-Silk`) or CamelCase (`WikiLeaks`) word: single plain words are no name runs.
+_NAME = re.compile(
+    rf"{_NAME_WORD}(?:[ \u00a0](?:(?:of|for|the|de|du|da|von|van|der|del|&)[ \u00a0])?"
+    rf"{_NAME_WORD})+"
+    rf"|[{_UPPER}]\w*[-–][{_UPPER}]\w*(?:[-–][{_UPPER}]\w*)*"
+    rf"|[{_UPPER}][a-z]+[{_UPPER}]\w*"
+)
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
+_SENTENCE_END_CHARS = frozenset(".!?:;\"“”'‘\n")
+
+# Words a capitalised run may start with that are not part of the name.
+_LEADING_NON_NAME = frozenset((
+    "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after",
+    "before", "however", "meanwhile", "in", "on", "at", "for", "with", "by", "from", "to", "of",
+    "under", "over", "since", "during", "despite", "although", "though", "this", "that",
+    "these", "those", "there", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
+    "their", "our", "my", "what", "why", "how", "who", "where", "yesterday", "today",
+    "tomorrow", "last", "next", "every", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame",
+    "prof",
+))
+# Capitalised job titles before a name (`Prime Minister Tony Blair`).
+_TITLE_WORDS = frozenset((
+    "prime", "minister", "secretary", "chancellor", "president", "chairman", "chairwoman",
+    "chief", "executive", "director", "manager", "coach", "captain", "leader", "senator",
+    "governor", "judge", "justice", "deputy", "shadow", "foreign", "home", "education",
+    "health", "culture", "defence", "trade", "transport", "environment", "commissioner",
+    "spokesman", "spokeswoman", "officer", "chef", "boss", "striker", "midfielder",
+    "defender", "goalkeeper", "winger", "fly-half", "scrum-half", "prop", "lock", "centre",
+))
+SHOUTING_MIN_CHARS = 8
+
+# Abbreviations that houses write with or without stops (`U.S.`/`US`): dotted, these
+# letters are never a person's initials, even before a capitalised word.
+DOTTABLE = frozenset(["US", "UK", "UN", "EU", "USA", "USSR", "UAE"])
+# Pronounceable acronyms that British houses write with an initial capital (`Nato`).
+INITIAL_CAP_ACRONYMS = frozenset((
+    "NATO", "NASA", "UNESCO", "UNICEF", "OPEC", "AIDS", "SARS", "MERS", "FIFA", "UEFA", "NAFTA",
+    "APEC", "ACAS", "OFSTED", "OFCOM", "ACPO", "ISIS", "OFGEM", "OFWAT", "ASBO", "UNHCR",
+    "UNAIDS", "INTERPOL", "EUROPOL", "ESA", "COSATU", "WADA",
+))
+
+
+class Token(NamedTuple):
+    """One abbreviation as written: its span, its letters (`key`) and its form.
+
+    `form` is "dotted" (`U.S.`), "plain" (`US`) or "initial-cap" (`Nato`).
+    `plural` marks `MPs`; the span covers the letters and stops only.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    form: str
+    block: Block
+    quoted: bool
+    shouting: bool
+    sentence_start: bool = False
+    plural: bool = False
+
+    @property
+    def lead_in(self) -> bool:
+        return not self.block.is_body
+
+
+class Malformed(NamedTuple):
+    """A dotted abbreviation written wrongly: `U.S,` (`kind` "final-stop"), `U. S.`, `U.s.`."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    block: Block
+    quoted: bool
+
+
+class Definition(NamedTuple):
+    """`long form (SHORT)` or `SHORT (long form)`: both parts, and the whole span."""
+
+    short: str
+    long: str
+    start: int
+    end: int
+    short_start: int
+
+
+class Name(NamedTuple):
+    """A run of capitalised words taken as one proper name."""
+
+    start: int
+    end: int
+    text: str
+    block: Block
+    quoted_title: bool
+
+
+class Abbreviations:
+    """Everything abbreviation and name rules read, computed once per article."""
+
+    def __init__(self, text: str, blocks: tuple[Block, ...], quotes: QuoteScan,
+                 prose: str | None = None):
+        """`prose` is the text with what is not prose blanked out (Article.prose)."""
+        self.text = text
+        self.masked = text if prose is None else prose
+        self._blocks = blocks
+        self._block_starts = [b.start for b in blocks]
+        # Inside a quotation: from the shared quote scanner, its top-level contents.
+        self._quotes = [(q.content_start, q.content_end) for q in quotes.top_level()]
+        self._quote_starts = [s for s, _ in self._quotes]
+        capitals = [m for m in _CAPITALS.finditer(self.masked)
+                    if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
+        self._shouting = _shouting_spans(self.masked, blocks, self._quotes, capitals)
+        self._shout_starts = [s for s, _ in self._shouting]
+        self.tokens: list[Token] = []
+        self.malformed: list[Malformed] = []
+        self._find_tokens(capitals)
+        self.definitions: list[Definition] = self._find_definitions()
+        self.names: list[Name] = self._find_names()
+
+    @cached_property
+    def lowered(self) -> str:
+        """The masked text in lower case, for case-blind word searches."""
+        lowered = self.masked.lower()
+        # A few characters change length in lower case (`İ`); offsets must not move.
+        return lowered if len(lowered) == len(self.masked) else self.masked
+
+    def find_word(self, word: str) -> list[tuple[int, int]]:
+        """Spans of `word` (lower case; any case in the text) standing as a whole word."""
+        text, found = self.lowered, []
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if _standalone(text, at, "-") and not (text[end:end + 1].isalnum()
+                                                   or text[end:end + 1] in ("-", "_")):
+                found.append((at, end))
+            at = text.find(word, at + 1)
+        return found
+
+    # -- where a span stands --------------------------------------------------------
+
+    def block_of(self, index: int) -> Block | None:
+        i = bisect.bisect_right(self._block_starts, index) - 1
+        if i >= 0 and index < self._blocks[i].end:
+            return self._blocks[i]
+        return None
+
+    def quoted(self, start: int, end: int) -> bool:
+        return _inside(self._quotes, self._quote_starts, start, end)
+
+    def shouting(self, start: int, end: int) -> bool:
+        return _inside(self._shouting, self._shout_starts, start, end)
+
+    def _sentence_start(self, start: int, block: Block) -> bool:
+        before = self.masked[max(block.start, start - 4):start].rstrip(" ")
+        return not before or before[-1] in _SENTENCE_END_CHARS
+
+    # -- passes ----------------------------------------------------------------------
+
+    def _token(self, start: int, end: int, key: str, form: str, plural: bool = False) -> None:
+        block = self.block_of(start)
+        if block is None:
+            return
+        self.tokens.append(Token(start, end, self.text[start:end], key, form, block,
+                                 self.quoted(start, end), self.shouting(start, end),
+                                 self._sentence_start(start, block), plural))
+
+    def _find_tokens(self, capitals: list[re.Match]) -> None:
+        self._find_dotted()
+        for m in capitals:
+            key = m.group().removesuffix("s") if m.group(1) else m.group()
+            self._token(m.start(), m.start() + len(key), key, "plain", plural=bool(m.group(1)))
+        self._find_initial_caps({m.group().removesuffix("s") if m.group(1) else m.group()
+                                 for m in capitals})
+        self.tokens.sort(key=lambda t: t.start)
+
+    def _find_dotted(self) -> None:
+        text = self.masked
+        for m in _DOTTED.finditer(text):
+            start, end = m.span()
+            if not _standalone(text, start, "."):
+                continue
+            written = m.group()
+            key = "".join(c for c in written if c.isalpha()).upper()
+            if written[-1] == "." and written.isupper() and " " not in written:
+                if not text[end:end + 1].isalnum() and (key in DOTTABLE
+                                                        or not before_name(text, end)):
+                    self._token(start, end, key, "dotted")
+                continue
+            block = self.block_of(start)
+            if block is None:
+                continue
+            kind = ("spaced" if " " in written else "lower-case" if not written.isupper()
+                    else "final-stop")
+            self.malformed.append(Malformed(start, end, self.text[start:end], key, kind, block,
+                                            self.quoted(start, end)))
+
+    def _find_initial_caps(self, keys: set[str]) -> None:
+        """`Nato` where the article also writes `NATO`. Outside the lexicon of
+        pronounceable acronyms only keys of four letters or more count, so that
+        `Who` is never taken for `WHO`."""
+        for key in keys:
+            if not key.isalpha() or len(key) < (3 if key in INITIAL_CAP_ACRONYMS else 4):
+                continue
+            word = key.capitalize()
+            if word not in self.masked:
+                continue
+            for m in regex.finditer(rf"(?<![\w.&'’]){word}(s)?(?![\w&])", self.masked):
+                self._token(m.start(), m.start() + len(word), key, "initial-cap",
+                            plural=bool(m.group(1)))
+
+    def _find_definitions(self) -> list[Definition]:
+        found = []
+        text = self.masked
+        for bracket in _positions(text, "("):
+            inside = _SHORT_INSIDE.match(text, bracket)
+            if inside:
+                short = _singular(inside.group(1))
+                long_span = _long_form(text, bracket, short)
+                if long_span is not None and (_acronym_like(short) or initials(
+                        text[long_span[0]:long_span[1]]) == short.upper()):
+                    found.append(Definition(short, self.text[long_span[0]:long_span[1]],
+                                            long_span[0], inside.end(), inside.start(1)))
+                continue
+            before = _SHORT_BEFORE.search(text, max(0, bracket - 12), bracket)
+            long = _LONG_INSIDE.match(text, bracket) if before else None
+            if long is None:
+                continue
+            short, words = _singular(before.group(1)), long.group(1)
+            if (_acronym_like(short) and len(words.split()) <= _window(short)
+                    and words[0].lower() == short[0].lower()
+                    and _letters_in_order(words.lower(), short.lower())):
+                found.append(Definition(short, self.text[long.start(1):long.end(1)],
+                                        before.start(), long.end(), before.start(1)))
+        found.sort(key=lambda d: d.start)
+        return found
+
+    def _find_names(self) -> list[Name]:
+        names = []
+        text = self.masked
+        for m in _NAME.finditer(text):
+            start, end = _trim_name(text, m.start(), m.end())
+            if start is None:
+                continue
+            block = self.block_of(start)
+            if block is None or self.shouting(start, end) or text[start:end].isupper():
+                continue
+            quoted_title = (start > 0 and text[start - 1] in "\"'‘“"
+                            and end < len(text) and text[end] in "\"'’”")
+            names.append(Name(start, end, self.text[start:end], block, quoted_title))
+        return names
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _standalone(text: str, start: int, also_not: str | frozenset[str]) -> bool:
+    """Nothing word-like before `start`: no letter, digit or one of `also_not`."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_" or before in also_not)
+
+
+def before_name(text: str, end: int) -> bool:
+    """`A.J.` before a capitalised word is a person's initials, not an abbreviation."""
+    return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
+
+
+def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int, int]],
+                    capitals: list[re.Match]) -> list[tuple[int, int]]:
+    """All-capital blocks and quotes, runs of capital words, and datelines."""
+    spans = [(b.start, b.end) for b in blocks if _is_caps(text, b.start, b.end)]
+    spans += [(s, e) for s, e in quotes if _is_caps(text, s, e)]
+    spans += _capital_runs(text, capitals)
+    for block in blocks:
+        if text[block.start:block.start + 2].isupper():  # cheap test first
+            dateline = _DATELINE.match(text, block.start, block.end)
+            if dateline:
+                spans.append((block.start, dateline.end()))
+    return _merged(spans)
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    at = text.find(char)
+    while at != -1:
+        yield at
+        at = text.find(char, at + 1)
+
+
+def _capital_runs(text: str, capitals: list[re.Match]) -> list[tuple[int, int]]:
+    """Runs of capital words: three or more (`WHAT A GREAT GAME`), or two long ones
+    (`SNAKE EATER`), which are shouting rather than acronyms."""
+    runs = []
+    run: list[re.Match] = []
+    for m in (*capitals, None):
+        if m is not None and run and _CAPITALS_GAP.fullmatch(text, run[-1].end(), m.start()):
+            run.append(m)
+            continue
+        if len(run) >= 3 or (len(run) == 2 and min(len(r.group()) for r in run) >= 4):
+            runs.append((run[0].start(), run[-1].end()))
+        run = [m] if m is not None else []
+    return runs
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _is_caps(text: str, start: int, end: int) -> bool:
+    """No lower-case letter in text[start:end], long enough not to be one acronym."""
+    head = text[start:start + SHOUTING_MIN_CHARS]  # most stretches fail here, unsliced
+    return (end - start >= SHOUTING_MIN_CHARS and head.upper() == head
+            and text[start:end].isupper())
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
+    """Drop leading sentence words (`But`, `The`) from a capitalised run, and job titles
+    or acronyms before a name of two words or more (`Education Secretary Ruth Kelly`,
+    `RBS Six Nations`)."""
+    while True:
+        space = text.find(" ", start, end)
+        if space == -1:
+            single = text[start:end]
+            return (start, end) if "-" in single or _CAMEL.search(single) else (None, end)
+        first = text[start:space]
+        prefix = first.casefold() in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
+        if first.casefold() not in _LEADING_NON_NAME and not (
+                prefix and _SEVERAL_WORDS.search(text, space + 1, end)):
+            return start, end
+        start = space + 1
+
+
+def _singular(short: str) -> str:
+    """`MPs` → `MP`; `Nats` stays (a final small s only marks a plural of capitals)."""
+    return short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+
+
+_LINK_WORDS = frozenset({"of", "and", "the", "for", "&", "de"})
+
+
+def initials(words: str) -> str:
+    """`Jaguar-Land Rover` → `JLR`; `Association of Chief Police Officers` → `ACPO`."""
+    split = words.replace("-", " ").replace("–", " ").split()
+    return "".join(w[0] for w in split if w.casefold() not in _LINK_WORDS).upper()
+
+
+def _acronym_like(short: str) -> bool:
+    return sum(c.isupper() for c in short) >= 2 or short.upper() in INITIAL_CAP_ACRONYMS
+
+
+def _window(short: str) -> int:
+    return min(len(short) + 5, 2 * len(short))
+
+
+def _long_form(text: str, bracket: int, short: str) -> tuple[int, int] | None:
+    """The long form before `(short)`: Schwartz & Hearst's right-to-left letter match.
+
+    The window is min(|SF| + 5, 2·|SF|) words; every short-form letter must be found
+    in order, and the first must begin a word.
+    """
+    window = _window(short)
+    line_start = max(text.rfind(stop, 0, bracket) + 1 for stop in "\n()")
+    words = []
+    for m in _WORD_BACK.finditer(text, line_start, bracket):
+        words.append((m.start(), m.end()))
+        if len(words) >= window:
+            break
+    if not words:
+        return None
+    words.reverse()
+    end = words[-1][1]
+    letters = short.lower()
+    for first in range(len(words)):
+        start = words[len(words) - 1 - first][0]
+        candidate = text[start:end].lower()
+        if candidate[0] == letters[0] and _letters_in_order(candidate, letters):
+            return start, end
+    return None
+
+
+def _letters_in_order(long: str, short: str) -> bool:
+    """Schwartz & Hearst: short-form letters appear right to left in the long form,
+    the first of them at the start of a word."""
+    li = len(long) - 1
+    for si in range(len(short) - 1, -1, -1):
+        ch = short[si]
+        if not ch.isalnum():
+            continue
+        while li >= 0 and (long[li] != ch or (si == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+    return True

@@ -1,0 +1,75 @@
+"""The shared abbreviation analysis: what it finds, and properties that hold for any text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lint.analysis.abbreviations import Abbreviations
+from lint.analysis.addresses import Addresses, blank_out
+from lint.article import Article
+from lint.readers import read
+
+
+def analyse(text: str) -> Abbreviations:
+    return Article(read("x.txt", text)).abbreviations
+
+
+def test_forms_possessives_plurals_and_initials() -> None:
+    a = analyse("Headline\n\nJLR's MPs met U.S. officials and A.J. Smith at 3 p.m. in the UK.\n")
+    found = {(t.text, t.key, t.form, t.plural) for t in a.tokens}
+    assert found == {("JLR", "JLR", "plain", False), ("MP", "MP", "plain", True),
+                     ("U.S.", "US", "dotted", False), ("UK", "UK", "plain", False)}
+    assert a.malformed == []
+
+
+def test_malformed_kinds() -> None:
+    a = analyse("Headline\n\nThe U.S, the U. K. and the U.s. team and the U.S.A squad.\n")
+    assert [(m.text, m.kind) for m in a.malformed] == [
+        ("U.S", "final-stop"), ("U. K.", "spaced"), ("U.s.", "lower-case"),
+        ("U.S.A", "final-stop")]
+
+
+def test_quotes_shouting_and_datelines_are_marked() -> None:
+    a = analyse('Headline\n\nLONDON - The BBC said: "GET OUT OF THE EU NOW" and "the UN agrees".\n')
+    where = {t.text: (t.quoted, t.shouting) for t in a.tokens}
+    assert where["BBC"] == (False, False)
+    assert where["EU"] == (True, True)
+    assert where["UN"] == (True, False)
+    assert where["LONDON"] == (False, True)
+
+
+def test_definitions_both_ways_and_names() -> None:
+    a = analyse("Jaguar Land Rover deal\n\nJaguar-Land Rover (JLR) and HSDPA (High Speed "
+                "Downlink Packet Access) met Mr Brown and Chery Jaguar Land Rover.\n")
+    assert [(d.short, d.long) for d in a.definitions] == [
+        ("JLR", "Jaguar-Land Rover"), ("HSDPA", "High Speed Downlink Packet Access")]
+    assert [n.text for n in a.names] == [
+        "Jaguar Land Rover", "Jaguar-Land Rover", "High Speed Downlink Packet Access",
+        "Chery Jaguar Land Rover"]
+
+
+def test_urls_handles_and_code_are_masked_without_moving_offsets() -> None:
+    text = "See https://example.com/U.S or mail a@b.co, @JLR_UK #UKnews and `U.S`."
+    code = (text.index("`"), len(text) - 1)  # what the Markdown reader masks
+    masked = blank_out(text, [code, *Addresses(text).spans])
+    assert len(masked) == len(text)
+    assert "U.S" not in masked and "JLR" not in masked and "UK" not in masked
+
+
+@given(st.text(alphabet="ABUSKJLRNao .,'\"-()\n&", max_size=200))
+def test_every_span_is_in_a_block_and_reads_as_its_key(body: str) -> None:
+    a = analyse("Headline\n\n" + body)
+    for t in a.tokens:
+        assert t.block.start <= t.start < t.end <= t.block.end
+        written = a.text[t.start:t.end]
+        assert "".join(c for c in written if c.isalnum() or c == "&").upper() == t.key
+    for m in a.malformed:
+        assert a.text[m.start:m.end] == m.text
+    for n in a.names:
+        assert a.text[n.start:n.end] == n.text and n.text[0].isupper()
+
+
+@given(st.text(max_size=300))
+def test_masking_keeps_the_length(text: str) -> None:
+    assert len(blank_out(text, Addresses(text).spans)) == len(text)
