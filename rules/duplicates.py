@@ -261,7 +261,7 @@ LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
     "chop bang tut dum la tick pom".split()
 )
-_PUNCTUATION = str.maketrans(dict.fromkeys("\"'“‘([.,;:!?…”’)]", " "))
+_PUNCTUATION = regex.compile(r"[\"'“‘(\[.,;:!?…”’)\]]")
 _REPEAT = regex.compile(r"(?<![\w'’-])(\w+)\s+(\1)(?![\w-]|['’]\w)", regex.IGNORECASE)
 
 
@@ -308,7 +308,7 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     to the next.
     """
     for block in article.body:
-        words = article.block_text(block).casefold().translate(_PUNCTUATION).split()
+        words = _PUNCTUATION.sub(" ", article.block_text(block).casefold()).split()
         if not any(map(operator.eq, words, islice(words, 1, None))):
             continue  # the common case, decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
