@@ -23,6 +23,11 @@ class FileResult:
     error: FileError | None = None
     sources: tuple[Source, ...] = ()
 
+    def can_fix(self, finding: Finding) -> bool:
+        """Whether `--fix` applies this finding's fix: a safe fix in a file of one
+        text (a CMS payload's fields are not rewritten in place)."""
+        return bool(finding.fix and finding.fix.safe and len(self.sources) == 1)
+
 
 @dataclass(frozen=True)
 class Report:

@@ -20,11 +20,11 @@ def _place(path: str, loc: Location) -> str:
     return place
 
 
-def _header(report: Report, path: str, finding: Finding) -> str:
-    where = _place(path, finding.location) + ":"
+def _header(report: Report, result: FileResult, finding: Finding) -> str:
+    where = _place(result.path, finding.location) + ":"
     severity = finding.severity
     rule = finding.rule
-    fixable = " [*]" if finding.fix and finding.fix.safe else ""
+    fixable = " [*]" if result.can_fix(finding) else ""
     if report.color:
         where = click.style(where, bold=True)
         severity = click.style(severity, fg=_COLORS[severity], bold=True)
@@ -56,7 +56,7 @@ def _summary(report: Report) -> str:
     total = sum(len(r.findings) for r in report.results)
     if not total:
         return "No findings."
-    fixable = sum(1 for r in report.results for f in r.findings if f.fix and f.fix.safe)
+    fixable = sum(1 for r in report.results for f in r.findings if r.can_fix(f))
     counts = severity_counts(report.results)
     detail = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
     noun = "finding" if total == 1 else "findings"
@@ -69,7 +69,7 @@ def _errors(report: Report) -> list[str]:
 
 
 def concise(report: Report) -> str:
-    lines = [_header(report, r.path, f) for r in report.results for f in r.findings]
+    lines = [_header(report, r, f) for r in report.results for f in r.findings]
     lines += _errors(report)
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
@@ -79,7 +79,7 @@ def full(report: Report) -> str:
     lines: list[str] = []
     for result in report.results:
         for finding in result.findings:
-            lines.append(_header(report, result.path, finding))
+            lines.append(_header(report, result, finding))
             lines += _frame(result, finding.location, report.color)
             for related in finding.related:
                 where = _place(result.path, related.location)
