@@ -31,13 +31,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus import CORPUS
+
 from lint.config import Config
 from lint.engine import Linter
 from lint.readers import decode, read
 from rules.abbreviations import PROPER_NAMES
 from rules.names import SPELLINGS
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 _US = re.compile(r"(?<![\w.])US(?![\w.])")
 _NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?: [A-Z][a-z]+)+(?![\w-])")
 # First words that make a run of capitals a title or a sentence, not a company name.

@@ -11,15 +11,13 @@ import argparse
 import random
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
 import regex
+from corpus import CORPUS
 
 from lint.config import Config
 from lint.engine import Linter
 from lint.readers import decode, read
-
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 # An injector takes the article text and a random generator and returns the new
 # text and the source offset of the defect, or None when the article has no place

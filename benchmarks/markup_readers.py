@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 import regex
+from corpus import CORPUS, per_item_ms
 
 from lint.engine import Linter
 from lint.readers import decode, read
 from lint.readers.markup import render
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 _WORD = regex.compile(r"\w+")
 _REPEATS = 5
 
@@ -47,18 +46,9 @@ def speed(name: str, paths: list[Path]) -> None:
     linter = Linter()
     for label, work in (("read", lambda p, t: read(p, t)),
                         ("read+lint", lambda p, t: linter.lint(read(p, t)))):
-        times = []
-        for path, text in texts:
-            best = min(_timed(work, path, text) for _ in range(_REPEATS))
-            times.append(best)
+        times = per_item_ms(texts, lambda item, work=work: work(*item), _REPEATS)
         print(f"{name:28} {label:10} median {statistics.median(times):7.2f} ms/article, "
               f"max {max(times):7.2f} ms ({len(texts)} inputs)")
-
-
-def _timed(work, path: str, text: str) -> float:
-    start = time.perf_counter()
-    work(path, text)
-    return (time.perf_counter() - start) * 1000
 
 
 def main() -> None:

@@ -15,20 +15,14 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from corpus import CORPUS, lint_folder
+
 from lint.article import Article
 from lint.config import from_mapping
 from lint.engine import Linter
-from lint.readers import decode, read
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR = CORPUS / "attribution" / "polnear-dev"
 ATTRIBUTED_SHARE = 0.5
-
-
-def lint_folder(folder: Path, linter: Linter):
-    for path in sorted(folder.glob("*.txt")):
-        document = read(str(path), decode(path.read_bytes()))
-        yield path, document, linter.lint(document)
 
 
 def content_spans(text_path: Path) -> list[tuple[int, int]]:

@@ -20,15 +20,14 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from itertools import product
-from pathlib import Path
 
 import regex
+from corpus import CORPUS
 
 from lint.config import from_mapping
 from lint.engine import Linter
 from lint.readers import decode, read
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FOLDERS = {"BBC": [CORPUS / "dev", CORPUS / "bench"],
            "PolNeAR": [CORPUS / "attribution" / "polnear-dev" / "text"]}
 

@@ -4,10 +4,12 @@ Prints, for the folder (default ../shared/corpus/bench):
 - in-process ms per article (read + lint with the default rules): median, p95,
   articles per second, peak memory;
 - the same for the floor: one regex pass over the words of each text;
+- with --select, the default rules without the selected rules or families, and
+  the selected ones alone, to show what they cost;
 - the wall time of one `copydesk check` CLI run over the whole folder, and of a
   process that only reads the files and runs the floor pass, with their ratio.
 
-Usage: python benchmarks/speed.py [FOLDER] [--repeat N]
+Usage: python benchmarks/speed.py [FOLDER] [--select FAMILY ...] [--repeat N]
 """
 
 from __future__ import annotations
@@ -18,15 +20,15 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import regex
+from corpus import corpus_folder, describe, per_item_ms, texts
 
+from lint.config import Config
 from lint.engine import Linter
-from lint.readers import decode, read
+from lint.readers import read
 
 WORDS = regex.compile(r"\w+")
-DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bench"
 FLOOR_PROCESS = """
 import sys, pathlib, regex
 words = regex.compile(r"\\w+")
@@ -37,23 +39,6 @@ print(n)
 """
 
 
-def per_article(texts: list[tuple[str, str]], work) -> list[float]:
-    times = []
-    for path, text in texts:
-        start = time.perf_counter()
-        work(path, text)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def describe(label: str, times: list[float]) -> str:
-    ordered = sorted(times)
-    median = statistics.median(ordered)
-    p95 = ordered[int(len(ordered) * 0.95) - 1]
-    rate = len(times) / (sum(times) / 1000)
-    return f"{label:<22} median {median:7.3f} ms   p95 {p95:7.3f} ms   {rate:9.0f} articles/s"
-
-
 def wall(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
@@ -62,34 +47,37 @@ def wall(command: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=3, help="in-process passes; best is kept")
+    parser.add_argument("folder", nargs="?", default="bench")
+    parser.add_argument("--select", nargs="+", default=[],
+                        help="rules or families whose cost to show")
+    parser.add_argument("--repeat", type=int, default=3, help="passes; the best is kept")
     args = parser.parse_args()
-    files = sorted(args.folder.rglob("*.txt"))
-    texts = [(str(p), decode(p.read_bytes())) for p in files]
-    linter = Linter()
-    linter.lint(read(*texts[0]))  # warm up: imports, compiled patterns
-
-    def lint(path: str, text: str) -> None:
-        linter.lint(read(path, text))
-
-    def floor(path: str, text: str) -> None:
-        sum(1 for _ in WORDS.finditer(text))
-
-    runs = [per_article(texts, lint) for _ in range(args.repeat)]
-    best = min(runs, key=statistics.median)
-    floors = min((per_article(texts, floor) for _ in range(args.repeat)), key=statistics.median)
+    folder = corpus_folder(args.folder)
+    articles = texts(folder)
+    configs = {"copydesk (in-process)": Config()}
+    if args.select:
+        chosen = tuple(args.select)
+        configs[f"without {', '.join(chosen)}"] = Config(ignore=chosen)
+        configs[f"{', '.join(chosen)} alone"] = Config(select=chosen)
+    print(f"{len(articles)} articles in {folder}")
+    results = {}
+    for label, config in configs.items():
+        linter = Linter(config)
+        results[label] = per_item_ms(articles, lambda a, linter=linter: linter.lint(read(*a)),
+                                     args.repeat)
+    floor = per_item_ms(articles, lambda a: sum(1 for _ in WORDS.finditer(a[1])), args.repeat)
+    for label, times in results.items():
+        print(describe(label, times))
+    print(describe("floor (regex words)", floor))
+    default = results["copydesk (in-process)"]
+    print(f"ratio of medians         {statistics.median(default) / statistics.median(floor):.1f}x")
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{len(files)} articles in {args.folder}")
-    print(describe("copydesk (in-process)", best))
-    print(describe("floor (regex words)", floors))
-    print(f"ratio of medians       {statistics.median(best) / statistics.median(floors):.1f}x")
-    print(f"peak memory            {peak_mib:.0f} MiB")
+    print(f"peak memory              {peak_mib:.0f} MiB")
     cli = wall([sys.executable, "-m", "lint", "check", "--exit-zero", "--output-format",
-                "concise", str(args.folder)])
-    floor_wall = wall([sys.executable, "-c", FLOOR_PROCESS, str(args.folder)])
-    print(f"CLI run, whole folder  {cli:.2f} s")
-    print(f"floor process          {floor_wall:.2f} s   (CLI is {cli / floor_wall:.1f}x)")
+                "concise", str(folder)])
+    floor_wall = wall([sys.executable, "-c", FLOOR_PROCESS, str(folder)])
+    print(f"CLI run, whole folder    {cli:.2f} s")
+    print(f"floor process            {floor_wall:.2f} s   (CLI is {cli / floor_wall:.1f}x)")
 
 
 if __name__ == "__main__":
