@@ -67,9 +67,11 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Print a count a rule instead of the findings.")
 @click.option("--stdin-filename", help="The name to report (and read by) for input on `-`.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to paths named explicitly.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes; 0 uses every core when there are many files.")
 def check(paths, output_format, output_file, select, extend_select, ignore, exclude, config_path,
           profile, input_format, fail_on, exit_zero, fix, diff, statistics, stdin_filename,
-          force_exclude) -> None:
+          force_exclude, jobs) -> None:
     """Check articles (files or folders; `-` reads standard input)."""
     overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
                           ignore=_split(ignore), exclude=tuple(exclude), profile=profile)
@@ -77,7 +79,7 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
         linters = Linters(overrides, config_path)
         outcome = run(paths, linters, format=None if input_format == "auto" else input_format,
                       fix=fix and not diff, diff=diff, force_exclude=force_exclude,
-                      stdin_name=stdin_filename, read_stdin=sys.stdin.buffer.read)
+                      stdin_name=stdin_filename, read_stdin=sys.stdin.buffer.read, jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
     results = outcome.results

@@ -11,6 +11,7 @@ import difflib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from lint.config import Config, ConfigError, discover, load
@@ -172,10 +173,15 @@ class Run:
 def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
         fix: bool = False, diff: bool = False, force_exclude: bool = False,
         stdin_name: str | None = None, read_stdin: Callable[[], bytes] = lambda: b"",
-        write_stdout: Callable[[str], None] = print) -> Run:
+        jobs: int = 0) -> Run:
+    """Check every collected file; `jobs` worker processes (0: decide by the count)."""
+    files = list(collect(paths, linters, force_exclude))
+    workers = jobs or (os.cpu_count() or 1 if len(files) >= PARALLEL_FROM else 1)
+    if workers > 1 and not (fix or diff) and STDIN not in files:
+        return Run(_check_in_parallel(files, linters, format, workers), [])
     results: list[FileResult] = []
     diffs: list[str] = []
-    for path in collect(paths, linters, force_exclude):
+    for path in files:
         display = stdin_name or STDIN if path == STDIN else str(path)
         linter = linters.for_path(Path(stdin_name or "-") if path == STDIN else path)
         try:
@@ -191,6 +197,38 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
                 data = path.read_bytes()
         results.append(check_bytes(display, data, linter, format))
     return Run(results, diffs)
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+_worker_linters: list[Linter] = []
+
+
+def _start_worker(linters: list[Linter]) -> None:
+    _worker_linters[:] = linters
+
+
+def _check_path(task: tuple[str, int, str | None]) -> FileResult:
+    path, linter_index, format = task
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return _error(path, exc)
+    return check_bytes(path, data, _worker_linters[linter_index], format)
+
+
+def _check_in_parallel(files: list[Path], linters: Linters, format: str | None,
+                       workers: int) -> list[FileResult]:
+    """The same results as checking the files in turn, in the same order."""
+    distinct: list[Linter] = []
+    tasks = []
+    for path in files:
+        linter = linters.for_path(path)
+        if linter not in distinct:
+            distinct.append(linter)
+        tasks.append((str(path), distinct.index(linter), format))
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(distinct,)) as pool:
+        return list(pool.map(_check_path, tasks, chunksize=64))
 
 
 def _fix_file(path: Path, display: str, data: bytes, linter: Linter, format: str | None,

@@ -210,3 +210,11 @@ def test_module_entry_point_and_version() -> None:
 
 def test_no_colour_outside_a_terminal() -> None:
     assert "\x1b[" not in invoke("check", str(DEFECTIVE)).output
+
+
+def test_worker_processes_give_the_same_report() -> None:
+    one = invoke("check", "--jobs", "1", "--output-format", "json", str(FIXTURES))
+    two = invoke("check", "--jobs", "2", "--output-format", "json", str(FIXTURES))
+    assert one.exit_code == two.exit_code == 1
+    assert one.output == two.output
+    assert len(json.loads(two.output)["files"]) >= 6
