@@ -48,22 +48,31 @@ def _last_token(text: str, end: int) -> str:
     return text[max(start + 1, lo):end].rstrip(_CLOSERS)
 
 
-def _is_boundary(text: str, gap_start: int, gap_end: int) -> bool:
+def _is_boundary(text: str, mark: int, gap_start: int, gap_end: int) -> bool:
+    """Whether the gap after the terminal mark at `mark` ends a sentence."""
+    if text[mark] != ".":
+        return True  # `!`, `?` and `…` always end one
     token = _last_token(text, gap_start)
-    bare = token.rstrip(".!?…").lower()
-    next_word = _NEXT_WORD.match(text, gap_end)
-    following = next_word.group(1) if next_word else ""
     if not token.endswith("."):
         return True
-    if token.lower() in _ALWAYS_INSIDE or bare in TITLES:
+    lowered = token.lower()
+    bare = lowered.rstrip(".!?…")
+    if lowered in _ALWAYS_INSIDE or bare in TITLES:
         return False
     if bare in _NUMBER_TITLES:
-        return not following[:1].isdigit()
-    if _INITIAL.match(token):
+        return not _next_word(text, gap_end)[:1].isdigit()
+    # Cheap shape tests first: most tokens are a word and one stop, and the
+    # patterns below are only run on the few that could match.
+    if len(token) == 2 and _INITIAL.match(token):
         return False
-    if _DOTTED.match(token):
-        return following.lower() in SENTENCE_STARTERS
+    if token.count(".") >= 2 and _DOTTED.match(token):
+        return _next_word(text, gap_end).lower() in SENTENCE_STARTERS
     return True
+
+
+def _next_word(text: str, at: int) -> str:
+    match = _NEXT_WORD.match(text, at)
+    return match.group(1) if match else ""
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -73,15 +82,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     cursor = start
     for match in _GAP.finditer(text, start, end):
         gap_start, gap_end = match.span(1)
-        if _is_boundary(text, gap_start, gap_end):
-            sentences.append(Sentence(cursor, gap_start))
+        if _is_boundary(text, match.start(), gap_start, gap_end):
+            _add_trimmed(sentences, text, cursor, gap_start)
             cursor = gap_end
-    sentences.append(Sentence(cursor, end))
-    return [_trim(text, s) for s in sentences if text[s.start:s.end].strip()]
+    _add_trimmed(sentences, text, cursor, end)
+    return sentences
 
 
-def _trim(text: str, sentence: Sentence) -> Sentence:
-    chunk = text[sentence.start:sentence.end]
-    left = len(chunk) - len(chunk.lstrip())
-    right = len(chunk.rstrip())
-    return Sentence(sentence.start + left, sentence.start + right)
+def _add_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    """Append text[start:end] with outer white space trimmed, unless it is all space."""
+    if start < end and not (text[start].isspace() or text[end - 1].isspace()):
+        sentences.append(Sentence(start, end))  # the usual case: nothing to trim
+        return
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        start += len(chunk) - len(chunk.lstrip())
+        sentences.append(Sentence(start, start + len(stripped)))
