@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import operator
+import re
 from collections.abc import Iterator
 from itertools import islice
 
 import regex
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from lint.analysis.text import WORD, comparison_key, word_count
 from lint.article import Article
@@ -172,14 +173,16 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     if len(blocks) < 2:
         return
     keys = [article.shared(_keys)[b] for b in blocks]
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=options.threshold,
-                           dtype="uint8", workers=1)
     listed = article.shared(_in_list_runs)
+    threshold = options.threshold
     for j in range(1, len(blocks)):
-        candidates = [(int(scores[i, j]), i) for i in range(j)
-                      if scores[i, j] and keys[i] != keys[j]
-                      and not (blocks[i] in listed and blocks[j] in listed)]
-        if not candidates or any(keys[i] == keys[j] for i in range(j)):
+        if keys[j] in keys[:j]:
+            continue  # an exact repeat, which duplicate-paragraph reports
+        both_listed = blocks[j] in listed
+        candidates = [(score, i) for i in range(j)
+                      if not (both_listed and blocks[i] in listed)
+                      and (score := _similarity(keys[i], keys[j], threshold))]
+        if not candidates:
             continue
         score, i = max(candidates)
         first, later = blocks[i], blocks[j]
@@ -190,6 +193,13 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
             f"(similarity {score}): {diff}.",
             related=(Related(first.start, first.end, "the earlier version"),),
         )
+
+
+def _similarity(a: str, b: str, threshold: int) -> int:
+    """fuzz.ratio rounded half up, or 0 below `threshold`. One call per pair: an
+    article has a handful of paragraphs, too few for process.cdist's set-up to pay."""
+    score = fuzz.ratio(a, b, score_cutoff=threshold)
+    return int(score + 0.5) if score else 0
 
 
 _FIRST_PERSON = regex.compile(r"I\b")
@@ -229,15 +239,19 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     other's, which the paragraph rules report.
     """
     listed = article.shared(_in_list_runs)
+    text, quotes, min_words = article.text, article.quotes, options.min_words
     first_seen: dict[str, tuple[Block, int, int]] = {}
     for block in article.paragraphs:
         if block in listed:
             continue
         for sentence in article.sentences[block]:
-            text = article.text[sentence.start:sentence.end]
-            words = text.casefold().split()
-            if (len(words) < options.min_words or _FIRST_PERSON.match(text)
-                    or text.endswith("?") or article.quotes.overlaps(sentence.start, sentence.end)):
+            written = text[sentence.start:sentence.end]
+            # The cheap tests first; the regex only for a sentence that starts with `I`.
+            if written.endswith("?") or (written.startswith("I")
+                                         and _FIRST_PERSON.match(written)):
+                continue
+            words = written.casefold().split()
+            if len(words) < min_words or quotes.overlaps(sentence.start, sentence.end):
                 continue
             key = " ".join(words).rstrip(".!?")
             if key not in first_seen:
@@ -261,7 +275,7 @@ LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
     "chop bang tut dum la tick pom".split()
 )
-_PUNCTUATION = regex.compile(r"[\"'“‘(\[.,;:!?…”’)\]]")
+_PUNCTUATION = re.compile(r"[\"'“‘(\[.,;:!?…”’)\]]")
 _REPEAT = regex.compile(r"(?<![\w'’-])(\w+)\s+(\1)(?![\w-]|['’]\w)", regex.IGNORECASE)
 
 
@@ -273,6 +287,13 @@ def _is_slip(first: str, second: str) -> bool:
     if first[:1].isupper() and second[:1].isupper():
         return False  # Duran Duran, Bafana Bafana, Boing Boing
     return first == second or (first[:1].isupper() and first[1:] == second[1:])
+
+
+def _has_adjacent_twins(text: str) -> bool:
+    """Whether two neighbouring words are the same once case and punctuation are
+    set aside: C-level string work, far cheaper than the pattern that finds them."""
+    words = _PUNCTUATION.sub(" ", text.casefold()).split()
+    return any(map(operator.eq, words, islice(words, 1, None)))
 
 
 @rule("repeated-word", category="duplicates", severity="warning", fixable=True)
@@ -307,10 +328,11 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     are skipped, and nothing is matched across the headline or from one paragraph
     to the next.
     """
+    if not _has_adjacent_twins(article.text):
+        return  # the common case: one test of the whole text, no block holds a pair
     for block in article.body:
-        words = _PUNCTUATION.sub(" ", article.block_text(block).casefold()).split()
-        if not any(map(operator.eq, words, islice(words, 1, None))):
-            continue  # the common case, decided without the regular expression
+        if not _has_adjacent_twins(article.block_text(block)):
+            continue  # decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
             first, second = match.groups()
             if not _is_slip(first, second):
