@@ -10,7 +10,7 @@ boundary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -35,8 +35,10 @@ SENTENCE_STARTERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's span (a NamedTuple: some twenty are built per article, and a
+    frozen dataclass is three times slower to build)."""
+
     start: int
     end: int
 
