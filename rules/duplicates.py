@@ -23,10 +23,16 @@ _SHORT_LINE_WORDS = 12
 NEAR_DUPLICATE_DEFAULT = 90
 
 
+def _word_counts(article: Article) -> dict[Block, int]:
+    """Each paragraph's word count, shared by the rules of this family."""
+    return {b: word_count(article.block_text(b)) for b in article.paragraphs}
+
+
 def _list_like(article: Article, block: Block) -> bool:
     text = article.block_text(block)
     return (block.kind == "list-item" or bool(_LIST_MARK.match(text))
-            or (word_count(text) < _SHORT_LINE_WORDS and not _TERMINAL.search(text)))
+            or (article.shared(_word_counts)[block] < _SHORT_LINE_WORDS
+                and not _TERMINAL.search(text)))
 
 
 def _in_list_runs(article: Article) -> set[Block]:
@@ -53,8 +59,8 @@ def _previous_block(article: Article, block: Block) -> Block:
     return article.blocks[index - 1]
 
 
-def _long_enough(text: str, min_words: int) -> bool:
-    return word_count(text) >= min_words
+def _long_enough(article: Article, block: Block, min_words: int) -> bool:
+    return article.shared(_word_counts)[block] >= min_words
 
 
 @rule("duplicate-paragraph", category="duplicates", severity="error", fixable=True,
@@ -93,8 +99,7 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
     """
     first_seen: dict[str, Block] = {}
     for block in article.paragraphs:
-        text = article.block_text(block)
-        if not _long_enough(text, options.min_words):
+        if not _long_enough(article, block, options.min_words):
             continue
         key = article.shared(_keys)[block]
         first = first_seen.setdefault(key, block)
@@ -169,7 +174,7 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     optimistic" / "four reasons to be pessimistic") can score above 90.
     """
     blocks = [b for b in article.paragraphs
-              if _long_enough(article.block_text(b), options.min_words)]
+              if _long_enough(article, b, options.min_words)]
     if len(blocks) < 2:
         return
     keys = [article.shared(_keys)[b] for b in blocks]
@@ -247,11 +252,12 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
         for sentence in article.sentences[block]:
             written = text[sentence.start:sentence.end]
             # The cheap tests first; the regex only for a sentence that starts with `I`.
-            if written.endswith("?") or (written.startswith("I")
-                                         and _FIRST_PERSON.match(written)):
+            if (written.endswith("?") or (written.startswith("I")
+                                          and _FIRST_PERSON.match(written))
+                    or quotes.overlaps(sentence.start, sentence.end)):
                 continue
             words = written.casefold().split()
-            if len(words) < min_words or quotes.overlaps(sentence.start, sentence.end):
+            if len(words) < min_words:
                 continue
             key = " ".join(words).rstrip(".!?")
             if key not in first_seen:
