@@ -43,6 +43,14 @@ _DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?:[A-Z]\.)+"
                      r"|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
 _CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
 _NOT_BEFORE_CAPITALS = frozenset(".&'’")
+# The text's shape for finding where _CAPITALS can start: a capital before a capital,
+# a digit or `&`. Capitals become `A`, digits and non-ASCII characters (`?` after
+# encoding, which may be a Unicode digit) `0`; the candidates are then matched on
+# the text itself, so a spare candidate costs one match and a missed one is impossible.
+_CAPITALS_SHAPE = bytes(ord("A") if ord("A") <= c <= ord("Z")
+                        else ord("0") if ord("0") <= c <= ord("9") or c == ord("?")
+                        else c if c == ord("&") else ord(" ") for c in range(256))
+_CAPITALS_START = re.compile(rb"A(?=[A0&])")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
 _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
@@ -168,7 +176,7 @@ class Abbreviations:
         # Inside a quotation: from the shared quote scanner, its top-level contents.
         self._quotes = [(q.content_start, q.content_end) for q in quotes.top_level()]
         self._quote_starts = [s for s, _ in self._quotes]
-        capitals = [m for m in _CAPITALS.finditer(self.masked)
+        capitals = [m for m in _capitals_matches(self.masked)
                     if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
         self._shouting = _shouting_spans(self.masked, blocks, self._quotes, capitals)
         self._shout_starts = [s for s, _ in self._shouting]
@@ -309,6 +317,21 @@ class Abbreviations:
                             and end < len(text) and text[end] in "\"'’”")
             names.append(Name(start, end, self.text[start:end], block, quoted_title))
         return names
+
+
+def _capitals_matches(text: str) -> Iterator[re.Match]:
+    """_CAPITALS.finditer(text), tried only where the text's shape allows a match:
+    the literal-led search over the shape skips the lower-case text at C speed,
+    which the pattern's leading class cannot."""
+    shape = text.encode("ascii", "replace").translate(_CAPITALS_SHAPE)
+    end = 0
+    for candidate in _CAPITALS_START.finditer(shape):
+        if candidate.start() < end:
+            continue  # inside the previous match
+        match = _CAPITALS.match(text, candidate.start())
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def _dotted_matches(text: str) -> Iterator[re.Match]:
