@@ -13,6 +13,9 @@ from lint.source import Source
 
 _BREAK = r"(?:\r\n|\r|\n)"
 _BLANK_LINES = regex.compile(rf"{_BREAK}(?:[ \t]*{_BREAK})+")
+# The same for text without carriage returns (most files): led by a literal, which
+# the engine finds far faster than the alternation of the three breaks.
+_BLANK_LINES_LF = regex.compile(r"\n(?:[ \t]*\n)+")
 _COMMENT_ONLY = regex.compile(r"^\s*<!--.*?-->\s*$", regex.DOTALL)
 
 
@@ -20,7 +23,8 @@ def blocks_of(text: str) -> list[tuple[int, int]]:
     """(start, end) of each blank-line separated block, outer white space trimmed."""
     spans = []
     cursor = 0
-    for separator in (*_BLANK_LINES.finditer(text), None):
+    blank_lines = _BLANK_LINES if "\r" in text else _BLANK_LINES_LF
+    for separator in (*blank_lines.finditer(text), None):
         end = separator.start() if separator else len(text)
         chunk = text[cursor:end]
         stripped = chunk.strip()
