@@ -271,6 +271,9 @@ def unbalanced_brackets(article: Article, options: Options) -> Iterator[Problem]
     Brackets are paired within one paragraph. List labels (`1)`, `b)`) and smileys
     (`:)`) are not counted, nor are brackets inside URLs.
     """
+    text = article.text
+    if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
+        return  # most articles: four substring tests instead of a pass per block
     for block in article.blocks:
         for index in _unmatched_brackets(article, block):
             mark = article.text[index]
