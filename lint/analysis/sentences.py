@@ -46,8 +46,11 @@ class Sentence(NamedTuple):
 def _last_token(text: str, end: int) -> str:
     """The white-space delimited token ending at `end`, without closing quotes."""
     lo = max(0, end - _LONGEST_TOKEN)
-    start = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end))
-    return text[max(start + 1, lo):end].rstrip(_CLOSERS)
+    token = text[max(text.rfind(" ", lo, end) + 1, lo):end]
+    if "\n" in token or "\t" in token:  # rare: look for the other separators too
+        start = max(text.rfind("\n", lo, end), text.rfind("\t", lo, end))
+        token = text[start + 1:end]
+    return token.rstrip(_CLOSERS)
 
 
 def _is_boundary(text: str, mark: int, gap_start: int, gap_end: int) -> bool:
