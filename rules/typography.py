@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -27,6 +28,10 @@ def inside_quote(article: Article, block: Block, index: int) -> bool:
 # A punctuation mark between two letters; the words around it are read afterwards,
 # since scanning for the rare mark is far cheaper than scanning every word.
 _MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
+# Where it can match: a mark before an ASCII letter or any non-ASCII character (which
+# may be a letter). A look-behind that leads a pattern is tried at every position;
+# this cheaper pass finds the few candidates, which the pattern then decides.
+_MARK_BEFORE_LETTER = re.compile(r"[,;:.!?](?=[A-Za-z\x80-\U0010ffff])")
 _WORD_BEFORE = regex.compile(r"\p{L}+$")
 _WORD_AFTER = regex.compile(r"\p{L}+")
 _WORD_WINDOW = 60
@@ -60,6 +65,14 @@ def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool
     short_name = left[:1].isupper() and len(left) < _NAME_SHORT
     return (bool(_LOWER_PAIR.search(left)) and bool(_CAPITALISED.match(right))
             and not dotted and not short_name)
+
+
+def _marks_between_letters(text: str) -> Iterator[regex.Match]:
+    """_MARK_BETWEEN_LETTERS.finditer(text), tried only at its candidates."""
+    for candidate in _MARK_BEFORE_LETTER.finditer(text):
+        match = _MARK_BETWEEN_LETTERS.match(text, candidate.start())
+        if match is not None:
+            yield match
 
 
 @rule("missing-space-after-punctuation", category="typography", severity="warning",
@@ -99,7 +112,7 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     directly before a quotation mark (`said:"We`), which some houses allow.
     """
     text = article.text
-    for match in _MARK_BETWEEN_LETTERS.finditer(text):
+    for match in _marks_between_letters(text):
         start, end = _words_around(text, match.start(), match.end())
         if not _missing_space(article, start, match.start(), end):
             continue
@@ -112,9 +125,23 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
 # Punctuation that ends a clause after a space, when it is not the start of an
 # ellipsis or of a number (`.5`); the spaces and the word before are read after.
 _SPACED_MARK = regex.compile(r"(?<=[ \t])[,.;:!?](?![.\w]|[ \t]+\.)")
+# Where it can match in text without tabs (most): after a space, found by a
+# literal-led search instead of trying the look-behind at every position.
+_MARK_AFTER_SPACE = re.compile(r" (?=[,.;:!?])")
 _BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])([ \t]+)$")
 _FRENCH_SPACED = frozenset(";:!?")
 _DIGIT_NEXT = regex.compile(r"\s*\d")
+
+
+def _spaced_marks(text: str) -> Iterator[regex.Match]:
+    """_SPACED_MARK.finditer(text), tried only after spaces when the text has no tab."""
+    if "\t" in text:
+        yield from _SPACED_MARK.finditer(text)
+        return
+    for candidate in _MARK_AFTER_SPACE.finditer(text):
+        match = _SPACED_MARK.match(text, candidate.end())
+        if match is not None:
+            yield match
 
 
 @rule("space-before-punctuation", category="typography", severity="warning", fixable=True)
@@ -152,7 +179,7 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
     marks apart (`"Vive la France !"`), and so is a colon between numbers (`3 : 1`).
     """
     text = article.text
-    for match in _SPACED_MARK.finditer(text):
+    for match in _spaced_marks(text):
         mark_at, mark = match.start(), match.group()
         block = article.document.block_at(mark_at)
         before = _BEFORE_SPACES.search(text, max(block.start, mark_at - _WORD_WINDOW), mark_at)
