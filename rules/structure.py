@@ -28,6 +28,14 @@ def _builtin_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
 
 
 @functools.cache
+def _any_builtin() -> regex.Pattern:
+    """All built-in patterns as one alternation: a line matches it when it matches
+    one of them, and one call per line costs far less than a call per pattern."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for _, p in _builtin_patterns()),
+                         regex.IGNORECASE)
+
+
+@functools.cache
 def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p, regex.IGNORECASE) for p in patterns)
 
@@ -128,8 +136,8 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
     byline or dateline, cannot be told from a standfirst and is not reported. A
     recurring house line (an `Editor's note:`) belongs in `allow`.
     """
-    patterns = _builtin_patterns() + tuple(("house pattern", p)
-                                           for p in _compiled(tuple(options.extra_patterns)))
+    house = _compiled(tuple(options.extra_patterns))
+    patterns = _builtin_patterns() + tuple(("house pattern", p) for p in house)
     allowed = _compiled(tuple(options.allow))
     for block in article.blocks:
         if block.kind == "caption":
@@ -144,6 +152,8 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
             line = article.text[start:end].strip().strip(_QUOTES_AROUND)
             if len(line) > _LONGEST_FURNITURE or any(p.fullmatch(line) for p in allowed):
                 continue
+            if not _any_builtin().fullmatch(line) and not any(p.fullmatch(line) for p in house):
+                continue  # most lines: one call decides
             name = next((n for n, p in patterns if p.fullmatch(line)), None)
             if name is not None:
                 whole = (start, end) == (block.start, block.end)
