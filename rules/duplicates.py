@@ -7,11 +7,12 @@ import operator
 import re
 from collections.abc import Iterator
 from itertools import islice
+from typing import NamedTuple
 
 import regex
 from rapidfuzz import fuzz
 
-from lint.analysis.text import WORD, comparison_key, word_count
+from lint.analysis.text import WORD, comparison_words, key_of
 from lint.article import Article
 from lint.document import Block
 from lint.rule import Edit, Option, Options, Problem, Related, rule
@@ -23,15 +24,25 @@ _SHORT_LINE_WORDS = 12
 NEAR_DUPLICATE_DEFAULT = 90
 
 
-def _word_counts(article: Article) -> dict[Block, int]:
-    """Each paragraph's word count, shared by the rules of this family."""
-    return {b: word_count(article.block_text(b)) for b in article.paragraphs}
+class _Paragraph(NamedTuple):
+    key: str  # comparison_key
+    words: int  # word_count
+
+
+def _paragraphs(article: Article) -> dict[Block, _Paragraph]:
+    """Each paragraph's comparison key and word count (from one split), shared by
+    the rules of this family."""
+    found = {}
+    for block in article.paragraphs:
+        words = comparison_words(article.block_text(block))
+        found[block] = _Paragraph(key_of(words), len(words))
+    return found
 
 
 def _list_like(article: Article, block: Block) -> bool:
     text = article.block_text(block)
     return (block.kind == "list-item" or bool(_LIST_MARK.match(text))
-            or (article.shared(_word_counts)[block] < _SHORT_LINE_WORDS
+            or (article.shared(_paragraphs)[block].words < _SHORT_LINE_WORDS
                 and not _TERMINAL.search(text)))
 
 
@@ -49,18 +60,13 @@ def _in_list_runs(article: Article) -> set[Block]:
     return inside
 
 
-def _keys(article: Article) -> dict[Block, str]:
-    """Each paragraph's comparison key, shared by the rules of this family."""
-    return {b: comparison_key(article.block_text(b)) for b in article.paragraphs}
-
-
 def _previous_block(article: Article, block: Block) -> Block:
     index = article.blocks.index(block)
     return article.blocks[index - 1]
 
 
 def _long_enough(article: Article, block: Block, min_words: int) -> bool:
-    return article.shared(_word_counts)[block] >= min_words
+    return article.shared(_paragraphs)[block].words >= min_words
 
 
 @rule("duplicate-paragraph", category="duplicates", severity="error", fixable=True,
@@ -101,7 +107,7 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
     for block in article.paragraphs:
         if not _long_enough(article, block, options.min_words):
             continue
-        key = article.shared(_keys)[block]
+        key = article.shared(_paragraphs)[block].key
         first = first_seen.setdefault(key, block)
         if first is block:
             continue
@@ -177,7 +183,7 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
               if _long_enough(article, b, options.min_words)]
     if len(blocks) < 2:
         return
-    keys = [article.shared(_keys)[b] for b in blocks]
+    keys = [article.shared(_paragraphs)[b].key for b in blocks]
     listed = article.shared(_in_list_runs)
     threshold = options.threshold
     for j in range(1, len(blocks)):
@@ -272,8 +278,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
 
 
 def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
-    keys = article.shared(_keys)
-    return fuzz.ratio(keys[a], keys[b]) >= NEAR_DUPLICATE_DEFAULT
+    paragraphs = article.shared(_paragraphs)
+    return fuzz.ratio(paragraphs[a].key, paragraphs[b].key) >= NEAR_DUPLICATE_DEFAULT
 
 
 # Doubles that are English, names or emphasis, not slips (domain.md §7.1).
