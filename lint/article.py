@@ -56,8 +56,12 @@ class Article:
 
     @cached_property
     def sentences(self) -> dict[Block, list[Sentence]]:
-        """Sentences of every block, keyed by block."""
-        return {b: split_sentences(self.text, b.start, b.end) for b in self.blocks}
+        """Sentences of every block, keyed by block.
+
+        Filled on first look at each block: the rules that read sentences only
+        look at some paragraphs, never at the headline or byline.
+        """
+        return _PerBlock(lambda b: split_sentences(self.text, b.start, b.end))
 
     @cached_property
     def abbreviations(self) -> Abbreviations:
