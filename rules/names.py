@@ -34,12 +34,20 @@ def _load(name: str) -> dict:
 # -- name-variant --------------------------------------------------------------------------
 
 
+# All but a-z and 0-9, for bytes.translate to delete: on ASCII names it does what
+# _NOT_KEY.sub does, several times faster.
+_NOT_KEY_BYTES = bytes(c for c in range(128) if c not in b"abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def name_key(name: str) -> str:
     """`Jaguar-Land Rover`, `jaguar land rover` → `jaguarlandrover`; `&` reads as `and`."""
     folded = name.casefold() if name.isascii() else unicodedata.normalize("NFKD", name).casefold()
     if folded.startswith("the "):
         folded = folded[4:]
-    return _NOT_KEY.sub("", folded.replace("&", "and"))
+    folded = folded.replace("&", "and")
+    if folded.isascii():
+        return folded.encode("ascii").translate(None, _NOT_KEY_BYTES).decode("ascii")
+    return _NOT_KEY.sub("", folded)
 
 
 _AMPERSAND = "`&` or `and`"
