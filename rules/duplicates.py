@@ -12,7 +12,7 @@ from typing import NamedTuple
 import regex
 from rapidfuzz import fuzz
 
-from lint.analysis.text import WORD, comparison_words, key_of
+from lint.analysis.text import WORD, comparison_key_and_words, joined_words
 from lint.article import Article
 from lint.document import Block
 from lint.rule import Edit, Option, Options, Problem, Related, rule
@@ -30,13 +30,10 @@ class _Paragraph(NamedTuple):
 
 
 def _paragraphs(article: Article) -> dict[Block, _Paragraph]:
-    """Each paragraph's comparison key and word count (from one split), shared by
+    """Each paragraph's comparison key and word count (in one pass), shared by
     the rules of this family."""
-    found = {}
-    for block in article.paragraphs:
-        words = comparison_words(article.block_text(block))
-        found[block] = _Paragraph(key_of(words), len(words))
-    return found
+    return {b: _Paragraph(*comparison_key_and_words(article.block_text(b)))
+            for b in article.paragraphs}
 
 
 def _list_like(article: Article, block: Block) -> bool:
@@ -262,10 +259,10 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
                                           and _FIRST_PERSON.match(written))
                     or quotes.overlaps(sentence.start, sentence.end)):
                 continue
-            words = written.casefold().split()
-            if len(words) < min_words:
+            joined, words = joined_words(written.casefold())
+            if words < min_words:
                 continue
-            key = " ".join(words).rstrip(".!?")
+            key = joined.rstrip(".!?")
             if key not in first_seen:
                 first_seen[key] = (block, sentence.start, sentence.end)
                 continue
