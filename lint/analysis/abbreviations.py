@@ -429,8 +429,9 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
             single = text[start:end]
             return (start, end) if "-" in single or _CAMEL.search(single) else (None, end)
         first = text[start:space]
-        prefix = first.casefold() in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
-        if first.casefold() not in _LEADING_NON_NAME and not (
+        folded = first.casefold()
+        prefix = folded in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
+        if folded not in _LEADING_NON_NAME and not (
                 prefix and _SEVERAL_WORDS.search(text, space + 1, end)):
             return start, end
         start = space + 1
