@@ -36,9 +36,17 @@ def _paragraphs(article: Article) -> dict[Block, _Paragraph]:
             for b in article.paragraphs}
 
 
+def _may_be_list_mark(text: str) -> bool:
+    """False when the first character rules _LIST_MARK out: an ASCII character
+    that is no white space, mark or digit (most paragraphs), told without it."""
+    first = text[:1]
+    return not first.isascii() or first.isspace() or first in "-*" or first.isdigit()
+
+
 def _list_like(article: Article, block: Block) -> bool:
     text = article.block_text(block)
-    return (block.kind == "list-item" or bool(_LIST_MARK.match(text))
+    return (block.kind == "list-item"
+            or (_may_be_list_mark(text) and bool(_LIST_MARK.match(text)))
             or (article.shared(_paragraphs)[block].words < _SHORT_LINE_WORDS
                 and not _TERMINAL.search(text)))
 

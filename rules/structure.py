@@ -179,8 +179,16 @@ _DOUBLE_QUOTES = regex.compile(r"[\"“”]")
 _LAST_WORD = regex.compile(r"\S+$")
 
 
+def _first_lower_word(article: Article, block: Block) -> regex.Match | None:
+    """The block's first word when it is wholly lower case."""
+    first = article.text[block.start:block.start + 1]
+    if first.isascii() and not "a" <= first <= "z":
+        return None  # the usual capital, digit or quote, told without the pattern
+    return _STARTS_LOWER.match(article.text, block.start, block.end)
+
+
 def _broken_pair(article: Article, before: Block, after: Block) -> bool:
-    first_word = _STARTS_LOWER.match(article.text, after.start, after.end)
+    first_word = _first_lower_word(article, after)
     if first_word is None:
         return False  # starts with a capital, a digit, a quote or a mark: a new sentence
     text = article.block_text(before)
@@ -229,7 +237,7 @@ def paragraph_break_mid_sentence(article: Article, options: Options) -> Iterator
             continue
         if not _broken_pair(article, before, after):
             continue
-        first_word = _STARTS_LOWER.match(article.text, after.start, after.end)
+        first_word = _first_lower_word(article, after)
         last_word = _LAST_WORD.search(article.text, before.start, before.end)
         yield Problem(last_word.start(), last_word.end(),
                       f"The paragraph breaks off mid-sentence; the next one goes on with "

@@ -35,7 +35,8 @@ def _at_most_words(line: str, limit: int) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line.strip()))
+    line = line.strip()
+    return line[:2] in ("By", "BY") and bool(_BYLINE.match(line))
 
 
 def is_dateline(line: str) -> bool:

@@ -28,7 +28,7 @@ def blocks_of(text: str) -> list[tuple[int, int]]:
         end = separator.start() if separator else len(text)
         chunk = text[cursor:end]
         stripped = chunk.strip()
-        if stripped and not _COMMENT_ONLY.match(stripped):
+        if stripped and not (stripped.startswith("<!--") and _COMMENT_ONLY.match(stripped)):
             start = cursor + len(chunk) - len(chunk.lstrip())
             spans.append((start, start + len(stripped)))
         cursor = separator.end() if separator else end
