@@ -40,6 +40,11 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p, regex.IGNORECASE) for p in patterns)
 
 
+def _any_fullmatch(patterns: tuple[regex.Pattern, ...], line: str) -> bool:
+    # Most newsrooms configure none: no generator for an empty tuple.
+    return bool(patterns) and any(p.fullmatch(line) for p in patterns)
+
+
 def _lines(article: Article, block: Block) -> Iterator[tuple[int, int]]:
     start = block.start
     for line in article.block_text(block).split("\n"):
@@ -139,9 +144,10 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
     house = _compiled(tuple(options.extra_patterns))
     patterns = _builtin_patterns() + tuple(("house pattern", p) for p in house)
     allowed = _compiled(tuple(options.allow))
+    any_builtin = _any_builtin()
     for block in article.blocks:
         if block.kind == "caption":
-            if not any(p.fullmatch(article.block_text(block)) for p in allowed):
+            if not _any_fullmatch(allowed, article.block_text(block)):
                 yield Problem(block.start, block.end,
                               "A caption or credit line left between the byline or dateline "
                               "and the story.", edits=_deletion(article, block, block), safe=False)
@@ -150,9 +156,9 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
             continue
         for start, end in _lines(article, block):
             line = article.text[start:end].strip().strip(_QUOTES_AROUND)
-            if len(line) > _LONGEST_FURNITURE or any(p.fullmatch(line) for p in allowed):
+            if len(line) > _LONGEST_FURNITURE or _any_fullmatch(allowed, line):
                 continue
-            if not _any_builtin().fullmatch(line) and not any(p.fullmatch(line) for p in house):
+            if not any_builtin.fullmatch(line) and not _any_fullmatch(house, line):
                 continue  # most lines: one call decides
             name = next((n for n, p in patterns if p.fullmatch(line)), None)
             if name is not None:
