@@ -214,6 +214,8 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
 def _similarity(a: str, b: str, threshold: int) -> int:
     """fuzz.ratio rounded half up, or 0 below `threshold`. One call per pair: an
     article has a handful of paragraphs, too few for process.cdist's set-up to pay."""
+    if 200 * min(len(a), len(b)) < threshold * (len(a) + len(b)):
+        return 0  # the ratio is at most 2·min/(sum of lengths): told without the call
     score = fuzz.ratio(a, b, score_cutoff=threshold)
     return int(score + 0.5) if score else 0
 

@@ -217,6 +217,8 @@ class Abbreviations:
         return _inside(self._quotes, self._quote_starts, start, end)
 
     def shouting(self, start: int, end: int) -> bool:
+        if not self._shouting:
+            return False  # most articles: nothing to search
         return _inside(self._shouting, self._shout_starts, start, end)
 
     def _sentence_start(self, start: int, block: Block) -> bool:

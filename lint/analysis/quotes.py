@@ -220,9 +220,8 @@ class _BlockScanner:
         """Place the block's marks, given as (start, end, characters)."""
         first = True
         for i, (s, e, char) in enumerate(tokens):
-            parts = [(s, e, char)]
-            if e - s == 3:
-                parts = _split_triple(s, e, bool(self.stack) and self.stack[-1].kind == SINGLE)
+            parts = ((s, e, char),) if e - s < 3 else _split_triple(
+                s, e, bool(self.stack) and self.stack[-1].kind == SINGLE)
             for part_start, part_end, part in parts:
                 self._take(part_start, part_end, part, first, tokens, i + 1)
                 first = False

@@ -27,10 +27,12 @@ def comparison_key_and_words(text: str) -> tuple[str, int]:
     """comparison_key(text) and word_count(text) in one pass: folding never makes
     or removes white space."""
     # A substring test and a replace per form: str.translate with a table, and a
-    # regex search to guard it, both cost more than all of these together.
-    for typographic, plain in _PLAIN_FORMS:
-        if typographic in text:
-            text = text.replace(typographic, plain)
+    # regex search to guard it, both cost more than all of these together. ASCII
+    # text (the str flag is kept by CPython) holds none of the forms.
+    if not text.isascii():
+        for typographic, plain in _PLAIN_FORMS:
+            if typographic in text:
+                text = text.replace(typographic, plain)
     joined, count = joined_words(text.casefold())
     return joined.rstrip(_TRAILING), count
 
