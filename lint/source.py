@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property
 
 import regex
+
+from lint.lazy import lazy
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
@@ -24,7 +25,7 @@ class Source:
     element_id: str | None = None
     element_index: int | None = None
 
-    @cached_property
+    @lazy
     def _line_starts(self) -> list[int]:
         # Computed on first use: only a text with findings needs its lines counted.
         return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]

@@ -25,13 +25,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
 from lint.analysis.quotes import QuoteScan
 from lint.document import Block
+from lint.lazy import lazy
 
 # The patterns below start with a letter class and leave "what stands before" to
 # `_standalone`: a look-behind at the start of a pattern makes the engine try every
@@ -186,7 +186,7 @@ class Abbreviations:
         self.definitions: list[Definition] = self._find_definitions()
         self.names: list[Name] = self._find_names()
 
-    @cached_property
+    @lazy
     def lowered(self) -> str:
         """The masked text in lower case, for case-blind word searches."""
         lowered = self.masked.lower()

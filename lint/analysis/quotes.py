@@ -28,12 +28,12 @@ import bisect
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
 from lint.document import Block
+from lint.lazy import lazy
 
 DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, AMBIGUOUS = "open", "close", "ambiguous"
@@ -134,11 +134,11 @@ class QuoteScan:
         i = bisect.bisect_right(self._top_ends, start)
         return i < len(self._top) and self._top[i].start < end
 
-    @cached_property
+    @lazy
     def _top(self) -> tuple[Quotation, ...]:
         return self.top_level()
 
-    @cached_property
+    @lazy
     def _top_ends(self) -> list[int]:
         return [q.end for q in self._top]
 
