@@ -94,9 +94,14 @@ def _gaps(text: str, start: int, end: int) -> Iterator[re.Match | regex.Match]:
     """_GAP.finditer(text, start, end)."""
     if (text.find("!", start, end) != -1 or text.find("?", start, end) != -1
             or text.find("…", start, end) != -1):
-        yield from _GAP.finditer(text, start, end)
-        return
-    for match in _STOP_GAP.finditer(text, start, end):
+        return _GAP.finditer(text, start, end)
+    if text.isascii():
+        return _STOP_GAP.finditer(text, start, end)  # its look-ahead is exact on ASCII
+    return _opening_checked(_STOP_GAP.finditer(text, start, end), text, end)
+
+
+def _opening_checked(gaps: Iterator[re.Match], text: str, end: int) -> Iterator[re.Match]:
+    for match in gaps:
         after = match.end()
         if text[after:after + 2].isascii() or _SENTENCE_OPENING.match(text, after, end):
             yield match
