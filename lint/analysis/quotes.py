@@ -219,25 +219,22 @@ class _BlockScanner:
     def run(self, tokens: list[tuple[int, int, str]]) -> None:
         """Place the block's marks, given as (start, end, characters)."""
         first = True
+        lo, hi = self.block.start, self.block.end
         for i, (s, e, char) in enumerate(tokens):
             parts = ((s, e, char),) if e - s < 3 else _split_triple(
                 s, e, bool(self.stack) and self.stack[-1].kind == SINGLE)
             for part_start, part_end, part in parts:
-                self._take(part_start, part_end, part, first, tokens, i + 1)
+                if part in STRAIGHT_DOUBLES or part in "“”":
+                    mark = self._double(part_start, part_end, part, lo, hi, tokens, i + 1)
+                    if mark is not None:
+                        self.marks.append(mark)
+                        self._place_double(mark, first)
+                else:
+                    mark = self._single(part_start, part_end, part, lo, hi)
+                    if mark is not None:
+                        self.marks.append(mark)
+                        self._place_single(mark)
                 first = False
-
-    def _take(self, s: int, e: int, char: str, first: bool, tokens, following: int) -> None:
-        lo, hi = self.block.start, self.block.end
-        if char in STRAIGHT_DOUBLES or char in "“”":
-            mark = self._double(s, e, char, lo, hi, tokens, following)
-            if mark is not None:
-                self.marks.append(mark)
-                self._place_double(mark, first)
-            return
-        mark = self._single(s, e, char, lo, hi)
-        if mark is not None:
-            self.marks.append(mark)
-            self._place_single(mark)
 
     def _double(self, s, e, char, lo, hi, tokens, following) -> QuoteMark | None:
         text = self.text

@@ -39,7 +39,8 @@ def read(path: str, text: str) -> Document:
     builder = DocumentBuilder(path, "text")
     builder.add_source(Source(text))
     spans = blocks_of(text)
-    kinds = leadin.classify([text[s:e] for s, e in spans])
-    for (start, end), kind in zip(spans, kinds, strict=True):
-        builder.add_block(kind or "paragraph", [Run(text[start:end], start, end - start)])
+    chunks = [text[s:e] for s, e in spans]
+    kinds = leadin.classify(chunks)
+    for (start, end), chunk, kind in zip(spans, chunks, kinds, strict=True):
+        builder.add_block(kind or "paragraph", [Run(chunk, start, end - start)])
     return builder.build()
