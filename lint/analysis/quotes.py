@@ -426,14 +426,18 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
         marks.extend(scanner.marks)
         stray.extend(scanner.stray)
         base = len(quotations)
-        depths = _depths(scanner.spans)
-        order = sorted(range(len(scanner.spans)), key=lambda i: scanner.spans[i][0])
-        renumber = {base + old: base + new for new, old in enumerate(order)}
+        spans = scanner.spans
+        if len(spans) > 1:
+            depths = _depths(spans)
+            order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+            renumber = {base + old: base + new for new, old in enumerate(order)}
+        else:  # one quotation at most (most blocks): nothing to nest or reorder
+            depths, order, renumber = [0] * len(spans), range(len(spans)), {}
         for old in order:
-            start, end, kind, opener, closer, continues = scanner.spans[old]
+            start, end, kind, opener, closer, continues = spans[old]
             quotations.append(Quotation(start, end, kind, depths[old], block, opener, closer,
                                         renumber.get(continues, continues)))
-        if pending is not None:
+        if pending is not None and renumber:
             pending.continues = renumber[pending.continues]
     continued = credited | {q.continues for q in quotations if q.continues is not None}
     unclosed = tuple(q for i, q in enumerate(quotations)
