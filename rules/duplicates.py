@@ -43,20 +43,20 @@ def _may_be_list_mark(text: str) -> bool:
     return not first.isascii() or first.isspace() or first in "-*" or first.isdigit()
 
 
-def _list_like(article: Article, block: Block) -> bool:
+def _list_like(article: Article, block: Block, words: int) -> bool:
     text = article.block_text(block)
     return (block.kind == "list-item"
             or (_may_be_list_mark(text) and bool(_LIST_MARK.match(text)))
-            or (article.shared(_paragraphs)[block].words < _SHORT_LINE_WORDS
-                and not _TERMINAL.search(text)))
+            or (words < _SHORT_LINE_WORDS and not _TERMINAL.search(text)))
 
 
 def _in_list_runs(article: Article) -> set[Block]:
     """Paragraphs inside runs of 3+ consecutive list-like ones (results, fixtures)."""
+    paragraphs = article.shared(_paragraphs)
     inside: set[Block] = set()
     run: list[Block] = []
     for block in (*article.paragraphs, None):
-        if block is not None and _list_like(article, block):
+        if block is not None and _list_like(article, block, paragraphs[block].words):
             run.append(block)
             continue
         if len(run) >= _LIST_RUN:
@@ -70,8 +70,9 @@ def _previous_block(article: Article, block: Block) -> Block:
     return article.blocks[index - 1]
 
 
-def _long_enough(article: Article, block: Block, min_words: int) -> bool:
-    return article.shared(_paragraphs)[block].words >= min_words
+def _long_enough(article: Article, min_words: int) -> list[tuple[Block, _Paragraph]]:
+    """The paragraphs of `min_words` words or more, with their keys and counts."""
+    return [(b, p) for b, p in article.shared(_paragraphs).items() if p.words >= min_words]
 
 
 @rule("duplicate-paragraph", category="duplicates", severity="error", fixable=True,
@@ -109,11 +110,8 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
     design in a list, stays quiet.
     """
     first_seen: dict[str, Block] = {}
-    for block in article.paragraphs:
-        if not _long_enough(article, block, options.min_words):
-            continue
-        key = article.shared(_paragraphs)[block].key
-        first = first_seen.setdefault(key, block)
+    for block, paragraph in _long_enough(article, options.min_words):
+        first = first_seen.setdefault(paragraph.key, block)
         if first is block:
             continue
         previous = _previous_block(article, block)
@@ -184,11 +182,11 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     pairs inside them are not reported. Parallel sentences ("three reasons to be
     optimistic" / "four reasons to be pessimistic") can score above 90.
     """
-    blocks = [b for b in article.paragraphs
-              if _long_enough(article, b, options.min_words)]
-    if len(blocks) < 2:
+    long_enough = _long_enough(article, options.min_words)
+    if len(long_enough) < 2:
         return
-    keys = [article.shared(_paragraphs)[b].key for b in blocks]
+    blocks = [b for b, _ in long_enough]
+    keys = [p.key for _, p in long_enough]
     listed = article.shared(_in_list_runs)
     threshold = options.threshold
     for j in range(1, len(blocks)):
