@@ -125,9 +125,11 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
 # Punctuation that ends a clause after a space, when it is not the start of an
 # ellipsis or of a number (`.5`); the spaces and the word before are read after.
 _SPACED_MARK = regex.compile(r"(?<=[ \t])[,.;:!?](?![.\w]|[ \t]+\.)")
-# Where it can match in text without tabs (most): after a space, found by a
-# literal-led search instead of trying the look-behind at every position.
-_MARK_AFTER_SPACE = re.compile(r" (?=[,.;:!?])")
+# Where it can match in text without tabs (most): a space and a mark, found in the
+# text's shape (marks, and the `?` that encoding makes of non-ASCII characters,
+# become `.`) by bytes.find, instead of trying the look-behind at every position.
+_MARKS_AFTER_SPACES = bytes(ord(".") if chr(c) in ",.;:!?" else c if c == ord(" ")
+                            else ord("x") for c in range(256))
 _BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])([ \t]+)$")
 _FRENCH_SPACED = frozenset(";:!?")
 _DIGIT_NEXT = regex.compile(r"\s*\d")
@@ -138,10 +140,13 @@ def _spaced_marks(text: str) -> Iterator[regex.Match]:
     if "\t" in text:
         yield from _SPACED_MARK.finditer(text)
         return
-    for candidate in _MARK_AFTER_SPACE.finditer(text):
-        match = _SPACED_MARK.match(text, candidate.end())
+    shape = text.encode("ascii", "replace").translate(_MARKS_AFTER_SPACES)
+    space = shape.find(b" .")
+    while space != -1:
+        match = _SPACED_MARK.match(text, space + 1)
         if match is not None:
             yield match
+        space = shape.find(b" .", space + 1)
 
 
 @rule("space-before-punctuation", category="typography", severity="warning", fixable=True)
