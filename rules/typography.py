@@ -32,6 +32,12 @@ _MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
 # may be a letter). A look-behind that leads a pattern is tried at every position;
 # this cheaper pass finds the few candidates, which the pattern then decides.
 _MARK_BEFORE_LETTER = re.compile(r"[,;:.!?](?=[A-Za-z\x80-\U0010ffff])")
+# In ASCII text, where letters are `A-Z` and `a-z`, its matches exactly: a mark
+# between two letters of the text's shape (letters `a`, marks `.`), which
+# bytes.find locates faster still.
+_LETTERS_AND_MARKS = bytes(ord("a") if chr(c).isascii() and chr(c).isalpha()
+                           else ord(".") if chr(c) in ",;:.!?" else ord(" ")
+                           for c in range(256))
 _WORD_BEFORE = regex.compile(r"\p{L}+$")
 _WORD_AFTER = regex.compile(r"\p{L}+")
 _WORD_WINDOW = 60
@@ -69,8 +75,17 @@ def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool
 
 def _marks_between_letters(text: str) -> Iterator[regex.Match]:
     """_MARK_BETWEEN_LETTERS.finditer(text), tried only at its candidates."""
-    for candidate in _MARK_BEFORE_LETTER.finditer(text):
-        match = _MARK_BETWEEN_LETTERS.match(text, candidate.start())
+    if text.isascii():
+        shape = text.encode("ascii").translate(_LETTERS_AND_MARKS)
+        candidates = []
+        at = shape.find(b"a.a")
+        while at != -1:
+            candidates.append(at + 1)
+            at = shape.find(b"a.a", at + 1)
+    else:
+        candidates = [c.start() for c in _MARK_BEFORE_LETTER.finditer(text)]
+    for mark in candidates:
+        match = _MARK_BETWEEN_LETTERS.match(text, mark)
         if match is not None:
             yield match
 
