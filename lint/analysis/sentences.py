@@ -55,8 +55,9 @@ class Sentence(NamedTuple):
 
 def _last_token(text: str, end: int) -> str:
     """The white-space delimited token ending at `end`, without closing quotes."""
-    lo = max(0, end - _LONGEST_TOKEN)
-    token = text[max(text.rfind(" ", lo, end) + 1, lo):end]
+    lo = end - _LONGEST_TOKEN if end > _LONGEST_TOKEN else 0  # (once per stop: no max())
+    space = text.rfind(" ", lo, end)
+    token = text[space + 1 if space != -1 else lo:end]
     if "\n" in token or "\t" in token:  # rare: look for the other separators too
         start = max(text.rfind("\n", lo, end), text.rfind("\t", lo, end))
         token = text[start + 1:end]
@@ -115,7 +116,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for match in _gaps(text, start, end):
         gap_start, gap_end = match.span(1)
         if _is_boundary(text, match.start(), gap_start, gap_end):
-            _add_trimmed(sentences, text, cursor, gap_start)
+            if cursor == start:
+                _add_trimmed(sentences, text, cursor, gap_start)
+            else:  # after a gap and before one: no white space to trim
+                sentences.append(Sentence(cursor, gap_start))
             cursor = gap_end
     _add_trimmed(sentences, text, cursor, end)
     return sentences
