@@ -429,7 +429,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
         space = text.find(" ", start, end)
         if space == -1:
             single = text[start:end]
-            return (start, end) if "-" in single or _CAMEL.search(single) else (None, end)
+            camel = not (single.isascii() and single[1:].islower()) and _CAMEL.search(single)
+            return (start, end) if "-" in single or camel else (None, end)
         first = text[start:space]
         folded = first.casefold()
         prefix = folded in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
