@@ -19,6 +19,7 @@ from lint.rule import Edit, Option, Options, Problem, Related, rule
 
 _LIST_MARK = regex.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
 _TERMINAL = regex.compile(r"[.!?:\"'”’)]\s*$")
+_TERMINAL_MARKS = frozenset(".!?:\"'”’)")
 _LIST_RUN = 3
 _SHORT_LINE_WORDS = 12
 NEAR_DUPLICATE_DEFAULT = 90
@@ -47,7 +48,15 @@ def _list_like(article: Article, block: Block, words: int) -> bool:
     text = article.block_text(block)
     return (block.kind == "list-item"
             or (_may_be_list_mark(text) and bool(_LIST_MARK.match(text)))
-            or (words < _SHORT_LINE_WORDS and not _TERMINAL.search(text)))
+            or (words < _SHORT_LINE_WORDS and not _ends_sentence(text)))
+
+
+def _ends_sentence(text: str) -> bool:
+    """_TERMINAL.search(text), told from the last character unless it is white space:
+    the search, anchored at the end, would try every position of the text."""
+    if text and not text[-1].isspace():
+        return text[-1] in _TERMINAL_MARKS
+    return bool(_TERMINAL.search(text))
 
 
 def _in_list_runs(article: Article) -> set[Block]:
