@@ -121,8 +121,9 @@ class QuoteScan:
         return tuple(q for q in self.quotations if q.block == block)
 
     def top_level(self, block: Block | None = None) -> tuple[Quotation, ...]:
-        found = self.quotations if block is None else self.in_block(block)
-        return tuple(q for q in found if q.depth == 0)
+        if block is None:
+            return self._top  # asked by several analyses and rules: found once
+        return tuple(q for q in self.in_block(block) if q.depth == 0)
 
     def chain_head(self, index: int) -> int:
         while self.quotations[index].continues is not None:
@@ -136,7 +137,7 @@ class QuoteScan:
 
     @lazy
     def _top(self) -> tuple[Quotation, ...]:
-        return self.top_level()
+        return tuple(q for q in self.quotations if q.depth == 0)
 
     @lazy
     def _top_ends(self) -> list[int]:
