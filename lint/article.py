@@ -7,7 +7,6 @@ nothing, and one that several rules use is computed a single time per article.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
 from typing import Any, TypeVar
 
 from lint.analysis.abbreviations import Abbreviations
@@ -16,6 +15,7 @@ from lint.analysis.numbers import NumberMention, number_mentions
 from lint.analysis.quotes import QuoteScan, scan_quotes
 from lint.analysis.sentences import Sentence, split_sentences
 from lint.document import Block, Document
+from lint.lazy import lazy
 
 T = TypeVar("T")
 
@@ -40,47 +40,51 @@ class Article:
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
 
-    @cached_property
+    @lazy
     def body(self) -> tuple[Block, ...]:
         """Body blocks (paragraphs, list items, block quotes, subheadings), in order."""
         return self.document.body
 
-    @cached_property
+    @lazy
     def paragraphs(self) -> tuple[Block, ...]:
         """Body blocks of running prose: paragraphs and list items."""
         return tuple(b for b in self.body if b.kind in ("paragraph", "list-item"))
 
-    @cached_property
+    @lazy
     def headline(self) -> Block | None:
         return next((b for b in self.blocks if b.kind == "headline"), None)
 
-    @cached_property
+    @lazy
     def sentences(self) -> dict[Block, list[Sentence]]:
-        """Sentences of every block, keyed by block."""
-        return {b: split_sentences(self.text, b.start, b.end) for b in self.blocks}
+        """Sentences of every block, keyed by block.
 
-    @cached_property
+        Filled on first look at each block: the rules that read sentences only
+        look at some paragraphs, never at the headline or byline.
+        """
+        return _PerBlock(lambda b: split_sentences(self.text, b.start, b.end))
+
+    @lazy
     def abbreviations(self) -> Abbreviations:
         """Abbreviation tokens, malformed forms, `long form (SF)` definitions and names."""
         return Abbreviations(self.text, self.blocks, self.quotes, self.prose)
 
-    @cached_property
+    @lazy
     def quotes(self) -> QuoteScan:
         """Quotation marks and quotations of the whole article (lint.analysis.quotes)."""
         return scan_quotes(self.text, self.blocks, self.prose)
 
-    @cached_property
+    @lazy
     def addresses(self) -> Addresses:
         """Markup, URLs, e-mail addresses, handles and hashtags in the whole text."""
         return Addresses(self.text)
 
-    @cached_property
+    @lazy
     def prose(self) -> str:
         """The text with everything that is not prose blanked out, offsets unchanged:
         the reader's not-prose spans (inline code, link targets) and the addresses."""
         return blank_out(self.text, (*self.document.masked, *self.addresses.spans))
 
-    @cached_property
+    @lazy
     def numbers(self) -> dict[Block, list[NumberMention]]:
         """Number mentions (figures, number words, money, percentages) by block.
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from dataclasses import dataclass
 
 import regex
+
+from lint.lazy import lazy
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
@@ -23,11 +24,11 @@ class Source:
     field: str | None = None
     element_id: str | None = None
     element_index: int | None = None
-    _line_starts: list[int] = dataclasses.field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
-    def __post_init__(self) -> None:
-        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
-        object.__setattr__(self, "_line_starts", starts)
+    @lazy
+    def _line_starts(self) -> list[int]:
+        # Computed on first use: only a text with findings needs its lines counted.
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset; columns count code points."""

@@ -4,36 +4,68 @@ from __future__ import annotations
 
 import difflib
 import operator
+import re
 from collections.abc import Iterator
 from itertools import islice
+from typing import NamedTuple
 
 import regex
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from lint.analysis.text import WORD, comparison_key, word_count
+from lint.analysis.text import WORD, comparison_key_and_words, joined_words
 from lint.article import Article
 from lint.document import Block
 from lint.rule import Edit, Option, Options, Problem, Related, rule
 
 _LIST_MARK = regex.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
 _TERMINAL = regex.compile(r"[.!?:\"'”’)]\s*$")
+_TERMINAL_MARKS = frozenset(".!?:\"'”’)")
 _LIST_RUN = 3
 _SHORT_LINE_WORDS = 12
 NEAR_DUPLICATE_DEFAULT = 90
 
 
-def _list_like(article: Article, block: Block) -> bool:
+class _Paragraph(NamedTuple):
+    key: str  # comparison_key
+    words: int  # word_count
+
+
+def _paragraphs(article: Article) -> dict[Block, _Paragraph]:
+    """Each paragraph's comparison key and word count (in one pass), shared by
+    the rules of this family."""
+    return {b: _Paragraph(*comparison_key_and_words(article.block_text(b)))
+            for b in article.paragraphs}
+
+
+def _may_be_list_mark(text: str) -> bool:
+    """False when the first character rules _LIST_MARK out: an ASCII character
+    that is no white space, mark or digit (most paragraphs), told without it."""
+    first = text[:1]
+    return not first.isascii() or first.isspace() or first in "-*" or first.isdigit()
+
+
+def _list_like(article: Article, block: Block, words: int) -> bool:
     text = article.block_text(block)
-    return (block.kind == "list-item" or bool(_LIST_MARK.match(text))
-            or (word_count(text) < _SHORT_LINE_WORDS and not _TERMINAL.search(text)))
+    return (block.kind == "list-item"
+            or (_may_be_list_mark(text) and bool(_LIST_MARK.match(text)))
+            or (words < _SHORT_LINE_WORDS and not _ends_sentence(text)))
+
+
+def _ends_sentence(text: str) -> bool:
+    """_TERMINAL.search(text), told from the last character unless it is white space:
+    the search, anchored at the end, would try every position of the text."""
+    if text and not text[-1].isspace():
+        return text[-1] in _TERMINAL_MARKS
+    return bool(_TERMINAL.search(text))
 
 
 def _in_list_runs(article: Article) -> set[Block]:
     """Paragraphs inside runs of 3+ consecutive list-like ones (results, fixtures)."""
+    paragraphs = article.shared(_paragraphs)
     inside: set[Block] = set()
     run: list[Block] = []
     for block in (*article.paragraphs, None):
-        if block is not None and _list_like(article, block):
+        if block is not None and _list_like(article, block, paragraphs[block].words):
             run.append(block)
             continue
         if len(run) >= _LIST_RUN:
@@ -42,18 +74,14 @@ def _in_list_runs(article: Article) -> set[Block]:
     return inside
 
 
-def _keys(article: Article) -> dict[Block, str]:
-    """Each paragraph's comparison key, shared by the rules of this family."""
-    return {b: comparison_key(article.block_text(b)) for b in article.paragraphs}
-
-
 def _previous_block(article: Article, block: Block) -> Block:
     index = article.blocks.index(block)
     return article.blocks[index - 1]
 
 
-def _long_enough(text: str, min_words: int) -> bool:
-    return word_count(text) >= min_words
+def _long_enough(article: Article, min_words: int) -> list[tuple[Block, _Paragraph]]:
+    """The paragraphs of `min_words` words or more, with their keys and counts."""
+    return [(b, p) for b, p in article.shared(_paragraphs).items() if p.words >= min_words]
 
 
 @rule("duplicate-paragraph", category="duplicates", severity="error", fixable=True,
@@ -91,12 +119,8 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
     design in a list, stays quiet.
     """
     first_seen: dict[str, Block] = {}
-    for block in article.paragraphs:
-        text = article.block_text(block)
-        if not _long_enough(text, options.min_words):
-            continue
-        key = article.shared(_keys)[block]
-        first = first_seen.setdefault(key, block)
+    for block, paragraph in _long_enough(article, options.min_words):
+        first = first_seen.setdefault(paragraph.key, block)
         if first is block:
             continue
         previous = _previous_block(article, block)
@@ -167,19 +191,21 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     pairs inside them are not reported. Parallel sentences ("three reasons to be
     optimistic" / "four reasons to be pessimistic") can score above 90.
     """
-    blocks = [b for b in article.paragraphs
-              if _long_enough(article.block_text(b), options.min_words)]
-    if len(blocks) < 2:
+    long_enough = _long_enough(article, options.min_words)
+    if len(long_enough) < 2:
         return
-    keys = [article.shared(_keys)[b] for b in blocks]
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=options.threshold,
-                           dtype="uint8", workers=1)
+    blocks = [b for b, _ in long_enough]
+    keys = [p.key for _, p in long_enough]
     listed = article.shared(_in_list_runs)
+    threshold = options.threshold
     for j in range(1, len(blocks)):
-        candidates = [(int(scores[i, j]), i) for i in range(j)
-                      if scores[i, j] and keys[i] != keys[j]
-                      and not (blocks[i] in listed and blocks[j] in listed)]
-        if not candidates or any(keys[i] == keys[j] for i in range(j)):
+        if keys[j] in keys[:j]:
+            continue  # an exact repeat, which duplicate-paragraph reports
+        both_listed = blocks[j] in listed
+        candidates = [(score, i) for i in range(j)
+                      if not (both_listed and blocks[i] in listed)
+                      and (score := _similarity(keys[i], keys[j], threshold))]
+        if not candidates:
             continue
         score, i = max(candidates)
         first, later = blocks[i], blocks[j]
@@ -190,6 +216,15 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
             f"(similarity {score}): {diff}.",
             related=(Related(first.start, first.end, "the earlier version"),),
         )
+
+
+def _similarity(a: str, b: str, threshold: int) -> int:
+    """fuzz.ratio rounded half up, or 0 below `threshold`. One call per pair: an
+    article has a handful of paragraphs, too few for process.cdist's set-up to pay."""
+    if 200 * min(len(a), len(b)) < threshold * (len(a) + len(b)):
+        return 0  # the ratio is at most 2·min/(sum of lengths): told without the call
+    score = fuzz.ratio(a, b, score_cutoff=threshold)
+    return int(score + 0.5) if score else 0
 
 
 _FIRST_PERSON = regex.compile(r"I\b")
@@ -229,17 +264,22 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     other's, which the paragraph rules report.
     """
     listed = article.shared(_in_list_runs)
+    text, quotes, min_words = article.text, article.quotes, options.min_words
     first_seen: dict[str, tuple[Block, int, int]] = {}
     for block in article.paragraphs:
         if block in listed:
             continue
         for sentence in article.sentences[block]:
-            text = article.text[sentence.start:sentence.end]
-            words = text.casefold().split()
-            if (len(words) < options.min_words or _FIRST_PERSON.match(text)
-                    or text.endswith("?") or article.quotes.overlaps(sentence.start, sentence.end)):
+            written = text[sentence.start:sentence.end]
+            # The cheap tests first; the regex only for a sentence that starts with `I`.
+            if (written.endswith("?") or (written.startswith("I")
+                                          and _FIRST_PERSON.match(written))
+                    or quotes.overlaps(sentence.start, sentence.end)):
                 continue
-            key = " ".join(words).rstrip(".!?")
+            joined, words = joined_words(written.casefold())
+            if words < min_words:
+                continue
+            key = joined.rstrip(".!?")
             if key not in first_seen:
                 first_seen[key] = (block, sentence.start, sentence.end)
                 continue
@@ -252,8 +292,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
 
 
 def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
-    keys = article.shared(_keys)
-    return fuzz.ratio(keys[a], keys[b]) >= NEAR_DUPLICATE_DEFAULT
+    paragraphs = article.shared(_paragraphs)
+    return fuzz.ratio(paragraphs[a].key, paragraphs[b].key) >= NEAR_DUPLICATE_DEFAULT
 
 
 # Doubles that are English, names or emphasis, not slips (domain.md §7.1).
@@ -261,7 +301,7 @@ LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
     "chop bang tut dum la tick pom".split()
 )
-_PUNCTUATION = regex.compile(r"[\"'“‘(\[.,;:!?…”’)\]]")
+_PUNCTUATION = re.compile(r"[\"'“‘(\[.,;:!?…”’)\]]")
 _REPEAT = regex.compile(r"(?<![\w'’-])(\w+)\s+(\1)(?![\w-]|['’]\w)", regex.IGNORECASE)
 
 
@@ -273,6 +313,24 @@ def _is_slip(first: str, second: str) -> bool:
     if first[:1].isupper() and second[:1].isupper():
         return False  # Duran Duran, Bafana Bafana, Boing Boing
     return first == second or (first[:1].isupper() and first[1:] == second[1:])
+
+
+# _PUNCTUATION and the white space str.split() knows that bytes.split() does not
+# become spaces, capitals lower case: bytes.translate does in one C pass over ASCII
+# text what casefold and _PUNCTUATION.sub do in two.
+_ASCII_WORDS = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"'([.,;:!?)]\x1c\x1d\x1e\x1f",
+    b"abcdefghijklmnopqrstuvwxyz" + b" " * 16)
+
+
+def _has_adjacent_twins(text: str) -> bool:
+    """Whether two neighbouring words are the same once case and punctuation are
+    set aside: C-level string work, far cheaper than the pattern that finds them."""
+    if text.isascii():
+        words = text.encode("ascii").translate(_ASCII_WORDS).split()
+    else:
+        words = _PUNCTUATION.sub(" ", text.casefold()).split()
+    return any(map(operator.eq, words, islice(words, 1, None)))
 
 
 @rule("repeated-word", category="duplicates", severity="warning", fixable=True)
@@ -307,10 +365,11 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     are skipped, and nothing is matched across the headline or from one paragraph
     to the next.
     """
+    if not _has_adjacent_twins(article.text):
+        return  # the common case: one test of the whole text, no block holds a pair
     for block in article.body:
-        words = _PUNCTUATION.sub(" ", article.block_text(block).casefold()).split()
-        if not any(map(operator.eq, words, islice(words, 1, None))):
-            continue  # the common case, decided without the regular expression
+        if not _has_adjacent_twins(article.block_text(block)):
+            continue  # decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
             first, second = match.groups()
             if not _is_slip(first, second):

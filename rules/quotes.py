@@ -135,9 +135,12 @@ class _Attribution:
         if after and (closes_clause or _has_cue(after.group())):
             return "a speaker and verb after the quote"
         before = text[max(block.start, q.start - 160):q.start]
-        if before.rstrip().endswith(":"):
+        last = before.rstrip()[-1:]
+        if last == ":":
             return "a colon before the quote"
-        if _BEFORE_OPEN.search(before):
+        # _BEFORE_OPEN ends in `,` or `:` and white space; its search tries every
+        # position, so it runs only where the text before the quote ends in a comma.
+        if last == "," and _BEFORE_OPEN.search(before):
             return "a speaker and verb before the quote"
         if _CREDIT_AFTER.match(text, q.end, block.end):
             return "a credit after the quote"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -27,6 +28,16 @@ def inside_quote(article: Article, block: Block, index: int) -> bool:
 # A punctuation mark between two letters; the words around it are read afterwards,
 # since scanning for the rare mark is far cheaper than scanning every word.
 _MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
+# Where it can match: a mark before an ASCII letter or any non-ASCII character (which
+# may be a letter). A look-behind that leads a pattern is tried at every position;
+# this cheaper pass finds the few candidates, which the pattern then decides.
+_MARK_BEFORE_LETTER = re.compile(r"[,;:.!?](?=[A-Za-z\x80-\U0010ffff])")
+# In ASCII text, where letters are `A-Z` and `a-z`, its matches exactly: a mark
+# between two letters of the text's shape (letters `a`, marks `.`), which
+# bytes.find locates faster still.
+_LETTERS_AND_MARKS = bytes(ord("a") if chr(c).isascii() and chr(c).isalpha()
+                           else ord(".") if chr(c) in ",;:.!?" else ord(" ")
+                           for c in range(256))
 _WORD_BEFORE = regex.compile(r"\p{L}+$")
 _WORD_AFTER = regex.compile(r"\p{L}+")
 _WORD_WINDOW = 60
@@ -60,6 +71,23 @@ def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool
     short_name = left[:1].isupper() and len(left) < _NAME_SHORT
     return (bool(_LOWER_PAIR.search(left)) and bool(_CAPITALISED.match(right))
             and not dotted and not short_name)
+
+
+def _marks_between_letters(text: str) -> Iterator[regex.Match]:
+    """_MARK_BETWEEN_LETTERS.finditer(text), tried only at its candidates."""
+    if text.isascii():
+        shape = text.encode("ascii").translate(_LETTERS_AND_MARKS)
+        candidates = []
+        at = shape.find(b"a.a")
+        while at != -1:
+            candidates.append(at + 1)
+            at = shape.find(b"a.a", at + 1)
+    else:
+        candidates = [c.start() for c in _MARK_BEFORE_LETTER.finditer(text)]
+    for mark in candidates:
+        match = _MARK_BETWEEN_LETTERS.match(text, mark)
+        if match is not None:
+            yield match
 
 
 @rule("missing-space-after-punctuation", category="typography", severity="warning",
@@ -99,7 +127,7 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     directly before a quotation mark (`said:"We`), which some houses allow.
     """
     text = article.text
-    for match in _MARK_BETWEEN_LETTERS.finditer(text):
+    for match in _marks_between_letters(text):
         start, end = _words_around(text, match.start(), match.end())
         if not _missing_space(article, start, match.start(), end):
             continue
@@ -112,9 +140,28 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
 # Punctuation that ends a clause after a space, when it is not the start of an
 # ellipsis or of a number (`.5`); the spaces and the word before are read after.
 _SPACED_MARK = regex.compile(r"(?<=[ \t])[,.;:!?](?![.\w]|[ \t]+\.)")
+# Where it can match in text without tabs (most): a space and a mark, found in the
+# text's shape (marks, and the `?` that encoding makes of non-ASCII characters,
+# become `.`) by bytes.find, instead of trying the look-behind at every position.
+_MARKS_AFTER_SPACES = bytes(ord(".") if chr(c) in ",.;:!?" else c if c == ord(" ")
+                            else ord("x") for c in range(256))
 _BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])([ \t]+)$")
 _FRENCH_SPACED = frozenset(";:!?")
 _DIGIT_NEXT = regex.compile(r"\s*\d")
+
+
+def _spaced_marks(text: str) -> Iterator[regex.Match]:
+    """_SPACED_MARK.finditer(text), tried only after spaces when the text has no tab."""
+    if "\t" in text:
+        yield from _SPACED_MARK.finditer(text)
+        return
+    shape = text.encode("ascii", "replace").translate(_MARKS_AFTER_SPACES)
+    space = shape.find(b" .")
+    while space != -1:
+        match = _SPACED_MARK.match(text, space + 1)
+        if match is not None:
+            yield match
+        space = shape.find(b" .", space + 1)
 
 
 @rule("space-before-punctuation", category="typography", severity="warning", fixable=True)
@@ -152,7 +199,7 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
     marks apart (`"Vive la France !"`), and so is a colon between numbers (`3 : 1`).
     """
     text = article.text
-    for match in _SPACED_MARK.finditer(text):
+    for match in _spaced_marks(text):
         mark_at, mark = match.start(), match.group()
         block = article.document.block_at(mark_at)
         before = _BEFORE_SPACES.search(text, max(block.start, mark_at - _WORD_WINDOW), mark_at)
@@ -271,6 +318,9 @@ def unbalanced_brackets(article: Article, options: Options) -> Iterator[Problem]
     Brackets are paired within one paragraph. List labels (`1)`, `b)`) and smileys
     (`:)`) are not counted, nor are brackets inside URLs.
     """
+    text = article.text
+    if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
+        return  # most articles: four substring tests instead of a pass per block
     for block in article.blocks:
         for index in _unmatched_brackets(article, block):
             mark = article.text[index]

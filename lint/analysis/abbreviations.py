@@ -25,13 +25,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
 from lint.analysis.quotes import QuoteScan
 from lint.document import Block
+from lint.lazy import lazy
 
 # The patterns below start with a letter class and leave "what stands before" to
 # `_standalone`: a look-behind at the start of a pattern makes the engine try every
@@ -43,6 +43,14 @@ _DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?:[A-Z]\.)+"
                      r"|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
 _CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
 _NOT_BEFORE_CAPITALS = frozenset(".&'’")
+# The text's shape for finding where _CAPITALS can start: a capital before a capital,
+# a digit or `&`. Capitals become `A`, digits and non-ASCII characters (`?` after
+# encoding, which may be a Unicode digit) `0`; the candidates are then matched on
+# the text itself, so a spare candidate costs one match and a missed one is impossible.
+_CAPITALS_SHAPE = bytes(ord("A") if ord("A") <= c <= ord("Z")
+                        else ord("0") if ord("0") <= c <= ord("9") or c == ord("?")
+                        else c if c == ord("&") else ord(" ") for c in range(256))
+_CAPITALS_START = re.compile(rb"A(?=[A0&])")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
 _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
@@ -52,14 +60,17 @@ _WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
 _CAPITALS_GAP = regex.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
 _DATELINE = regex.compile(r"\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?\w*(?:[-–][{_UPPER}]\w*)*"
+# Possessive quantifiers (`*+`): what follows a run of word characters here is never
+# a word character, so giving some back cannot help a match, and not trying saves a
+# third of this pass, which starts at every capital of the article.
+_NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?\w*+(?:[-–][{_UPPER}]\w*+)*+"
 # Two or more capitalised words (joined by `of`, `&`, ...), or one hyphenated
 # (`Kilroy-Silk`) or CamelCase (`WikiLeaks`) word: single plain words are no name runs.
 _NAME = re.compile(
     rf"{_NAME_WORD}(?:[ \u00a0](?:(?:of|for|the|de|du|da|von|van|der|del|&)[ \u00a0])?"
     rf"{_NAME_WORD})+"
-    rf"|[{_UPPER}]\w*[-–][{_UPPER}]\w*(?:[-–][{_UPPER}]\w*)*"
-    rf"|[{_UPPER}][a-z]+[{_UPPER}]\w*"
+    rf"|[{_UPPER}]\w*+[-–][{_UPPER}]\w*+(?:[-–][{_UPPER}]\w*+)*+"
+    rf"|[{_UPPER}][a-z]++[{_UPPER}]\w*+"
 )
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
@@ -165,7 +176,7 @@ class Abbreviations:
         # Inside a quotation: from the shared quote scanner, its top-level contents.
         self._quotes = [(q.content_start, q.content_end) for q in quotes.top_level()]
         self._quote_starts = [s for s, _ in self._quotes]
-        capitals = [m for m in _CAPITALS.finditer(self.masked)
+        capitals = [m for m in _capitals_matches(self.masked)
                     if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
         self._shouting = _shouting_spans(self.masked, blocks, self._quotes, capitals)
         self._shout_starts = [s for s, _ in self._shouting]
@@ -175,7 +186,7 @@ class Abbreviations:
         self.definitions: list[Definition] = self._find_definitions()
         self.names: list[Name] = self._find_names()
 
-    @cached_property
+    @lazy
     def lowered(self) -> str:
         """The masked text in lower case, for case-blind word searches."""
         lowered = self.masked.lower()
@@ -206,6 +217,8 @@ class Abbreviations:
         return _inside(self._quotes, self._quote_starts, start, end)
 
     def shouting(self, start: int, end: int) -> bool:
+        if not self._shouting:
+            return False  # most articles: nothing to search
         return _inside(self._shouting, self._shout_starts, start, end)
 
     def _sentence_start(self, start: int, block: Block) -> bool:
@@ -233,7 +246,7 @@ class Abbreviations:
 
     def _find_dotted(self) -> None:
         text = self.masked
-        for m in _DOTTED.finditer(text):
+        for m in _dotted_matches(text):
             start, end = m.span()
             if not _standalone(text, start, "."):
                 continue
@@ -306,6 +319,35 @@ class Abbreviations:
                             and end < len(text) and text[end] in "\"'’”")
             names.append(Name(start, end, self.text[start:end], block, quoted_title))
         return names
+
+
+def _capitals_matches(text: str) -> Iterator[re.Match]:
+    """_CAPITALS.finditer(text), tried only where the text's shape allows a match:
+    the literal-led search over the shape skips the lower-case text at C speed,
+    which the pattern's leading class cannot."""
+    shape = text.encode("ascii", "replace").translate(_CAPITALS_SHAPE)
+    end = 0
+    for candidate in _CAPITALS_START.finditer(shape):
+        if candidate.start() < end:
+            continue  # inside the previous match
+        match = _CAPITALS.match(text, candidate.start())
+        if match is not None:
+            yield match
+            end = match.end()
+
+
+def _dotted_matches(text: str) -> Iterator[re.Match]:
+    """_DOTTED.finditer(text), visiting only the capitals before a stop: every match
+    starts with one, and str.find skips to the stops far faster than the pattern
+    engine can try every capital of the text."""
+    stop = text.find(".", 1)
+    while stop != -1:
+        match = _DOTTED.match(text, stop - 1) if "A" <= text[stop - 1] <= "Z" else None
+        if match is not None:
+            yield match
+            stop = text.find(".", match.end() + 1)
+        else:
+            stop = text.find(".", stop + 1)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -387,10 +429,12 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
         space = text.find(" ", start, end)
         if space == -1:
             single = text[start:end]
-            return (start, end) if "-" in single or _CAMEL.search(single) else (None, end)
+            camel = not (single.isascii() and single[1:].islower()) and _CAMEL.search(single)
+            return (start, end) if "-" in single or camel else (None, end)
         first = text[start:space]
-        prefix = first.casefold() in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
-        if first.casefold() not in _LEADING_NON_NAME and not (
+        folded = first.casefold()
+        prefix = folded in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
+        if folded not in _LEADING_NON_NAME and not (
                 prefix and _SEVERAL_WORDS.search(text, space + 1, end)):
             return start, end
         start = space + 1

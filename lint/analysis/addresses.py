@@ -10,6 +10,7 @@ code) blanked out (domain.md §1, masking).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 import regex
@@ -26,14 +27,22 @@ _ADDRESS = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-# Every address holds one of these; most copy holds none, and then the costly
-# pattern above is never run.
-_MAYBE_ADDRESS = regex.compile(rf"[<@#]|://|www\.|\.{_TLDS}\b", regex.IGNORECASE)
+# A bare domain holds a stop and a top-level domain in any case. `re` matches every
+# character here that `regex` does, and finds the stops by a fast scan.
+_MAYBE_DOMAIN = re.compile(rf"\.{_TLDS}", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
 
 
+def _may_hold_address(text: str) -> bool:
+    """A cheap test that every address passes. Most copy holds none, and then the
+    costly pattern above is never run; substring tests here are several times
+    faster than one case-blind pattern of all the cues."""
+    return ("<" in text or "@" in text or "#" in text or "://" in text
+            or _MAYBE_DOMAIN.search(text) is not None or "www." in text.lower())
+
+
 def _address_spans(text: str) -> list[tuple[int, int]]:
-    if not _MAYBE_ADDRESS.search(text):
+    if not _may_hold_address(text):
         return []
     spans = []
     for match in _ADDRESS.finditer(text):

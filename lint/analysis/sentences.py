@@ -10,11 +10,21 @@ boundary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
 _GAP = regex.compile(r"[.!?…][\"'”’»)\]]*(\s+)(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
+# _GAP for a block whose only terminal mark is the stop (most blocks), led by the
+# literal stop, which `re` skips to far faster than `regex` tries the class of four
+# marks at every character. `[^\S\x1c-\x1f]` is `regex`'s \s. After the gap an ASCII
+# capital or digit settles the look-ahead; a non-ASCII character (which may be a
+# capital, or an opening quote before one) is decided by _SENTENCE_OPENING.
+_STOP_GAP = re.compile(
+    r"\.[\"'”’»)\]]*([^\S\x1c-\x1f]+)(?=[\"'“‘«(\[]?[A-Z0-9\x80-\U0010ffff])")
+_SENTENCE_OPENING = regex.compile(r"[\"'“‘«(\[]?[\p{Lu}\p{N}]")
 _CLOSERS = "\"'”’»)]"
 _LONGEST_TOKEN = 40
 _NEXT_WORD = regex.compile(r"[\"'“‘«(\[]?(\w+)")
@@ -35,35 +45,67 @@ SENTENCE_STARTERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's span (a NamedTuple: some twenty are built per article, and a
+    frozen dataclass is three times slower to build)."""
+
     start: int
     end: int
 
 
 def _last_token(text: str, end: int) -> str:
     """The white-space delimited token ending at `end`, without closing quotes."""
-    lo = max(0, end - _LONGEST_TOKEN)
-    start = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end))
-    return text[max(start + 1, lo):end].rstrip(_CLOSERS)
+    lo = end - _LONGEST_TOKEN if end > _LONGEST_TOKEN else 0  # (once per stop: no max())
+    space = text.rfind(" ", lo, end)
+    token = text[space + 1 if space != -1 else lo:end]
+    if "\n" in token or "\t" in token:  # rare: look for the other separators too
+        start = max(text.rfind("\n", lo, end), text.rfind("\t", lo, end))
+        token = text[start + 1:end]
+    return token.rstrip(_CLOSERS)
 
 
-def _is_boundary(text: str, gap_start: int, gap_end: int) -> bool:
+def _is_boundary(text: str, mark: int, gap_start: int, gap_end: int) -> bool:
+    """Whether the gap after the terminal mark at `mark` ends a sentence."""
+    if text[mark] != ".":
+        return True  # `!`, `?` and `…` always end one
     token = _last_token(text, gap_start)
-    bare = token.rstrip(".!?…").lower()
-    next_word = _NEXT_WORD.match(text, gap_end)
-    following = next_word.group(1) if next_word else ""
     if not token.endswith("."):
         return True
-    if token.lower() in _ALWAYS_INSIDE or bare in TITLES:
+    lowered = token.lower()
+    bare = lowered.rstrip(".!?…")
+    if lowered in _ALWAYS_INSIDE or bare in TITLES:
         return False
     if bare in _NUMBER_TITLES:
-        return not following[:1].isdigit()
-    if _INITIAL.match(token):
+        return not _next_word(text, gap_end)[:1].isdigit()
+    # Cheap shape tests first: most tokens are a word and one stop, and the
+    # patterns below are only run on the few that could match.
+    if len(token) == 2 and _INITIAL.match(token):
         return False
-    if _DOTTED.match(token):
-        return following.lower() in SENTENCE_STARTERS
+    if token.count(".") >= 2 and _DOTTED.match(token):
+        return _next_word(text, gap_end).lower() in SENTENCE_STARTERS
     return True
+
+
+def _next_word(text: str, at: int) -> str:
+    match = _NEXT_WORD.match(text, at)
+    return match.group(1) if match else ""
+
+
+def _gaps(text: str, start: int, end: int) -> Iterator[re.Match | regex.Match]:
+    """_GAP.finditer(text, start, end)."""
+    if (text.find("!", start, end) != -1 or text.find("?", start, end) != -1
+            or text.find("…", start, end) != -1):
+        return _GAP.finditer(text, start, end)
+    if text.isascii():
+        return _STOP_GAP.finditer(text, start, end)  # its look-ahead is exact on ASCII
+    return _opening_checked(_STOP_GAP.finditer(text, start, end), text, end)
+
+
+def _opening_checked(gaps: Iterator[re.Match], text: str, end: int) -> Iterator[re.Match]:
+    for match in gaps:
+        after = match.end()
+        if text[after:after + 2].isascii() or _SENTENCE_OPENING.match(text, after, end):
+            yield match
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -71,17 +113,25 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
     cursor = start
-    for match in _GAP.finditer(text, start, end):
+    for match in _gaps(text, start, end):
         gap_start, gap_end = match.span(1)
-        if _is_boundary(text, gap_start, gap_end):
-            sentences.append(Sentence(cursor, gap_start))
+        if _is_boundary(text, match.start(), gap_start, gap_end):
+            if cursor == start:
+                _add_trimmed(sentences, text, cursor, gap_start)
+            else:  # after a gap and before one: no white space to trim
+                sentences.append(Sentence(cursor, gap_start))
             cursor = gap_end
-    sentences.append(Sentence(cursor, end))
-    return [_trim(text, s) for s in sentences if text[s.start:s.end].strip()]
+    _add_trimmed(sentences, text, cursor, end)
+    return sentences
 
 
-def _trim(text: str, sentence: Sentence) -> Sentence:
-    chunk = text[sentence.start:sentence.end]
-    left = len(chunk) - len(chunk.lstrip())
-    right = len(chunk.rstrip())
-    return Sentence(sentence.start + left, sentence.start + right)
+def _add_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    """Append text[start:end] with outer white space trimmed, unless it is all space."""
+    if start < end and not (text[start].isspace() or text[end - 1].isspace()):
+        sentences.append(Sentence(start, end))  # the usual case: nothing to trim
+        return
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        start += len(chunk) - len(chunk.lstrip())
+        sentences.append(Sentence(start, start + len(stripped)))

@@ -4,18 +4,42 @@ from __future__ import annotations
 
 import regex
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'",
-                         "–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0": " "})
-_TYPOGRAPHIC = regex.compile("[“”„‘’‚–—‒−\u00a0]")
+_PLAIN_FORMS = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("‚", "'"),
+                ("–", "-"), ("—", "-"), ("‒", "-"), ("−", "-"), ("\u00a0", " "))
 _TRAILING = " .,;:!?…\"')]"
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
 
 
+def joined_words(text: str) -> tuple[str, int]:
+    """`" ".join(text.split())` and the number of words, by C-level string tests
+    alone when the only white space is single plain spaces (most ASCII copy)."""
+    if (text.isascii() and "  " not in text and "\n" not in text and "\t" not in text
+            and "\r" not in text and "\x0b" not in text and "\x0c" not in text
+            and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text
+            and "\x1f" not in text):  # str.split() breaks on all these too
+        text = text.strip(" ")
+        return text, text.count(" ") + 1 if text else 0
+    words = text.split()
+    return " ".join(words), len(words)
+
+
+def comparison_key_and_words(text: str) -> tuple[str, int]:
+    """comparison_key(text) and word_count(text) in one pass: folding never makes
+    or removes white space."""
+    # A substring test and a replace per form: str.translate with a table, and a
+    # regex search to guard it, both cost more than all of these together. ASCII
+    # text (the str flag is kept by CPython) holds none of the forms.
+    if not text.isascii():
+        for typographic, plain in _PLAIN_FORMS:
+            if typographic in text:
+                text = text.replace(typographic, plain)
+    joined, count = joined_words(text.casefold())
+    return joined.rstrip(_TRAILING), count
+
+
 def comparison_key(text: str) -> str:
     """Case, white space, quote and dash style and trailing punctuation folded away."""
-    if _TYPOGRAPHIC.search(text):  # str.translate is slow; most copy needs none of it
-        text = text.translate(_QUOTES)
-    return " ".join(text.casefold().split()).rstrip(_TRAILING)
+    return comparison_key_and_words(text)[0]
 
 
 def word_count(text: str) -> int:

@@ -29,26 +29,32 @@ _MAX_CAPTION_WORDS = 15
 _SENTENCE_END = regex.compile(r"[.!?:\"”’]\s*$")
 
 
+def _at_most_words(line: str, limit: int) -> bool:
+    """len(line.split()) <= limit, without splitting a long paragraph to the end."""
+    return len(line.split(None, limit)) <= limit
+
+
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line.strip()))
+    line = line.strip()
+    return line[:2] in ("By", "BY") and bool(_BYLINE.match(line))
 
 
 def is_dateline(line: str) -> bool:
     """A short line that carries a date and is not a sentence (`Published 3 March 2025`)."""
     line = line.strip()
-    return (len(line.split()) <= _MAX_LEAD_IN_WORDS
+    return (_at_most_words(line, _MAX_LEAD_IN_WORDS)
             and bool(_DATE.search(line) or _STAMP.match(line)) and not line.endswith("."))
 
 
 def is_job_title(line: str) -> bool:
     """A short line naming a newsroom role (`Consumer reporter`), not a sentence."""
-    return (len(line.split()) <= _MAX_TITLE_WORDS and bool(JOB_TITLE.search(line))
+    return (_at_most_words(line, _MAX_TITLE_WORDS) and bool(JOB_TITLE.search(line))
             and not _SENTENCE_END.search(line))
 
 
 def is_caption(line: str) -> bool:
     """A short line that does not read as a sentence: no final stop, question or quote."""
-    return len(line.split()) <= _MAX_CAPTION_WORDS and not _SENTENCE_END.search(line)
+    return _at_most_words(line, _MAX_CAPTION_WORDS) and not _SENTENCE_END.search(line)
 
 
 def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | None]:
