@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
-from pathlib import PurePath
 from typing import Any
 
 from lint.document import Document
@@ -103,7 +103,7 @@ _HTML_START = ("<!doctype html", "<html", "<!--", "<p", "<div", "<article", "<h1
 
 def detect_format(path: str, content: str) -> str:
     """The reader for a path: by extension (a .json file by its shape), else by content."""
-    fmt = EXTENSIONS.get(PurePath(path).suffix.lower())
+    fmt = EXTENSIONS.get(os.path.splitext(path)[1].lower())  # PurePath costs 2 µs a file
     if fmt == "json":
         return json_format(content)
     if fmt:
