@@ -11,7 +11,6 @@ from lint.article import Article
 from lint.document import Block
 from lint.rule import Edit, Option, Options, Problem, rule
 from rules import house_style
-from rules.typography import inside_quote
 
 _WORD_FOR = {value: word for word, value in NUMBER_WORDS.items() if value < 10}
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
@@ -99,19 +98,19 @@ def number_style(article: Article, options: Options) -> Iterator[Problem]:
     for block in article.paragraphs:
         for match in _FIGURE.finditer(text, block.start, block.end):
             if (_is_small_figure_to_spell(article, block, match, spell_below)
-                    and not inside_quote(article, block, match.start())):
+                    and not article.quotes.contains(match.start())):
                 word = _WORD_FOR[int(match.group())]
                 yield Problem(match.start(), match.end(), f"Spell out '{match.group()}' as "
                               f"'{word}' in the house style.", replacements=(word,),
                               edits=(Edit(match.start(), match.end(), word),), safe=False)
         for match in _SPELLED_OUT.finditer(text, block.start, block.end):
             value = NUMBER_WORDS[match.group()]
-            if value >= spell_below and not inside_quote(article, block, match.start()):
+            if value >= spell_below and not article.quotes.contains(match.start()):
                 yield Problem(match.start(), match.end(), f"Write '{match.group()}' as a "
                               f"figure in the house style.", replacements=(str(value),),
                               edits=(Edit(match.start(), match.end(), str(value)),), safe=False)
         for sentence in article.sentences[block]:
             figure = _SENTENCE_FIGURE.match(text, sentence.start, sentence.end)
-            if figure is not None and not inside_quote(article, block, figure.start()):
+            if figure is not None and not article.quotes.contains(figure.start()):
                 yield Problem(figure.start(), figure.end(),
                               "A sentence starts with a figure: spell it out or rephrase.")

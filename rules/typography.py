@@ -13,18 +13,6 @@ from lint.document import Block
 from lint.rule import Edit, Option, Options, Problem, rule
 from rules import house_style
 
-_QUOTE_MARKS = regex.compile(r"[\"“”«»]")
-
-
-def inside_quote(article: Article, block: Block, index: int) -> bool:
-    """An odd number of double quote marks before `index` in its block: inside a quote.
-
-    A parity count, enough for the few candidates these rules look at; the quote
-    scanner (issue 4) should replace it when it lands.
-    """
-    return len(_QUOTE_MARKS.findall(article.text, block.start, index)) % 2 == 1
-
-
 # A punctuation mark between two letters; the words around it are read afterwards,
 # since scanning for the rare mark is far cheaper than scanning every word.
 _MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
@@ -206,7 +194,7 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
         if before is None or mark_at in article.addresses:
             continue
         word = text[before.start():before.start(1)]
-        quoted = inside_quote(article, block, mark_at)
+        quoted = article.quotes.contains(mark_at)
         if mark in _FRENCH_SPACED and quoted:
             continue
         if mark == ":" and word.isdigit() and _DIGIT_NEXT.match(text, match.end()):

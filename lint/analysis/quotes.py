@@ -130,6 +130,10 @@ class QuoteScan:
             index = self.quotations[index].continues
         return index
 
+    def contains(self, index: int) -> bool:
+        """Whether the character at `index` lies inside a quotation."""
+        return self.overlaps(index, index + 1)
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) shares a character with a top-level quotation."""
         i = bisect.bisect_right(self._top_ends, start)
