@@ -12,8 +12,8 @@ import pytest
 from lint.config import Config, ConfigError
 from lint.engine import Linter, lint_text
 from lint.registry import default_registry
-from lint.rule import DOC_SECTIONS, SEVERITIES
-from lint.ruledocs import markdown_table
+from lint.rule import SEVERITIES
+from lint.ruledocs import markdown_table, missing_sections
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPH = "Sales rose 12% to 431,733 vehicles in the year to March, the firm said."
@@ -58,8 +58,7 @@ def test_every_rule_is_documented_and_well_formed() -> None:
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", name)
         assert rule.severity in SEVERITIES
         assert rule.summary, name
-        missing = [s for s in DOC_SECTIONS if not rule.docs.get(s)]
-        assert not missing, f"{name} lacks {missing}"
+        assert not missing_sections(rule), f"{name} lacks {missing_sections(rule)}"
         for option in rule.options:
             assert option.help and option.validate(option.default) == option.default
 
