@@ -15,7 +15,8 @@ from lint.config import ConfigError
 from lint.extract import as_text, extraction
 from lint.readers import READERS, InputError
 from lint.registry import UnknownRule, default_registry
-from lint.reporters import FORMATS, Report, reporters
+from lint.reporters import FORMATS, reporters
+from lint.results import Report
 from lint.rule import SEVERITIES
 from lint.ruledocs import markdown, markdown_table
 from lint.runner import STDIN, Linters, Overrides, collect, read_document, run
@@ -69,12 +70,15 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to paths named explicitly.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0 uses every core when there are many files.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Show the traceback when copydesk itself fails on an article.")
 def check(paths, output_format, output_file, select, extend_select, ignore, exclude, config_path,
           profile, input_format, fail_on, exit_zero, fix, diff, statistics, stdin_filename,
-          force_exclude, jobs) -> None:
+          force_exclude, jobs, verbose) -> None:
     """Check articles (files or folders; `-` reads standard input)."""
     overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
-                          ignore=_split(ignore), exclude=tuple(exclude), profile=profile)
+                          ignore=_split(ignore), exclude=tuple(exclude), profile=profile,
+                          fail_on=fail_on)
     try:
         linters = Linters(overrides, config_path)
         outcome = run(paths, linters, format=None if input_format == "auto" else input_format,
@@ -92,21 +96,21 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
             text = _statistics(results)
         else:
             report = Report(results, default_registry().rules,
-                            color=not output_file and _use_color(sys.stdout))
+                            color=not output_file and _use_color(sys.stdout), verbose=verbose)
             text = reporters()[output_format](report)
         stream.write(text)
     finally:
         if output_file:
             stream.close()
-    threshold = SEVERITIES.index(fail_on or _config_fail_on(linters) or "warning")
-    failing = any(SEVERITIES.index(f.severity) >= threshold for r in results for f in r.findings)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
+    failing = any(_fails(result, linters) for result in results)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _config_fail_on(linters: Linters) -> str | None:
-    return linters.fixed.config.fail_on if linters.fixed else None
+def _fails(result, linters: Linters) -> bool:
+    threshold = SEVERITIES.index(linters.fail_on(result.path))
+    return any(SEVERITIES.index(f.severity) >= threshold for f in result.findings)
 
 
 def _statistics(results) -> str:

@@ -9,6 +9,7 @@ pool of batch workers as it is.
 from __future__ import annotations
 
 import hashlib
+import traceback
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,29 @@ from lint.suppress import Suppressions
 
 _CONTEXT_CHARS = 80
 _SPACES = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule that raised on one article: named, with a one-line reason and the traceback."""
+
+    rule: str
+    reason: str
+    traceback: str
+
+
+class RuleFailed(Exception):
+    """Raised by `Linter.lint` when a rule fails; `Linter.check` records it instead."""
+
+    def __init__(self, failure: RuleFailure):
+        super().__init__(f"rule `{failure.rule}` failed: {failure.reason}")
+        self.failure = failure
+
+
+@dataclass(frozen=True)
+class Checked:
+    findings: list[Finding]
+    failures: list[RuleFailure]
 
 
 @dataclass(frozen=True)
@@ -93,21 +117,36 @@ class Linter:
                                 if matches(relative, pattern)))
         return tuple(a for a in self.rules if a.rule.name not in ignored)
 
-    def lint(self, document: Document) -> list[Finding]:
+    def check(self, document: Document) -> Checked:
+        """The document's findings, and the rules that failed on it: one rule's
+        exception loses that rule's findings for this document, nothing else."""
         article = Article(document)
         suppressions = Suppressions(document)
         findings = []
+        failures = []
         for active in self.rules_for(document.path):
-            for problem in active.rule.check(article, active.options):
-                if document.masked and document.is_masked(problem.start):
-                    continue
-                finding = _locate(document, active, problem)
+            try:
+                located = [_locate(document, active, problem)
+                           for problem in active.rule.check(article, active.options)
+                           if not (document.masked and document.is_masked(problem.start))]
+            except Exception as exc:
+                reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+                failures.append(RuleFailure(active.rule.name, reason, traceback.format_exc()))
+                continue
+            for finding in located:
                 loc = finding.location
                 if suppressions and suppressions.silenced(active.rule.name, loc.source, loc.offset):
                     continue
                 findings.append(finding)
         findings.sort(key=lambda f: f.sort_key)
-        return _with_fingerprints(findings)
+        return Checked(_with_fingerprints(findings), failures)
+
+    def lint(self, document: Document) -> list[Finding]:
+        """The document's findings; a failing rule raises `RuleFailed`."""
+        checked = self.check(document)
+        if checked.failures:
+            raise RuleFailed(checked.failures[0])
+        return checked.findings
 
 
 def source_location(document: Document, start: int, end: int) -> Location:

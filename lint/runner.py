@@ -1,7 +1,10 @@
-"""Running copydesk over paths: finding the files, reading, linting and fixing them.
+"""Running copydesk: the steps every front end shares.
 
-Each file is read and linted on its own, so one bad file becomes an `error` entry
-in the results and never stops the others.
+`collect` finds the files to check, `check_text`/`check_bytes` read and lint one
+article into a `FileResult`, `fix_text` applies fixes until none is left, and `run`
+strings them together for the command line. Each article is read and linted on its
+own, so one bad article, or one failing reader or rule, becomes an `error` entry in
+its result and never stops the others.
 """
 
 from __future__ import annotations
@@ -10,17 +13,19 @@ import dataclasses
 import difflib
 import os
 import tempfile
+import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from lint.config import Config, ConfigError, discover, load
+from lint.config import Config, discover, load
 from lint.document import Document
 from lint.engine import Linter
 from lint.fixes import apply_edits, safe_edits
 from lint.paths import matches, relative_to_root
 from lint.readers import EXTENSIONS, InputError, decode, is_cms_payload, read
-from lint.reporters import FileError, FileResult
+from lint.results import FileError, FileResult
 
 FIX_LOOP_LIMIT = 10
 STDIN = "-"
@@ -35,6 +40,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     profile: str | None = None
+    fail_on: str | None = None
 
     def apply(self, config: Config) -> Config:
         changes: dict = {"extend_select": config.extend_select + self.extend_select,
@@ -44,6 +50,8 @@ class Overrides:
             changes["select"] = self.select
         if self.profile is not None:
             changes["profile"] = self.profile
+        if self.fail_on is not None:
+            changes["fail_on"] = self.fail_on
         return dataclasses.replace(config, **changes)
 
 
@@ -70,6 +78,11 @@ class Linters:
                 self._by_file[config_path] = self._build(config_path)
             self._by_folder[folder] = self._by_file[config_path]
         return self._by_folder[folder]
+
+    def fail_on(self, display: str) -> str:
+        """The lowest severity that fails the run for this file: every setting,
+        `fail-on` included, comes from the configuration that governs the file."""
+        return self.for_path(Path(display)).config.fail_on or "warning"
 
 
 def _excluded(path: Path, linter: Linter) -> bool:
@@ -123,25 +136,71 @@ def _error(display: str, exc: Exception) -> FileResult:
     return FileResult(display, None, error=FileError("unreadable", str(exc)))
 
 
-def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
+def _read(display: str, text: str, format: str | None) -> Document | FileResult:
     try:
-        document = read_document(display, data, format)
+        return read(display, text, format)
     except InputError as exc:
         return _error(display, exc)
-    return FileResult(display, document.format, linter.lint(document), sources=document.sources)
+    except Exception as exc:
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        return FileResult(display, format, error=FileError(
+            "reader-failed", f"copydesk could not read this article ({reason})",
+            traceback.format_exc()))
 
 
-def fixed_text(display: str, text: str, linter: Linter, format: str | None) -> str:
-    """The text with safe fixes applied until none is left (or the loop limit)."""
+def check_text(display: str, text: str, linter: Linter, format: str | None) -> FileResult:
+    """Read and lint one article. A failing rule keeps the other rules' findings and
+    records an error naming it."""
+    document = _read(display, text, format)
+    if isinstance(document, FileResult):
+        return document
+    checked = linter.check(document)
+    error = None
+    if checked.failures:
+        first = checked.failures[0]
+        others = len(checked.failures) - 1
+        more = f" (and {others} more rule{'s' if others > 1 else ''})" if others else ""
+        error = FileError("rule-failed", f"rule `{first.rule}` failed: {first.reason}{more}",
+                          "\n".join(f.traceback for f in checked.failures))
+    return FileResult(display, document.format, checked.findings, error=error,
+                      sources=document.sources)
+
+
+def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
+    try:
+        text = decode(data)
+    except InputError as exc:
+        return _error(display, exc)
+    return check_text(display, text, linter, format)
+
+
+@dataclasses.dataclass(frozen=True)
+class FixOutcome:
+    """The fixed text and how many findings of each rule the fixes resolved."""
+
+    text: str
+    fixed: Counter[str]
+
+
+def fix_text(display: str, text: str, linter: Linter, format: str | None) -> FixOutcome:
+    """The text with safe fixes applied, round after round, until none is left (or
+    the round limit). An article that cannot be read or linted is left as it is."""
+    fixed: Counter[str] = Counter()
     for _ in range(FIX_LOOP_LIMIT):
-        document = read(display, text, format)
-        if len(document.sources) != 1:
-            return text  # fixing CMS payloads field by field is not supported
-        edits = safe_edits(linter.lint(document))
+        document = _read(display, text, format)
+        if isinstance(document, FileResult) or len(document.sources) != 1:
+            break  # fixing CMS payloads field by field is not supported
+        checked = linter.check(document)
+        if checked.failures:
+            break
+        edits = safe_edits(checked.findings)
         if not edits:
             break
+        chosen = set(edits)
+        fixed.update(f.rule for f in checked.findings
+                     if f.fix and f.fix.safe and chosen.issuperset(f.fix.edits))
         text = apply_edits(text, edits)
-    return text
+    return FixOutcome(text, fixed)
 
 
 def write_atomically(path: Path, text: str, bom: bool) -> None:
@@ -168,6 +227,7 @@ def unified_diff(display: str, before: str, after: str) -> str:
 class Run:
     results: list[FileResult]
     diffs: list[str]
+    fixed: Counter[str] = dataclasses.field(default_factory=Counter)
 
 
 def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
@@ -179,24 +239,19 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
     workers = jobs or (os.cpu_count() or 1 if len(files) >= PARALLEL_FROM else 1)
     if workers > 1 and not (fix or diff) and STDIN not in files:
         return Run(_check_in_parallel(files, linters, format, workers), [])
-    results: list[FileResult] = []
-    diffs: list[str] = []
+    outcome = Run([], [])
     for path in files:
         display = stdin_name or STDIN if path == STDIN else str(path)
         linter = linters.for_path(Path(stdin_name or "-") if path == STDIN else path)
         try:
             data = read_stdin() if path == STDIN else Path(path).read_bytes()
         except OSError as exc:
-            results.append(_error(display, exc))
+            outcome.results.append(_error(display, exc))
             continue
         if (fix or diff) and not isinstance(path, str):
-            changed = _fix_file(path, display, data, linter, format, write=fix)
-            if changed is not None:
-                diffs.append(changed)
-            if fix:
-                data = path.read_bytes()
-        results.append(check_bytes(display, data, linter, format))
-    return Run(results, diffs)
+            data = _fix_file(path, display, data, linter, format, fix, outcome)
+        outcome.results.append(check_bytes(display, data, linter, format))
+    return outcome
 
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -232,14 +287,19 @@ def _check_in_parallel(files: list[Path], linters: Linters, format: str | None,
 
 
 def _fix_file(path: Path, display: str, data: bytes, linter: Linter, format: str | None,
-              write: bool) -> str | None:
+              write: bool, outcome: Run) -> bytes:
+    """Fix one file (or only diff it), recording what changed; the bytes to check next."""
     try:
         before = decode(data)
-        after = fixed_text(display, before, linter, format)
-    except (InputError, ConfigError):
-        return None
-    if after == before:
-        return None
-    if write:
-        write_atomically(path, after, data.startswith(b"\xef\xbb\xbf"))
-    return unified_diff(display, before, after)
+    except InputError:
+        return data
+    fixed = fix_text(display, before, linter, format)
+    if fixed.text == before:
+        return data
+    outcome.diffs.append(unified_diff(display, before, fixed.text))
+    if not write:
+        return data
+    outcome.fixed.update(fixed.fixed)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    write_atomically(path, fixed.text, bom)
+    return ("\ufeff" if bom else "").encode() + fixed.text.encode()

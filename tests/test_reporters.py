@@ -16,8 +16,9 @@ from lint.config import Config
 from lint.engine import Linter
 from lint.readers import decode, read
 from lint.registry import default_registry
-from lint.reporters import FORMATS, FileError, FileResult, Report, reporters
+from lint.reporters import FORMATS, reporters
 from lint.reporters.github import escape_data, escape_property
+from lint.results import FileError, FileResult, Report
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 FIXTURE = "fixtures/articles/plant-deal.txt"

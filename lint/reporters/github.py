@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint.reporters import Report
+from lint.results import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from lint import __version__
-from lint.reporters import FileResult, Report, severity_counts
+from lint.results import FileResult, Report, severity_counts
 
 SCHEMA_VERSION = 1
 

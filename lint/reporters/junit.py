@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from lint.reporters import Report
+from lint.results import Report
 
 
 def render(report: Report) -> str:

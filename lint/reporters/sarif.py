@@ -8,7 +8,7 @@ from typing import Any
 
 from lint import __version__
 from lint.finding import Location
-from lint.reporters import Report
+from lint.results import Report
 from lint.ruledocs import markdown
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from lint.finding import Finding, Location
-from lint.reporters import FileResult, Report, severity_counts
+from lint.results import FileResult, Report, severity_counts
 
 _WINDOW = 100
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -64,8 +64,13 @@ def _summary(report: Report) -> str:
 
 
 def _errors(report: Report) -> list[str]:
-    return [f"{r.path}: error: {r.error.message} [{r.error.code}]"
-            for r in report.results if r.error]
+    lines = []
+    for result in report.results:
+        if result.error:
+            lines.append(f"{result.path}: error: {result.error.message} [{result.error.code}]")
+            if report.verbose and result.error.detail:
+                lines.append(result.error.detail.rstrip())
+    return lines
 
 
 def concise(report: Report) -> str:

@@ -1,0 +1,55 @@
+"""What a run produces: one result per checked file, and the report over all of them.
+
+The runner makes these, every front end (CLI, service, audit) and every reporter reads
+them; none of them owns the types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lint.finding import Finding
+from lint.source import Source
+
+
+@dataclass(frozen=True)
+class FileError:
+    """Why a file could not be (fully) checked. `detail` is the traceback of an
+    internal failure, shown only when asked for (`--verbose`)."""
+
+    code: str
+    message: str
+    detail: str | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str | None
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+    sources: tuple[Source, ...] = ()
+
+    def can_fix(self, finding: Finding) -> bool:
+        """Whether `--fix` applies this finding's fix: a safe fix in a file of one
+        text (a CMS payload's fields are not rewritten in place)."""
+        return bool(finding.fix and finding.fix.safe and len(self.sources) == 1)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a reporter may show: the results and the rules that produced them."""
+
+    results: Sequence[FileResult]
+    rules: dict  # name -> lint.rule.Rule
+    color: bool = False
+    verbose: bool = False
+
+
+def severity_counts(results: Sequence[FileResult]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for finding in result.findings:
+            counts[finding.severity] += 1
+    return counts
