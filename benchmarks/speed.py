@@ -7,7 +7,9 @@ Prints, for the folder (default ../shared/corpus/bench):
 - with --select, the default rules without the selected rules or families, and
   the selected ones alone, to show what they cost;
 - the wall time of one `copydesk check` CLI run over the whole folder, and of a
-  process that only reads the files and runs the floor pass, with their ratio.
+  process that only reads the files and runs the floor pass, with their ratio;
+- start-up: the median wall time of `copydesk check` on one article (the hook's
+  usual load), against a bare `python -c pass`, over --startup-runs runs.
 
 Usage: python benchmarks/speed.py [FOLDER] [--select FAMILY ...] [--repeat N]
 """
@@ -51,6 +53,7 @@ def main() -> None:
     parser.add_argument("--select", nargs="+", default=[],
                         help="rules or families whose cost to show")
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is kept")
+    parser.add_argument("--startup-runs", type=int, default=10)
     args = parser.parse_args()
     folder = corpus_folder(args.folder)
     articles = texts(folder)
@@ -78,6 +81,13 @@ def main() -> None:
     floor_wall = wall([sys.executable, "-c", FLOOR_PROCESS, str(folder)])
     print(f"CLI run, whole folder    {cli:.2f} s")
     print(f"floor process            {floor_wall:.2f} s   (CLI is {cli / floor_wall:.1f}x)")
+    one = str(min(folder.glob("*.txt")))
+    startup = statistics.median(wall([sys.executable, "-m", "lint", "check", "--exit-zero", one])
+                                for _ in range(args.startup_runs))
+    bare = statistics.median(wall([sys.executable, "-c", "pass"])
+                             for _ in range(args.startup_runs))
+    print(f"check one article        {startup * 1000:.0f} ms wall (median; bare python "
+          f"{bare * 1000:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from lint.config import ConfigError
 from lint.extract import as_text, extraction
 from lint.readers import READERS, InputError
 from lint.registry import UnknownRule, default_registry
-from lint.reporters import FORMATS, reporters
+from lint.reporters import FORMATS, reporter
 from lint.results import Report
 from lint.rule import SEVERITIES
 from lint.ruledocs import markdown, markdown_table
@@ -97,7 +97,7 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
         else:
             report = Report(results, default_registry().rules,
                             color=not output_file and _use_color(sys.stdout), verbose=verbose)
-            text = reporters()[output_format](report)
+            text = reporter(output_format)(report)
         stream.write(text)
     finally:
         if output_file:

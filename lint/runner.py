@@ -10,13 +10,10 @@ its result and never stops the others.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
-import tempfile
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from lint.config import Config, discover, load
@@ -205,6 +202,8 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None) -> Fix
 
 def write_atomically(path: Path, text: str, bom: bool) -> None:
     """Replace the file in one step: a crash leaves the old file or the new, never half."""
+    import tempfile
+
     data = ("\ufeff" if bom else "") + text
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -218,6 +217,8 @@ def write_atomically(path: Path, text: str, bom: bool) -> None:
 
 
 def unified_diff(display: str, before: str, after: str) -> str:
+    import difflib
+
     return "".join(difflib.unified_diff(before.splitlines(keepends=True),
                                         after.splitlines(keepends=True),
                                         fromfile=f"a/{display}", tofile=f"b/{display}"))
@@ -275,6 +276,8 @@ def _check_path(task: tuple[str, int, str | None]) -> FileResult:
 def _check_in_parallel(files: list[Path], linters: Linters, format: str | None,
                        workers: int) -> list[FileResult]:
     """The same results as checking the files in turn, in the same order."""
+    from concurrent.futures import ProcessPoolExecutor
+
     distinct: list[Linter] = []
     tasks = []
     for path in files:

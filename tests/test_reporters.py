@@ -16,7 +16,7 @@ from lint.config import Config
 from lint.engine import Linter
 from lint.readers import decode, read
 from lint.registry import default_registry
-from lint.reporters import FORMATS, reporters
+from lint.reporters import FORMATS, reporter
 from lint.reporters.github import escape_data, escape_property
 from lint.results import FileError, FileResult, Report
 
@@ -36,7 +36,7 @@ def report() -> Report:
 
 @pytest.mark.parametrize("name", FORMATS)
 def test_snapshot(name: str) -> None:
-    output = reporters()[name](report())
+    output = reporter(name)(report())
     snapshot = SNAPSHOTS / f"plant-deal.{name}.txt"
     if os.environ.get("COPYDESK_UPDATE_SNAPSHOTS") == "1":
         snapshot.write_text(output, encoding="utf-8")
@@ -44,11 +44,11 @@ def test_snapshot(name: str) -> None:
 
 
 def test_output_is_deterministic() -> None:
-    assert all(f(report()) == f(report()) for f in reporters().values())
+    assert all(f(report()) == f(report()) for f in map(reporter, FORMATS))
 
 
 def test_sarif_shape() -> None:
-    log = json.loads(reporters()["sarif"](report()))
+    log = json.loads(reporter("sarif")(report()))
     run = log["runs"][0]
     assert log["version"] == "2.1.0" and run["columnKind"] == "unicodeCodePoints"
     rules = run["tool"]["driver"]["rules"]

@@ -1,14 +1,18 @@
-"""Readers turn an input into a Document. Formats are chosen by extension or content."""
+"""Readers turn an input into a Document. Formats are chosen by extension or content.
+
+Each format's module is imported on first use, so a hook run over plain-text
+articles never loads the HTML and JSON machinery.
+"""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Callable
 from typing import Any
 
 from lint.document import Document
-from lint.readers import ans, html, markdown, markup, text, wordpress
 
 
 class InputError(Exception):
@@ -22,10 +26,20 @@ class InputError(Exception):
 
 Reader = Callable[[str, str], Document]
 
+
+def _on_first_use(module: str, name: str) -> Callable[..., Any]:
+    """`lint.readers.<module>.<name>`, imported when first called."""
+    def call(*args: Any) -> Any:
+        return getattr(importlib.import_module(f"lint.readers.{module}"), name)(*args)
+    return call
+
+
 # The JSON payloads copydesk reads: how to recognise each, and what it is called.
 JSON_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "wordpress": (wordpress.is_post, "a WordPress REST post (title.rendered, content.rendered)"),
-    "ans": (ans.is_story, 'an Arc XP ANS story (type "story", content_elements)'),
+    "wordpress": (_on_first_use("wordpress", "is_post"),
+                  "a WordPress REST post (title.rendered, content.rendered)"),
+    "ans": (_on_first_use("ans", "is_story"),
+            'an Arc XP ANS story (type "story", content_elements)'),
 }
 _EXPECTED_JSON = " or ".join(description for _, description in JSON_SHAPES.values())
 
@@ -75,18 +89,18 @@ def _json_reader(name: str, read_payload: Callable[[str, Any], Document]) -> Rea
 # the flagged text.
 RENDERERS: dict[str, Callable[[str], str]] = {
     "text": lambda s: s,
-    "markdown": markdown.render,
-    "html": markup.render,
-    "wordpress": markup.render,
-    "ans": markup.render,
+    "markdown": _on_first_use("markdown", "render"),
+    "html": _on_first_use("markup", "render"),
+    "wordpress": _on_first_use("markup", "render"),
+    "ans": _on_first_use("markup", "render"),
 }
 
 READERS: dict[str, Reader] = {
-    "text": text.read,
-    "markdown": markdown.read,
-    "html": html.read,
-    "wordpress": _json_reader("wordpress", wordpress.read),
-    "ans": _json_reader("ans", ans.read),
+    "text": _on_first_use("text", "read"),
+    "markdown": _on_first_use("markdown", "read"),
+    "html": _on_first_use("html", "read"),
+    "wordpress": _json_reader("wordpress", _on_first_use("wordpress", "read")),
+    "ans": _json_reader("ans", _on_first_use("ans", "read")),
 }
 
 EXTENSIONS: dict[str, str] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from lint.results import Report
@@ -9,17 +10,19 @@ from lint.results import Report
 Reporter = Callable[[Report], str]
 
 
-def reporters() -> dict[str, Reporter]:
-    from lint.reporters import github, json, junit, sarif, text
-    return {
-        "full": text.full,
-        "concise": text.concise,
-        "json": json.render,
-        "json-lines": json.render_lines,
-        "sarif": sarif.render,
-        "github": github.render,
-        "junit": junit.render,
-    }
+# Each format's module, imported only when that format is asked for.
+_MODULES = {
+    "full": ("text", "full"),
+    "concise": ("text", "concise"),
+    "json": ("json", "render"),
+    "json-lines": ("json", "render_lines"),
+    "sarif": ("sarif", "render"),
+    "github": ("github", "render"),
+    "junit": ("junit", "render"),
+}
+FORMATS = tuple(_MODULES)
 
 
-FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github", "junit")
+def reporter(name: str) -> Reporter:
+    module, function = _MODULES[name]
+    return getattr(importlib.import_module(f"lint.reporters.{module}"), function)
