@@ -20,10 +20,10 @@ from lint.config import Config, ConfigError
 from lint.document import Document
 from lint.finding import Context, Finding, Fix, Location, RelatedLocation, SourceEdit
 from lint.paths import matches, relative_to_root
-from lint.readers import read
+from lint.readers import RENDERERS, read
 from lint.registry import Registry, UnknownRule, default_registry
 from lint.rule import Options, Problem, Rule
-from lint.suppress import Suppressions
+from lint.suppress import DirectiveProblem, Suppressions, unused_directive
 
 _CONTEXT_CHARS = 80
 _SPACES = regex.compile(r"\s+")
@@ -121,10 +121,11 @@ class Linter:
         """The document's findings, and the rules that failed on it: one rule's
         exception loses that rule's findings for this document, nothing else."""
         article = Article(document)
-        suppressions = Suppressions(document)
+        suppressions = Suppressions(document, self.registry.expand)
         findings = []
         failures = []
-        for active in self.rules_for(document.path):
+        rules = self.rules_for(document.path)
+        for active in rules:
             try:
                 located = [_locate(document, active, problem)
                            for problem in active.rule.check(article, active.options)
@@ -138,6 +139,10 @@ class Linter:
                 if suppressions and suppressions.silenced(active.rule.name, loc.source, loc.offset):
                     continue
                 findings.append(finding)
+        if suppressions:
+            failed = {failure.rule for failure in failures}
+            findings += _directive_findings(
+                document, tuple(a for a in rules if a.rule.name not in failed), suppressions)
         findings.sort(key=lambda f: f.sort_key)
         return Checked(_with_fingerprints(findings), failures)
 
@@ -201,6 +206,33 @@ def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding
         replacements=problem.replacements,
         fix=fix,
     )
+
+
+def _directive_findings(document: Document, rules: tuple[ActiveRule, ...],
+                        suppressions: Suppressions) -> list[Finding]:
+    """`unused-directive`, once every other rule's findings have been silenced or not."""
+    active = next((a for a in rules if a.rule is unused_directive), None)
+    if active is None:
+        return []
+    names = {a.rule.name for a in rules}
+    return [_directive_finding(document, active, problem)
+            for problem in suppressions.problems(names.__contains__)
+            if not suppressions.silenced(active.rule.name, problem.source, problem.start)]
+
+
+def _directive_finding(document: Document, active: ActiveRule,
+                       problem: DirectiveProblem) -> Finding:
+    """A finding on a directive: source text that no reader renders as prose."""
+    source = document.sources[problem.source]
+    line, column = source.position(problem.start)
+    end_line, end_column = source.position(problem.end)
+    text = source.text[problem.start:problem.end]
+    location = Location(line, column, end_line, end_column, problem.start,
+                        problem.end - problem.start, problem.source, source.field,
+                        source.element_id, source.element_index)
+    return Finding(rule=active.rule.name, category=active.rule.category,
+                   severity=active.severity, message=problem.message, location=location,
+                   text=text, flagged=RENDERERS[document.format](text))
 
 
 def _with_fingerprints(findings: list[Finding]) -> list[Finding]:

@@ -17,6 +17,10 @@ from pathlib import Path
 from types import ModuleType
 
 from lint.rule import Rule
+from lint.suppress import unused_directive
+
+# Rules the engine itself reports, whatever packs are installed.
+CORE_RULES = (unused_directive,)
 
 ENTRY_POINT_GROUP = "copydesk.rules"
 ALL = "ALL"
@@ -74,4 +78,4 @@ def default_registry() -> Registry:
     packs = [ep.load() for ep in entry_points(group=ENTRY_POINT_GROUP)]
     if not packs:
         raise RuntimeError("no copydesk rule packs are installed: run `pip install -e .`")
-    return Registry([r for pack in packs for r in load_pack(pack)], packs)
+    return Registry([*CORE_RULES, *(r for pack in packs for r in load_pack(pack))], packs)

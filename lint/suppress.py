@@ -1,72 +1,180 @@
 """Inline suppression: `<!-- copydesk: disable=RULE -->` ... `<!-- copydesk: enable=RULE -->`.
 
 `<!-- copydesk: disable-next=RULE -->` (or `disable-next-paragraph`) silences the
-next block only. Without `=RULE` a directive applies to every rule. Directives are
-source text, so they work the same in plain text, Markdown and HTML.
+next block only. A directive names rules, aliases or categories, comma-separated,
+and switches off only those; without `=RULE` it applies to every rule. Directives
+are source text, so they work the same in plain text, Markdown and HTML.
+
+A directive that does nothing (malformed, naming an unknown rule, or silencing no
+finding) is reported by the engine as `unused-directive`, as ruff's RUF100 reports
+an unused `noqa`: the copy it was meant to protect is then checked after all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
 
 from lint.document import Document
+from lint.rule import rule
 
 DIRECTIVE = regex.compile(
     r"<!--\s*copydesk:\s*(disable-next-paragraph|disable-next|disable|enable)"
     r"(?:\s*=\s*([\w\s,-]*?))?\s*-->"
 )
+# Any comment that starts with the tool's name: a directive, or meant as one.
+_MEANT_AS_DIRECTIVE = regex.compile(r"<!--\s*copydesk\b(?:(?!-->).)*-->",
+                                    regex.IGNORECASE | regex.DOTALL)
 EVERY_RULE = "*"
+WELL_FORMED = "<!-- copydesk: disable=RULE -->"
 
 
 @dataclass(frozen=True, slots=True)
 class Directive:
     action: str
-    rules: frozenset[str]
+    rules: frozenset[str]  # rule names, or {EVERY_RULE}
     start: int
     end: int
+    unknown: tuple[str, ...] = ()  # names that are no rule, alias or category
 
 
-def directives_in(text: str) -> list[Directive]:
-    found = []
-    for m in DIRECTIVE.finditer(text):
-        names = frozenset(n.strip() for n in (m.group(2) or "").split(",") if n.strip())
-        found.append(Directive(m.group(1), names or frozenset({EVERY_RULE}), m.start(), m.end()))
-    return found
+@dataclass(frozen=True, slots=True)
+class DirectiveProblem:
+    """A directive that does nothing: where it is in which source, and why."""
+
+    source: int
+    start: int
+    end: int
+    message: str
+
+
+def directives_in(text: str, expand: Callable[[str], Iterable[str]] | None = None,
+                  ) -> tuple[list[Directive], list[tuple[int, int]]]:
+    """The well-formed directives of a text, and the spans of malformed ones.
+
+    `expand` turns a name into rule names (a category into its rules) and raises
+    KeyError for an unknown name; without it names are taken as they are.
+    """
+    found, malformed = [], []
+    for meant in _MEANT_AS_DIRECTIVE.finditer(text):
+        m = DIRECTIVE.fullmatch(meant.group())
+        if not m:
+            malformed.append(meant.span())
+            continue
+        names: set[str] = set()
+        unknown = []
+        for name in (n.strip() for n in (m.group(2) or "").split(",")):
+            if not name:
+                continue
+            try:
+                names.update(expand(name) if expand else (name,))
+            except KeyError:
+                unknown.append(name)
+        if not names and not unknown:
+            names.add(EVERY_RULE)
+        found.append(Directive(m.group(1), frozenset(names), *meant.span(), tuple(unknown)))
+    return found, malformed
 
 
 class Suppressions:
-    """Answers whether a rule is silenced at an offset of one of a document's sources."""
+    """Answers whether a rule is silenced at an offset of one of a document's sources,
+    and remembers which directives silenced something."""
 
-    def __init__(self, document: Document):
-        self._ranges: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    def __init__(self, document: Document,
+                 expand: Callable[[str], Iterable[str]] | None = None):
+        self._ranges: dict[int, list[tuple[int, int, Directive]]] = {}
         self._toggles: dict[int, list[Directive]] = {}
+        self._directives: dict[int, list[Directive]] = {}
+        self._malformed: dict[int, list[tuple[int, int]]] = {}
+        self._used: set[tuple[int, int, str]] = set()  # (source, start, rule)
         for index, source in enumerate(document.sources):
-            if "copydesk:" not in source.text:
+            if "copydesk" not in source.text:
                 continue
-            directives = directives_in(source.text)
+            directives, malformed = directives_in(source.text, expand)
+            self._directives[index] = directives
+            if malformed:
+                self._malformed[index] = malformed
             self._toggles[index] = [d for d in directives if d.action in ("disable", "enable")]
             for d in directives:
                 if d.action.startswith("disable-next"):
                     span = _next_block(document, index, d.end)
                     if span:
-                        self._ranges.setdefault(index, []).append((*span, d.rules))
+                        self._ranges.setdefault(index, []).append((*span, d))
 
     def __bool__(self) -> bool:
-        return bool(self._ranges or self._toggles)
+        return bool(self._directives or self._malformed)
 
     def silenced(self, rule: str, source: int, offset: int) -> bool:
-        for start, end, rules in self._ranges.get(source, ()):
-            if start <= offset < end and (rule in rules or EVERY_RULE in rules):
+        for start, end, d in self._ranges.get(source, ()):
+            if start <= offset < end and _names(d, rule):
+                self._used.add((source, d.start, rule))
                 return True
-        off = False
+        last = None
         for d in self._toggles.get(source, ()):
             if d.start > offset:
                 break
-            if rule in d.rules or EVERY_RULE in d.rules:
-                off = d.action == "disable"
-        return off
+            if _names(d, rule):
+                last = d
+        if last is not None and last.action == "disable":
+            self._used.add((source, last.start, rule))
+            return True
+        return False
+
+    def problems(self, active: Callable[[str], bool]) -> list[DirectiveProblem]:
+        """Directives that did nothing, after every finding has been asked about.
+
+        A rule that is not `active` for the file is not held against a directive:
+        it may be switched off by configuration for this file only.
+        """
+        found = [DirectiveProblem(index, start, end, "Not a copydesk directive as written: "
+                                  f"write `{WELL_FORMED}` (or enable, disable-next).")
+                 for index, spans in self._malformed.items() for start, end in spans]
+        for index, directives in self._directives.items():
+            disabled: set[str] = set()
+            for d in directives:
+                if d.action == "enable":
+                    idle = _idle_enable(d, disabled)
+                    disabled = set() if EVERY_RULE in d.rules else disabled - d.rules
+                else:
+                    idle = self._idle_disable(index, d, active)
+                    if d.action == "disable":
+                        disabled |= d.rules
+                reasons = []
+                if d.unknown:
+                    listed = ", ".join(f"`{n}`" for n in d.unknown)
+                    reasons.append(f"no rule is called {listed} (`copydesk rules` lists them)")
+                verb = "enables" if d.action == "enable" else "silences"
+                if idle and idle == d.rules and not d.unknown:
+                    reasons.append(f"it {verb} nothing here")
+                elif idle:
+                    listed = ", ".join(f"`{n}`" for n in sorted(idle))
+                    reasons.append(f"it {verb} no {listed} finding here")
+                if reasons:
+                    message = "Unused directive: " + "; ".join(reasons) + "."
+                    found.append(DirectiveProblem(index, d.start, d.end, message))
+        return sorted(found, key=lambda p: (p.source, p.start))
+
+    def _idle_disable(self, index: int, d: Directive, active: Callable[[str], bool]) -> set[str]:
+        """The rules a disable directive names that it silenced no finding of."""
+        used = {rule for source, start, rule in self._used if (source, start) == (index, d.start)}
+        if EVERY_RULE in d.rules:
+            return set() if used else {EVERY_RULE}
+        return {n for n in d.rules if n not in used and active(n)}
+
+
+def _idle_enable(d: Directive, disabled: set[str]) -> set[str]:
+    """The rules an enable directive names that were not switched off before it."""
+    if EVERY_RULE in d.rules:
+        return set() if disabled else {EVERY_RULE}
+    if EVERY_RULE in disabled:
+        return set()
+    return {n for n in d.rules if n not in disabled}
+
+
+def _names(directive: Directive, rule: str) -> bool:
+    return rule in directive.rules or EVERY_RULE in directive.rules
 
 
 def _next_block(document: Document, source: int, after: int) -> tuple[int, int] | None:
@@ -75,3 +183,37 @@ def _next_block(document: Document, source: int, after: int) -> tuple[int, int] 
         if index == source and start >= after:
             return start, end
     return None
+
+
+@rule("unused-directive", category="directives", severity="warning")
+def unused_directive(article, options):
+    """A `copydesk:` comment that does nothing: malformed, naming no rule, or silencing nothing.
+
+    ## What it does
+    Reports a suppression comment that is not written as a directive
+    (`<!-- copydesk disable=... -->` without its colon, a misspelled action), one
+    that names a rule, alias or category copydesk does not have, and one that
+    silences no finding of the rules it names (the finding was fixed, or the
+    directive sits in the wrong place). The engine reports it after every other
+    rule has run, as ruff's RUF100 reports an unused `noqa`.
+
+    ## Why is this bad?
+    A directive that does nothing looks as if it protects the copy around it: a
+    typo in it leaves the finding it was meant to silence in place, and a stale one
+    will silently hide a real error the next time the paragraph is edited.
+
+    ## Example
+    ```
+    <!-- copydesk: disable-next=repeated-wrod -->
+    Paris is a city of of light.
+    ```
+
+    ## Use instead
+    ```
+    <!-- copydesk: disable-next=repeated-word -->
+    Paris is a city of of light.
+    ```
+    or delete the directive. Switch this rule off (`ignore = ["unused-directive"]`)
+    where articles keep directives on purpose for rules the configuration turns off.
+    """
+    return ()

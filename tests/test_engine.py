@@ -35,7 +35,7 @@ def test_suppression_ranges_and_next_paragraph() -> None:
     everything = article(PARAGRAPH, "<!-- copydesk: disable -->", PARAGRAPH, "the the end")
     assert rules_found(everything) == []
     other_rule = article(PARAGRAPH, "<!-- copydesk: disable-next=repeated-word -->", PARAGRAPH)
-    assert rules_found(other_rule) == ["duplicate-paragraph"]
+    assert rules_found(other_rule) == ["unused-directive", "duplicate-paragraph"]
 
 
 def test_selection_by_category_rule_and_ignore() -> None:

@@ -1,6 +1,8 @@
 """Plain-text articles: blocks are runs of non-blank lines.
 
-HTML comments on lines of their own (suppression directives) are not prose.
+A line that holds only an HTML comment (a suppression directive) is not prose and
+ends the block it sits in, as in Markdown: a directive directly above or below a
+paragraph neither joins that paragraph nor hides it.
 """
 
 from __future__ import annotations
@@ -11,12 +13,16 @@ from lint.document import Document, DocumentBuilder, Run
 from lint.readers import leadin
 from lint.source import Source
 
-_BREAK = r"(?:\r\n|\r|\n)"
+# Atomic, so that one CRLF is never read as two line breaks (a blank line).
+_BREAK = r"(?>\r\n|\r|\n)"
 _BLANK_LINES = regex.compile(rf"{_BREAK}(?:[ \t]*{_BREAK})+")
 # The same for text without carriage returns (most files): led by a literal, which
 # the engine finds far faster than the alternation of the three breaks.
 _BLANK_LINES_LF = regex.compile(r"\n(?:[ \t]*\n)+")
-_COMMENT_ONLY = regex.compile(r"^\s*<!--.*?-->\s*$", regex.DOTALL)
+# A comment that fills its lines: from a line start to a line end, possibly across
+# line breaks, ending at its first `-->`.
+_COMMENT_LINES = regex.compile(r"(?:^|(?<=[\r\n]))[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?=[\r\n]|$)",
+                               regex.DOTALL)
 
 
 def blocks_of(text: str) -> list[tuple[int, int]]:
@@ -26,12 +32,29 @@ def blocks_of(text: str) -> list[tuple[int, int]]:
     blank_lines = _BLANK_LINES if "\r" in text else _BLANK_LINES_LF
     for separator in (*blank_lines.finditer(text), None):
         end = separator.start() if separator else len(text)
-        chunk = text[cursor:end]
-        stripped = chunk.strip()
-        if stripped and not (stripped.startswith("<!--") and _COMMENT_ONLY.match(stripped)):
-            start = cursor + len(chunk) - len(chunk.lstrip())
-            spans.append((start, start + len(stripped)))
+        if "<!--" in text[cursor:end]:
+            spans.extend(_between_comment_lines(text, cursor, end))
+        else:
+            _add_trimmed(spans, text, cursor, end)
         cursor = separator.end() if separator else end
+    return spans
+
+
+def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        start += len(chunk) - len(chunk.lstrip())
+        spans.append((start, start + len(stripped)))
+
+
+def _between_comment_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The prose of a block, split at the lines that hold only a comment."""
+    spans: list[tuple[int, int]] = []
+    for comment in _COMMENT_LINES.finditer(text, start, end):
+        _add_trimmed(spans, text, start, comment.start())
+        start = comment.end()
+    _add_trimmed(spans, text, start, end)
     return spans
 
 

@@ -1,0 +1,95 @@
+"""Directives in plain text and Markdown alike: they switch off only the rules they
+name, never hide copy from the check, and never join the paragraph they sit by."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+
+PARAGRAPH = "Sales rose 12% to 431,733 vehicles in the year to March, the firm said."
+SLIP = "The deal comes as JLR plans to sell the the car outside the U.S, the firm said."
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def write(tmp_path: Path, suffix: str, *blocks: str) -> Path:
+    path = tmp_path / f"story{suffix}"
+    path.write_text("Plant deal agreed\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    return path
+
+
+def read_paragraphs(path: Path) -> list[str]:
+    data = json.loads(invoke("extract", str(path), "--output-format", "json").output)
+    return [p["text"] for p in data["files"][0]["paragraphs"]]
+
+
+def reported(path: Path) -> list[tuple[str, str]]:
+    """(rule, flagged source text) of each finding, in order."""
+    data = json.loads(invoke("check", str(path), "--output-format", "json").output)
+    text = path.read_text(encoding="utf-8")
+    return [(f["rule"], text[f["location"]["offset"]:][:f["location"]["length"]])
+            for f in data["files"][0]["findings"]]
+
+
+@pytest.fixture(params=[".txt", ".md"])
+def suffix(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def test_a_range_directly_around_a_paragraph_silences_only_its_rule(
+        tmp_path: Path, suffix: str) -> None:
+    path = write(tmp_path, suffix, "<!-- copydesk: disable=repeated-word -->\n"
+                 f"{SLIP}\n<!-- copydesk: enable=repeated-word -->")
+    assert read_paragraphs(path) == [SLIP]
+    assert reported(path) == [("malformed-abbreviation", "U.S")]
+
+
+def test_any_comment_directly_around_a_paragraph_leaves_it_in_the_copy(
+        tmp_path: Path, suffix: str) -> None:
+    path = write(tmp_path, suffix, f"<!-- an editor's note -->\n{SLIP}\n<!-- end of note -->")
+    assert read_paragraphs(path) == [SLIP]
+    assert [rule for rule, _ in reported(path)] == ["repeated-word", "malformed-abbreviation"]
+
+
+def test_disable_next_directly_above_is_not_part_of_the_paragraph(
+        tmp_path: Path, suffix: str) -> None:
+    path = write(tmp_path, suffix, PARAGRAPH,
+                 f"<!-- copydesk: disable-next=repeated-word -->\n{PARAGRAPH}", PARAGRAPH)
+    assert read_paragraphs(path) == [PARAGRAPH] * 3
+    rules = [rule for rule, _ in reported(path)]
+    assert rules.count("duplicate-paragraph") == 2
+    assert "unused-directive" in rules  # it names a rule with nothing to silence there
+
+
+def test_disable_next_silences_the_next_paragraph_only(tmp_path: Path, suffix: str) -> None:
+    path = write(tmp_path, suffix, PARAGRAPH,
+                 f"<!-- copydesk: disable-next=duplicate-paragraph -->\n{PARAGRAPH}", PARAGRAPH)
+    found = json.loads(invoke("check", str(path), "--output-format", "json").output)
+    lines = [f["location"]["line"] for f in found["files"][0]["findings"]]
+    assert lines == [8]
+
+
+def test_unknown_and_malformed_directives_are_reported(tmp_path: Path, suffix: str) -> None:
+    path = write(tmp_path, suffix, f"<!-- copydesk: disable=no-such-rule -->\n{SLIP}",
+                 f"<!-- copydesk disable=repeated-word -->\n{PARAGRAPH}")
+    assert read_paragraphs(path) == [SLIP, PARAGRAPH]
+    assert reported(path) == [
+        ("unused-directive", "<!-- copydesk: disable=no-such-rule -->"),
+        ("repeated-word", "the the"), ("malformed-abbreviation", "U.S"),
+        ("unused-directive", "<!-- copydesk disable=repeated-word -->")]
+    ignored = json.loads(invoke("check", str(path), "--ignore", "unused-directive",
+                                "--output-format", "json").output)
+    assert "unused-directive" not in {f["rule"] for f in ignored["files"][0]["findings"]}
+
+
+def test_a_crlf_file_keeps_its_paragraph_lines_together(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"Headline\r\n\r\nFirst line\r\nsecond line.\r\n\r\nNext.\r\n")
+    assert read_paragraphs(path) == ["First line\r\nsecond line.", "Next."]
