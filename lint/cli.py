@@ -18,7 +18,7 @@ from lint.registry import UnknownRule, default_registry
 from lint.reporters import FORMATS, reporter
 from lint.results import Report
 from lint.rule import SEVERITIES
-from lint.ruledocs import markdown, markdown_table
+from lint.ruledocs import fix_column, markdown, markdown_table
 from lint.runner import STDIN, Linters, Overrides, collect, read_document, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -119,7 +119,8 @@ def _statistics(results) -> str:
     lines = []
     for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         meta = registry.get(rule)
-        lines.append(f"{count}\t{rule}\t{'[*] ' if meta.fixable else ''}{meta.summary}")
+        applies = meta.fix_safety in ("safe", "depends")  # --fix applies some of them
+        lines.append(f"{count}\t{rule}\t{'[*] ' if applies else ''}{meta.summary}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -161,21 +162,22 @@ def extract(paths, output_format, input_format) -> None:
 @click.option("--output-format", type=click.Choice(["table", "json", "markdown"]),
               default="table", show_default=True)
 def list_rules(output_format) -> None:
-    """List every rule: name, category, default severity, fixable, summary."""
+    """List every rule: name, category, default severity, fix availability and safety, summary."""
     rules = default_registry().rules.values()
     if output_format == "markdown":
         click.echo(markdown_table(rules), nl=False)
         return
     if output_format == "json":
         data = [{"name": r.name, "category": r.category, "severity": r.severity,
-                 "fixable": r.fixable, "default": r.default, "summary": r.summary,
+                 "fix": r.fix, "fix_safety": r.fix_safety, "default": r.default,
+                 "summary": r.summary,
                  "options": [{"name": o.name, "type": o.type.__name__, "default": o.default,
                               "help": o.help} for o in r.options],
                  "docs": dict(r.docs)} for r in rules]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     rows = [("RULE", "CATEGORY", "SEVERITY", "FIX", "SUMMARY")]
-    rows += [(r.name, r.category, r.severity, "*" if r.fixable else "", r.summary) for r in rules]
+    rows += [(r.name, r.category, r.severity, fix_column(r), r.summary) for r in rules]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False))

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from lint.article import Article
 
 SEVERITIES = ("info", "warning", "error")  # ascending
+# Whether a rule's findings carry a fix, and whether `--fix` may apply it unasked:
+# `depends` means some of its fixes are safe and others not (a profile settles it).
+FIX_AVAILABILITY = ("always", "sometimes", "never")
+FIX_SAFETY = ("safe", "unsafe", "depends")
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 OPTIONAL_DOC_SECTIONS = ("Fix safety", "Known limits")
@@ -128,7 +132,8 @@ class Rule:
     summary: str
     docs: Mapping[str, str]
     options: tuple[Option, ...] = ()
-    fixable: bool = False
+    fix: str = "never"
+    fix_safety: str | None = None
     default: bool = True
     profile: bool = False
     aliases: tuple[str, ...] = ()
@@ -170,16 +175,25 @@ def parse_docs(docstring: str) -> tuple[str, dict[str, str]]:
 
 
 def rule(name: str, *, category: str, severity: str, options: Iterable[Option] = (),
-         fixable: bool = False, default: bool = True, profile: bool = False,
-         aliases: Iterable[str] = ()) -> Callable[[Check], Rule]:
-    """Declare a rule; the decorated function's docstring is its documentation."""
+         fix: str = "never", fix_safety: str | None = None, default: bool = True,
+         profile: bool = False, aliases: Iterable[str] = ()) -> Callable[[Check], Rule]:
+    """Declare a rule; the decorated function's docstring is its documentation.
+
+    `fix` says whether its findings carry a fix (always, sometimes, never) and
+    `fix_safety` whether those fixes are safe, unsafe, or either (depends)."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r} for rule {name!r}")
+    if fix not in FIX_AVAILABILITY:
+        raise ValueError(f"unknown fix availability {fix!r} for rule {name!r}")
+    if (fix == "never") != (fix_safety is None) or fix_safety not in (None, *FIX_SAFETY):
+        raise ValueError(f"rule {name!r}: a fix that is never offered has no safety, "
+                         f"and one that is offered is {', '.join(FIX_SAFETY)}")
 
     def wrap(check: Check) -> Rule:
         summary, docs = parse_docs(check.__doc__ or "")
         return Rule(name=name, category=category, severity=severity, check=check,
                     summary=summary, docs=MappingProxyType(docs), options=tuple(options),
-                    fixable=fixable, default=default, profile=profile, aliases=tuple(aliases))
+                    fix=fix, fix_safety=fix_safety, default=default, profile=profile,
+                    aliases=tuple(aliases))
 
     return wrap

@@ -13,11 +13,28 @@ def options_section(rule: Rule) -> str:
     return "\n".join(rows)
 
 
+_AVAILABILITY = {"always": "a fix for every finding", "sometimes": "a fix for some findings"}
+_SAFETY = {"safe": "safe (`--fix` applies it)",
+           "unsafe": "unsafe (shown, never applied by `--fix`)",
+           "depends": "safe or unsafe by the case (see Fix safety)"}
+
+
+def fix_summary(rule: Rule) -> str:
+    """`No automatic fix.` or how often a fix comes and whether `--fix` applies it."""
+    if rule.fix == "never":
+        return "No automatic fix."
+    return f"Fix: {_AVAILABILITY[rule.fix]}, {_SAFETY[rule.fix_safety]}."
+
+
+def fix_column(rule: Rule) -> str:
+    """The fix in a table cell: `always, safe`, `sometimes, unsafe`, or empty."""
+    return "" if rule.fix == "never" else f"{rule.fix}, {rule.fix_safety}"
+
+
 def markdown(rule: Rule) -> str:
     """The rule's page: summary, metadata and every documented section."""
-    fix = "safe fix available" if rule.fixable else "no automatic fix"
     meta = f"Category: `{rule.category}`. Default severity: `{rule.severity}`."
-    parts = [f"# {rule.name}", "", rule.summary, "", f"{meta} {fix.capitalize()}."]
+    parts = [f"# {rule.name}", "", rule.summary, "", f"{meta} {fix_summary(rule)}"]
     if rule.aliases:
         parts.append(f"Also known as: {', '.join(rule.aliases)}.")
     for title in (*DOC_SECTIONS, *OPTIONAL_DOC_SECTIONS):
@@ -35,6 +52,6 @@ def missing_sections(rule: Rule) -> list[str]:
 def markdown_table(rules) -> str:
     """The rule list as a Markdown table (the README's)."""
     rows = ["| rule | category | severity | fix | what it flags |", "|---|---|---|---|---|"]
-    rows += [f"| `{r.name}` | {r.category} | {r.severity} | {'yes' if r.fixable else ''} "
+    rows += [f"| `{r.name}` | {r.category} | {r.severity} | {fix_column(r)} "
              f"| {r.summary.replace('|', '/')} |" for r in rules]
     return "\n".join(rows) + "\n"

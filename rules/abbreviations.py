@@ -74,7 +74,8 @@ def _article_forms(article: Article) -> dict[str, bool]:
     return forms
 
 
-@rule("malformed-abbreviation", category="abbreviations", severity="error", fixable=True)
+@rule("malformed-abbreviation", category="abbreviations", severity="error",
+      fix="always", fix_safety="depends")
 def malformed_abbreviation(article: Article, options: Options) -> Iterator[Problem]:
     """A dotted abbreviation missing its final stop, spaced out or half lower case.
 
@@ -150,7 +151,8 @@ def _form_for(key: str, headline: bool, profile: Profile | None, own: dict[str, 
     return True, False, "the stops go after every letter"
 
 
-@rule("abbreviation-style-mix", category="abbreviations", severity="warning", fixable=True)
+@rule("abbreviation-style-mix", category="abbreviations", severity="warning",
+      fix="always", fix_safety="depends")
 def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Problem]:
     """The same abbreviation written with and without stops (`U.S.` and `US`).
 
@@ -337,7 +339,10 @@ def acronym_redefined(article: Article, options: Options) -> Iterator[Problem]:
     ```
 
     ## Use instead
-    Define each acronym once and give a second body its own short form, or none.
+    Define each acronym once and give a second body its own short form, or none:
+    ```
+    The Lawn Tennis Association (LTA) agreed. Later the League of Tennis Academies objected.
+    ```
     """
     first: dict[str, Definition] = {}
     for d in article.abbreviations.definitions:
@@ -357,7 +362,8 @@ def _expansion_key(long: str) -> str:
     return "".join(c for c in comparison_key(long) if c.isalnum())
 
 
-@rule("acronym-case-mix", category="abbreviations", severity="warning", fixable=True)
+@rule("acronym-case-mix", category="abbreviations", severity="warning",
+      fix="always", fix_safety="unsafe")
 def acronym_case_mix(article: Article, options: Options) -> Iterator[Problem]:
     """The same acronym in capitals and with an initial capital (`NATO` and `Nato`).
 

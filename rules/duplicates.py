@@ -84,7 +84,8 @@ def _long_enough(article: Article, min_words: int) -> list[tuple[Block, _Paragra
     return [(b, p) for b, p in article.shared(_paragraphs).items() if p.words >= min_words]
 
 
-@rule("duplicate-paragraph", category="duplicates", severity="error", fixable=True,
+@rule("duplicate-paragraph", category="duplicates", severity="error",
+      fix="always", fix_safety="safe",
       options=[Option("min-words", int, 8, "Shorter paragraphs are never reported.")])
 def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
     """A body paragraph that repeats an earlier one word for word.
@@ -107,7 +108,10 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
     ```
 
     ## Use instead
-    Delete the second copy, or merge what differs into one paragraph.
+    Delete the second copy, or merge what differs into one paragraph:
+    ```
+    Sales rose 12% to 431,733 vehicles in the year to March.
+    ```
 
     ## Fix safety
     The fix deletes the later copy and the blank line before it. It is safe: the
@@ -182,7 +186,10 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     ```
 
     ## Use instead
-    Keep the version that is right and delete the other.
+    Keep the version that is right and delete the other:
+    ```
+    The plant will build 150,000 cars a year from 2028, the company said.
+    ```
 
     ## Known limits
     Both paragraphs need `min-words` words, so a short sentence is never matched
@@ -262,13 +269,18 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
 
     ## Example
     ```
-    The firm employs 4,000 people at the site. Production starts next year.
-    ...
-    Production starts next year. The first cars are due in the spring.
+    The firm employs 4,000 people at the site. Production of the saloon starts next year.
+
+    Production of the saloon starts next year. The first cars are due in the spring.
     ```
 
     ## Use instead
-    Keep the sentence where it belongs and delete the other copy.
+    Keep the sentence where it belongs and delete the other copy:
+    ```
+    The firm employs 4,000 people at the site.
+
+    Production of the saloon starts next year. The first cars are due in the spring.
+    ```
 
     ## Known limits
     Sentences that hold or lie inside a quotation (the quote scanner's spans, so
@@ -349,7 +361,7 @@ def _has_adjacent_twins(text: str) -> bool:
     return any(map(operator.eq, words, islice(words, 1, None)))
 
 
-@rule("repeated-word", category="duplicates", severity="warning", fixable=True)
+@rule("repeated-word", category="duplicates", severity="warning", fix="always", fix_safety="safe")
 def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     """A word typed twice in a row: `the the`.
 

@@ -89,7 +89,7 @@ def _name_occurrences(article: Article) -> list[Name]:
     return sorted(names, key=lambda n: n.start)
 
 
-@rule("name-variant", category="names", severity="warning", fixable=True)
+@rule("name-variant", category="names", severity="warning", fix="always", fix_safety="unsafe")
 def name_variant(article: Article, options: Options) -> Iterator[Problem]:
     """The same multi-word name written two ways (`Jaguar Land Rover`, `Jaguar-Land Rover`).
 
@@ -201,7 +201,8 @@ _MAY_PRECEDE = "\"'‘“(["
 _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
 
 
-@rule("spelling-variant-mix", category="names", severity="warning", fixable=True)
+@rule("spelling-variant-mix", category="names", severity="warning",
+      fix="always", fix_safety="depends")
 def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem]:
     """British and American spellings in one article (`colour` and `color`).
 
@@ -297,7 +298,7 @@ SPACED_SECOND_PARTS = frozenset(_HYPHEN_DATA["spaced-second-parts"])
 SPACED_COMPOUNDS = frozenset(_HYPHEN_DATA["spaced-compounds"])
 
 
-@rule("hyphenation-variant", category="names", severity="info", fixable=True)
+@rule("hyphenation-variant", category="names", severity="info", fix="always", fix_safety="unsafe")
 def hyphenation_variant(article: Article, options: Options) -> Iterator[Problem]:
     """One compound written with and without a hyphen (`e-mail` and `email`).
 

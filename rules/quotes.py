@@ -334,7 +334,7 @@ def _restyled(mark: QuoteMark, style: str) -> str | None:
     return CURLY[DOUBLE][0 if mark.role == OPEN else 1]
 
 
-@rule("mixed-quote-marks", category="quotes", severity="info", fixable=True)
+@rule("mixed-quote-marks", category="quotes", severity="info", fix="sometimes", fix_safety="safe")
 def mixed_quote_marks(article: Article, options: Options) -> Iterator[Problem]:
     """Straight and curly double quotation marks mixed in one article.
 
@@ -381,7 +381,8 @@ def mixed_quote_marks(article: Article, options: Options) -> Iterator[Problem]:
                       edits=(Edit(mark.start, mark.end, replacement),) if replacement else None)
 
 
-@rule("wrong-direction-quote", category="quotes", severity="warning", fixable=True)
+@rule("wrong-direction-quote", category="quotes", severity="warning",
+      fix="always", fix_safety="safe")
 def wrong_direction_quote(article: Article, options: Options) -> Iterator[Problem]:
     """A curly quotation mark turned the wrong way: `here,“ said`, `”Mr Trump`.
 
@@ -418,7 +419,7 @@ def wrong_direction_quote(article: Article, options: Options) -> Iterator[Proble
                       replacements=(right,), edits=(Edit(mark.start, mark.end, right),))
 
 
-@rule("space-inside-quote", category="quotes", severity="warning", fixable=True)
+@rule("space-inside-quote", category="quotes", severity="warning", fix="always", fix_safety="safe")
 def space_inside_quote(article: Article, options: Options) -> Iterator[Problem]:
     """White space just inside a quotation mark: `" We will`, `mean? " Clinton asked`.
 

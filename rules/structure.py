@@ -91,7 +91,8 @@ def _deletion(article: Article, first: Block, last: Block) -> tuple[Edit, ...]:
     return (Edit(start, last.end, ""),)
 
 
-@rule("stray-boilerplate", category="structure", severity="warning", fixable=True,
+@rule("stray-boilerplate", category="structure", severity="warning",
+      fix="sometimes", fix_safety="unsafe",
       options=[
           Option("extra-patterns", list, (), "More furniture patterns (regular expressions)."),
           Option("allow", list, (), "Lines matching any of these are house copy, not furniture."),
@@ -130,7 +131,14 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
 
     ## Use instead
     Delete the caption line (and credits, links, plugs and bios) from the copy; put
-    a caption in the picture's caption field.
+    a caption in the picture's caption field:
+    ```
+    By Tom Jervis
+
+    12 March 2025
+
+    Jaguar Land Rover has agreed to share its Halewood factory...
+    ```
 
     ## Fix safety
     The fix deletes the line or block. It is unsafe: review that the text is
@@ -206,7 +214,8 @@ def _broken_pair(article: Article, before: Block, after: Block) -> bool:
     return open_quote or not _ENDS_SENTENCE.search(text)
 
 
-@rule("paragraph-break-mid-sentence", category="structure", severity="warning", fixable=True)
+@rule("paragraph-break-mid-sentence", category="structure", severity="warning",
+      fix="always", fix_safety="unsafe")
 def paragraph_break_mid_sentence(article: Article, options: Options) -> Iterator[Problem]:
     """A paragraph break in the middle of a sentence.
 
@@ -274,14 +283,19 @@ def headline_number_mismatch(article: Article, options: Options) -> Iterator[Pro
     most readers see.
 
     ## Example
-    ```
+    ```article
     Council approves 400 new homes
 
     Plans for 450 homes on the old airfield were approved on Monday.
     ```
 
     ## Use instead
-    Make the headline give the story's number.
+    Make the headline give the story's number:
+    ```article
+    Council approves 450 new homes
+
+    Plans for 450 homes on the old airfield were approved on Monday.
+    ```
 
     ## Known limits
     A number the story gives only as a sum or a difference (`both plants`, `a

@@ -52,6 +52,7 @@ def _is_small_figure_to_spell(article: Article, block: Block, match: regex.Match
 
 
 @rule("number-style", category="style", severity="info", profile=True,
+      fix="sometimes", fix_safety="unsafe",
       options=[Option("spell-out-below", int, 0,
                       "Spell out whole numbers below this (10: one to nine); 0: as the "
                       "profile says, and off without a profile.")])
@@ -69,6 +70,7 @@ def number_style(article: Article, options: Options) -> Iterator[Problem]:
     `three` and `fifteen` in one story looks unedited.
 
     ## Example
+    With `profile = "ap"`:
     ```
     The firm hired 3 engineers and fifteen apprentices. 12 more start in May.
     ```

@@ -79,7 +79,7 @@ def _marks_between_letters(text: str) -> Iterator[regex.Match]:
 
 
 @rule("missing-space-after-punctuation", category="typography", severity="warning",
-      fixable=True)
+      fix="always", fix_safety="safe")
 def missing_space_after_punctuation(article: Article, options: Options) -> Iterator[Problem]:
     """No space after a comma, colon, semicolon or full stop: `By:Tom`, `year.The`.
 
@@ -152,7 +152,8 @@ def _spaced_marks(text: str) -> Iterator[regex.Match]:
         space = shape.find(b" .", space + 1)
 
 
-@rule("space-before-punctuation", category="typography", severity="warning", fixable=True)
+@rule("space-before-punctuation", category="typography", severity="warning",
+      fix="always", fix_safety="safe")
 def space_before_punctuation(article: Article, options: Options) -> Iterator[Problem]:
     """A space before a comma or full stop: `word ,`, `end .`.
 
@@ -211,7 +212,7 @@ _TOKEN_AFTER = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
 
 
-@rule("double-space", category="typography", severity="info", fixable=True)
+@rule("double-space", category="typography", severity="info", fix="always", fix_safety="safe")
 def double_space(article: Article, options: Options) -> Iterator[Problem]:
     """Two or more spaces between two words of a sentence.
 
@@ -325,7 +326,8 @@ def house_dash(options: Options) -> str:
     return house_style.setting(options, "dash", "hyphen")
 
 
-@rule("spaced-hyphen-dash", category="typography", severity="info", fixable=True,
+@rule("spaced-hyphen-dash", category="typography", severity="info",
+      fix="always", fix_safety="safe",
       profile=True,
       options=[Option("dash", str, house_style.FROM_PROFILE,
                       "The house dash: hyphen, en or em; `profile`: as the profile says.",
@@ -343,6 +345,7 @@ def spaced_hyphen_dash(article: Article, options: Options) -> Iterator[Problem]:
     the sub-editors did set, and it can break a line in the wrong place.
 
     ## Example
+    With `profile = "guardian"` (a spaced en rule):
     ```
     The plant - the company's oldest - will stay open.
     ```
