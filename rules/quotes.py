@@ -22,7 +22,7 @@ from lint.analysis.quotes import (
     QuoteMark,
     is_credit_line,
 )
-from lint.analysis.text import WORD, word_count
+from lint.analysis.text import SPACE, WORD, word_count
 from lint.article import Article
 from lint.document import Block
 from lint.rule import Edit, Option, Options, Problem, Related, rule
@@ -77,8 +77,10 @@ _SENTENCE_GAP_BACKWARDS = regex.compile(r"[.!?…][\"'”’)]*\s+", regex.REVER
 _NARRATIVE_WORDS_BEFORE_PARTIAL = 2
 _ENDS_PHRASE = regex.compile(r"[.,;:!?…]\W*$")
 _TERM_SUBJECT = regex.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
-_SPACE_AFTER = regex.compile(r"\s+")
-_SPACE_BEFORE = regex.compile(r"\s+$")
+# The white space the quote scanner tells a spaced mark by; the gap before a closer
+# is matched backwards from the mark.
+_SPACE_AFTER = regex.compile(rf"{SPACE}+")
+_SPACE_BEFORE = regex.compile(rf"{SPACE}+", regex.REVERSE)
 
 
 class _Attribution:
@@ -453,7 +455,7 @@ def space_inside_quote(article: Article, options: Options) -> Iterator[Problem]:
             gap = _SPACE_AFTER.match(text, mark.end)
             start, end, side = mark.start, gap.end(), "after the opening"
         else:
-            gap = _SPACE_BEFORE.search(text, 0, mark.start)
+            gap = _SPACE_BEFORE.match(text, 0, mark.start)
             start, end, side = gap.start(), mark.end, "before the closing"
         yield Problem(start, end, f"Space {side} quotation mark.",
                       edits=(Edit(gap.start(), gap.end(), ""),))

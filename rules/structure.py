@@ -10,6 +10,7 @@ from pathlib import Path
 import regex
 
 from lint.analysis.numbers import matches_any
+from lint.analysis.text import NOT_SPACE, SPACE
 from lint.article import Article
 from lint.document import Block
 from lint.readers.leadin import is_job_title
@@ -194,7 +195,9 @@ _ENDS_SENTENCE = regex.compile(r"[.!?:;…\"”’')\]*_—–|-]\s*$")
 # A first word wholly in lower case: `iPod` and `eBay` are names, not a continuation.
 _STARTS_LOWER = regex.compile(r"\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
 _DOUBLE_QUOTES = regex.compile(r"[\"“”]")
-_LAST_WORD = regex.compile(r"\S+$")
+# The last word and any white space after it (a Markdown line may end in a no-break
+# space), matched backwards from the block's end.
+_LAST_WORD = regex.compile(rf"({NOT_SPACE}+){SPACE}*", regex.REVERSE)
 
 
 def _first_lower_word(article: Article, block: Block) -> regex.Match | None:
@@ -257,8 +260,8 @@ def paragraph_break_mid_sentence(article: Article, options: Options) -> Iterator
         if not _broken_pair(article, before, after):
             continue
         first_word = _first_lower_word(article, after)
-        last_word = _LAST_WORD.search(article.text, before.start, before.end)
-        yield Problem(last_word.start(), last_word.end(),
+        last_word = _LAST_WORD.match(article.text, before.start, before.end)
+        yield Problem(last_word.start(1), last_word.end(1),
                       f"The paragraph breaks off mid-sentence; the next one goes on with "
                       f"'{first_word.group()}'.",
                       related=(Related(first_word.start(), first_word.end(),

@@ -41,8 +41,8 @@ _SENTENCE_FIGURE = regex.compile(r"\d+(?:[,.]\d+)*+(?![\w.)])(?!\s+\p{Lu})(?=(?:
 
 def _is_small_figure_to_spell(article: Article, block: Block, match: regex.Match,
                               spell_below: int) -> bool:
-    value = int(match.group())
-    if not 1 <= value < min(spell_below, 10) or match.start() == block.start:
+    digits = match.group().lstrip("0")  # one digit, told before int() meets a huge figure
+    if len(digits) != 1 or not int(digits) < min(spell_below, 10) or match.start() == block.start:
         return False
     text = article.text
     if _UNIT_AFTER.match(text, match.end(), block.end):

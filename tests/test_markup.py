@@ -12,7 +12,7 @@ from invariants import assert_locations_exact
 from lint.config import Config
 from lint.document import Document
 from lint.engine import Linter
-from lint.readers import RENDERERS, InputError, detect_format, read
+from lint.readers import MAX_JSON_DEPTH, RENDERERS, InputError, detect_format, read
 from lint.readers.markup import render
 
 PARAGRAPH = "Sales rose sharply in the year to March, and the company now sells more cars here."
@@ -171,7 +171,7 @@ def test_ans_elements_carry_their_id_index_and_path() -> None:
     ("{not json", "invalid-json", "WordPress REST post"),
     ('{"hello": "world"}', "unknown-json", "Arc XP ANS story"),
     ("[1, 2]", "unknown-json", "WordPress REST post"),
-    ("[" * 100_000, "invalid-json", "Arc XP ANS story"),
+    ("[" * 100_000, "too-deep", f"{MAX_JSON_DEPTH} levels"),
 ])
 def test_bad_json_is_a_one_line_error_naming_what_was_expected(content, code, words) -> None:
     with pytest.raises(InputError) as caught:
@@ -180,13 +180,19 @@ def test_bad_json_is_a_one_line_error_naming_what_was_expected(content, code, wo
     assert "\n" not in caught.value.message
 
 
-def test_deeply_nested_ans_elements_are_read_to_a_limit() -> None:
+def nested_story(levels: int) -> str:
     element: dict = {"type": "text", "content": "Deep."}
-    for _ in range(400):
+    for _ in range(levels):
         element = {"type": "quote", "content_elements": [element]}
-    story = {"type": "story", "content_elements": [
-        {"type": "text", "content": "Top."}, element]}
-    assert blocks(read("deep.json", json.dumps(story))) == [("paragraph", "Top.")]
+    return json.dumps({"type": "story", "content_elements": [
+        {"type": "text", "content": "Top."}, element]})
+
+
+def test_deeply_nested_ans_elements_are_read_to_a_limit() -> None:
+    assert blocks(read("deep.json", nested_story(40))) == [("paragraph", "Top.")]
+    with pytest.raises(InputError) as caught:
+        read("deep.json", nested_story(400))  # two JSON levels an element
+    assert caught.value.code == "too-deep"
 
 
 def test_formats_are_detected_by_extension_and_content() -> None:

@@ -55,7 +55,7 @@ def number_mentions(text: str, start: int, end: int) -> list[NumberMention]:
     mentions = []
     for match in _MENTION.finditer(text, start, end):
         figure, word, scale_name = match.group("figure", "word", "scale")
-        scale = _SCALES[scale_name.lower()] if scale_name else 1.0
+        scale = _entry(_SCALES, scale_name) if scale_name else 1.0
         if figure is not None:
             if scale_name is None and text[match.end("figure"):match.end("figure") + 1].isalpha():
                 continue  # 3rd, 9am, 3G: not a count
@@ -64,10 +64,20 @@ def number_mentions(text: str, start: int, end: int) -> list[NumberMention]:
             mantissa = float(figure.replace(",", ""))
             decimals = len(figure.partition(".")[2])
         else:
-            mantissa, decimals = float(NUMBER_WORDS[word.lower()]), 0
+            mantissa, decimals = float(_entry(NUMBER_WORDS, word)), 0
         mentions.append(NumberMention(match.start(), match.end(), mantissa * scale, mantissa,
                                       decimals, scale, figure is None))
     return mentions
+
+
+def _entry(table: dict[str, float], written: str) -> float:
+    """The value of a number word or scale as the case-blind pattern matched it: a
+    few letters match there but lower-case to something else (`ſix`, `mİllion`)."""
+    value = table.get(written.lower())
+    if value is None:
+        value = next(v for key, v in table.items()
+                     if regex.fullmatch(key, written, regex.IGNORECASE))
+    return value
 
 
 def matches_any(mention: NumberMention, others: list[NumberMention]) -> bool:

@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+import regex
+
 from lint.document import Document
 
 
@@ -44,16 +46,64 @@ JSON_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
 _EXPECTED_JSON = " or ".join(description for _, description in JSON_SHAPES.values())
 
 
+# Limits on a JSON payload, past which it is an input error rather than a crash
+# (Python refuses to turn more than 4,300 digits into an int; json recurses once a
+# level). A CMS story needs neither: its numbers are ids and times, its elements a
+# few levels deep.
+MAX_JSON_NUMBER_CHARS = 1_000
+MAX_JSON_DEPTH = 128
+# A JSON string may escape half of a UTF-16 pair on its own (`"\udfff"`); such a
+# lone surrogate can be neither hashed nor printed as UTF-8, so it reads as U+FFFD.
+_ESCAPED_SURROGATE = regex.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _number(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        if len(text) > MAX_JSON_NUMBER_CHARS:
+            raise InputError("too-large", f"a JSON number longer than "
+                                          f"{MAX_JSON_NUMBER_CHARS:,} characters (the limit)")
+        return kind(text)
+    return parse
+
+
+def _without_surrogates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+            for key, value in pairs}
+
+
+def _too_deep() -> InputError:
+    return InputError("too-deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels (the limit)")
+
+
+def _check_depth(data: Any) -> None:
+    """InputError past MAX_JSON_DEPTH, told level by level without recursion."""
+    level, depth = [data], 0
+    while level:
+        depth += 1
+        if depth > MAX_JSON_DEPTH:
+            raise _too_deep()
+        inner: list[Any] = []
+        for value in level:
+            if isinstance(value, (dict, list)):
+                inner += [v for v in (value.values() if isinstance(value, dict) else value)
+                          if isinstance(v, (dict, list))]
+        level = inner
+
+
 def _load_json(content: str) -> Any:
+    hook = _without_surrogates if _ESCAPED_SURROGATE.search(content) else None
     try:
-        return json.loads(content)
+        data = json.loads(content, parse_int=_number(int), parse_float=_number(float),
+                          object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
         where = f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
         raise InputError("invalid-json",
                          f"not valid JSON ({where}); expected {_EXPECTED_JSON}") from None
     except RecursionError:
-        raise InputError("invalid-json", f"JSON nested too deeply to read; expected "
-                                         f"{_EXPECTED_JSON}") from None
+        raise _too_deep() from None
+    _check_depth(data)
+    return data
 
 
 def json_format(content: str) -> str:
@@ -146,6 +196,8 @@ def decode(data: bytes) -> str:
 
 def read(path: str, content: str, format: str | None = None) -> Document:
     """Read `content` (the decoded text of `path`) with the named or detected reader."""
+    if not content.isascii() and _SURROGATE.search(content):
+        content = _SURROGATE.sub("\ufffd", content)  # only a caller's str can hold them
     fmt = format or detect_format(path, content)
     if fmt not in READERS:
         raise InputError("unknown-format", f"unknown input format {fmt!r}")

@@ -129,6 +129,13 @@ class _Tokenizer(HTMLParser):
 
     handle_decl = handle_pi = unknown_decl = handle_comment
 
+    def parse_marked_section(self, i, report=1):
+        # A browser reads `<![` outside SVG and MathML as a bogus comment that ends
+        # at the first `>` (`<![CDATA[a > b]]>` shows ` b]]>`); the standard parser
+        # takes it for an SGML marked section and asserts on a keyword it does not
+        # know (`<![x[`).
+        return self.parse_bogus_comment(i, report)
+
 
 def parse(text: str) -> Element:
     """The element tree of an HTML document or fragment (never raises)."""

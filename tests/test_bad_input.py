@@ -1,0 +1,130 @@
+"""Inputs that once crashed a reader or a rule (issue 9), each pinned by what it must do now."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from invariants import assert_locations_exact
+from lint.cli import main
+from lint.config import Config
+from lint.engine import Linter
+from lint.readers import MAX_JSON_DEPTH, MAX_JSON_NUMBER_CHARS, InputError, read
+
+EVERY_RULE = Linter(Config(select=("ALL",)))
+
+
+def findings(text: str, fmt: str, linter: Linter = EVERY_RULE) -> list:
+    document = read("story", text, fmt)
+    found = linter.lint(document)
+    assert_locations_exact(document, found)
+    return found
+
+
+def wordpress(content: str, title: str = "Council sets its budget") -> str:
+    return json.dumps({"title": {"rendered": title}, "content": {"rendered": content}})
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("html", "<p>The council <![x[ met ]]> on Monday and voted.</p>"),
+    ("wordpress", wordpress("<p>The council <![x[ met ]]> on Monday and voted.</p>")),
+])
+def test_an_unknown_marked_section_is_a_bogus_comment_as_in_a_browser(fmt, text) -> None:
+    document = read("story", text, fmt)
+    assert document.block_text(document.body[0]) == "The council on Monday and voted."
+    findings(text, fmt)
+
+
+def test_cdata_in_html_ends_at_the_first_angle_bracket() -> None:
+    document = read("page.html", "<p>a <![CDATA[x > y]]> b</p>", "html")
+    assert document.block_text(document.body[0]) == "a y]]> b"
+
+
+def test_a_paragraph_ending_in_a_no_break_space_flags_its_last_word() -> None:
+    text = "Council budget\n\nThe council said it would\u00a0\n\nvote on the budget next week."
+    [found] = [f for f in findings(text, "markdown") if f.rule == "paragraph-break-mid-sentence"]
+    assert found.text == "would"
+
+
+@pytest.mark.parametrize("space", ["\x1c", "\x1d", "\x1e", "\x1f", "\u00a0"])
+def test_space_inside_quote_agrees_with_the_scanner_on_every_space(space: str) -> None:
+    text = f'Council budget\n\nThe leader called it "a fair deal{space}" on Monday.'
+    [found] = [f for f in findings(text, "text") if f.rule == "space-inside-quote"]
+    assert found.text == f'{space}"'
+    assert found.fix.edits[0].length == 1
+
+
+def test_a_quote_mark_after_a_separator_control_at_the_edge_of_a_text() -> None:
+    found = findings('0\x1f"', "text")
+    assert [f.text for f in found if f.rule == "space-inside-quote"] == ['\x1f"']
+
+
+@pytest.mark.parametrize("text, value", [("The firm hired ſix engineers.", "six"),
+                                         ("It cost £2 mİllion last year.", "million")])
+def test_number_words_that_case_fold_to_something_else(text: str, value: str) -> None:
+    linter = Linter(Config(select=("headline-number-mismatch",)))
+    headline = "Firm hires six engineers" if value == "six" else "Plan cost £2m"
+    assert findings(f"{headline}\n\n{text}", "text", linter) == []
+
+
+def test_a_figure_of_thousands_of_digits_is_not_a_small_number() -> None:
+    linter = Linter(Config(select=("number-style",), profile="bbc"))
+    huge = "1" * 5000
+    text = f"Budget\n\nThe council counted {huge} votes. The clerk found 3 spoilt papers."
+    found = findings(text, "text", linter)
+    assert [f.text for f in found] == ["3"]
+
+
+def test_a_lone_surrogate_escaped_in_json_reads_as_a_replacement_character(tmp_path) -> None:
+    path = tmp_path / "post.json"
+    path.write_text('{"title": {"rendered": "Budget \\udfff"}, "content": {"rendered": '
+                    '"<p>The council would would \\udfff\\ud800 cut the budget.</p>"}}')
+    result = CliRunner().invoke(main, ["check", str(path), "--output-format", "json"],
+                                catch_exceptions=False)
+    data = json.loads(result.stdout)
+    [finding] = data["files"][0]["findings"]
+    assert finding["rule"] == "repeated-word"
+    assert finding["context"]["text"] == "The council would would \ufffd\ufffd cut the budget."
+    assert read("story", "Headline\n\nA \udfff b.", "text").text == "Headline\n\nA \ufffd b."
+
+
+def test_a_long_json_number_is_an_input_error_naming_the_limit() -> None:
+    number = "1" * 100_000
+    payload = f'{{"id": {number}, "title": {{"rendered": "Budget"}}, "content": {{}}}}'
+    with pytest.raises(InputError) as raised:
+        read("post.json", payload)
+    assert raised.value.code == "too-large"
+    assert f"{MAX_JSON_NUMBER_CHARS:,} characters" in raised.value.message
+    fine = f'{{"id": {"9" * MAX_JSON_NUMBER_CHARS}, "title": {{"rendered": "Budget"}}}}'
+    assert read("post.json", fine).format == "wordpress"
+
+
+@pytest.mark.parametrize("depth", [MAX_JSON_DEPTH + 1, 100_000])
+def test_deep_json_is_an_input_error_naming_the_limit(depth: int) -> None:
+    payload = '{"type": "story", "content_elements": [], "x": ' + "[" * depth + "]" * depth + "}"
+    with pytest.raises(InputError) as raised:
+        read("story.json", payload)
+    assert raised.value.code == "too-deep"
+    assert f"{MAX_JSON_DEPTH} levels" in raised.value.message
+
+
+def test_json_at_the_depth_limit_is_read() -> None:
+    inner = "[" * (MAX_JSON_DEPTH - 1) + "]" * (MAX_JSON_DEPTH - 1)
+    payload = '{"type": "story", "content_elements": [], "x": ' + inner + "}"
+    assert read("story.json", payload).format == "ans"
+
+
+def test_the_cli_reports_a_huge_number_as_a_file_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id": ' + "1" * 100_000 + ', "title": {"rendered": "Budget"}}')
+    good = tmp_path / "good.txt"
+    good.write_text("Council budget\n\nThe council met on Monday.\n")
+    result = CliRunner().invoke(main, ["check", str(bad), str(good), "--output-format", "json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 2
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert files["bad.json"]["error"]["code"] == "too-large"
+    assert files["good.txt"]["error"] is None
