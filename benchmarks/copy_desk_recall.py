@@ -70,18 +70,31 @@ def change_headline_number(text: str, rng: random.Random) -> Injection:
     return text[:m.start()] + changed + text[m.end():], m.start()
 
 
-def caption_in_lead_in(text: str, rng: random.Random) -> Injection:
+def caption_in_lead_in(text: str, rng: random.Random, gap: str = "\n\n") -> Injection:
     at = _body_start(text)
-    lead_in = "By Jane Doe\n\n3 March 2005\n\n"
+    lead_in = f"{rng.choice(['By Jane Doe', 'By:Jane Doe', 'BY JANE DOE'])}{gap}" \
+              f"{rng.choice(['3 March 2005', '3 Mar 2005', 'Updated 14:05 GMT'])}{gap}"
     caption = rng.choice(["The stadium seen from the air", "Photo: Getty Images",
                           "Shoppers in Oxford Street - file picture"])
     return text[:at] + lead_in + caption + "\n\n" + text[at:], at + len(lead_in)
 
 
-def bio_under_story(text: str, rng: random.Random) -> Injection:
+def pasted_lead_in(text: str, rng: random.Random) -> Injection:
+    """The lead-in as pasted from a web page: one line each, no blank lines."""
+    return caption_in_lead_in(text, rng, "\n")
+
+
+def bio_under_story(text: str, rng: random.Random, gap: str = "\n\n") -> Injection:
     at = len(text.rstrip("\n"))
-    bio = "\n\nJane Doe\n\nBusiness reporter\n\nJane is the paper's business reporter."
-    return text[:at] + bio + text[at:], at + 2
+    name, first = rng.choice([("Jane Doe", "Jane"), ("Tom van Dyke", "Tom")])
+    bio = rng.choice([f"{name}{gap}Business reporter{gap}{first} is the paper's business reporter.",
+                      f"{name}{gap}Business reporter", f"{name}{gap}{first} covers the City."])
+    return text[:at] + "\n\n" + bio + text[at:], at + 2
+
+
+def pasted_bio(text: str, rng: random.Random) -> Injection:
+    """The bio as pasted from a web page: name and title on consecutive lines."""
+    return bio_under_story(text, rng, "\n")
 
 
 INJECTORS: dict[str, tuple[Callable[[str, random.Random], Injection], str]] = {
@@ -93,6 +106,8 @@ INJECTORS: dict[str, tuple[Callable[[str, random.Random], Injection], str]] = {
     "headline number changed": (change_headline_number, "headline-number-mismatch"),
     "caption in the lead-in": (caption_in_lead_in, "stray-boilerplate"),
     "bio under the story": (bio_under_story, "stray-boilerplate"),
+    "lead-in with single line breaks": (pasted_lead_in, "stray-boilerplate"),
+    "bio with single line breaks": (pasted_bio, "stray-boilerplate"),
 }
 
 

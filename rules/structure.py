@@ -59,25 +59,44 @@ _NAME_LINE = regex.compile(
 _BIO_VERBS = r"(?:is|was|has|joined|writes|covers|reports)"
 
 
-def _author_bio(article: Article) -> tuple[Block, Block] | None:
-    """First and last block of an author bio closing the body, if there is one.
+def _closing_units(article: Article) -> list[tuple[int, int]]:
+    """The last body blocks as (start, end) units, a block whose first line holds
+    only a name read line by line: pasted bios keep the name, the job title and
+    the bio on consecutive lines. The name and a job-title line under it are units
+    of their own, the rest of the block one more."""
+    units: list[tuple[int, int]] = []
+    for block in article.body[-4:]:  # a bio of three at most, and the story before it
+        lines = list(_lines(article, block))
+        first = article.text[lines[0][0]:lines[0][1]]
+        if len(lines) == 1 or not _NAME_LINE.fullmatch(first):
+            units.append((block.start, block.end))
+            continue
+        split = 2 if is_job_title(article.text[lines[1][0]:lines[1][1]]) else 1
+        units += lines[:split]
+        if split < len(lines):
+            units.append((lines[split][0], lines[-1][1]))
+    return units
+
+
+def _author_bio(article: Article) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """First and last unit of an author bio closing the body, if there is one.
 
     A bio is a line holding only a name, then a job-title line naming a newsroom
     role and/or a paragraph that starts with the name and says what the author
-    is or does, and nothing after them.
+    is or does, and nothing after them, whatever the blank lines between them.
     """
-    body = article.body
+    units = _closing_units(article)
     for size in (3, 2):
-        if len(body) <= size:
+        if len(units) <= size:
             continue
-        tail = body[-size:]
-        name = article.block_text(tail[0])
+        tail = units[-size:]
+        name = article.text[tail[0][0]:tail[0][1]]
         if not _NAME_LINE.fullmatch(name):
             continue
         first, *_, last = name.split()
         names = "|".join(regex.escape(n) for n in (name, first, last))
         bio_start = regex.compile(rf"(?:{names})(?:['’]s)? {_BIO_VERBS}\b")
-        rest = [article.block_text(b) for b in tail[1:]]
+        rest = [article.text[s:e] for s, e in tail[1:]]
         has_role = is_job_title(rest[0])
         has_bio = bool(bio_start.match(rest[-1]))
         if (size == 3 and has_role and has_bio) or (size == 2 and (has_role or has_bio)):
@@ -85,11 +104,10 @@ def _author_bio(article: Article) -> tuple[Block, Block] | None:
     return None
 
 
-def _deletion(article: Article, first: Block, last: Block) -> tuple[Edit, ...]:
-    """Delete blocks first..last and the blank line before them."""
-    index = article.blocks.index(first)
-    start = article.blocks[index - 1].end if index else first.start
-    return (Edit(start, last.end, ""),)
+def _deletion(article: Article, start: int, end: int) -> tuple[Edit, ...]:
+    """Delete text[start:end] and the white space before it."""
+    before = len(article.text[:start].rstrip())
+    return (Edit(before if before else start, end, ""),)
 
 
 @rule("stray-boilerplate", category="structure", severity="warning",
@@ -163,7 +181,8 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
                     and not _any_fullmatch(allowed, article.block_text(block))):
                 yield Problem(block.start, block.end,
                               "A caption or credit line left between the byline or dateline "
-                              "and the story.", edits=_deletion(article, block, block), safe=False)
+                              "and the story.", edits=_deletion(article, block.start, block.end),
+                              safe=False)
             continue
         if block.kind in ("byline", "dateline"):
             continue
@@ -177,16 +196,16 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
             if name is not None:
                 whole = (start, end) == (block.start, block.end)
                 yield Problem(start, end, f"Page furniture in the copy: a {name}.",
-                              edits=_deletion(article, block, block) if whole else None,
+                              edits=_deletion(article, block.start, block.end) if whole else None,
                               safe=False)
     bio = _author_bio(article)
     if bio is not None:
-        first, last = bio
-        yield Problem(first.start, first.end,
+        (name_start, name_end), (_, bio_end) = bio
+        yield Problem(name_start, name_end,
                       "An author bio pasted under the story: this name line and what "
                       "follows it.",
-                      related=(Related(last.start, last.end, "the end of the bio"),),
-                      edits=_deletion(article, first, last), safe=False)
+                      related=(Related(*bio[1], "the end of the bio"),),
+                      edits=_deletion(article, name_start, bio_end), safe=False)
 
 
 # Marks that may end a paragraph: sentence ends, closing quotes and brackets,

@@ -57,3 +57,20 @@ def test_job_titles(line: str) -> None:
 @pytest.mark.parametrize("line", ["The reporter said the deal was done.", "Halewood plant"])
 def test_not_job_titles(line: str) -> None:
     assert not leadin.is_job_title(line)
+
+
+def test_a_pasted_lead_in_block_is_read_line_by_line() -> None:
+    text = (f"Plant deal\n\nBy:Tom Jervis\n12 March 2025\nNew Chery Tiggo 9 review - head on\n\n"
+            f"{STORY}\n")
+    assert kinds(text) == ["headline", "byline", "dateline", "caption", "paragraph"]
+    assert kinds(text.replace("# ", ""), "markdown") == kinds(text)
+
+
+def test_headline_and_byline_in_one_block() -> None:
+    assert kinds(f"Plant deal\nBy Tom Jervis\n12 March 2025\n{STORY}\n") == [
+        "headline", "byline", "dateline", "paragraph"]
+
+
+def test_a_block_without_byline_or_dateline_is_not_split() -> None:
+    text = f"Plant deal\n\nBy Tom Jervis\n\nThe Halewood plant\nfrom the air\n{STORY}\n"
+    assert kinds(text) == ["headline", "byline", "paragraph"]

@@ -26,6 +26,7 @@ JOB_TITLE = regex.compile(
 _MAX_TITLE_WORDS = 6
 _MAX_LEAD_IN_WORDS = 12
 _MAX_CAPTION_WORDS = 15
+LEAD_IN_BLOCKS = 6  # blocks after which the story has surely begun
 _SENTENCE_END = regex.compile(r"[.!?:\"”’]\s*$")
 
 
@@ -57,6 +58,40 @@ def is_caption(line: str) -> bool:
     return _at_most_words(line, _MAX_CAPTION_WORDS) and not _SENTENCE_END.search(line)
 
 
+def _marks_lead_in(line: str) -> bool:
+    return is_byline(line) or is_dateline(line)
+
+
+def split_lead_in(blocks: list[list[str]]) -> list[list[tuple[int, int]]]:
+    """For each leading block, given as its lines, the runs of lines [a, b) that
+    stand as blocks of their own.
+
+    Copy pasted from a web page or CMS keeps the headline, byline, date and a
+    picture caption on consecutive lines of one block. A leading block with a
+    byline or dateline among its first lines (in the first block, under the
+    headline line) is read line by line: each line up to the last short
+    non-sentence line after the byline or dateline is a block of its own, and
+    what follows, the story, stays one block. Other blocks stay whole, and the
+    first block not read this way ends the lead-in.
+    """
+    groups = [[(0, len(lines))] for lines in blocks]
+    for i, lines in enumerate(blocks[:LEAD_IN_BLOCKS]):
+        if len(lines) < 2:
+            continue
+        marked = [n for n, line in enumerate(lines[:3]) if _marks_lead_in(line)]
+        if not marked or (i > 0 and marked[0] > 1):
+            break
+        last = max(n for n, line in enumerate(lines) if _marks_lead_in(line))
+        while last + 1 < len(lines) and (is_caption(lines[last + 1])
+                                         or is_job_title(lines[last + 1])):
+            last += 1
+        groups[i] = [(n, n + 1) for n in range(last + 1)]
+        if last + 1 < len(lines):
+            groups[i].append((last + 1, len(lines)))
+            break
+    return groups
+
+
 def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | None]:
     """Kinds for the leading blocks (None = body from here on).
 
@@ -71,7 +106,7 @@ def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | No
     if not blocks or ("\n" in blocks[0].strip() and not first_is_heading):
         return kinds
     kinds[0] = "headline"
-    for i in range(1, min(len(blocks), 6)):
+    for i in range(1, min(len(blocks), LEAD_IN_BLOCKS + 2)):
         line = blocks[i].strip()
         if "\n" in line:
             break

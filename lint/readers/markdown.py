@@ -151,10 +151,23 @@ def render(source: str) -> str:
     return _LINE_JOIN.sub("\n", _LINE_BREAKS.sub("\n", source))
 
 
+def _lead_in_read_by_line(text: str, blocks: list[_Block]) -> list[_Block]:
+    """The blocks with the leading paragraphs split where the lead-in model reads
+    them line by line (leadin.split_lead_in)."""
+    leading = blocks[:leadin.LEAD_IN_BLOCKS]
+    if all(len(b.lines) == 1 or b.kind != "paragraph" for b in leading):
+        return blocks
+    groups = leadin.split_lead_in([[text[s:e].strip() for s, e in b.lines]
+                                   if b.kind == "paragraph" else [""] for b in leading])
+    split = [_Block(b.kind, b.lines[first:last])
+             for b, runs in zip(leading, groups, strict=True) for first, last in runs]
+    return split + blocks[len(leading):]
+
+
 def read(path: str, text: str) -> Document:
     builder = DocumentBuilder(path, "markdown")
     builder.add_source(Source(text))
-    blocks = [b for b in _scan(text) if any(e > s for s, e in b.lines)]
+    blocks = _lead_in_read_by_line(text, [b for b in _scan(text) if any(e > s for s, e in b.lines)])
     rendered = ["\n".join(text[s:e] for s, e in b.lines) for b in blocks]
     kinds = leadin.classify(rendered, first_is_heading=bool(blocks) and blocks[0].kind == "heading")
     if blocks and blocks[0].kind not in ("heading", "paragraph"):

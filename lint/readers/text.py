@@ -19,6 +19,7 @@ _BLANK_LINES = regex.compile(rf"{_BREAK}(?:[ \t]*{_BREAK})+")
 # The same for text without carriage returns (most files): led by a literal, which
 # the engine finds far faster than the alternation of the three breaks.
 _BLANK_LINES_LF = regex.compile(r"\n(?:[ \t]*\n)+")
+_LINE = regex.compile(r"[^\r\n]+")
 # A comment that fills its lines: from a line start to a line end, possibly across
 # line breaks, ending at its first `-->`.
 _COMMENT_LINES = regex.compile(r"(?:^|(?<=[\r\n]))[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?=[\r\n]|$)",
@@ -58,10 +59,32 @@ def _between_comment_lines(text: str, start: int, end: int) -> list[tuple[int, i
     return spans
 
 
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in _LINE.finditer(text, start, end):
+        line_start = match.start() + len(match.group()) - len(match.group().lstrip())
+        line_end = match.start() + len(match.group().rstrip())
+        if line_end > line_start:
+            spans.append((line_start, line_end))
+    return spans
+
+
+def _lead_in_read_by_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The block spans with the leading blocks split where the lead-in model reads
+    them line by line (leadin.split_lead_in)."""
+    lines = [_line_spans(text, s, e) for s, e in spans[:leadin.LEAD_IN_BLOCKS]]
+    if all(len(block) == 1 for block in lines):
+        return spans
+    groups = leadin.split_lead_in([[text[s:e] for s, e in block] for block in lines])
+    split = [(block[a][0], block[b - 1][1])
+             for block, runs in zip(lines, groups, strict=True) for a, b in runs]
+    return split + spans[len(lines):]
+
+
 def read(path: str, text: str) -> Document:
     builder = DocumentBuilder(path, "text")
     builder.add_source(Source(text))
-    spans = blocks_of(text)
+    spans = _lead_in_read_by_line(text, blocks_of(text))
     chunks = [text[s:e] for s, e in spans]
     kinds = leadin.classify(chunks)
     for (start, end), chunk, kind in zip(spans, chunks, kinds, strict=True):
