@@ -16,6 +16,9 @@ from typing import Any
 from lint.rule import SEVERITIES
 
 CONFIG_FILES = ("copydesk.toml", "pyproject.toml")
+# Generous for any article (a long read is under 100 KB), small enough that one
+# pasted archive cannot hold up a run or a service.
+MAX_DOCUMENT_BYTES = 5_000_000
 
 
 class ConfigError(Exception):
@@ -33,6 +36,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     profile: str | None = None
     fail_on: str | None = None
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
     path: Path | None = None
 
     @property
@@ -65,6 +69,12 @@ def _string(key: str, value: Any) -> str:
     return value
 
 
+def _positive_int(key: str, value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"`{key}` must be a whole number above 0, not {value!r}")
+    return value
+
+
 _KEYS = {
     "select": lambda v: {"select": _strings("select", v)},
     "extend-select": lambda v: {"extend_select": _strings("extend-select", v)},
@@ -72,6 +82,8 @@ _KEYS = {
     "exclude": lambda v: {"exclude": _strings("exclude", v)},
     "profile": lambda v: {"profile": _string("profile", v)},
     "fail-on": lambda v: {"fail_on": _severity("fail-on", v)},
+    "max-document-bytes": lambda v: {
+        "max_document_bytes": _positive_int("max-document-bytes", v)},
     "severity": lambda v: {"severity": {k: _severity(f"severity.{k}", s)
                                         for k, s in _table("severity", v).items()}},
     "rules": lambda v: {"rules": {k: _table(f"rules.{k}", o)

@@ -100,20 +100,25 @@ def collect(paths: Iterable[str], linters: Linters, force_exclude: bool) -> Iter
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):
                     candidate = Path(root, file)
-                    if candidate.suffix.lower() in EXTENSIONS and not _excluded(
-                            candidate, linters.for_path(candidate)) and _walkable(candidate):
+                    if candidate.suffix.lower() not in EXTENSIONS:
+                        continue
+                    linter = linters.for_path(candidate)
+                    if not _excluded(candidate, linter) and _walkable(candidate, linter):
                         yield candidate
         elif not (force_exclude and path.exists() and _excluded(path, linters.for_path(path))):
             yield path
 
 
-def _walkable(path: Path) -> bool:
+def _walkable(path: Path, linter: Linter) -> bool:
     """A folder of CMS exports may hold other JSON (package.json, metadata): walked
     .json files are read only when they are WordPress or ANS payloads. A .json file
-    named on the command line is always read, and an error if it is neither."""
+    named on the command line is always read, and an error if it is neither; so is
+    one too large to tell (it is reported as such)."""
     if EXTENSIONS[path.suffix.lower()] != "json":
         return True
     try:
+        if path.stat().st_size > linter.config.max_document_bytes:
+            return True
         return is_cms_payload(path.read_bytes())
     except OSError:
         return True
@@ -133,7 +138,19 @@ def _error(display: str, exc: Exception) -> FileResult:
     return FileResult(display, None, error=FileError("unreadable", str(exc)))
 
 
-def _read(display: str, text: str, format: str | None) -> Document | FileResult:
+def _too_large(display: str, size: int, limit: int) -> FileResult:
+    return FileResult(display, None, error=FileError(
+        "too-large", f"the article is {size:,} bytes, over the {limit:,}-byte limit "
+                     f"(`max-document-bytes`)"))
+
+
+def _read(display: str, text: str, linter: Linter, format: str | None
+          ) -> Document | FileResult:
+    limit = linter.config.max_document_bytes
+    if len(text) > limit // 4:  # else under the limit: UTF-8 takes four bytes at most
+        size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            return _too_large(display, size, limit)
     try:
         return read(display, text, format)
     except InputError as exc:
@@ -148,7 +165,7 @@ def _read(display: str, text: str, format: str | None) -> Document | FileResult:
 def check_text(display: str, text: str, linter: Linter, format: str | None) -> FileResult:
     """Read and lint one article. A failing rule keeps the other rules' findings and
     records an error naming it."""
-    document = _read(display, text, format)
+    document = _read(display, text, linter, format)
     if isinstance(document, FileResult):
         return document
     checked = linter.check(document)
@@ -164,6 +181,8 @@ def check_text(display: str, text: str, linter: Linter, format: str | None) -> F
 
 
 def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
+    if len(data) > linter.config.max_document_bytes:  # told before decoding it all
+        return _too_large(display, len(data), linter.config.max_document_bytes)
     try:
         text = decode(data)
     except InputError as exc:
@@ -184,7 +203,7 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None) -> Fix
     the round limit). An article that cannot be read or linted is left as it is."""
     fixed: Counter[str] = Counter()
     for _ in range(FIX_LOOP_LIMIT):
-        document = _read(display, text, format)
+        document = _read(display, text, linter, format)
         if isinstance(document, FileResult) or len(document.sources) != 1:
             break  # fixing CMS payloads field by field is not supported
         checked = linter.check(document)

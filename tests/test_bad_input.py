@@ -13,6 +13,7 @@ from lint.cli import main
 from lint.config import Config
 from lint.engine import Linter
 from lint.readers import MAX_JSON_DEPTH, MAX_JSON_NUMBER_CHARS, InputError, read
+from lint.runner import check_text, fix_text
 
 EVERY_RULE = Linter(Config(select=("ALL",)))
 
@@ -128,3 +129,32 @@ def test_the_cli_reports_a_huge_number_as_a_file_error(tmp_path: Path) -> None:
     files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
     assert files["bad.json"]["error"]["code"] == "too-large"
     assert files["good.txt"]["error"] is None
+
+
+def test_an_article_over_the_size_limit_is_an_error_and_the_others_are_checked(
+        tmp_path: Path) -> None:
+    (tmp_path / "copydesk.toml").write_text("max-document-bytes = 1000\n")
+    (tmp_path / "long.txt").write_text("Long read\n\n" + "The council met. " * 100)
+    (tmp_path / "wide.txt").write_text("Wide\n\n" + "é" * 600)  # 1,200 bytes, 600 characters
+    (tmp_path / "short.txt").write_text("Council budget\n\nThe the council met on Monday.\n")
+    (tmp_path / "big.json").write_text('{"data": "' + "x" * 2000 + '"}')
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--output-format", "json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 2
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert files["long.txt"]["error"] == {
+        "code": "too-large",
+        "message": "the article is 1,711 bytes, over the 1,000-byte limit (`max-document-bytes`)"}
+    assert files["wide.txt"]["error"]["message"].startswith("the article is 1,206 bytes")
+    assert files["big.json"]["error"]["code"] == "too-large"  # too large to tell its shape
+    assert files["short.txt"]["error"] is None
+    assert [f["rule"] for f in files["short.txt"]["findings"]] == ["repeated-word"]
+
+
+def test_the_size_limit_holds_for_text_given_as_a_string_and_for_fixing() -> None:
+    linter = Linter(Config(max_document_bytes=100))
+    text = "Council budget\n\n" + "The the council met. " * 10
+    result = check_text("story.txt", text, linter, None)
+    assert result.error.code == "too-large" and result.findings == []
+    assert fix_text("story.txt", text, linter, None).text == text
+    assert check_text("story.txt", text[:90], linter, None).error is None

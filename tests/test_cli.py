@@ -149,6 +149,8 @@ def test_directories_are_walked_and_exclude_honoured(tmp_path: Path) -> None:
     ('[severity]\nrepeated-word = "fatal"\n', "must be one of info, warning, error"),
     ('select = "duplicates"\n', "`select` must be a list of strings"),
     ("select = [\n", "invalid TOML"),
+    ("max-document-bytes = 0\n", "`max-document-bytes` must be a whole number above 0"),
+    ('max-document-bytes = "5MB"\n', "`max-document-bytes` must be a whole number above 0"),
 ])
 def test_configuration_errors_exit_two_with_one_line(
         tmp_path: Path, config: str, message: str) -> None:
