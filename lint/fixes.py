@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from lint.finding import Finding, SourceEdit
 
 
-def safe_edits(findings: Iterable[Finding], source: int = 0) -> list[SourceEdit]:
-    """The safe edits for one source, in order, leaving out any that overlap."""
-    edits = sorted((e for f in findings if f.fix and f.fix.safe for e in f.fix.edits
+def safe_edits(findings: Iterable[Finding], source: int = 0, *,
+               unsafe: bool = False) -> list[SourceEdit]:
+    """The safe edits (with `unsafe`, every edit) for one source, in order, leaving
+    out any that overlap."""
+    edits = sorted((e for f in findings if f.fix and (f.fix.safe or unsafe) for e in f.fix.edits
                     if e.source == source), key=lambda e: (e.offset, e.length))
     chosen: list[SourceEdit] = []
     for edit in edits:

@@ -198,9 +198,11 @@ class FixOutcome:
     fixed: Counter[str]
 
 
-def fix_text(display: str, text: str, linter: Linter, format: str | None) -> FixOutcome:
-    """The text with safe fixes applied, round after round, until none is left (or
-    the round limit). An article that cannot be read or linted is left as it is."""
+def fix_text(display: str, text: str, linter: Linter, format: str | None, *,
+             unsafe: bool = False) -> FixOutcome:
+    """The text with safe fixes (with `unsafe`, every fix) applied, round after round,
+    until none is left (or the round limit). An article that cannot be read or
+    linted is left as it is."""
     fixed: Counter[str] = Counter()
     for _ in range(FIX_LOOP_LIMIT):
         document = _read(display, text, linter, format)
@@ -209,12 +211,12 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None) -> Fix
         checked = linter.check(document)
         if checked.failures:
             break
-        edits = safe_edits(checked.findings)
+        edits = safe_edits(checked.findings, unsafe=unsafe)
         if not edits:
             break
         chosen = set(edits)
         fixed.update(f.rule for f in checked.findings
-                     if f.fix and f.fix.safe and chosen.issuperset(f.fix.edits))
+                     if f.fix and (f.fix.safe or unsafe) and chosen.issuperset(f.fix.edits))
         text = apply_edits(text, edits)
     return FixOutcome(text, fixed)
 
@@ -245,16 +247,26 @@ def unified_diff(display: str, before: str, after: str) -> str:
 
 @dataclasses.dataclass
 class Run:
+    """What a run found, and what its fixes did: the diffs, the findings fixed in
+    each file, and the fixed text of standard input (which has no file to write)."""
+
     results: list[FileResult]
     diffs: list[str]
-    fixed: Counter[str] = dataclasses.field(default_factory=Counter)
+    fixed_by_file: dict[str, Counter[str]] = dataclasses.field(default_factory=dict)
+    fixed_stdin: str | None = None
+
+    @property
+    def fixed(self) -> Counter[str]:
+        return sum(self.fixed_by_file.values(), Counter())
 
 
 def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
-        fix: bool = False, diff: bool = False, force_exclude: bool = False,
-        stdin_name: str | None = None, read_stdin: Callable[[], bytes] = lambda: b"",
-        jobs: int = 0) -> Run:
-    """Check every collected file; `jobs` worker processes (0: decide by the count)."""
+        fix: bool = False, diff: bool = False, unsafe: bool = False,
+        force_exclude: bool = False, stdin_name: str | None = None,
+        read_stdin: Callable[[], bytes] = lambda: b"", jobs: int = 0) -> Run:
+    """Check every collected file; `jobs` worker processes (0: decide by the count).
+    With `fix`, files are fixed in place first and standard input's fixed text is
+    kept in `fixed_stdin`; with `diff`, the changes are only recorded as diffs."""
     files = list(collect(paths, linters, force_exclude))
     workers = jobs or (os.cpu_count() or 1 if len(files) >= PARALLEL_FROM else 1)
     if workers > 1 and not (fix or diff) and STDIN not in files:
@@ -268,8 +280,8 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
         except OSError as exc:
             outcome.results.append(_error(display, exc))
             continue
-        if (fix or diff) and not isinstance(path, str):
-            data = _fix_file(path, display, data, linter, format, fix, outcome)
+        if fix or diff:
+            data = _fix_file(path, display, data, linter, format, fix, unsafe, outcome)
         outcome.results.append(check_bytes(display, data, linter, format))
     return outcome
 
@@ -308,20 +320,23 @@ def _check_in_parallel(files: list[Path], linters: Linters, format: str | None,
         return list(pool.map(_check_path, tasks, chunksize=64))
 
 
-def _fix_file(path: Path, display: str, data: bytes, linter: Linter, format: str | None,
-              write: bool, outcome: Run) -> bytes:
+def _fix_file(path: Path | str, display: str, data: bytes, linter: Linter, format: str | None,
+              write: bool, unsafe: bool, outcome: Run) -> bytes:
     """Fix one file (or only diff it), recording what changed; the bytes to check next."""
     try:
         before = decode(data)
     except InputError:
         return data
-    fixed = fix_text(display, before, linter, format)
+    fixed = fix_text(display, before, linter, format, unsafe=unsafe)
+    if write and path == STDIN:
+        outcome.fixed_stdin = fixed.text
     if fixed.text == before:
         return data
     outcome.diffs.append(unified_diff(display, before, fixed.text))
     if not write:
         return data
-    outcome.fixed.update(fixed.fixed)
+    outcome.fixed_by_file[display] = fixed.fixed
     bom = data.startswith(b"\xef\xbb\xbf")
-    write_atomically(path, fixed.text, bom)
+    if path != STDIN:
+        write_atomically(Path(path), fixed.text, bom)
     return ("\ufeff" if bom else "").encode() + fixed.text.encode()
