@@ -162,13 +162,14 @@ def _read(display: str, text: str, linter: Linter, format: str | None
             traceback.format_exc()))
 
 
-def check_text(display: str, text: str, linter: Linter, format: str | None) -> FileResult:
+def check_text(display: str, text: str, linter: Linter, format: str | None,
+               deadline: float | None = None) -> FileResult:
     """Read and lint one article. A failing rule keeps the other rules' findings and
-    records an error naming it."""
+    records an error naming it; rules not started by `deadline` are listed as skipped."""
     document = _read(display, text, linter, format)
     if isinstance(document, FileResult):
         return document
-    checked = linter.check(document)
+    checked = linter.check(document, deadline)
     error = None
     if checked.failures:
         first = checked.failures[0]
@@ -177,7 +178,7 @@ def check_text(display: str, text: str, linter: Linter, format: str | None) -> F
         error = FileError("rule-failed", f"rule `{first.rule}` failed: {first.reason}{more}",
                           "\n".join(f.traceback for f in checked.failures))
     return FileResult(display, document.format, checked.findings, error=error,
-                      sources=document.sources)
+                      sources=document.sources, skipped=checked.skipped)
 
 
 def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
