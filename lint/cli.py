@@ -18,7 +18,7 @@ from lint.registry import UnknownRule, default_registry
 from lint.reporters import FORMATS, reporter
 from lint.results import Report
 from lint.rule import SEVERITIES
-from lint.ruledocs import fix_column, markdown, markdown_table
+from lint.ruledocs import as_json, fix_column, markdown, markdown_table
 from lint.runner import STDIN, Linters, Overrides, collect, read_document, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -204,13 +204,7 @@ def list_rules(output_format) -> None:
         click.echo(markdown_table(rules), nl=False)
         return
     if output_format == "json":
-        data = [{"name": r.name, "category": r.category, "severity": r.severity,
-                 "fix": r.fix, "fix_safety": r.fix_safety, "default": r.default,
-                 "summary": r.summary,
-                 "options": [{"name": o.name, "type": o.type.__name__, "default": o.default,
-                              "help": o.help} for o in r.options],
-                 "docs": dict(r.docs)} for r in rules]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([as_json(r) for r in rules], indent=2, ensure_ascii=False))
         return
     rows = [("RULE", "CATEGORY", "SEVERITY", "FIX", "SUMMARY")]
     rows += [(r.name, r.category, r.severity, fix_column(r), r.summary) for r in rules]
@@ -228,3 +222,20 @@ def explain(rule) -> None:
         click.echo(markdown(default_registry().get(rule)), nl=False)
     except UnknownRule as exc:
         _fail(f"{exc}; `copydesk rules` lists them")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (one lints at a time each).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file instead of discovering one.")
+def serve(host, port, workers, config_path) -> None:
+    """Serve /v1/check and signed CMS webhooks over HTTP (the `server` extra)."""
+    from lint.service import MissingExtra, launch  # FastAPI and uvicorn load only here
+
+    try:
+        launch(host, port, workers, config_path)
+    except (ConfigError, MissingExtra) as exc:
+        _fail(str(exc))

@@ -16,3 +16,15 @@ def corpus_dir(name: str) -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is not here (corpus tests need ../shared beside the repo)")
     return path
+
+
+@pytest.fixture(scope="session")
+def copydesk_server(tmp_path_factory):
+    """A real `copydesk serve` on a free loopback port, shared by the session's tests
+    (service_server.ServiceServer: `.url`, `.request(...)`, `.check(...)`)."""
+    pytest.importorskip("fastapi")
+    from service_server import ServiceServer
+
+    server = ServiceServer(tmp_path_factory.mktemp("serve"))
+    yield server
+    server.stop()
