@@ -13,11 +13,18 @@ warning alone.
 
 A second figure cuts the British colon form at the start of a paragraph:
 `Smith said: "...."` becomes `"...."`.
+
+A third inserts an orphan quote: one quote taken from another article's `"...," X
+said.` paragraph, standing as its own paragraph between two body paragraphs that
+name no speaker (no quotation marks, no speech verb; verbs such as `continued`,
+`reported` or `thinks` may be there), one place per article. Nothing attributes it,
+so it should be a warning.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 from collections import Counter
 from itertools import product
 
@@ -45,6 +52,13 @@ _COLON_FIRST = regex.compile(
     r'|insisted|argued|warned|noted|admitted|claimed|wrote|tweeted)\b[^"“”.:]{0,60}?):\s+'
     r'(?P<quoted>["“](?P<quote>[^"“”]{20,}?)["”])(?:$|\s+(?P<rest>\S.*))', regex.DOTALL)
 _PARAGRAPH = regex.compile(r"[^\n]+(?:\n[^\n]+)*")
+# Speech verbs and cues that name a speaker; a paragraph without any names none.
+_SPEECH = regex.compile(
+    r"\b(?:say|says|said|saying|told|tells?|ask(?:s|ed)?|add(?:s|ed)|according to|explain(?:s|ed)"
+    r"|insist(?:s|ed)|argue[sd]?|warn(?:s|ed)|claim(?:s|ed)|stated?|announce[sd]?|repl(?:y|ied)"
+    r"|wr(?:ote|ites)|admit(?:s|ted)|spokes(?:man|woman|person)|statement|quoted|interview"
+    r"|urged?|stress(?:es|ed)|confirm(?:s|ed)|revealed|declared|noted|went on|pointed out)\b",
+    regex.IGNORECASE)
 _MIN_WORDS = 4
 
 
@@ -80,6 +94,42 @@ def mutations(text: str, pattern, cut):
         yield par.start(), text[:par.start()] + mutated + text[par.end():]
 
 
+def orphan_places(text: str) -> list[int]:
+    """Offsets between two body paragraphs that name no speaker, for an orphan quote."""
+    paragraphs = list(_PARAGRAPH.finditer(text))[1:]
+    return [after.start() for before, after in zip(paragraphs, paragraphs[1:])
+            if not any(regex.search(r'["“”]', p.group()) or _SPEECH.search(p.group())
+                       for p in (before, after))
+            and not before.group().rstrip().endswith(":")]
+
+
+def orphan_quote_recall(linter: Linter, show: int) -> None:
+    paths = [p for folder in FOLDERS["BBC"] for p in sorted(folder.glob("*.txt"))]
+    originals = [decode(p.read_bytes()) for p in paths]
+    quotes = [f'"{m["quote"]}."' for text in originals for par in _PARAGRAPH.finditer(text)
+              if (m := _ATTRIBUTED.match(par.group())) and len(m["quote"].split()) >= _MIN_WORDS]
+    rng = random.Random(13)
+    outcome: Counter[str] = Counter()
+    missed = []
+    for path, text in zip(paths, originals, strict=True):
+        places = orphan_places(text)
+        if not places:
+            continue
+        at = rng.choice(places)
+        mutated = text[:at] + rng.choice(quotes) + "\n\n" + text[at:]
+        findings = linter.lint(read(str(path), mutated))
+        severity = next((f.severity for f in findings if f.location.offset == at), "missed")
+        outcome[severity] += 1
+        if severity != "warning":
+            missed.append((path.name, severity, mutated[max(0, at - 160):at + 60]))
+    total = sum(outcome.values())
+    print(f"BBC, orphan quote between paragraphs naming no speaker: {total} quotes inserted")
+    print(f"  recall at warning: {outcome['warning'] / total:.1%} ({outcome['warning']}); "
+          f"info {outcome['info']}, missed {outcome['missed']}")
+    for file, severity, context in missed[:show]:
+        print(f"    {severity} {file}: {context!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--show", type=int, default=0, help="missed quotes to print")
@@ -107,6 +157,7 @@ def main() -> None:
               f"({outcome['warning']}); info {outcome['info']}, missed {outcome['missed']}")
         for file, text in missed[:args.show]:
             print(f"    missed {file}: {text!r}")
+    orphan_quote_recall(linter, args.show)
 
 if __name__ == "__main__":
     main()

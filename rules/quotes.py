@@ -6,6 +6,7 @@ lint/analysis/quotes.py); the attribution cues are data in data/attribution.toml
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,6 +82,32 @@ _TERM_SUBJECT = regex.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
 # is matched backwards from the mark.
 _SPACE_AFTER = regex.compile(rf"{SPACE}+")
 _SPACE_BEFORE = regex.compile(rf"{SPACE}+", regex.REVERSE)
+_EVERYDAY_SPEECH = frozenset(_CUES["everyday_speech_verbs"])
+_SPEECH_VERB = _alternation(_CUES["speech_verbs"])
+_PERSON_ROLE = r"\p{Ll}+(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|person|ent|ents)"
+_SPEAKING_SUBJECT = (
+    rf"(?:(?i:\b(?:he|she|they|we|i|you|it))|\p{{Lu}}[\p{{L}}'’.-]*|,|\b{_PERSON_ROLE}"
+    rf"|(?i:\b(?:{_alternation(_CUES['speaker_nouns'])})))")
+_AUXILIARY = r"(?:(?:has|have|had|also|then|later|will|would|\w+ly)\s+){0,2}"
+# Subject and verb, or the verb and a speaker after it (`said the company`).
+_SPEAKING = regex.compile(
+    rf"(?P<subject>{_SPEAKING_SUBJECT})\s+{_AUXILIARY}(?P<verb>{_SPEECH_VERB})\b"
+    rf"|\b(?P<verb>{_SPEECH_VERB})\s+(?:\p{{Lu}}|(?i:the|a|an|he|she|they|it|we|i)\b)"
+    r"|\b(?i:according\s+to|in\s+a\s+statement)\b")
+_PASSIVE_BEFORE = regex.compile(r"\b(?i:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$")
+_SPEECH_GOES_ON = regex.compile(r"\s*[,:\"“]|\s+that\b|\W*$")
+# A person as the subject, at the start of a sentence (after a conjunction or an
+# opening clause ending in a comma) and before a lower-case word: a pronoun, a title
+# and name, two or more capitalised words, or one capitalised word to check against
+# the article's full names.
+_PERSON_SUBJECT = regex.compile(
+    r"(?:^|,\s+)(?:(?:But|And|So|Then|Now|Later|However|Also|Yet),?\s+)?"
+    r"(?:(?:he|she|i|we|they|He|She|I|We|They)"
+    r"|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady|Dame)\.?\s+\p{Lu}[\p{L}'’-]*"
+    r"|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+"
+    r"|(?P<single>\p{Lu}\p{Ll}+))\s+(?:\w+ly\s+)?\p{Ll}")
+_FULL_NAME = regex.compile(r"(?<=\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\b")
+_PRONOUN_OR_NAME = regex.compile(r"(?i:he|she|they|we|i|you|it)|\p{Lu}[\p{L}'’.-]*|,")
 
 
 class _Attribution:
@@ -176,21 +203,62 @@ class _Attribution:
         return self.top[earlier[-1]] if earlier else None
 
     def implied_by_previous(self, q: Quotation) -> bool:
-        """A quote that opens its paragraph after one that quotes someone or has a
-        reporting verb (W1, W2 of §6.6).
+        """A quote that opens its paragraph (or a sentence of it) right after text
+        that ends with someone speaking (W1, W2 of §6.6): usually the same voice.
 
-        The previous paragraph's quote need not be attributed itself: in a run of
-        quote paragraphs the first one missing a speaker is the warning, the rest
-        go on with the same voice. A quote that opens a sentence counts as opening
-        its paragraph: the BBC corpus merged web paragraphs."""
-        if q.start != q.block.start and not _SENTENCE_GAP.search(
-                self.text, q.block.start, q.start):
+        The text before is the previous paragraph, or for a quote opening a
+        sentence mid-paragraph (the BBC corpus merged web paragraphs) the sentence
+        before it. A quote there need not be attributed itself: in a run of quote
+        paragraphs the first one missing a speaker is the warning, the rest go on
+        with the same voice."""
+        block = q.block
+        if q.start != block.start:
+            if not _SENTENCE_GAP.search(self.text, block.start, q.start):
+                return False
+            return self.ends_with_speaker(block, q.start, narrative=True)
+        previous = self.neighbour(block, -1)
+        return previous is not None and self.ends_with_speaker(previous, previous.end)
+
+    def ends_with_speaker(self, block: Block, end: int, narrative: bool = False) -> bool:
+        """Whether the block's text up to `end` really ends with someone speaking:
+        its last sentence quotes speech, or has a person, pronoun or organisation as
+        the subject of a verb of speaking (or named after it: `said the company`).
+        With `narrative` (a quote in the same paragraph as that sentence), a
+        sentence about a person does too: the reporter set the two together."""
+        last = next((s.start for s in reversed(self.article.sentences[block])
+                     if s.start < end), block.start)
+        if any(last < self.top[i].end <= end and self.is_speech(self.top[i])
+               for i in self.in_block.get(block, ())):
+            return True
+        sentence = self.outside(block)[last - block.start:end - block.start]
+        return (any(self._speaks(sentence, m) for m in _SPEAKING.finditer(sentence))
+                or (narrative and self.about_a_person(sentence)))
+
+    def about_a_person(self, sentence: str) -> bool:
+        """A sentence whose subject is a person: a personal pronoun, a titled or full
+        name, or a surname the article gives in full elsewhere (`Campbell signalled
+        his intent to move abroad.`). The narrative names the likely speaker (W2 of
+        §6.6); a company or a sales figure is no speaker."""
+        return any(subject.group("single") is None or subject.group("single") in self.surnames
+                   for subject in _PERSON_SUBJECT.finditer(sentence))
+
+    @functools.cached_property
+    def surnames(self) -> frozenset[str]:
+        """Words that follow a capitalised word or a title somewhere in the article."""
+        return frozenset(m.group(1) for m in _FULL_NAME.finditer(self.text))
+
+    @staticmethod
+    def _speaks(sentence: str, match: regex.Match) -> bool:
+        verb = match.group("verb")
+        if verb is None:
+            return True  # according to, in a statement
+        if _PASSIVE_BEFORE.search(sentence, 0, match.start("verb")):
             return False
-        previous = self.neighbour(q.block, -1)
-        if previous is None:
-            return False
-        quoting = any(self.is_speech(self.top[i]) for i in self.in_block.get(previous, ()))
-        return quoting or _has_cue(self.outside(previous))
+        if verb.lower() not in _EVERYDAY_SPEECH:
+            return True
+        subject = match.group("subject")
+        return (subject is not None and bool(_PRONOUN_OR_NAME.fullmatch(subject))
+                and bool(_SPEECH_GOES_ON.match(sentence, match.end())))
 
     def is_speech(self, q: Quotation) -> bool:
         """Quoted words that read as speech: not a short phrase, title, name or term."""
@@ -228,8 +296,11 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     the closing mark or before the opening one (`"...," Smith fumed`, `He added: "..."`),
     no colon introducing it, no dash credit (`"..." - Jane Smith`), no transcript
     label (`WALLACE: ...`), no attributed quote it continues. The warning becomes
-    info when the quote opens a paragraph that follows one with a speaker: usually
-    the same person goes on talking, but the reader has to guess. A partial quote
+    info when the quote opens a paragraph after one that really ends with someone
+    speaking (its last sentence quotes speech, or has a person, pronoun or
+    organisation as the subject of a verb of speaking: `the company announced`),
+    or opens a sentence after one about a person in its own paragraph: usually the
+    same person goes on talking, but the reader has to guess. A partial quote
     mid-sentence is reported at info at most. A quote over several paragraphs is
     reported once.
 
@@ -257,10 +328,11 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     ## Known limits
     Quotes of fewer than `min-words` words, quotes after a title word (`the book
     "..."`, `so-called`) and quotes whose words are all in Title Case are treated
-    as names, titles and terms, not speech. Attribution by narrative alone (`Howard
-    continued his attack.` then a quote) and a reporting verb anywhere in the
-    paragraph count as attribution, so a paragraph that quotes two people and
-    names one is not reported.
+    as names, titles and terms, not speech. A reporting verb anywhere in the
+    quote's own paragraph counts as attribution, so a paragraph that quotes two
+    people and names one is not reported. A quote standing as its own paragraph
+    after narrative about its speaker with no verb of speaking (`Howard pressed
+    his attack.`) is a warning.
     """
     attribution = _Attribution(article, options.min_words)
     reported_chains: set[int] = set()

@@ -49,7 +49,11 @@ _ELISION = regex.compile(r"'(?:n'(?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|
                          regex.I)
 _FEET = regex.compile(r"\d\s?$")
 _FEET_INCHES = regex.compile(r"\d'\s?\d+$")
-_DASH_CREDIT = regex.compile(r"[—–―-]+\s*[\p{Lu}@]")
+# A dash, then a name or handle that ends the line or runs into a comma or bracket:
+# `- Jane Smith, Leeds`, not the list item `- Duty cuts on capital goods`.
+_DASH_CREDIT = regex.compile(
+    r"[—–―-]+\s*(?:@\w+|\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin))*)"
+    r"\s*(?:[,(]|$)")
 _DASH_CREDIT_MAX = 120
 
 
