@@ -97,7 +97,7 @@ def mutations(text: str, pattern, cut):
 def orphan_places(text: str) -> list[int]:
     """Offsets between two body paragraphs that name no speaker, for an orphan quote."""
     paragraphs = list(_PARAGRAPH.finditer(text))[1:]
-    return [after.start() for before, after in zip(paragraphs, paragraphs[1:])
+    return [after.start() for before, after in zip(paragraphs, paragraphs[1:], strict=False)
             if not any(regex.search(r'["“”]', p.group()) or _SPEECH.search(p.group())
                        for p in (before, after))
             and not before.group().rstrip().endswith(":")]
