@@ -55,6 +55,12 @@ class SpanMap:
         piece = self.pieces[i]
         return piece, piece.start <= index < piece.start + piece.length
 
+    def cuts_exactly(self, index: int) -> bool:
+        """Whether rendered `index` has one place in the source: it is not inside a
+        piece that maps as a whole (an entity, collapsed white space)."""
+        piece, inside = self._piece_at(index)
+        return not inside or piece.exact or index == piece.start
+
     def to_source(self, start: int, end: int) -> tuple[int, int, int]:
         """(source index, source start, source end) for the rendered span [start, end)."""
         first, inside = self._piece_at(start)
@@ -137,12 +143,13 @@ class DocumentBuilder:
     """Assembles a Document block by block, keeping the span map in step.
 
     Readers add sources, then blocks as runs of text; the builder joins blocks with
-    BLOCK_SEPARATOR and maps each separator onto the source between the two blocks
-    when they come from the same source, so a fix that deletes "separator + block"
-    removes the blank lines in the source too. A markup reader passes
-    `joined=False` when that source holds more than the two blocks' own tags (a
-    closing `</blockquote>`, a skipped `<aside>`): the separator then maps to the
-    empty span before the block, and such a fix leaves the markup around it alone.
+    BLOCK_SEPARATOR. When the two blocks come from the same source, a separator maps
+    onto the source between them if that holds nothing but what separates them
+    (white space, and for a reader that says `joined=True`, the blocks' own markers
+    or tags), so a fix that deletes "separator + block" removes the blank lines in
+    the source too. Otherwise (a fenced code block, a comment, a skipped `<aside>`
+    between them) it maps only to the white space just before the block, and such a
+    fix leaves whatever stands between the blocks alone.
     """
 
     def __init__(self, path: str, format: str):
@@ -160,7 +167,7 @@ class DocumentBuilder:
         self._sources.append(source)
         return len(self._sources) - 1
 
-    def add_block(self, kind: str, runs: Iterable[Run], joined: bool = True) -> Block | None:
+    def add_block(self, kind: str, runs: Iterable[Run], joined: bool = False) -> Block | None:
         runs = [r for r in runs if r.text]
         if not runs:
             return None
@@ -184,7 +191,9 @@ class DocumentBuilder:
         prev = self._pieces[-1]
         prev_end = prev.src_start + prev.src_length
         if prev.source == next_run.source and next_run.src_start >= prev_end:
-            start = prev_end if joined else next_run.src_start
+            gap = self._sources[prev.source].text[prev_end:next_run.src_start]
+            start = (prev_end if joined or gap.isspace()
+                     else next_run.src_start - (len(gap) - len(gap.rstrip())))
             piece = Piece(self._length, len(BLOCK_SEPARATOR), prev.source, start,
                           next_run.src_start - start, False)
             self._append(BLOCK_SEPARATOR, piece)

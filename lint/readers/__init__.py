@@ -138,7 +138,7 @@ def _json_reader(name: str, read_payload: Callable[[str, Any], Document]) -> Rea
 # location invariant (contract.md) is render(source[offset:offset + length]) ==
 # the flagged text.
 RENDERERS: dict[str, Callable[[str], str]] = {
-    "text": lambda s: s,
+    "text": _on_first_use("text", "render"),
     "markdown": _on_first_use("markdown", "render"),
     "html": _on_first_use("markup", "render"),
     "wordpress": _on_first_use("markup", "render"),

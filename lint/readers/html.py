@@ -53,10 +53,9 @@ _PROSE_LINK_SHARE = 0.5
 _LINK_ONLY_SHARE = 0.8
 _SENTENCE_END = regex.compile(r"[.!?:;…\"”’)\]]$")
 # What may lie between two sibling blocks, so that deleting it with the later block
-# keeps the markup whole: the one's end tag, comments, the other's start tag.
+# keeps the markup whole and nothing else: the one's end tag, the other's start tag.
 _SIBLING_GAP = regex.compile(
-    r"\s*(?:</(?P<tag>p|li|h[1-6]|dd|dt|div)\s*>)?(?:\s*<!--.*?-->)*\s*"
-    r"(?:<(?P=tag)(?:\s[^<>]*)?>)?\s*", regex.DOTALL)
+    r"\s*(?:</(?P<tag>p|li|h[1-6]|dd|dt|div)\s*>)?\s*(?:<(?P=tag)(?:\s[^<>]*)?>)?\s*")
 # How much a word of other text (teasers, labels, link lists) costs a candidate body.
 _OTHER_TEXT_COST = 0.5
 
@@ -68,7 +67,7 @@ class _Block:
     runs: list[Run]
     words: int
     link_words: int
-    joined: bool = True  # only sibling-block tags (and comments) since the block before
+    joined: bool = True  # only sibling-block tags since the block before
 
     @property
     def start(self) -> int:

@@ -141,6 +141,17 @@ def _runs(text: str, block: _Block) -> list[Run]:
     return runs
 
 
+# A line between two blocks that holds nothing but their markers.
+_MARKERS_ONLY = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*)?")
+_ANY_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def _joined(text: str, before: list[Run], after: list[Run]) -> bool:
+    """Whether only white space and block markers stand between two blocks' runs."""
+    gap = text[before[-1].src_start + before[-1].src_length:after[0].src_start]
+    return all(_MARKERS_ONLY.fullmatch(line) for line in _ANY_BREAK.split(gap))
+
+
 _LINE_BREAKS = regex.compile(r"\r\n?")
 _LINE_JOIN = regex.compile(r"[ \t]*\n[ \t]*(?:>[ \t]?)?[ \t]*")
 
@@ -172,6 +183,10 @@ def read(path: str, text: str) -> Document:
     kinds = leadin.classify(rendered, first_is_heading=bool(blocks) and blocks[0].kind == "heading")
     if blocks and blocks[0].kind not in ("heading", "paragraph"):
         kinds = [None] * len(blocks)
+    previous: list[Run] = []
     for block, kind in zip(blocks, kinds, strict=True):
-        builder.add_block(kind or block.kind, _runs(text, block))
+        runs = _runs(text, block)
+        joined = bool(previous) and _joined(text, previous, runs)
+        builder.add_block(kind or block.kind, runs, joined)
+        previous = runs
     return builder.build()

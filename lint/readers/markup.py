@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from html.entities import html5
 from html.parser import HTMLParser
 
 import regex
@@ -237,6 +238,19 @@ class _Atom:
     masked: bool = False
 
 
+def _reference(piece: str) -> str:
+    """The character reference that `piece` (`&` and a name) starts with, as
+    html.unescape reads it: a name without its `;` is the longest known prefix
+    (`&nbspgreat` is `&nbsp` and `great`), and the characters after it are text."""
+    name = piece[1:]
+    if name[:1] == "#" or name in html5:
+        return piece
+    for length in range(len(name) - 1, 1, -1):
+        if name[:length] in html5:
+            return piece[:length + 1]
+    return piece
+
+
 def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
     position = start
     for match in _ATOM.finditer(source, start, end):
@@ -245,15 +259,17 @@ def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
         piece = match.group()
         if piece[0] != "&":
             out.append(_Atom(_SPACE, match.start(), match.end(), False, space=True))
+            position = match.end()
+            continue
+        piece = _reference(piece)
+        decoded = html.unescape(piece)
+        position = match.start() + len(piece)
+        if decoded == piece:
+            out.append(_Atom(piece, match.start(), position, True))
         else:
-            decoded = html.unescape(piece)
-            if decoded == piece:
-                out.append(_Atom(piece, match.start(), match.end(), True))
-            else:
-                space = all(c in _WHITESPACE for c in decoded)
-                out.append(_Atom(_SPACE if space else decoded, match.start(), match.end(),
-                                 False, space=space))
-        position = match.end()
+            space = all(c in _WHITESPACE for c in decoded)
+            out.append(_Atom(_SPACE if space else decoded, match.start(), position, False,
+                             space=space))
     if end > position:
         out.append(_Atom(source[position:end], position, end, True))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from lint.document import Document, DocumentBuilder, Run
+from lint.document import BLOCK_SEPARATOR, Document, DocumentBuilder, Run
 from lint.readers import leadin
 from lint.source import Source
 
@@ -24,6 +24,15 @@ _LINE = regex.compile(r"[^\r\n]+")
 # line breaks, ending at its first `-->`.
 _COMMENT_LINES = regex.compile(r"(?:^|(?<=[\r\n]))[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?=[\r\n]|$)",
                                regex.DOTALL)
+
+
+_SEPARATOR = regex.compile(rf"[ \t]*{_BREAK}(?:[ \t]*{_BREAK})+[ \t]*")
+
+
+def render(source: str) -> str:
+    """A source slice as this reader renders it: as written, but the blank lines
+    between two blocks are one block separator."""
+    return _SEPARATOR.sub(BLOCK_SEPARATOR, source)
 
 
 def blocks_of(text: str) -> list[tuple[int, int]]:
