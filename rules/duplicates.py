@@ -330,7 +330,8 @@ LEGITIMATE_DOUBLES = frozenset(
     "chop bang tut dum la tick pom".split()
 )
 _PUNCTUATION = re.compile(r"[\"'“‘(\[.,;:!?…”’)\]]")
-_REPEAT = regex.compile(r"(?<![\w'’-])(\w+)\s+(\1)(?![\w-]|['’]\w)", regex.IGNORECASE)
+# A word and every copy of it that follows (`the the the`), so one fix removes them all.
+_REPEAT = regex.compile(r"(?<![\w'’-])(\w+)(?:\s+(\1))+(?![\w-]|['’]\w)", regex.IGNORECASE)
 
 
 def _is_slip(first: str, second: str) -> bool:
@@ -367,7 +368,7 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
 
     ## What it does
     Flags a word immediately repeated in the body (`the the`, `to to`), also across
-    a line break. The span covers both words.
+    a line break. The span covers the word and all its copies (`the the the`).
 
     ## Why is this bad?
     The eye skips over the second word while reading, so doubled words survive
@@ -384,7 +385,7 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     ```
 
     ## Fix safety
-    The fix deletes the second word and the space before it. It is safe.
+    The fix deletes the copies and the spaces before them. It is safe.
 
     ## Known limits
     Doubles that English allows or that are names or emphasis are not reported:
@@ -399,8 +400,8 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
         if not _has_adjacent_twins(article.block_text(block)):
             continue  # decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
-            first, second = match.groups()
-            if not _is_slip(first, second):
+            first = match.group(1)
+            if not all(_is_slip(first, copy) for copy in match.captures(2)):
                 continue
             yield Problem(
                 match.start(), match.end(), f"'{first}' is repeated.",
