@@ -9,7 +9,6 @@ pool of batch workers as it is.
 from __future__ import annotations
 
 import hashlib
-import time
 import traceback
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -51,7 +50,6 @@ class RuleFailed(Exception):
 class Checked:
     findings: list[Finding]
     failures: list[RuleFailure]
-    skipped: tuple[str, ...] = ()  # rules not run: the deadline had passed
 
 
 @dataclass(frozen=True)
@@ -119,20 +117,15 @@ class Linter:
                                 if matches(relative, pattern)))
         return tuple(a for a in self.rules if a.rule.name not in ignored)
 
-    def check(self, document: Document, deadline: float | None = None) -> Checked:
+    def check(self, document: Document) -> Checked:
         """The document's findings, and the rules that failed on it: one rule's
-        exception loses that rule's findings for this document, nothing else.
-        Past `deadline` (a `time.monotonic()` value) no further rule starts."""
+        exception loses that rule's findings for this document, nothing else."""
         article = Article(document)
         suppressions = Suppressions(document, self.registry.expand)
         findings = []
         failures = []
         rules = self.rules_for(document.path)
-        skipped: tuple[str, ...] = ()
-        for index, active in enumerate(rules):
-            if deadline is not None and time.monotonic() > deadline:
-                skipped = tuple(a.rule.name for a in rules[index:])
-                break
+        for active in rules:
             try:
                 located = [_locate(document, active, problem)
                            for problem in active.rule.check(article, active.options)
@@ -147,11 +140,11 @@ class Linter:
                     continue
                 findings.append(finding)
         if suppressions:
-            failed = {failure.rule for failure in failures}.union(skipped)
+            failed = {failure.rule for failure in failures}
             findings += _directive_findings(
                 document, tuple(a for a in rules if a.rule.name not in failed), suppressions)
         findings.sort(key=lambda f: f.sort_key)
-        return Checked(_with_fingerprints(findings), failures, skipped)
+        return Checked(_with_fingerprints(findings), failures)
 
     def lint(self, document: Document) -> list[Finding]:
         """The document's findings; a failing rule raises `RuleFailed`."""
@@ -186,17 +179,39 @@ def _context(document: Document, start: int, end: int) -> Context | None:
     return Context(document.text[left:right], start - left, min(end, right) - start)
 
 
+def _edits_in_span(document: Document, problem: Problem) -> bool:
+    """Whether a rule's fix edits only what it flagged: every edit lies inside the
+    flagged span (widened over the white space on either side, so that deleting a
+    paragraph can take the blank line before it), cuts the source where it cuts
+    the rendered text, and no two edits overlap. A fix that does not is dropped:
+    the finding is still reported, and `--fix` leaves it alone."""
+    text, spans = document.text, document.spans
+    start, end = problem.start, problem.end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    cursor = start
+    for edit in sorted(problem.edits, key=lambda e: (e.start, e.end)):
+        if not (cursor <= edit.start <= edit.end <= end and spans.cuts_exactly(edit.start)
+                and spans.cuts_exactly(edit.end)):
+            return False
+        cursor = edit.end if edit.end > edit.start else edit.end + 1
+    return True
+
+
 def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding:
     location = source_location(document, problem.start, problem.end)
     source = document.sources[location.source]
     block = document.block_at(problem.start)
     fix = None
-    if problem.edits is not None:
+    if problem.edits is not None and _edits_in_span(document, problem):
         edits = []
         for edit in problem.edits:
             index, s, e = document.spans.to_source(edit.start, edit.end)
             edits.append(SourceEdit(s, e - s, edit.text, index))
-        fix = Fix(problem.safe, tuple(edits))
+        if all(e.source == location.source for e in edits):
+            fix = Fix(problem.safe, tuple(edits))
     return Finding(
         rule=active.rule.name,
         category=active.rule.category,

@@ -19,7 +19,7 @@ from pathlib import Path
 from lint.config import Config, discover, load
 from lint.document import Document
 from lint.engine import Linter
-from lint.fixes import apply_edits, safe_edits
+from lint.fixes import apply_edits, edits_of, safe_fixes
 from lint.paths import matches, relative_to_root
 from lint.readers import EXTENSIONS, InputError, decode, is_cms_payload, read
 from lint.results import FileError, FileResult
@@ -162,14 +162,13 @@ def _read(display: str, text: str, linter: Linter, format: str | None
             traceback.format_exc()))
 
 
-def check_text(display: str, text: str, linter: Linter, format: str | None,
-               deadline: float | None = None) -> FileResult:
+def check_text(display: str, text: str, linter: Linter, format: str | None) -> FileResult:
     """Read and lint one article. A failing rule keeps the other rules' findings and
-    records an error naming it; rules not started by `deadline` are listed as skipped."""
+    records an error naming it."""
     document = _read(display, text, linter, format)
     if isinstance(document, FileResult):
         return document
-    checked = linter.check(document, deadline)
+    checked = linter.check(document)
     error = None
     if checked.failures:
         first = checked.failures[0]
@@ -178,7 +177,7 @@ def check_text(display: str, text: str, linter: Linter, format: str | None,
         error = FileError("rule-failed", f"rule `{first.rule}` failed: {first.reason}{more}",
                           "\n".join(f.traceback for f in checked.failures))
     return FileResult(display, document.format, checked.findings, error=error,
-                      sources=document.sources, skipped=checked.skipped)
+                      sources=document.sources)
 
 
 def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
@@ -199,11 +198,9 @@ class FixOutcome:
     fixed: Counter[str]
 
 
-def fix_text(display: str, text: str, linter: Linter, format: str | None, *,
-             unsafe: bool = False) -> FixOutcome:
-    """The text with safe fixes (with `unsafe`, every fix) applied, round after round,
-    until none is left (or the round limit). An article that cannot be read or
-    linted is left as it is."""
+def fix_text(display: str, text: str, linter: Linter, format: str | None) -> FixOutcome:
+    """The text with safe fixes applied, round after round, until none is left (or
+    the round limit). An article that cannot be read or linted is left as it is."""
     fixed: Counter[str] = Counter()
     for _ in range(FIX_LOOP_LIMIT):
         document = _read(display, text, linter, format)
@@ -212,13 +209,11 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None, *,
         checked = linter.check(document)
         if checked.failures:
             break
-        edits = safe_edits(checked.findings, unsafe=unsafe)
-        if not edits:
+        chosen = safe_fixes(checked.findings)
+        if not chosen:
             break
-        chosen = set(edits)
-        fixed.update(f.rule for f in checked.findings
-                     if f.fix and (f.fix.safe or unsafe) and chosen.issuperset(f.fix.edits))
-        text = apply_edits(text, edits)
+        fixed.update(f.rule for f in chosen)
+        text = apply_edits(text, edits_of(chosen))
     return FixOutcome(text, fixed)
 
 
@@ -248,26 +243,16 @@ def unified_diff(display: str, before: str, after: str) -> str:
 
 @dataclasses.dataclass
 class Run:
-    """What a run found, and what its fixes did: the diffs, the findings fixed in
-    each file, and the fixed text of standard input (which has no file to write)."""
-
     results: list[FileResult]
     diffs: list[str]
-    fixed_by_file: dict[str, Counter[str]] = dataclasses.field(default_factory=dict)
-    fixed_stdin: str | None = None
-
-    @property
-    def fixed(self) -> Counter[str]:
-        return sum(self.fixed_by_file.values(), Counter())
+    fixed: Counter[str] = dataclasses.field(default_factory=Counter)
 
 
 def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
-        fix: bool = False, diff: bool = False, unsafe: bool = False,
-        force_exclude: bool = False, stdin_name: str | None = None,
-        read_stdin: Callable[[], bytes] = lambda: b"", jobs: int = 0) -> Run:
-    """Check every collected file; `jobs` worker processes (0: decide by the count).
-    With `fix`, files are fixed in place first and standard input's fixed text is
-    kept in `fixed_stdin`; with `diff`, the changes are only recorded as diffs."""
+        fix: bool = False, diff: bool = False, force_exclude: bool = False,
+        stdin_name: str | None = None, read_stdin: Callable[[], bytes] = lambda: b"",
+        jobs: int = 0) -> Run:
+    """Check every collected file; `jobs` worker processes (0: decide by the count)."""
     files = list(collect(paths, linters, force_exclude))
     workers = jobs or (os.cpu_count() or 1 if len(files) >= PARALLEL_FROM else 1)
     if workers > 1 and not (fix or diff) and STDIN not in files:
@@ -281,8 +266,8 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
         except OSError as exc:
             outcome.results.append(_error(display, exc))
             continue
-        if fix or diff:
-            data = _fix_file(path, display, data, linter, format, fix, unsafe, outcome)
+        if (fix or diff) and not isinstance(path, str):
+            data = _fix_file(path, display, data, linter, format, fix, outcome)
         outcome.results.append(check_bytes(display, data, linter, format))
     return outcome
 
@@ -321,23 +306,20 @@ def _check_in_parallel(files: list[Path], linters: Linters, format: str | None,
         return list(pool.map(_check_path, tasks, chunksize=64))
 
 
-def _fix_file(path: Path | str, display: str, data: bytes, linter: Linter, format: str | None,
-              write: bool, unsafe: bool, outcome: Run) -> bytes:
+def _fix_file(path: Path, display: str, data: bytes, linter: Linter, format: str | None,
+              write: bool, outcome: Run) -> bytes:
     """Fix one file (or only diff it), recording what changed; the bytes to check next."""
     try:
         before = decode(data)
     except InputError:
         return data
-    fixed = fix_text(display, before, linter, format, unsafe=unsafe)
-    if write and path == STDIN:
-        outcome.fixed_stdin = fixed.text
+    fixed = fix_text(display, before, linter, format)
     if fixed.text == before:
         return data
     outcome.diffs.append(unified_diff(display, before, fixed.text))
     if not write:
         return data
-    outcome.fixed_by_file[display] = fixed.fixed
+    outcome.fixed.update(fixed.fixed)
     bom = data.startswith(b"\xef\xbb\xbf")
-    if path != STDIN:
-        write_atomically(Path(path), fixed.text, bom)
+    write_atomically(path, fixed.text, bom)
     return ("\ufeff" if bom else "").encode() + fixed.text.encode()

@@ -129,8 +129,8 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
       between the byline or dateline and the first paragraph;
     - an author bio after the last paragraph: a line holding only a name, then a
       job title naming a newsroom role (`Consumer reporter`) and/or a paragraph
-      that starts with the name (`Tom is …`). The name line is flagged, with the
-      end of the bio as the related place; the fix removes the whole bio.
+      that starts with the name (`Tom is …`). The whole bio is flagged, from the
+      name line on, and the fix removes it.
 
     ## Why is this bad?
     Furniture pasted from a web page or a CMS preview into the copy reads as part
@@ -200,12 +200,10 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
                               safe=False)
     bio = _author_bio(article)
     if bio is not None:
-        (name_start, name_end), (_, bio_end) = bio
-        yield Problem(name_start, name_end,
-                      "An author bio pasted under the story: this name line and what "
-                      "follows it.",
-                      related=(Related(*bio[1], "the end of the bio"),),
-                      edits=_deletion(article, name_start, bio_end), safe=False)
+        (name_start, _), (_, bio_end) = bio
+        yield Problem(name_start, bio_end,
+                      "An author bio pasted under the story: the name line and what "
+                      "follows it.", edits=_deletion(article, name_start, bio_end), safe=False)
 
 
 # Marks that may end a paragraph: sentence ends, closing quotes and brackets,
