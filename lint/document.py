@@ -20,6 +20,8 @@ BLOCK_SEPARATOR = "\n\n"
 
 # Lead-in blocks are the article's furniture; every other kind is body text.
 LEAD_IN_KINDS = frozenset({"headline", "standfirst", "byline", "dateline", "caption"})
+# Body blocks a reader does not count as paragraphs.
+UNNUMBERED_KINDS = frozenset({"heading"})
 
 # The small immutable values built for every article (pieces, blocks, runs) are
 # NamedTuples: a frozen dataclass is three times slower to build and to hash, and
@@ -86,7 +88,8 @@ class SpanMap:
 class Block(NamedTuple):
     """One block of the article: its kind and its span in the rendered text.
 
-    `paragraph` is the 1-based body paragraph number, None for lead-in blocks.
+    `paragraph` is the 1-based paragraph number as a reader counts them, from the
+    first body block after the lead-in; None for lead-in blocks and subheadings.
     """
 
     kind: str
@@ -96,7 +99,7 @@ class Block(NamedTuple):
 
     @property
     def is_body(self) -> bool:
-        return self.paragraph is not None
+        return self.kind not in LEAD_IN_KINDS
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,12 @@ class Document:
     sources: tuple[Source, ...]
     spans: SpanMap
     masked: tuple[tuple[int, int], ...] = ()
+    # (source, start, end) of text shown as code (Markdown code spans and blocks),
+    # where `<!-- copydesk: ... -->` is an example, not a directive.
+    code: tuple[tuple[int, int, int], ...] = ()
+
+    def in_code(self, source: int, offset: int) -> bool:
+        return any(s == source and start <= offset < end for s, start, end in self.code)
 
     def is_masked(self, index: int) -> bool:
         """Whether rendered `index` is in text shown but not linted (inline code)."""
@@ -160,6 +169,7 @@ class DocumentBuilder:
         self._pieces: list[Piece] = []
         self._blocks: list[Block] = []
         self._masked: list[tuple[int, int]] = []
+        self._code: list[tuple[int, int, int]] = []
         self._length = 0
         self._paragraphs = 0
 
@@ -180,12 +190,16 @@ class DocumentBuilder:
             self._append(run.text, Piece(self._length, len(run.text), run.source,
                                          run.src_start, run.src_length, run.exact))
         paragraph = None
-        if kind not in LEAD_IN_KINDS:
+        if kind not in LEAD_IN_KINDS and kind not in UNNUMBERED_KINDS:
             self._paragraphs += 1
             paragraph = self._paragraphs
         block = Block(kind, start, self._length, paragraph)
         self._blocks.append(block)
         return block
+
+    def add_code(self, start: int, end: int, source: int = 0) -> None:
+        """Mark source text shown as code: never prose, never a directive."""
+        self._code.append((source, start, end))
 
     def _add_separator(self, next_run: Run, joined: bool) -> None:
         prev = self._pieces[-1]
@@ -211,4 +225,5 @@ class DocumentBuilder:
             self.add_source(Source(""))
         pieces = self._pieces or [Piece(0, 0, 0, 0, 0, True)]
         return Document(self.path, self.format, "".join(self._parts), tuple(self._blocks),
-                        tuple(self._sources), SpanMap(pieces), tuple(self._masked))
+                        tuple(self._sources), SpanMap(pieces), tuple(self._masked),
+                        tuple(self._code))

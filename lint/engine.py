@@ -221,7 +221,7 @@ def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding
         text=source.text[location.offset:location.offset + location.length],
         flagged=document.text[problem.start:problem.end],
         paragraph=block.paragraph if block else None,
-        field=block.kind if block and not block.is_body else None,
+        field=block.kind if block and block.paragraph is None else None,
         context=_context(document, problem.start, problem.end),
         related=tuple(RelatedLocation(r.message, source_location(document, r.start, r.end))
                       for r in problem.related),

@@ -47,6 +47,6 @@ def as_text(document: Document) -> str:
     lines = [f"{document.path} ({document.format})"]
     for block in document.blocks:
         where = _where(source_location(document, block.start, block.end).to_json())
-        label = f"{block.kind} {block.paragraph}" if block.is_body else block.kind
+        label = f"{block.kind} {block.paragraph}" if block.paragraph else block.kind
         lines.append(f"  {label:<14} {where:<12} {document.block_text(block)}")
     return "\n".join(lines) + "\n"

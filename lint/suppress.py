@@ -93,6 +93,9 @@ class Suppressions:
             if "copydesk" not in source.text:
                 continue
             directives, malformed = directives_in(source.text, expand)
+            if document.code:  # a directive shown in Markdown code is an example
+                directives = [d for d in directives if not document.in_code(index, d.start)]
+                malformed = [m for m in malformed if not document.in_code(index, m[0])]
             self._directives[index] = directives
             if malformed:
                 self._malformed[index] = malformed

@@ -107,7 +107,6 @@ def test_stdin_with_a_filename() -> None:
 
 @pytest.mark.parametrize(("content", "code"), [
     (b"\xff\xfe not text", "invalid-utf8"),
-    (b"", "empty"),
     (b"ab\x00cd", "binary"),
 ])
 def test_bad_files_are_errors_and_the_others_are_still_checked(

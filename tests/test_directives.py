@@ -93,3 +93,10 @@ def test_a_crlf_file_keeps_its_paragraph_lines_together(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_bytes(b"Headline\r\n\r\nFirst line\r\nsecond line.\r\n\r\nNext.\r\n")
     assert read_paragraphs(path) == ["First line\r\nsecond line.", "Next."]
+
+
+def test_a_directive_shown_as_markdown_code_is_an_example(tmp_path: Path) -> None:
+    path = write(tmp_path, ".md", "Write `<!-- copydesk: disable=repeated-word -->` above it.",
+                 "```html\n<!-- copydesk: disable-next=no-such-rule -->\n```",
+                 "    <!-- copydesk disable -->", "It was the the best year.")
+    assert reported(path) == [("repeated-word", "the the")]

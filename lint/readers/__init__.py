@@ -14,7 +14,8 @@ from typing import Any
 
 import regex
 
-from lint.document import Document
+from lint.document import Document, DocumentBuilder
+from lint.source import Source
 
 
 class InputError(Exception):
@@ -183,8 +184,6 @@ def detect_format(path: str, content: str) -> str:
 
 def decode(data: bytes) -> str:
     """Decode a file's bytes as UTF-8 (a BOM is dropped), or raise InputError."""
-    if not data.strip():
-        raise InputError("empty", "the file is empty")
     if b"\x00" in data:
         raise InputError("binary", "the file is binary, not text")
     try:
@@ -194,10 +193,22 @@ def decode(data: bytes) -> str:
                          f"not valid UTF-8 (byte {exc.start}: {data[exc.start]:#04x})") from None
 
 
+def _empty(path: str, content: str, format: str | None) -> Document:
+    """An empty article (no characters but white space) is a story slot with no copy
+    yet, whatever its format: a document with no blocks, so nothing to report and no
+    error (docs/findings.md)."""
+    fmt = format or EXTENSIONS.get(os.path.splitext(path)[1].lower())
+    builder = DocumentBuilder(path, fmt if fmt in READERS else "text")
+    builder.add_source(Source(content))
+    return builder.build()
+
+
 def read(path: str, content: str, format: str | None = None) -> Document:
     """Read `content` (the decoded text of `path`) with the named or detected reader."""
     if not content.isascii() and _SURROGATE.search(content):
         content = _SURROGATE.sub("\ufffd", content)  # only a caller's str can hold them
+    if not content.strip():
+        return _empty(path, content, format)
     fmt = format or detect_format(path, content)
     if fmt not in READERS:
         raise InputError("unknown-format", f"unknown input format {fmt!r}")

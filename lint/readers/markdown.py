@@ -59,7 +59,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(text: str) -> list[_Block]:
+def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
+    """The prose blocks of a Markdown text; the code blocks' spans go to `code`."""
     lines = _lines(text)
     blocks: list[_Block] = []
     current: _Block | None = None
@@ -78,6 +79,7 @@ def _scan(text: str) -> list[_Block]:
             i += 1
             while i < len(lines) and not text[lines[i][0]:lines[i][1]].lstrip().startswith(marker):
                 i += 1
+            code.append((start, lines[min(i, len(lines) - 1)][1]))
             current = None
         elif _COMMENT_START.match(line):
             while i < len(lines) and "-->" not in text[lines[i][0]:lines[i][1]]:
@@ -107,7 +109,7 @@ def _scan(text: str) -> list[_Block]:
             current = _Block("list-item", [(start + item.end(), end)])
             blocks.append(current)
         elif current is None and _INDENTED.match(line):
-            pass  # indented code
+            code.append((start, end))  # indented code
         elif current is not None and current.kind in ("paragraph", "list-item", "blockquote"):
             current.lines.append((start + len(line) - len(line.lstrip()), end))
         else:
@@ -117,18 +119,21 @@ def _scan(text: str) -> list[_Block]:
     return blocks
 
 
-def _line_runs(text: str, start: int, end: int) -> list[Run]:
-    """A line's runs, with inline code, link targets and tags marked as not linted."""
+def _line_runs(text: str, start: int, end: int, code: list[tuple[int, int]]) -> list[Run]:
+    """A line's runs, with inline code, link targets and tags marked as not linted;
+    the code spans' places go to `code`."""
     runs, cursor = [], start
-    for code in _NOT_PROSE.finditer(text, start, end):
-        runs.append(Run(text[cursor:code.start()], cursor, code.start() - cursor))
-        runs.append(Run(code.group(), code.start(), len(code.group()), masked=True))
-        cursor = code.end()
+    for shown in _NOT_PROSE.finditer(text, start, end):
+        runs.append(Run(text[cursor:shown.start()], cursor, shown.start() - cursor))
+        runs.append(Run(shown.group(), shown.start(), len(shown.group()), masked=True))
+        if shown.group().startswith("`"):
+            code.append(shown.span())
+        cursor = shown.end()
     runs.append(Run(text[cursor:end], cursor, end - cursor))
     return runs
 
 
-def _runs(text: str, block: _Block) -> list[Run]:
+def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     runs = []
     lines = [(e - len(text[s:e].lstrip(" \t")), s + len(text[s:e].rstrip(" \t")))
              for s, e in block.lines]
@@ -137,7 +142,7 @@ def _runs(text: str, block: _Block) -> list[Run]:
         if n:
             prev_end = lines[n - 1][1]
             runs.append(Run("\n", prev_end, start - prev_end, exact=False))
-        runs.extend(_line_runs(text, start, end))
+        runs.extend(_line_runs(text, start, end, code))
     return runs
 
 
@@ -178,15 +183,19 @@ def _lead_in_read_by_line(text: str, blocks: list[_Block]) -> list[_Block]:
 def read(path: str, text: str) -> Document:
     builder = DocumentBuilder(path, "markdown")
     builder.add_source(Source(text))
-    blocks = _lead_in_read_by_line(text, [b for b in _scan(text) if any(e > s for s, e in b.lines)])
+    code: list[tuple[int, int]] = []
+    blocks = _lead_in_read_by_line(text, [b for b in _scan(text, code)
+                                          if any(e > s for s, e in b.lines)])
     rendered = ["\n".join(text[s:e] for s, e in b.lines) for b in blocks]
     kinds = leadin.classify(rendered, first_is_heading=bool(blocks) and blocks[0].kind == "heading")
     if blocks and blocks[0].kind not in ("heading", "paragraph"):
         kinds = [None] * len(blocks)
     previous: list[Run] = []
     for block, kind in zip(blocks, kinds, strict=True):
-        runs = _runs(text, block)
+        runs = _runs(text, block, code)
         joined = bool(previous) and _joined(text, previous, runs)
         builder.add_block(kind or block.kind, runs, joined)
         previous = runs
+    for start, end in code:
+        builder.add_code(start, end)
     return builder.build()

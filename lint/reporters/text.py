@@ -8,6 +8,9 @@ from lint.finding import Finding, Location
 from lint.results import FileResult, Report, severity_counts
 
 _WINDOW = 100
+_MARGIN = 20  # characters of the line kept before a span that is far along it
+_AFTER = 10  # characters kept after a span before the line is cut
+_LONG_SPAN = 30  # a longer span is marked where it starts, not underlined
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
@@ -32,35 +35,65 @@ def _header(report: Report, result: FileResult, finding: Finding) -> str:
     return f"{where} {severity} {rule}{fixable} {finding.message}"
 
 
-def _frame(result: FileResult, location: Location, color: bool) -> list[str]:
-    """The source line with the span underlined, clipped to a window around it."""
+def _frame(result: FileResult, finding: Finding, color: bool) -> list[str]:
+    """The source line, from its start where the span allows (the opening words
+    orient a reader), with the span underlined; a long span is marked where it
+    starts, not underlined to the end."""
     if not result.sources:
         return []
+    location = finding.location
     source = result.sources[location.source]
     line = source.line_text(location.line).replace("\t", " ")
     start = location.column - 1
-    end = location.end_column - 1 if location.end_line == location.line else len(line)
-    end = max(end, start + 1)
-    left = max(0, min(start - 20, len(line) - _WINDOW))
-    right = min(len(line), max(left + _WINDOW, start + 1))
+    one_line = location.end_line == location.line
+    end = max(location.end_column - 1 if one_line else len(line), start + 1)
+    long = not one_line or end - start > _LONG_SPAN
+    shown_to = start + 1 if long else end
+    left = 0 if shown_to + _AFTER <= _WINDOW else max(0, start - _MARGIN)
+    right = min(len(line), max(left + _WINDOW, shown_to))
     shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
     pad = (1 if left else 0) + start - left
-    marks = "^" * max(1, min(end, right) - start)
+    marks = f"^ {_extent(finding, line, start, end)}" if long else "^" * (end - start)
     if color:
         marks = click.style(marks, fg="red")
     gutter = f"{location.line:>5} | "
     return [f"{gutter}{shown}", f"{' ' * (len(gutter) - 2)}| {' ' * pad}{marks}"]
 
 
+def _extent(finding: Finding, line: str, start: int, end: int) -> str:
+    """Words for a long span's reach, shown beside the mark where it starts."""
+    location = finding.location
+    if location.end_line != location.line:
+        return f"from here to line {location.end_line}"
+    if start == len(line) - len(line.lstrip()) and end == len(line.rstrip()):
+        return "the whole paragraph" if finding.paragraph else "the whole line"
+    return f"from here, {end - start} characters"
+
+
+def _advice(finding: Finding) -> list[str]:
+    """`write instead`, unless the message already says what to write."""
+    if not finding.replacements or any(f"`{r}`" in finding.message for r in finding.replacements):
+        return []
+    return [f"      = write instead: {' / '.join(finding.replacements)}"]
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
+
+
 def _summary(report: Report) -> str:
     total = sum(len(r.findings) for r in report.results)
     if not total:
-        return "No findings."
+        failed = sum(1 for r in report.results if r.error)
+        if not failed:
+            return "No findings."
+        # "No findings." after an error line would read as if all were well.
+        return "No findings in the other files." if failed < len(report.results) else ""
     fixable = sum(1 for r in report.results for f in r.findings if r.can_fix(f))
     counts = severity_counts(report.results)
-    detail = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-    noun = "finding" if total == 1 else "findings"
-    return f"Found {total} {noun} ({detail}; {fixable} fixable with --fix)."
+    detail = ", ".join(_plural(n, s) for s, n in counts.items() if n)
+    fixes = f"; {fixable} fixable with --fix" if fixable else ""
+    return f"Found {_plural(total, 'finding')} ({detail}{fixes})."
 
 
 def _errors(report: Report) -> list[str]:
@@ -75,9 +108,16 @@ def _errors(report: Report) -> list[str]:
 
 def concise(report: Report) -> str:
     lines = [_header(report, r, f) for r in report.results for f in r.findings]
+    return _close(lines, report)
+
+
+def _close(lines: list[str], report: Report) -> str:
+    """The findings' lines, then the error lines and the summary."""
     lines += _errors(report)
-    lines.append(_summary(report))
-    return "\n".join(lines) + "\n"
+    summary = _summary(report)
+    if summary:
+        lines.append(summary)
+    return "".join(line + "\n" for line in lines)
 
 
 def full(report: Report) -> str:
@@ -85,13 +125,10 @@ def full(report: Report) -> str:
     for result in report.results:
         for finding in result.findings:
             lines.append(_header(report, result, finding))
-            lines += _frame(result, finding.location, report.color)
+            lines += _frame(result, finding, report.color)
             for related in finding.related:
                 where = _place(result.path, related.location)
                 lines.append(f"      = {related.message} at {where}")
-            if finding.replacements:
-                lines.append(f"      = write instead: {' / '.join(finding.replacements)}")
+            lines += _advice(finding)
             lines.append("")
-    lines += _errors(report)
-    lines.append(_summary(report))
-    return "\n".join(lines) + "\n"
+    return _close(lines, report)
