@@ -18,7 +18,7 @@ from lint.registry import UnknownRule, default_registry
 from lint.reporters import FORMATS, reporter
 from lint.results import Report
 from lint.rule import SEVERITIES
-from lint.ruledocs import fix_column, markdown, markdown_table
+from lint.ruledocs import as_json, fix_column, markdown, markdown_table
 from lint.runner import STDIN, Linters, Overrides, collect, read_document, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -63,18 +63,22 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(SEVERITIES),
               help="Lowest severity that fails the run [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (`-`: print the fixed "
+              "text), then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Let --fix and --diff apply unsafe fixes too (review the result).")
 @click.option("--statistics", is_flag=True, help="Print a count a rule instead of the findings.")
 @click.option("--stdin-filename", help="The name to report (and read by) for input on `-`.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to paths named explicitly.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0 uses every core when there are many files.")
 @click.option("-v", "--verbose", is_flag=True,
-              help="Show the traceback when copydesk itself fails on an article.")
+              help="Say what --fix changed in each file; show the traceback when copydesk "
+              "itself fails on an article.")
 def check(paths, output_format, output_file, select, extend_select, ignore, exclude, config_path,
-          profile, input_format, fail_on, exit_zero, fix, diff, statistics, stdin_filename,
-          force_exclude, jobs, verbose) -> None:
+          profile, input_format, fail_on, exit_zero, fix, diff, unsafe_fixes, statistics,
+          stdin_filename, force_exclude, jobs, verbose) -> None:
     """Check articles (files or folders; `-` reads standard input)."""
     overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
                           ignore=_split(ignore), exclude=tuple(exclude), profile=profile,
@@ -82,7 +86,8 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
     try:
         linters = Linters(overrides, config_path)
         outcome = run(paths, linters, format=None if input_format == "auto" else input_format,
-                      fix=fix and not diff, diff=diff, force_exclude=force_exclude,
+                      fix=fix and not diff, diff=diff, unsafe=unsafe_fixes,
+                      force_exclude=force_exclude,
                       stdin_name=stdin_filename, read_stdin=sys.stdin.buffer.read, jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
@@ -90,18 +95,25 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
     if diff:
         click.echo("".join(outcome.diffs), nl=False)
         sys.exit(EXIT_ERROR if any(r.error for r in results) else int(bool(outcome.diffs)))
-    stream = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
+    fixed_stdin = fix and outcome.fixed_stdin is not None
+    if fixed_stdin:
+        sys.stdout.write(outcome.fixed_stdin)  # as ruff does: the report goes to stderr
+    screen = sys.stderr if fixed_stdin else sys.stdout
+    stream = output_file.open("w", encoding="utf-8") if output_file else screen
     try:
         if statistics:
             text = _statistics(results)
         else:
             report = Report(results, default_registry().rules,
-                            color=not output_file and _use_color(sys.stdout), verbose=verbose)
+                            color=not output_file and _use_color(screen), verbose=verbose)
             text = reporter(output_format)(report)
         stream.write(text)
     finally:
         if output_file:
             stream.close()
+    if fix and not diff:
+        human = output_format in ("full", "concise") and not output_file and not fixed_stdin
+        click.echo(_fix_summary(outcome, verbose), nl=False, err=not human)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     failing = any(_fails(result, linters) for result in results)
@@ -111,6 +123,30 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
 def _fails(result, linters: Linters) -> bool:
     threshold = SEVERITIES.index(linters.fail_on(result.path))
     return any(SEVERITIES.index(f.severity) >= threshold for f in result.findings)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _by_rule(counts: Counter[str]) -> str:
+    return ", ".join(f"{n} {rule}" for rule, n in sorted(counts.items(),
+                                                        key=lambda item: (-item[1], item[0])))
+
+
+def _fix_summary(outcome, verbose: bool) -> str:
+    """What --fix did: `Fixed 2 findings (1 duplicate-paragraph, 1 repeated-word); 2 remain.`"""
+    lines = []
+    if verbose:
+        lines += [f"{path}: fixed {_by_rule(counts)}"
+                  for path, counts in outcome.fixed_by_file.items() if counts]
+    fixed = outcome.fixed
+    left = sum(len(r.findings) for r in outcome.results)
+    remain = "none remain" if not left else f"{left} remain" if left > 1 else "1 remains"
+    done = (f"Fixed {_plural(sum(fixed.values()), 'finding')} ({_by_rule(fixed)})" if fixed
+            else "Nothing fixed")
+    lines.append(f"{done}; {remain}.")
+    return "".join(line + "\n" for line in lines)
 
 
 def _statistics(results) -> str:
@@ -168,13 +204,7 @@ def list_rules(output_format) -> None:
         click.echo(markdown_table(rules), nl=False)
         return
     if output_format == "json":
-        data = [{"name": r.name, "category": r.category, "severity": r.severity,
-                 "fix": r.fix, "fix_safety": r.fix_safety, "default": r.default,
-                 "summary": r.summary,
-                 "options": [{"name": o.name, "type": o.type.__name__, "default": o.default,
-                              "help": o.help} for o in r.options],
-                 "docs": dict(r.docs)} for r in rules]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([as_json(r) for r in rules], indent=2, ensure_ascii=False))
         return
     rows = [("RULE", "CATEGORY", "SEVERITY", "FIX", "SUMMARY")]
     rows += [(r.name, r.category, r.severity, fix_column(r), r.summary) for r in rules]
@@ -192,3 +222,20 @@ def explain(rule) -> None:
         click.echo(markdown(default_registry().get(rule)), nl=False)
     except UnknownRule as exc:
         _fail(f"{exc}; `copydesk rules` lists them")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (one lints at a time each).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file instead of discovering one.")
+def serve(host, port, workers, config_path) -> None:
+    """Serve /v1/check and signed CMS webhooks over HTTP (the `server` extra)."""
+    from lint.service import MissingExtra, launch  # FastAPI and uvicorn load only here
+
+    try:
+        launch(host, port, workers, config_path)
+    except (ConfigError, MissingExtra) as exc:
+        _fail(str(exc))

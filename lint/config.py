@@ -37,6 +37,7 @@ class Config:
     profile: str | None = None
     fail_on: str | None = None
     max_document_bytes: int = MAX_DOCUMENT_BYTES
+    serve: Mapping[str, Any] = field(default_factory=dict)  # checked by lint.service
     path: Path | None = None
 
     @property
@@ -88,6 +89,7 @@ _KEYS = {
                                         for k, s in _table("severity", v).items()}},
     "rules": lambda v: {"rules": {k: _table(f"rules.{k}", o)
                                   for k, o in _table("rules", v).items()}},
+    "serve": lambda v: {"serve": _table("serve", v)},
     "per-file-ignores": lambda v: {"per_file_ignores": {
         k: _strings(f"per-file-ignores.{k}", r)
         for k, r in _table("per-file-ignores", v).items()}},

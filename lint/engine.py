@@ -9,6 +9,7 @@ pool of batch workers as it is.
 from __future__ import annotations
 
 import hashlib
+import time
 import traceback
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -50,6 +51,7 @@ class RuleFailed(Exception):
 class Checked:
     findings: list[Finding]
     failures: list[RuleFailure]
+    skipped: tuple[str, ...] = ()  # rules not run: the deadline had passed
 
 
 @dataclass(frozen=True)
@@ -117,15 +119,20 @@ class Linter:
                                 if matches(relative, pattern)))
         return tuple(a for a in self.rules if a.rule.name not in ignored)
 
-    def check(self, document: Document) -> Checked:
+    def check(self, document: Document, deadline: float | None = None) -> Checked:
         """The document's findings, and the rules that failed on it: one rule's
-        exception loses that rule's findings for this document, nothing else."""
+        exception loses that rule's findings for this document, nothing else.
+        Past `deadline` (a `time.monotonic()` value) no further rule starts."""
         article = Article(document)
         suppressions = Suppressions(document, self.registry.expand)
         findings = []
         failures = []
         rules = self.rules_for(document.path)
-        for active in rules:
+        skipped: tuple[str, ...] = ()
+        for index, active in enumerate(rules):
+            if deadline is not None and time.monotonic() > deadline:
+                skipped = tuple(a.rule.name for a in rules[index:])
+                break
             try:
                 located = [_locate(document, active, problem)
                            for problem in active.rule.check(article, active.options)
@@ -140,11 +147,11 @@ class Linter:
                     continue
                 findings.append(finding)
         if suppressions:
-            failed = {failure.rule for failure in failures}
+            failed = {failure.rule for failure in failures}.union(skipped)
             findings += _directive_findings(
                 document, tuple(a for a in rules if a.rule.name not in failed), suppressions)
         findings.sort(key=lambda f: f.sort_key)
-        return Checked(_with_fingerprints(findings), failures)
+        return Checked(_with_fingerprints(findings), failures, skipped)
 
     def lint(self, document: Document) -> list[Finding]:
         """The document's findings; a failing rule raises `RuleFailed`."""

@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from lint.finding import Finding, SourceEdit
 
 
-def safe_fixes(findings: Iterable[Finding], source: int = 0) -> list[Finding]:
-    """The findings whose safe fixes can all be applied together to one source, in
-    order: a fix that overlaps one before it waits for the next round."""
-    candidates = sorted((f for f in findings if f.fix and f.fix.safe and f.fix.edits
+def safe_fixes(findings: Iterable[Finding], source: int = 0, *,
+               unsafe: bool = False) -> list[Finding]:
+    """The findings whose safe fixes (with `unsafe`, any fixes) can all be applied
+    together to one source, in order: a fix that overlaps one before it waits for
+    the next round."""
+    candidates = sorted((f for f in findings if f.fix and (f.fix.safe or unsafe) and f.fix.edits
                          and all(e.source == source for e in f.fix.edits)),
                         key=lambda f: min((e.offset, e.length) for e in f.fix.edits))
     chosen: list[Finding] = []
@@ -44,9 +46,10 @@ def _collides(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
         at < len(taken) and _overlap(span, taken[at]))
 
 
-def safe_edits(findings: Iterable[Finding], source: int = 0) -> list[SourceEdit]:
+def safe_edits(findings: Iterable[Finding], source: int = 0, *,
+               unsafe: bool = False) -> list[SourceEdit]:
     """The edits of safe_fixes, sorted, ready for apply_edits."""
-    return edits_of(safe_fixes(findings, source))
+    return edits_of(safe_fixes(findings, source, unsafe=unsafe))
 
 
 def edits_of(findings: Iterable[Finding]) -> list[SourceEdit]:

@@ -30,6 +30,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: FileError | None = None
     sources: tuple[Source, ...] = ()
+    skipped: tuple[str, ...] = ()  # rules not run because the time budget ran out
 
     def can_fix(self, finding: Finding) -> bool:
         """Whether `--fix` applies this finding's fix: a safe fix in a file of one

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lint.rule import DOC_SECTIONS, OPTIONAL_DOC_SECTIONS, Rule
 
 
@@ -43,6 +45,16 @@ def markdown(rule: Rule) -> str:
         if title == "Use instead" and rule.options:
             parts += ["", "## Options", options_section(rule)]
     return "\n".join(parts) + "\n"
+
+
+def as_json(rule: Rule) -> dict[str, Any]:
+    """The rule's metadata and documentation as `copydesk rules` and the service give it."""
+    return {"name": rule.name, "category": rule.category, "severity": rule.severity,
+            "fix": rule.fix, "fix_safety": rule.fix_safety, "default": rule.default,
+            "summary": rule.summary,
+            "options": [{"name": o.name, "type": o.type.__name__, "default": o.default,
+                         "help": o.help} for o in rule.options],
+            "docs": dict(rule.docs)}
 
 
 def missing_sections(rule: Rule) -> list[str]:

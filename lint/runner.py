@@ -162,13 +162,14 @@ def _read(display: str, text: str, linter: Linter, format: str | None
             traceback.format_exc()))
 
 
-def check_text(display: str, text: str, linter: Linter, format: str | None) -> FileResult:
+def check_text(display: str, text: str, linter: Linter, format: str | None,
+               deadline: float | None = None) -> FileResult:
     """Read and lint one article. A failing rule keeps the other rules' findings and
-    records an error naming it."""
+    records an error naming it; rules not started by `deadline` are listed as skipped."""
     document = _read(display, text, linter, format)
     if isinstance(document, FileResult):
         return document
-    checked = linter.check(document)
+    checked = linter.check(document, deadline)
     error = None
     if checked.failures:
         first = checked.failures[0]
@@ -177,7 +178,7 @@ def check_text(display: str, text: str, linter: Linter, format: str | None) -> F
         error = FileError("rule-failed", f"rule `{first.rule}` failed: {first.reason}{more}",
                           "\n".join(f.traceback for f in checked.failures))
     return FileResult(display, document.format, checked.findings, error=error,
-                      sources=document.sources)
+                      sources=document.sources, skipped=checked.skipped)
 
 
 def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
@@ -198,9 +199,11 @@ class FixOutcome:
     fixed: Counter[str]
 
 
-def fix_text(display: str, text: str, linter: Linter, format: str | None) -> FixOutcome:
-    """The text with safe fixes applied, round after round, until none is left (or
-    the round limit). An article that cannot be read or linted is left as it is."""
+def fix_text(display: str, text: str, linter: Linter, format: str | None, *,
+             unsafe: bool = False) -> FixOutcome:
+    """The text with safe fixes (with `unsafe`, every fix) applied, round after round,
+    until none is left (or the round limit). An article that cannot be read or
+    linted is left as it is."""
     fixed: Counter[str] = Counter()
     for _ in range(FIX_LOOP_LIMIT):
         document = _read(display, text, linter, format)
@@ -209,7 +212,7 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None) -> Fix
         checked = linter.check(document)
         if checked.failures:
             break
-        chosen = safe_fixes(checked.findings)
+        chosen = safe_fixes(checked.findings, unsafe=unsafe)
         if not chosen:
             break
         fixed.update(f.rule for f in chosen)
@@ -243,16 +246,26 @@ def unified_diff(display: str, before: str, after: str) -> str:
 
 @dataclasses.dataclass
 class Run:
+    """What a run found, and what its fixes did: the diffs, the findings fixed in
+    each file, and the fixed text of standard input (which has no file to write)."""
+
     results: list[FileResult]
     diffs: list[str]
-    fixed: Counter[str] = dataclasses.field(default_factory=Counter)
+    fixed_by_file: dict[str, Counter[str]] = dataclasses.field(default_factory=dict)
+    fixed_stdin: str | None = None
+
+    @property
+    def fixed(self) -> Counter[str]:
+        return sum(self.fixed_by_file.values(), Counter())
 
 
 def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
-        fix: bool = False, diff: bool = False, force_exclude: bool = False,
-        stdin_name: str | None = None, read_stdin: Callable[[], bytes] = lambda: b"",
-        jobs: int = 0) -> Run:
-    """Check every collected file; `jobs` worker processes (0: decide by the count)."""
+        fix: bool = False, diff: bool = False, unsafe: bool = False,
+        force_exclude: bool = False, stdin_name: str | None = None,
+        read_stdin: Callable[[], bytes] = lambda: b"", jobs: int = 0) -> Run:
+    """Check every collected file; `jobs` worker processes (0: decide by the count).
+    With `fix`, files are fixed in place first and standard input's fixed text is
+    kept in `fixed_stdin`; with `diff`, the changes are only recorded as diffs."""
     files = list(collect(paths, linters, force_exclude))
     workers = jobs or (os.cpu_count() or 1 if len(files) >= PARALLEL_FROM else 1)
     if workers > 1 and not (fix or diff) and STDIN not in files:
@@ -266,8 +279,8 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
         except OSError as exc:
             outcome.results.append(_error(display, exc))
             continue
-        if (fix or diff) and not isinstance(path, str):
-            data = _fix_file(path, display, data, linter, format, fix, outcome)
+        if fix or diff:
+            data = _fix_file(path, display, data, linter, format, fix, unsafe, outcome)
         outcome.results.append(check_bytes(display, data, linter, format))
     return outcome
 
@@ -306,20 +319,23 @@ def _check_in_parallel(files: list[Path], linters: Linters, format: str | None,
         return list(pool.map(_check_path, tasks, chunksize=64))
 
 
-def _fix_file(path: Path, display: str, data: bytes, linter: Linter, format: str | None,
-              write: bool, outcome: Run) -> bytes:
+def _fix_file(path: Path | str, display: str, data: bytes, linter: Linter, format: str | None,
+              write: bool, unsafe: bool, outcome: Run) -> bytes:
     """Fix one file (or only diff it), recording what changed; the bytes to check next."""
     try:
         before = decode(data)
     except InputError:
         return data
-    fixed = fix_text(display, before, linter, format)
+    fixed = fix_text(display, before, linter, format, unsafe=unsafe)
+    if write and path == STDIN:
+        outcome.fixed_stdin = fixed.text
     if fixed.text == before:
         return data
     outcome.diffs.append(unified_diff(display, before, fixed.text))
     if not write:
         return data
-    outcome.fixed.update(fixed.fixed)
+    outcome.fixed_by_file[display] = fixed.fixed
     bom = data.startswith(b"\xef\xbb\xbf")
-    write_atomically(path, fixed.text, bom)
+    if path != STDIN:
+        write_atomically(Path(path), fixed.text, bom)
     return ("\ufeff" if bom else "").encode() + fixed.text.encode()

@@ -16,3 +16,39 @@ def corpus_dir(name: str) -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is not here (corpus tests need ../shared beside the repo)")
     return path
+
+
+@pytest.fixture(scope="session")
+def copydesk_server(tmp_path_factory):
+    """A real `copydesk serve` on a free loopback port, shared by the session's tests
+    (service_server.ServiceServer: `.url`, `.request(...)`, `.check(...)`)."""
+    pytest.importorskip("fastapi")
+    from service_server import ServiceServer
+
+    server = ServiceServer(tmp_path_factory.mktemp("serve"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the session's page tests (see browser.py)."""
+    from browser import launch
+
+    playwright, browser = launch()
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def page(chromium, tmp_path):
+    """A fresh page in its own context; its screenshot, if taken, stays in tmp_path."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+    assert not errors, f"the page reported errors: {errors}"

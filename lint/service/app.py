@@ -1,0 +1,472 @@
+"""The HTTP service: `/v1/check`, the signed CMS webhooks, rule docs, health and metrics.
+
+One app per worker process. The linter is built once, when the worker starts; each
+check runs in a worker thread (off the event loop) under a time budget. Every error,
+the framework's own included, answers with one tagged body (ecosystem.md §7.3).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import math
+import os
+import sys
+import time
+import uuid
+from collections import Counter, OrderedDict
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import anyio
+import anyio.to_thread
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from lint import __version__
+from lint.config import Config, ConfigError, discover, load
+from lint.engine import Linter
+from lint.readers import InputError, json_format
+from lint.registry import UnknownRule
+from lint.results import FileResult
+from lint.ruledocs import as_json
+from lint.runner import Overrides, check_text
+from lint.service import models
+from lint.service.metrics import Metrics
+from lint.service.response import check_response
+from lint.service.settings import Settings, load_settings
+from lint.service.signatures import ReplayCache, SignatureError, verify
+from lint.service.signatures import Request as SignedRequest
+
+CONFIG_VARIABLE = "COPYDESK_SERVE_CONFIG"
+REPLAY_VARIABLE = "COPYDESK_SERVE_REPLAY_FOLDER"
+STATIC = Path(__file__).parent / "static"
+DISPLAY_NAME = "<request>"
+NOT_JSON = "the body is not valid JSON in UTF-8"
+_LINTERS_KEPT = 32
+_THREADS = 4
+
+
+class ApiError(HTTPException):
+    """An answer with the tagged error body; raised anywhere, the reading of the body
+    included, and rendered by one handler."""
+
+    def __init__(self, status: int, code: str, message: str, details: dict | None = None,
+                 headers: dict[str, str] | None = None):
+        super().__init__(status, message, headers)
+        self.code = code
+        self.message = message
+        self.details = details or {}
+
+
+def error_body(code: str, message: str, details: dict | None = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "details": details or {}}}
+
+
+# The app's only 400s are bodies that do not parse, the framework's included.
+_STATUS_CODES = {400: "bad_json", 401: "unauthorized", 404: "not_found",
+                 405: "method_not_allowed", 408: "request_timeout", 413: "payload_too_large",
+                 415: "unsupported_media_type", 422: "invalid_request", 429: "rate_limited",
+                 503: "overloaded"}
+
+
+def pointer(loc: tuple | list) -> str:
+    """A JSON pointer (RFC 6901) to a field of the request body, from pydantic's `loc`."""
+    parts = [str(p) for p in loc if p != "body"]
+    return "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+@dataclasses.dataclass
+class Service:
+    """One worker's state: the configured linter, per-request variants, limits, counters."""
+
+    config: Config
+    settings: Settings
+    replay: ReplayCache
+    linter: Linter
+    metrics: Metrics = dataclasses.field(default_factory=Metrics)
+    ready: bool = False
+    pending: int = 0
+    limiter: Any = None  # anyio.CapacityLimiter, made inside the event loop
+    _variants: OrderedDict = dataclasses.field(default_factory=OrderedDict)
+    _buckets: dict = dataclasses.field(default_factory=dict)
+
+    def linter_for(self, request: models.CheckRequest) -> Linter:
+        """The configured linter, or a variant for the request's select/ignore/profile
+        (built once and kept for the next request that asks the same)."""
+        if request.select is None and not request.ignore and request.profile is None:
+            return self.linter
+        key = (tuple(request.select) if request.select is not None else None,
+               tuple(request.ignore), request.profile)
+        if key in self._variants:
+            self._variants.move_to_end(key)
+            return self._variants[key]
+        for field in ("select", "ignore"):
+            for index, name in enumerate(getattr(request, field) or ()):
+                try:
+                    self.linter.registry.expand(name)
+                except UnknownRule as exc:
+                    raise ApiError(422, "unknown_rule", str(exc),
+                                   {"pointer": f"/{field}/{index}"}) from None
+        overrides = Overrides(select=key[0], ignore=key[1], profile=request.profile)
+        try:
+            linter = Linter(overrides.apply(self.config), self.linter.registry)
+        except ConfigError as exc:
+            where = "/profile" if "profile" in str(exc) else ""
+            raise ApiError(422, "invalid_request", str(exc), {"pointer": where}) from None
+        self._variants[key] = linter
+        if len(self._variants) > _LINTERS_KEPT:
+            self._variants.popitem(last=False)
+        return linter
+
+    def allow(self, client: str, now: float) -> float:
+        """0 if the client may make a request now, else the seconds until it may."""
+        rate = self.settings.rate_limit
+        if not rate:
+            return 0.0
+        per_second = rate / 60
+        tokens, then = self._buckets.get(client, (float(rate), now))
+        tokens = min(float(rate), tokens + (now - then) * per_second)
+        if tokens < 1:
+            self._buckets[client] = (tokens, now)
+            return (1 - tokens) / per_second
+        self._buckets[client] = (tokens - 1, now)
+        if len(self._buckets) > 10_000:
+            self._buckets = {c: b for c, b in self._buckets.items() if b[0] < rate - 1}
+        return 0.0
+
+
+def config_hash(config: Config) -> str:
+    settings = {k: v for k, v in dataclasses.asdict(config).items() if k not in ("path", "serve")}
+    text = json.dumps(settings, sort_keys=True, default=str)
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+class Edge:
+    """The ASGI layer in front of the app: request id, one JSON log line and metrics per
+    request, the per-client rate, the media type, and the body's size and arrival time."""
+
+    _UNLIMITED = ("/healthz", "/readyz", "/metrics")
+
+    def __init__(self, app, service: Service):
+        self.app = app
+        self.service = service
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.monotonic()
+        request_id = uuid.uuid4().hex
+        status = 500
+
+        async def send_with_id(message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []),
+                                      (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            refusal = self._refusal(scope, started)
+            if refusal is not None:
+                await self._answer(refusal, send_with_id)
+            else:
+                await self.app(scope, self._limited(receive, started), send_with_id)
+        finally:
+            elapsed = time.monotonic() - started
+            self.service.metrics.request(status, elapsed)
+            line = {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "request_id": request_id, "method": scope["method"], "path": scope["path"],
+                    "status": status, "ms": round(elapsed * 1000, 2)}
+            sys.stderr.write(json.dumps(line) + "\n")
+            sys.stderr.flush()
+
+    def _refusal(self, scope, now: float) -> ApiError | None:
+        if scope["path"] in self._UNLIMITED:
+            return None
+        client = (scope.get("client") or ("unknown",))[0]
+        wait = self.service.allow(client, now)
+        if wait:
+            return ApiError(429, "rate_limited", "too many requests from this client",
+                            {"retry_after": math.ceil(wait)},
+                            {"Retry-After": str(math.ceil(wait))})
+        if scope["method"] != "POST":
+            return None
+        headers = dict(scope["headers"])
+        media = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if not (media == b"application/json" or (media.startswith(b"application/")
+                                                  and media.endswith(b"+json"))):
+            return ApiError(415, "unsupported_media_type",
+                            "send the request body as application/json",
+                            {"content_type": media.decode("latin-1")})
+        length = headers.get(b"content-length")
+        limit = self.service.settings.max_body_bytes
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return ApiError(413, "payload_too_large",
+                            f"the body is over the limit of {limit} bytes", {"limit": limit})
+        return None
+
+    def _limited(self, receive, started: float):
+        """`receive` that stops a body over the size limit, or one still arriving when
+        the body timeout runs out (a client trickling bytes holds no worker for long)."""
+        settings = self.service.settings
+        received = 0
+        complete = False
+
+        async def limited():
+            nonlocal received, complete
+            if complete:
+                return await receive()
+            remaining = started + settings.body_timeout - time.monotonic()
+            try:
+                with anyio.fail_after(max(remaining, 0)):
+                    message = await receive()
+            except TimeoutError:
+                raise ApiError(408, "request_timeout", "the body took over "
+                               f"{settings.body_timeout:g} s to arrive") from None
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > settings.max_body_bytes:
+                    raise ApiError(413, "payload_too_large", "the body is over the limit of "
+                                   f"{settings.max_body_bytes} bytes",
+                                   {"limit": settings.max_body_bytes})
+                complete = not message.get("more_body", False)
+            return message
+        return limited
+
+    @staticmethod
+    async def _answer(error: ApiError, send) -> None:
+        body = json.dumps(error_body(error.code, error.message, error.details)).encode()
+        headers = [(b"content-type", b"application/json"),
+                   (b"content-length", str(len(body)).encode()), (b"connection", b"close"),
+                   *((k.lower().encode(), v.encode()) for k, v in (error.headers or {}).items())]
+        await send({"type": "http.response.start", "status": error.status_code,
+                    "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": models.ErrorBody, "description": code.replace("_", " ")}
+    for status, code in _STATUS_CODES.items() if status not in (404, 405)
+}
+
+
+def _content_text(request: models.CheckRequest) -> tuple[str, str | None]:
+    """The text the reader reads, and the format (None: sniff)."""
+    if isinstance(request.content, str):
+        return request.content, request.format
+    if request.format not in (None, "wordpress", "ans"):
+        raise ApiError(422, "invalid_request", "a JSON object is read as `wordpress` or "
+                       "`ans`; send other formats as a string", {"pointer": "/format"})
+    text = json.dumps(request.content, ensure_ascii=False)
+    if request.format is None:
+        try:
+            return text, json_format(text)
+        except InputError as exc:
+            raise ApiError(422, "unknown_payload", exc.message, {"pointer": "/content"}) from None
+    return text, request.format
+
+
+def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastAPI:
+    service = Service(config, settings, replay, Linter(config))
+    tool = {"profile": config.profile, "config_hash": config_hash(config)}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        service.limiter = anyio.CapacityLimiter(_THREADS)
+        service.ready = True
+        yield
+        service.ready = False
+
+    app = FastAPI(title="copydesk", version=__version__, lifespan=lifespan,
+                  description="Copy-quality checks for news articles, for CMS integrations. "
+                              "Every error answers with one tagged body: "
+                              '`{"error": {"code", "message", "details"}}`.')
+
+    def rule_url(request: Request):
+        base = str(request.base_url).rstrip("/")
+        return lambda name: f"{base}/v1/rules/{name}"
+
+    async def run_check(http: Request, request: models.CheckRequest, document: dict) -> dict:
+        linter = service.linter_for(request)
+        text, format = _content_text(request)
+        if service.pending >= settings.max_pending:
+            raise ApiError(503, "overloaded", "too many checks are waiting; try again shortly",
+                           {"retry_after": 1}, {"Retry-After": "1"})
+        deadline = time.monotonic() + settings.time_budget
+        service.pending += 1
+        try:
+            result: FileResult = await anyio.to_thread.run_sync(
+                check_text, DISPLAY_NAME, text, linter, format, deadline,
+                limiter=service.limiter)
+        finally:
+            service.pending -= 1
+        if result.error and result.format is None:
+            # The content could not be read at all: the client's input, not our failure.
+            raise ApiError(422, result.error.code.replace("-", "_"), result.error.message,
+                           {"pointer": "/content"})
+        service.metrics.found(Counter(f.rule for f in result.findings))
+        return check_response(
+            result, encoding=request.offset_encoding, document=document, rule_url=rule_url(http),
+            tool={**tool, "profile": linter.config.profile,
+                  "config_hash": config_hash(linter.config)})
+
+    @app.post("/v1/check", response_model=None, summary="Check one article",
+              responses={200: {"model": models.CheckResponse}, **ERRORS})
+    async def check(http: Request, request: models.CheckRequest) -> JSONResponse:
+        body = await run_check(http, request, {"source": "check", "id": None})
+        return JSONResponse(body)
+
+    @app.post("/v1/webhooks/{scheme}", response_model=None,
+              summary="Check an article a CMS delivers, signed",
+              description="The body is verified against the scheme's signature headers "
+                          "before it is read. `standard`, `sanity` and `contentful` take "
+                          "the /v1/check body; `wordpress` a WordPress REST post object; "
+                          "`arc` an IFX story:create/story:update event.",
+              responses={200: {"model": models.CheckResponse}, **ERRORS},
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": {"type": "object"}}}}})
+    async def webhook(http: Request, scheme: models.Scheme) -> JSONResponse:
+        raw = await http.body()
+        now = time.time()
+        signed = SignedRequest(http.method, _signed_path(http),
+                               {k.decode("latin-1").lower(): v.decode("latin-1")
+                                for k, v in http.scope["headers"]}, raw)
+        try:
+            delivery = verify(scheme, signed, settings.secrets.get(scheme, ()), now)
+            service.replay.remember(delivery, now)
+        except SignatureError as exc:
+            raise ApiError(401, exc.code.replace("-", "_"), exc.message) from None
+        request, document_id = _webhook_request(scheme, raw)
+        body = await run_check(http, request, {"source": scheme, "id": document_id})
+        return JSONResponse(body)
+
+    @app.get("/v1/rules", response_model=list[models.RuleDoc], summary="Every rule, documented")
+    async def rules(http: Request) -> JSONResponse:
+        url = rule_url(http)
+        return JSONResponse([{**as_json(r), "url": url(r.name)}
+                             for r in service.linter.registry.rules.values()])
+
+    @app.get("/v1/rules/{name}", response_model=models.RuleDoc, summary="One rule, documented",
+             responses={404: {"model": models.ErrorBody}})
+    async def rule(http: Request, name: str) -> JSONResponse:
+        try:
+            found = service.linter.registry.get(name)
+        except UnknownRule as exc:
+            raise ApiError(404, "unknown_rule", str(exc)) from None
+        return JSONResponse({**as_json(found), "url": rule_url(http)(found.name)})
+
+    @app.get("/healthz", response_model=models.Status, summary="The process answers")
+    async def healthz() -> dict:
+        return {"status": "ok"}
+
+    @app.get("/readyz", response_model=models.Status, summary="Ready to check articles",
+             responses={503: {"model": models.ErrorBody}})
+    async def readyz() -> dict:
+        if not service.ready:
+            raise ApiError(503, "not_ready", "the service is starting or stopping")
+        return {"status": "ready"}
+
+    @app.get("/metrics", response_class=Response, summary="Prometheus metrics (this worker)",
+             responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
+    async def metrics() -> Response:
+        return Response(service.metrics.render(),
+                        media_type="text/plain; version=0.0.4; charset=utf-8")
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> Response:
+        page = STATIC / "index.html"
+        if page.is_file():
+            return HTMLResponse(page.read_text(encoding="utf-8"))
+        return JSONResponse({"name": "copydesk", "check": "/v1/check", "docs": "/docs"})
+
+    _error_handlers(app)
+    return Edge(app, service)
+
+
+def _signed_path(http: Request) -> str:
+    query = http.scope.get("query_string", b"").decode("latin-1")
+    return http.url.path + (f"?{query}" if query else "")
+
+
+def _webhook_request(scheme: str, raw: bytes) -> tuple[models.CheckRequest, str | None]:
+    """The check a verified delivery asks for, and the id of the article it carries."""
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ApiError(400, "bad_json", NOT_JSON) from None
+    if scheme == "arc":
+        story = payload.get("body") if isinstance(payload, dict) else None
+        if not isinstance(story, dict):
+            raise ApiError(422, "invalid_request", "an IFX event carries its story in `body`",
+                           {"pointer": "/body"})
+        return models.CheckRequest(format="ans", content=story), _string(story.get("_id"))
+    if scheme == "wordpress":
+        if not isinstance(payload, dict):
+            raise ApiError(422, "invalid_request", "expected a WordPress post object",
+                           {"pointer": ""})
+        return models.CheckRequest(format="wordpress", content=payload), _string(payload.get("id"))
+    try:
+        return models.CheckRequest.model_validate(payload), None
+    except ValidationError as exc:
+        raise _invalid(exc.errors()) from None
+
+
+def _string(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _invalid(errors) -> ApiError:
+    first = errors[0]
+    return ApiError(422, "invalid_request", f"{pointer(first['loc']) or 'the body'}: "
+                    f"{first['msg']}", {"pointer": pointer(first["loc"]),
+                                        "errors": [{"pointer": pointer(e["loc"]),
+                                                    "message": e["msg"]} for e in errors[:20]]})
+
+
+def _error_handlers(app: FastAPI) -> None:
+    def tagged(error: ApiError) -> JSONResponse:
+        return JSONResponse(error_body(error.code, error.message, error.details),
+                            status_code=error.status_code, headers=error.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc, ApiError):
+            return tagged(exc)
+        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        message = NOT_JSON if exc.status_code == 400 else str(exc.detail)
+        return tagged(ApiError(exc.status_code, code, message, headers=exc.headers))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e["type"] == "json_invalid" for e in errors):
+            return tagged(ApiError(400, "bad_json", NOT_JSON))
+        return tagged(_invalid(errors))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(error_body("internal_error", "copydesk failed on this request"),
+                            status_code=500)
+
+
+def app_from_environment():
+    """The uvicorn factory each worker process calls: the configuration the `serve`
+    command validated, named in the environment it set."""
+    config_path = os.environ.get(CONFIG_VARIABLE)
+    config = service_config(Path(config_path) if config_path else None)
+    return create_app(config, load_settings(config), ReplayCache(Path(os.environ[REPLAY_VARIABLE])))
+
+
+def service_config(path: Path | None) -> Config:
+    """The named configuration, or the one discovered from the working folder."""
+    found = path or discover(Path.cwd())
+    return load(found) if found else Config()
+

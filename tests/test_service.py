@@ -1,0 +1,409 @@
+"""`copydesk serve` as a CMS meets it: a real server process on loopback, over HTTP."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from lint.engine import Linter  # noqa: E402
+from lint.readers import read  # noqa: E402
+from lint.service.signatures import sign_arc, sign_sanity, sign_standard  # noqa: E402
+from service_server import SECRETS, ServiceServer  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+REPO = FIXTURES.parent.parent
+
+U_S_TEXT = "Steel prices rose.\n\nThe U.S steel tariff took effect on Monday, officials said.\n"
+
+
+def findings_of(answer):
+    assert answer.status == 200, answer.body
+    return answer.json["findings"]
+
+
+def engine_locations(content: str, format: str) -> list[dict]:
+    document = read("<request>", content, format)
+    return [f.location.to_json() for f in Linter().lint(document)]
+
+
+@pytest.mark.parametrize("name, format", [
+    ("plant-deal.txt", "text"), ("plant-deal.html", "html"),
+    ("plant-deal.wp.json", "wordpress"), ("plant-deal.ans.json", "ans"),
+])
+def test_each_format_locates_findings_exactly_as_the_engine(copydesk_server, name, format):
+    content = (FIXTURES / name).read_text(encoding="utf-8")
+    body = json.loads(content) if format in ("wordpress", "ans") else content
+    found = findings_of(copydesk_server.check(content=body, format=format,
+                                              offset_encoding="codepoint"))
+    assert [f["location"] for f in found] == engine_locations(content, format)
+    abbreviation = next(f for f in found if f["rule"] == "malformed-abbreviation")
+    assert abbreviation["replacements"][0] == "US"
+    if format == "text":
+        loc = abbreviation["location"]
+        assert (loc["line"], loc["column"]) == (21, 83)
+        assert content[loc["offset"]:loc["offset"] + loc["length"]] == "U.S"
+    if format == "ans":
+        assert abbreviation["location"]["element_id"] == "PLANTDEALP0007"
+        source = body["content_elements"][8]["content"]
+        loc = abbreviation["location"]
+        assert source[loc["offset"]:loc["offset"] + loc["length"]] == "U.S"
+
+
+def test_markdown_and_sniffed_formats(copydesk_server):
+    markdown = "# Tariffs\n\nThe **U.S** tariff took effect on Monday, officials said.\n"
+    answer = copydesk_server.check(content=markdown, format="markdown",
+                                   offset_encoding="codepoint")
+    (finding,) = [f for f in findings_of(answer) if f["rule"] == "malformed-abbreviation"]
+    loc = finding["location"]
+    assert markdown[loc["offset"]:loc["offset"] + loc["length"]] == "U.S"
+    assert (loc["line"], loc["column"]) == (3, 7)
+    assert answer.json["document"]["format"] == "markdown"
+    html = "<p>The U.S tariff took effect on Monday, officials said.</p>"
+    assert copydesk_server.check(content=html).json["document"]["format"] == "html"
+    wordpress = json.loads((FIXTURES / "plant-deal.wp.json").read_text(encoding="utf-8"))
+    assert copydesk_server.check(content=wordpress).json["document"]["format"] == "wordpress"
+
+
+def test_utf16_and_codepoint_offsets_agree_after_astral_characters(copydesk_server):
+    text = "Markets 📈🚀 rallied.\n\nFans 😀 cheered as the U.S steel tariff 🎉 took effect.\n"
+    by_encoding = {}
+    for encoding in ("codepoint", "utf-16"):
+        answer = copydesk_server.check(content=text, format="text", offset_encoding=encoding)
+        assert answer.json["offset_encoding"] == encoding
+        (finding,) = [f for f in findings_of(answer) if f["rule"] == "malformed-abbreviation"]
+        by_encoding[encoding] = finding
+    points, units = by_encoding["codepoint"], by_encoding["utf-16"]
+    loc = points["location"]
+    assert text[loc["offset"]:loc["offset"] + loc["length"]] == "U.S"
+    utf16 = text.encode("utf-16-le")
+    loc16 = units["location"]
+    assert utf16[2 * loc16["offset"]:2 * (loc16["offset"] + loc16["length"])] \
+        .decode("utf-16-le") == "U.S"
+    # Three astral characters come before it (two on line 1, one on line 3).
+    assert loc16["offset"] == loc["offset"] + 3
+    assert (loc16["line"], loc16["column"]) == (loc["line"], loc["column"] + 1)
+    assert loc16["end_column"] - loc16["column"] == 3
+    edit16 = units["fix"]["edits"][0]
+    assert edit16["offset"] == loc16["offset"]
+    context = units["context"]
+    assert context["text"].encode("utf-16-le")[
+        2 * context["offset"]:2 * (context["offset"] + context["length"])
+    ].decode("utf-16-le") == "U.S"
+    assert points["fingerprint"] == units["fingerprint"]
+
+
+def test_fingerprints_survive_edits_elsewhere(copydesk_server):
+    edited = "Steel prices rose sharply, traders said.\n\n" + U_S_TEXT.split("\n\n", 1)[1]
+    before = {f["rule"]: f for f in findings_of(copydesk_server.check(content=U_S_TEXT))}
+    after = {f["rule"]: f for f in findings_of(copydesk_server.check(content=edited))}
+    rule = "malformed-abbreviation"
+    assert before[rule]["location"]["offset"] != after[rule]["location"]["offset"]
+    assert before[rule]["fingerprint"] == after[rule]["fingerprint"]
+
+
+def test_response_shape_and_rule_docs(copydesk_server):
+    answer = copydesk_server.check(content=U_S_TEXT, select=["abbreviations"],
+                                   ignore=["abbreviation-style-mix"], profile="reuters")
+    data = answer.json
+    assert data["schema_version"] == 1 and data["incomplete"] is False
+    assert data["tool"]["name"] == "copydesk" and data["tool"]["profile"] == "reuters"
+    assert data["tool"]["config_hash"].startswith("sha256:")
+    assert data["summary"] == {"error": 1, "warning": 0, "info": 0}
+    (finding,) = data["findings"]
+    assert finding["url"] == f"{copydesk_server.url}/v1/rules/malformed-abbreviation"
+    rule = copydesk_server.request("GET", "/v1/rules/malformed-abbreviation").json
+    assert rule["category"] == "abbreviations" and "What it does" in rule["docs"]
+    rules = copydesk_server.request("GET", "/v1/rules").json
+    assert {"name", "category", "severity", "summary", "fix", "fix_safety", "docs"} <= set(rules[0])
+    assert len(rules) == len(Linter().registry.rules)
+
+
+def test_health_readiness_and_metrics(copydesk_server):
+    assert copydesk_server.request("GET", "/healthz").json == {"status": "ok"}
+    assert copydesk_server.request("GET", "/readyz").json == {"status": "ready"}
+    copydesk_server.check(content=U_S_TEXT)
+    metrics = copydesk_server.request("GET", "/metrics")
+    assert metrics.headers["content-type"].startswith("text/plain; version=0.0.4")
+    text = metrics.body.decode()
+    assert 'copydesk_requests_total{status="200"}' in text
+    assert 'copydesk_request_duration_seconds_bucket{le="+Inf"}' in text
+    assert 'copydesk_findings_total{rule="malformed-abbreviation"}' in text
+
+
+def test_one_json_log_line_per_request_without_text_or_secrets(copydesk_server):
+    answer = copydesk_server.check(content="A secret scoop about the U.S budget, told here.")
+    request_id = answer.headers["x-request-id"]
+    time.sleep(0.2)
+    log = copydesk_server.log.read_text()
+    lines = [json.loads(line) for line in log.splitlines() if request_id in line]
+    assert len(lines) == 1
+    assert lines[0]["method"] == "POST" and lines[0]["path"] == "/v1/check"
+    assert lines[0]["status"] == 200 and lines[0]["ms"] > 0
+    assert "secret scoop" not in log
+    assert not any(secret in log for secret in SECRETS.values())
+
+
+# Errors: one tagged body, a 4xx for anything a client sends.
+
+def error_of(answer, status):
+    assert answer.status == status, answer.body
+    error = answer.json["error"]
+    assert set(error) == {"code", "message", "details"}
+    return error
+
+
+@pytest.mark.parametrize("body, headers, status, code", [
+    (b'{"content": ', {}, 400, "bad_json"),
+    (b'{"content": "caf\xe9"}', {}, 400, "bad_json"),
+    (b"\x00\x01\x02binary", {}, 400, "bad_json"),
+    (b"[" * 100_000 + b"]" * 100_000, {}, 400, "bad_json"),
+    (b'{"content": "text"}', {"content-type": "text/plain"}, 415, "unsupported_media_type"),
+    (b'{"content": "text"}', {"content-type": ""}, 415, "unsupported_media_type"),
+], ids=["truncated", "latin-1", "binary", "deep", "text-plain", "no-type"])
+def test_malformed_requests(copydesk_server, body, headers, status, code):
+    answer = copydesk_server.request("POST", "/v1/check", body, headers)
+    assert error_of(answer, status)["code"] == code
+
+
+@pytest.mark.parametrize("request_, pointer", [
+    ({"content": 5}, "/content"),
+    ({}, "/content"),
+    ({"content": "x", "format": "docx"}, "/format"),
+    ({"content": "x", "select": ["no-such-rule"]}, "/select/0"),
+    ({"content": "x", "ignore": ["abbreviations", "nope"]}, "/ignore/1"),
+    ({"content": "x", "profile": "../../etc/passwd"}, "/profile"),
+    ({"content": "x", "offset_encoding": "utf-8"}, "/offset_encoding"),
+    ({"content": "x", "extra": 1}, "/extra"),
+    ({"content": {"not": "a payload"}}, "/content"),
+    ({"content": {"a": 1}, "format": "html"}, "/format"),
+    ({"content": "{\"type\": \"story\"", "format": "ans"}, "/content"),
+], ids=["wrong-type", "missing", "format", "select", "ignore", "profile-path", "encoding",
+        "extra", "unknown-payload", "object-as-html", "broken-ans"])
+def test_wrong_shapes_point_at_the_field(copydesk_server, request_, pointer):
+    error = error_of(copydesk_server.request("POST", "/v1/check", request_), 422)
+    assert error["details"]["pointer"] == pointer
+
+
+def test_unknown_paths_and_methods_are_tagged(copydesk_server):
+    assert error_of(copydesk_server.request("GET", "/v2/nothing"), 404)["code"] == "not_found"
+    assert error_of(copydesk_server.request("GET", "/v1/check"), 405)["code"] \
+        == "method_not_allowed"
+    assert error_of(copydesk_server.request("GET", "/v1/rules/nope"), 404)["code"] \
+        == "unknown_rule"
+
+
+# Signed webhooks: each scheme accepts a signed delivery and refuses the rest with 401.
+
+def signed(scheme: str, body: bytes, now: float, delivery: str) -> dict[str, str]:
+    secret = SECRETS[scheme]
+    if scheme in ("standard", "wordpress"):
+        return {"webhook-id": delivery, "webhook-timestamp": str(int(now)),
+                "webhook-signature": sign_standard(secret, delivery, int(now), body)}
+    if scheme == "sanity":
+        return {"sanity-webhook-signature": sign_sanity(secret, int(now * 1000), body),
+                "idempotency-key": delivery}
+    if scheme == "arc":
+        return {"x-websked-signature": sign_arc(secret, body)}
+    from lint.service.signatures import sign_contentful
+    headers = {"x-contentful-timestamp": str(int(now * 1000)),
+               "x-contentful-signed-headers": "x-contentful-timestamp,x-contentful-topic",
+               "x-contentful-topic": "ContentManagement.Entry.publish"}
+    signature = sign_contentful(secret, "POST", "/v1/webhooks/contentful",
+                                {k: headers[k] for k in ("x-contentful-timestamp",
+                                                         "x-contentful-topic")}, body)
+    return {**headers, "x-contentful-signature": signature}
+
+
+def delivery_body(scheme: str, now: float, delivery: str) -> bytes:
+    if scheme == "wordpress":
+        return (FIXTURES / "plant-deal.wp.json").read_bytes()
+    if scheme == "arc":
+        story = json.loads((FIXTURES / "plant-deal.ans.json").read_text(encoding="utf-8"))
+        return json.dumps({"key": "story:update", "version": 2, "time": int(now),
+                           "uuid": delivery, "body": story}).encode()
+    return json.dumps({"content": U_S_TEXT, "format": "text"}).encode()
+
+
+SCHEMES = ("standard", "wordpress", "arc", "contentful", "sanity")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_webhook_accepts_a_signed_delivery_once(copydesk_server, scheme):
+    now = time.time()
+    delivery = f"{scheme}-{now}"
+    body = delivery_body(scheme, now, delivery)
+    path = f"/v1/webhooks/{scheme}"
+    headers = signed(scheme, body, now, delivery)
+    answer = copydesk_server.request("POST", path, body, headers)
+    data = answer.json
+    assert answer.status == 200, data
+    assert data["document"]["source"] == scheme
+    assert any(f["rule"] == "malformed-abbreviation" for f in data["findings"])
+    if scheme == "arc":
+        assert data["document"]["id"] == "PLANTDEALSTORY" or data["document"]["format"] == "ans"
+    replay = copydesk_server.request("POST", path, body, headers)
+    assert error_of(replay, 401)["code"] == "replayed"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_webhook_refuses_tampered_stale_and_unsigned(copydesk_server, scheme):
+    path = f"/v1/webhooks/{scheme}"
+    now = time.time()
+    body = delivery_body(scheme, now, f"t-{scheme}-{now}")
+    headers = signed(scheme, body, now, f"t-{scheme}-{now}")
+    tampered = body.replace(b"U.S", b"U.K", 1)
+    assert error_of(copydesk_server.request("POST", path, tampered, headers), 401)["code"] \
+        == "bad_signature"
+    stale_at = now - 400
+    stale_body = delivery_body(scheme, stale_at, f"s-{scheme}-{now}")
+    stale = signed(scheme, stale_body, stale_at, f"s-{scheme}-{now}")
+    assert error_of(copydesk_server.request("POST", path, stale_body, stale), 401)["code"] \
+        == "stale"
+    assert error_of(copydesk_server.request("POST", path, body), 401)["code"] \
+        == "missing_signature"
+
+
+# Limits, on servers of their own.
+
+@pytest.fixture(scope="module")
+def strict_server(tmp_path_factory):
+    server = ServiceServer(tmp_path_factory.mktemp("strict"), secrets={}, serve={
+        "max-body-bytes": 4096, "body-timeout": 1.0, "time-budget": 0.001, "rate-limit": 600})
+    yield server
+    server.stop()
+
+
+def test_body_limit(strict_server):
+    big = json.dumps({"content": "word " * 2000})
+    error = error_of(strict_server.request("POST", "/v1/check", big), 413)
+    assert error["details"]["limit"] == 4096
+    # Without a Content-Length the limit holds as the body arrives.
+    with socket.create_connection(("127.0.0.1", strict_server.port), timeout=10) as sock:
+        sock.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Transfer-Encoding: chunked\r\n\r\n")
+        chunk = b"x" * 3000
+        for _ in range(2):
+            sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        sock.sendall(b"0\r\n\r\n")
+        assert sock.recv(100).startswith(b"HTTP/1.1 413")
+
+
+def test_trickled_body_is_cut_off(strict_server):
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", strict_server.port), timeout=10) as sock:
+        sock.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 1000\r\n\r\n{")
+        reply = b""
+        for _ in range(30):
+            try:
+                sock.sendall(b" ")
+            except OSError:
+                break
+            sock.settimeout(0.1)
+            try:
+                reply = sock.recv(200)
+                if reply:
+                    break
+            except TimeoutError:
+                continue
+    assert reply.startswith(b"HTTP/1.1 408"), reply
+    assert time.monotonic() - started < 2.5
+
+
+def test_time_budget_gives_an_incomplete_answer(strict_server):
+    article = (FIXTURES / "plant-deal.txt").read_text(encoding="utf-8")[:3000]
+    data = strict_server.check(content=article).json
+    assert data["incomplete"] is True
+    assert "time budget" in data["incomplete_reason"]
+
+
+def test_webhooks_without_a_secret_refuse_everything(strict_server):
+    now = time.time()
+    body = delivery_body("standard", now, "n-1")
+    answer = strict_server.request("POST", "/v1/webhooks/standard", body,
+                                   signed("standard", body, now, "n-1"))
+    assert error_of(answer, 401)["code"] == "no_secret"
+
+
+def test_rate_limit_per_client(tmp_path):
+    server = ServiceServer(tmp_path, serve={"rate-limit": 3})
+    try:
+        statuses = [server.check(content=U_S_TEXT) for _ in range(4)]
+        assert [a.status for a in statuses[:3]] == [200, 200, 200]
+        error = error_of(statuses[3], 429)
+        assert int(statuses[3].headers["retry-after"]) >= 1
+        assert error["details"]["retry_after"] == int(statuses[3].headers["retry-after"])
+        assert server.request("GET", "/healthz").status == 200
+    finally:
+        server.stop()
+
+
+def test_overload_answers_503_and_shutdown_finishes_in_flight_work(tmp_path):
+    server = ServiceServer(tmp_path, serve={"max-pending": 1})
+    article = "\n\n".join(f"Paragraph {i} says the U.S economy grew by {i} per cent in March."
+                          for i in range(1200))
+    answers = []
+
+    def send():
+        answers.append(server.check(content=article))
+    try:
+        threads = [threading.Thread(target=send) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+            time.sleep(0.05)
+        for thread in threads:
+            thread.join(60)
+        statuses = sorted(a.status for a in answers)
+        assert statuses[0] == 200 and statuses[-1] == 503, statuses
+        overloaded = next(a for a in answers if a.status == 503)
+        assert error_of(overloaded, 503)["code"] == "overloaded"
+        assert overloaded.headers["retry-after"] == "1"
+        in_flight = threading.Thread(target=send)
+        in_flight.start()
+        time.sleep(0.1)
+        assert server.stop() == 0
+        in_flight.join(30)
+        assert answers[-1].status == 200
+    finally:
+        server.stop()
+
+
+# The command line.
+
+def run_copydesk(*args: str, code: str = "") -> subprocess.CompletedProcess:
+    script = f"import sys\n{code}\nfrom lint.cli import main\nmain({list(args)!r})"
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=REPO, timeout=60)
+
+
+def test_check_never_imports_the_web_stack():
+    code = ("import atexit; atexit.register(lambda: print(sorted(m for m in sys.modules if m in "
+            "('fastapi', 'pydantic', 'uvicorn', 'starlette', 'anyio'))))")
+    result = run_copydesk("check", "fixtures/articles/plant-deal.txt", code=code)
+    assert result.returncode == 1
+    assert result.stdout.rstrip().endswith("[]")
+
+
+def test_serve_without_the_extra_is_one_line_and_exit_2():
+    result = run_copydesk("serve", code="sys.modules['uvicorn'] = None")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "copydesk: error: `copydesk serve` needs the `server` extra (uvicorn is not installed): "
+        "pip install 'copydesk[server]'"]
+
+
+def test_serve_validates_its_configuration_at_start(tmp_path):
+    config = tmp_path / "copydesk.toml"
+    config.write_text('[serve]\nmax-body-bytes = "big"\n')
+    result = run_copydesk("serve", "--config", str(config))
+    assert result.returncode == 2
+    assert "serve.max-body-bytes" in result.stderr and len(result.stderr.splitlines()) == 1
