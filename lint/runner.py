@@ -128,7 +128,8 @@ def read_document(display: str, data: bytes, format: str | None) -> Document:
     return read(display, decode(data), format)
 
 
-def _error(display: str, exc: Exception) -> FileResult:
+def error_result(display: str, exc: Exception) -> FileResult:
+    """The result of an article that could not be opened or decoded."""
     if isinstance(exc, InputError):
         return FileResult(display, None, error=FileError(exc.code, exc.message))
     if isinstance(exc, FileNotFoundError):
@@ -144,8 +145,9 @@ def _too_large(display: str, size: int, limit: int) -> FileResult:
                      f"(`max-document-bytes`)"))
 
 
-def _read(display: str, text: str, linter: Linter, format: str | None
-          ) -> Document | FileResult:
+def read_text(display: str, text: str, linter: Linter, format: str | None
+              ) -> Document | FileResult:
+    """The article's Document, or the FileResult saying why it cannot be read."""
     limit = linter.config.max_document_bytes
     if len(text) > limit // 4:  # else under the limit: UTF-8 takes four bytes at most
         size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
@@ -154,7 +156,7 @@ def _read(display: str, text: str, linter: Linter, format: str | None
     try:
         return read(display, text, format)
     except InputError as exc:
-        return _error(display, exc)
+        return error_result(display, exc)
     except Exception as exc:
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
         return FileResult(display, format, error=FileError(
@@ -166,9 +168,15 @@ def check_text(display: str, text: str, linter: Linter, format: str | None,
                deadline: float | None = None) -> FileResult:
     """Read and lint one article. A failing rule keeps the other rules' findings and
     records an error naming it; rules not started by `deadline` are listed as skipped."""
-    document = _read(display, text, linter, format)
+    document = read_text(display, text, linter, format)
     if isinstance(document, FileResult):
         return document
+    return check_document(document, linter, deadline)
+
+
+def check_document(document: Document, linter: Linter,
+                   deadline: float | None = None) -> FileResult:
+    """Lint a Document from `read_text` (for a front end that also reads the document)."""
     checked = linter.check(document, deadline)
     error = None
     if checked.failures:
@@ -177,17 +185,24 @@ def check_text(display: str, text: str, linter: Linter, format: str | None,
         more = f" (and {others} more rule{'s' if others > 1 else ''})" if others else ""
         error = FileError("rule-failed", f"rule `{first.rule}` failed: {first.reason}{more}",
                           "\n".join(f.traceback for f in checked.failures))
-    return FileResult(display, document.format, checked.findings, error=error,
+    return FileResult(document.path, document.format, checked.findings, error=error,
                       sources=document.sources, skipped=checked.skipped)
 
 
-def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
+def decode_bytes(display: str, data: bytes, linter: Linter) -> str | FileResult:
+    """The article's text, or the FileResult saying why it cannot be decoded."""
     if len(data) > linter.config.max_document_bytes:  # told before decoding it all
         return _too_large(display, len(data), linter.config.max_document_bytes)
     try:
-        text = decode(data)
+        return decode(data)
     except InputError as exc:
-        return _error(display, exc)
+        return error_result(display, exc)
+
+
+def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
+    text = decode_bytes(display, data, linter)
+    if isinstance(text, FileResult):
+        return text
     return check_text(display, text, linter, format)
 
 
@@ -206,7 +221,7 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None, *,
     linted is left as it is."""
     fixed: Counter[str] = Counter()
     for _ in range(FIX_LOOP_LIMIT):
-        document = _read(display, text, linter, format)
+        document = read_text(display, text, linter, format)
         if isinstance(document, FileResult) or len(document.sources) != 1:
             break  # fixing CMS payloads field by field is not supported
         checked = linter.check(document)
@@ -277,7 +292,7 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
         try:
             data = read_stdin() if path == STDIN else Path(path).read_bytes()
         except OSError as exc:
-            outcome.results.append(_error(display, exc))
+            outcome.results.append(error_result(display, exc))
             continue
         if fix or diff:
             data = _fix_file(path, display, data, linter, format, fix, unsafe, outcome)
@@ -299,7 +314,7 @@ def _check_path(task: tuple[str, int, str | None]) -> FileResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return _error(path, exc)
+        return error_result(path, exc)
     return check_bytes(path, data, _worker_linters[linter_index], format)
 
 
