@@ -1,4 +1,4 @@
-"""The command line: `copydesk check`, `extract`, `rules`, `explain`."""
+"""The command line: `copydesk check`, `extract`, `audit`, `rules`, `explain`."""
 
 from __future__ import annotations
 
@@ -39,6 +39,28 @@ def _use_color(stream) -> bool:
             and os.environ.get("PRE_COMMIT") != "1")
 
 
+def _configuration_options(command):
+    """The options that choose the rules and read the articles, shared by check and audit."""
+    options = [
+        click.option("--select", multiple=True,
+                     help="Rules or categories to run (replaces the config)."),
+        click.option("--extend-select", multiple=True, help="Rules or categories to add."),
+        click.option("--ignore", multiple=True, help="Rules or categories to leave out."),
+        click.option("--exclude", multiple=True, help="Glob patterns of paths to skip."),
+        click.option("--config", "config_path", type=click.Path(
+            exists=True, dir_okay=False, path_type=Path),
+            help="Use this configuration file instead of discovering one."),
+        click.option("--profile",
+                     help="House-style profile (name or path), overriding the config."),
+        click.option("--format", "input_format", type=click.Choice(["auto", *READERS]),
+                     default="auto", show_default=True,
+                     help="Input format; auto goes by extension and content."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="copydesk")
 def main() -> None:
@@ -51,15 +73,7 @@ def main() -> None:
               help="How to print the findings.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
-@click.option("--select", multiple=True, help="Rules or categories to run (replaces the config).")
-@click.option("--extend-select", multiple=True, help="Rules or categories to add.")
-@click.option("--ignore", multiple=True, help="Rules or categories to leave out.")
-@click.option("--exclude", multiple=True, help="Glob patterns of paths to skip.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
-              path_type=Path), help="Use this configuration file instead of discovering one.")
-@click.option("--profile", help="House-style profile (name or path), overriding the config.")
-@click.option("--format", "input_format", type=click.Choice(["auto", *READERS]), default="auto",
-              show_default=True, help="Input format; auto goes by extension and content.")
+@_configuration_options
 @click.option("--fail-on", type=click.Choice(SEVERITIES),
               help="Lowest severity that fails the run [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -212,6 +226,45 @@ def list_rules(output_format) -> None:
     for row in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False))
                    + "  " + row[4])
+
+
+@main.command()
+@click.argument("archives", nargs=-1)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="audit-out",
+              show_default=True, help="Folder for findings.jsonl, articles.csv, summary.json "
+              "and report.html.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted audit in --out.")
+@click.option("--compare", nargs=2, type=click.Path(exists=True, path_type=Path),
+              metavar="OLD NEW", help="Show new and fixed findings between two audits.")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How --compare prints.")
+@_configuration_options
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes; 0 uses every core.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display or closing line.")
+@click.option("--no-report", is_flag=True, help="Skip report.html.")
+def audit(archives, out, resume, compare, output_format, select, extend_select, ignore, exclude,
+          config_path, profile, input_format, jobs, quiet, no_report) -> None:
+    """Audit whole archives: folders, JSON Lines or JSON array exports of WordPress or
+    ANS, WordPress WXR exports, `-` for a list of paths on standard input."""
+    from lint.audit import compare as comparing
+    from lint.audit.run import Audit, AuditError, run
+
+    try:
+        if compare:
+            comparison = comparing.compare(*compare)
+            click.echo(json.dumps(comparison, indent=2, ensure_ascii=False) + "\n"
+                       if output_format == "json" else comparing.as_text(comparison), nl=False)
+            return
+        if not archives:
+            _fail("give the archives to audit (or --compare OLD NEW)")
+        overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
+                              ignore=_split(ignore), exclude=tuple(exclude), profile=profile)
+        sys.exit(run(Audit(list(archives), out, overrides, config_path,
+                           None if input_format == "auto" else input_format, jobs, resume,
+                           quiet, not no_report)))
+    except (AuditError, ConfigError) as exc:
+        _fail(str(exc))
 
 
 @main.command()

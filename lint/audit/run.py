@@ -1,0 +1,255 @@
+"""Running an audit: articles stream through worker processes in chunks, and their
+results are written in input order as they come back.
+
+Only a few chunks are in flight at a time, so memory stays flat whatever the
+archive's size. findings.jsonl is written in input order and flushed chunk by
+chunk, so after an interruption (Ctrl-C, or a killed process) it holds a prefix of
+the archive: `--resume` reads that prefix back, checks it against the inputs, and
+audits the rest, giving the same outputs as one uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.util import find_spec
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from lint import __version__
+from lint.audit import worker
+from lint.audit.archive import ArchiveError, Item, check_inputs, estimate, items
+from lint.audit.progress import Progress, progress
+from lint.audit.tally import Tally, csv_header
+from lint.config import Config, discover
+from lint.engine import Linter
+from lint.runner import STDIN, Linters, Overrides
+
+FINDINGS, ARTICLES, SUMMARY = "findings.jsonl", "articles.csv", "summary.json"
+REPORT = "report.html"
+SCHEMA_VERSION = 1
+CHUNK = 32
+EXIT_DONE, EXIT_INTERRUPTED = 0, 130
+
+
+class AuditError(Exception):
+    """A usage problem that stops the audit before it starts (exit 2)."""
+
+
+@dataclass
+class Audit:
+    inputs: list[str]
+    out: Path
+    overrides: Overrides = field(default_factory=Overrides)
+    config_path: Path | None = None
+    format: str | None = None
+    jobs: int = 0
+    resume: bool = False
+    quiet: bool = False
+    report: bool = True
+    stdin: Callable[[], IO[str]] = lambda: sys.stdin
+
+
+def run(audit: Audit) -> int:
+    """Audit the inputs into `audit.out`; the exit code (0 done, 130 interrupted)."""
+    try:
+        check_inputs(audit.inputs)
+    except ArchiveError as exc:
+        raise AuditError(str(exc)) from None
+    linters, linter = _linters(audit)
+    rules = sorted(active.rule.name for active in linter.rules)
+    tally = Tally(rules, {name: rule.category for name, rule in linter.registry.rules.items()})
+    state = _State(audit, linter)
+    audit.out.mkdir(parents=True, exist_ok=True)
+    done = state.resume(tally) if audit.resume else state.start(tally)
+    articles = _after(items(audit.inputs, linters, audit.stdin), done)
+    show = (not audit.quiet and sys.stderr.isatty() and os.environ.get("PRE_COMMIT") != "1"
+            and find_spec("rich") is not None)
+    total = estimate(audit.inputs, linters) if show else None
+    started = time.monotonic()
+    try:
+        _write(audit, linter, tally, articles, progress(show, total, len(done), tally.findings))
+    except KeyboardInterrupt:
+        state.write(tally, time.monotonic() - started, complete=False)
+        _say(audit, f"interrupted after {tally.articles:,} articles; run again with --resume "
+                    f"to audit the rest")
+        return EXIT_INTERRUPTED
+    state.write(tally, time.monotonic() - started, complete=True)
+    if audit.report:
+        _write_report(audit.out)
+    _say(audit, f"{tally.articles:,} articles audited ({tally.failed:,} could not be), "
+                f"{tally.findings:,} findings, in {state.seconds:.1f} s: {audit.out}")
+    return EXIT_DONE
+
+
+def _write(audit: Audit, linter: Linter, tally: Tally, articles: Iterator[Item],
+           display: Progress) -> None:
+    """Audit the articles, appending each one's line and row as its chunk comes back."""
+    chunks = _audited(articles, linter, audit.format, audit.jobs)
+    with (closing(chunks), display,
+          open(audit.out / FINDINGS, "a", encoding="utf-8", newline="\n") as findings,
+          open(audit.out / ARTICLES, "a", encoding="utf-8", newline="") as table):
+        rows = csv.writer(table)
+        for chunk in chunks:
+            for audited in chunk:
+                findings.write(audited.line)
+                rows.writerow(tally.add(audited.entry))
+            findings.flush()
+            table.flush()
+            display.advance(len(chunk), tally.findings)
+
+
+def _write_report(out: Path) -> None:
+    try:
+        from lint.audit.report import write_report
+    except ImportError:
+        return
+    write_report(out)
+
+
+def _say(audit: Audit, message: str) -> None:
+    if not audit.quiet:
+        print(f"copydesk audit: {message}", file=sys.stderr)
+
+
+def _linters(audit: Audit) -> tuple[Linters, Linter]:
+    """One configuration for the whole audit, so that every article is counted by
+    the same rules: --config, or the file that governs the first input."""
+    first = Path(audit.inputs[0] if audit.inputs[0] != STDIN else ".")
+    config_path = audit.config_path or discover(first.resolve())
+    if config_path:
+        linters = Linters(audit.overrides, config_path)
+        return linters, linters.fixed
+    return Linters(audit.overrides), Linter(audit.overrides.apply(Config()))
+
+
+def config_hash(linter: Linter, format: str | None) -> str:
+    """A digest of everything that decides the findings: rules, severities, options,
+    profile, input format (and the version, recorded beside it)."""
+    settings = [[active.rule.name, active.severity, dict(active.options),
+                 active.options.profile] for active in linter.rules]
+    text = json.dumps([settings, format], sort_keys=True, default=repr)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class _State:
+    """summary.json, which also records an unfinished audit's settings for --resume."""
+
+    def __init__(self, audit: Audit, linter: Linter):
+        self.path = audit.out / SUMMARY
+        self.audit = audit
+        self.tool = {"name": "copydesk", "version": __version__,
+                     "profile": linter.config.profile,
+                     "config_hash": config_hash(linter, audit.format)}
+        self.started = _now()
+        self.earlier = 0.0  # seconds spent by the runs this one resumes
+        self.seconds = 0.0
+
+    def start(self, tally: Tally) -> list[str]:
+        for name in (FINDINGS, SUMMARY, REPORT):
+            (self.audit.out / name).unlink(missing_ok=True)
+        with open(self.audit.out / ARTICLES, "w", encoding="utf-8", newline="") as table:
+            csv.writer(table).writerow(csv_header(tally.rules))
+        self.write(tally, 0.0, complete=False)  # what --resume checks, should this run stop
+        return []
+
+    def resume(self, tally: Tally) -> list[str]:
+        """Read back what an earlier run finished; returns those articles' origins."""
+        out = self.audit.out
+        try:
+            earlier = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise AuditError(f"{out}: no audit to resume here") from None
+        if earlier.get("inputs") != self.audit.inputs or earlier.get("tool") != self.tool:
+            raise AuditError(f"{out} holds an audit of other inputs or settings; audit into "
+                             f"another folder, or leave out --resume to start over")
+        self.started, self.earlier = earlier["started"], earlier["seconds"]
+        origins = []
+        with (open(out / FINDINGS, "r+b") as findings,
+              open(out / ARTICLES, "w", encoding="utf-8", newline="") as table):
+            rows = csv.writer(table)
+            rows.writerow(csv_header(tally.rules))
+            kept = 0
+            for line in findings:
+                record = _record(line)
+                if record is None:
+                    break  # the line the interrupted run was writing
+                rows.writerow(tally.add(worker.entry_of(record)))
+                origins.append(record["origin"])
+                kept += len(line)
+            findings.truncate(kept)
+        return origins
+
+    def write(self, tally: Tally, seconds: float, complete: bool) -> None:
+        self.seconds = self.earlier + seconds
+        summary = {"schema_version": SCHEMA_VERSION, "tool": self.tool,
+                   "inputs": self.audit.inputs, "started": self.started, "finished": _now(),
+                   "seconds": round(self.seconds, 3), "complete": complete, **tally.summary()}
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+        os.replace(temporary, self.path)
+
+
+def _record(line: bytes) -> dict[str, Any] | None:
+    if not line.endswith(b"\n"):
+        return None
+    try:
+        return json.loads(line)
+    except ValueError:
+        return None
+
+
+def _after(articles: Iterator[Item], done: list[str]) -> Iterator[Item]:
+    """The articles after those an earlier run finished, which must be the same."""
+    for number, origin in enumerate(done, 1):
+        item = next(articles, None)
+        if item is None or item.origin != origin:
+            now = item.origin if item else "the end of the inputs"
+            raise AuditError(f"the inputs changed since the audit began (article {number:,} "
+                             f"was {origin}, now {now}); leave out --resume to start over")
+    return articles
+
+
+def _chunks(articles: Iterable[Item]) -> Iterator[list[Item]]:
+    iterator = iter(articles)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
+
+
+def _audited(articles: Iterable[Item], linter: Linter, format: str | None,
+             jobs: int) -> Iterator[list[worker.Audited]]:
+    """Each chunk's results, in input order; with `jobs` > 1 in worker processes,
+    keeping only a few chunks in flight so that memory stays flat."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1:
+        for chunk in _chunks(articles):
+            yield [worker.audit(item, linter, format) for item in chunk]
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(jobs, initializer=worker.start, initargs=(linter, format))
+    pending: deque = deque()
+    try:
+        for chunk in _chunks(articles):
+            pending.append(pool.submit(worker.audit_chunk, chunk))
+            if len(pending) > 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
