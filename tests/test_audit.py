@@ -126,7 +126,7 @@ def test_a_json_lines_export_of_ans_stories_with_a_broken_line(tmp_path: Path) -
          "2024-04-05T09:00:00.000Z", "Sam Oduya", "Local", "/local/2024/04/05/park-reopens/"),
     ]
     assert [r["origin"] for r in records] == [f"{export}:1", f"{export}:3", f"{export}:4"]
-    assert records[1]["error"]["code"] == "invalid-json" and rows[1]["audit_error"] == "invalid-json"
+    assert records[1]["error"]["code"] == rows[1]["audit_error"] == "invalid-json"
     grant = "The city spent $850,000 on the repairs, most of it covered by a state grant."
     assert flagged(records) == {
         "QX4ZK7TFNBCVLMRA2H6Y3DEPWI": [
@@ -176,9 +176,9 @@ def test_progress_is_off_the_terminal_and_the_closing_line_says_what_was_done(
     result = subprocess.run([sys.executable, "-m", "lint", "audit", str(FOLDER), "--out",
                              str(tmp_path), "--jobs", "1"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == ""
+    seconds = json.loads((tmp_path / "summary.json").read_text())["seconds"]
     assert result.stderr == (f"copydesk audit: 3 articles audited (0 could not be), 5 findings, "
-                             f"in {json.loads((tmp_path / 'summary.json').read_text())['seconds']:.1f}"
-                             f" s: {tmp_path}\n")
+                             f"in {seconds:.1f} s: {tmp_path}\n")
     quiet = subprocess.run([sys.executable, "-m", "lint", "audit", str(FOLDER), "--out",
                             str(tmp_path), "-q"], capture_output=True, text=True)
     assert quiet.returncode == 0 and quiet.stderr == ""

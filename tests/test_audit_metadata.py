@@ -9,7 +9,8 @@ from lint.audit import metadata
 
 
 def test_front_matter_reads_the_flat_subset_of_yaml() -> None:
-    text = ("---\ntitle: 'Quoted: with a colon'\ndate: 2024-02-14 09:30\nauthors: [Ann Lee, Bo Ma]\n"
+    text = ("---\ntitle: 'Quoted: with a colon'\ndate: 2024-02-14 09:30\n"
+            "authors: [Ann Lee, Bo Ma]\n"
             "tags:\n  - ignored\ncategories:\n  - Local\n  - Politics\nseo:\n  title: nested\n"
             "permalink: /local/story/\n---\n\n# Heading\n")
     assert metadata.front_matter(text) == {
