@@ -348,14 +348,15 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         body = await run_check(http, request, {"source": scheme, "id": document_id})
         return JSONResponse(body)
 
-    @app.get("/v1/rules", response_model=list[models.RuleDoc], summary="Every rule, documented")
+    @app.get("/v1/rules", response_model=list[models.RuleDoc], summary="Every rule, documented",
+             responses={429: ERRORS[429]})
     async def rules(http: Request) -> JSONResponse:
         url = rule_url(http)
         return JSONResponse([{**as_json(r), "url": url(r.name)}
                              for r in service.linter.registry.rules.values()])
 
     @app.get("/v1/rules/{name}", response_model=models.RuleDoc, summary="One rule, documented",
-             responses={404: {"model": models.ErrorBody}})
+             responses={404: {"model": models.ErrorBody}, 429: ERRORS[429]})
     async def rule(http: Request, name: str) -> JSONResponse:
         try:
             found = service.linter.registry.get(name)
@@ -455,6 +456,12 @@ def _error_handlers(app: FastAPI) -> None:
     async def internal(request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(error_body("internal_error", "copydesk failed on this request"),
                             status_code=500)
+
+
+def openapi() -> dict[str, Any]:
+    """The service's OpenAPI document, as `/openapi.json` serves it."""
+    config = Config()
+    return create_app(config, load_settings(config, {}), ReplayCache(Path())).app.openapi()
 
 
 def app_from_environment():
