@@ -1,0 +1,155 @@
+"""Load on a real `copydesk serve` process: fixed request rates, latency percentiles.
+
+Starts the server on a free loopback port (the tests' launcher), then for each rate
+sends POST /v1/check requests on an open-loop schedule (request i is due at i/rate
+seconds, whether or not earlier answers have come back) over a pool of keep-alive
+connections. Latency counts from when a request was due, so a server that falls
+behind shows it. The bodies are real articles of about 800 words from
+../shared/corpus/bench, sent as text.
+
+Prints, for each rate: requests sent, answered 200, errors, achieved requests a
+second, p50/p95/p99/max latency in ms; then the highest rate whose p99 stayed under
+the target with no errors. The load generator shares the machine's cores with the
+server. Every run is bounded: --seconds per rate, at most --max-requests in all.
+
+Usage: python benchmarks/service_load.py [--rates 100,200,300] [--seconds 5]
+       [--workers 2] [--connections 32] [--target-ms 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from corpus import corpus_folder
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from service_server import ServiceServer  # noqa: E402  (a real server process, as in the tests)
+
+WORDS = range(700, 901)
+
+
+def articles(limit: int = 60) -> list[bytes]:
+    """Request bodies: bench articles of about 800 words."""
+    chosen = []
+    for path in sorted(corpus_folder("bench").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if len(text.split()) in WORDS:
+            chosen.append(json.dumps({"content": text, "format": "text"}).encode())
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def request_bytes(body: bytes) -> bytes:
+    return (b"POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+
+
+async def exchange(reader, writer, payload: bytes) -> int:
+    writer.write(payload)
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                  if line.lower().startswith(b"content-length:"))
+    await reader.readexactly(length)
+    return status
+
+
+async def drive(port: int, payloads: list[bytes], rate: float, seconds: float,
+                connections: int) -> tuple[list[float], Counter, float]:
+    loop = asyncio.get_running_loop()
+    pool: asyncio.Queue = asyncio.Queue()
+    for _ in range(connections):
+        pool.put_nowait(await asyncio.open_connection("127.0.0.1", port))
+    latencies: list[float] = []
+    outcomes: Counter = Counter()
+    count = int(rate * seconds)
+    start = loop.time() + 0.1
+
+    async def one(index: int) -> None:
+        due = start + index / rate
+        await asyncio.sleep(max(0.0, due - loop.time()))
+        reader, writer = await pool.get()
+        try:
+            status = await exchange(reader, writer, payloads[index % len(payloads)])
+            outcomes[status] += 1
+        except (OSError, asyncio.IncompleteReadError, ValueError, StopIteration):
+            outcomes["connection error"] += 1
+            writer.close()
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        finally:
+            pool.put_nowait((reader, writer))
+        latencies.append(loop.time() - due)
+
+    tasks = [asyncio.create_task(one(i)) for i in range(count)]
+    done, pending = await asyncio.wait(tasks, timeout=seconds + 30)
+    for task in pending:
+        task.cancel()
+    outcomes["unanswered"] += len(pending)
+    elapsed = loop.time() - start
+    while not pool.empty():
+        pool.get_nowait()[1].close()
+    return latencies, outcomes, elapsed
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rates", default="100,200,300,400")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--target-ms", type=float, default=25.0)
+    parser.add_argument("--max-requests", type=int, default=20_000)
+    args = parser.parse_args()
+    rates = [float(r) for r in args.rates.split(",")]
+    payloads = articles()
+    words = statistics.mean(len(json.loads(p)["content"].split()) for p in payloads)
+    print(f"{len(payloads)} articles, {words:.0f} words on average; {args.workers} worker(s), "
+          f"{args.connections} connections, {args.seconds:g} s a rate")
+    budget = args.max_requests
+    with tempfile.TemporaryDirectory() as folder:
+        server = ServiceServer(Path(folder), serve={"max-pending": 1024},
+                               workers=args.workers)
+        try:
+            asyncio.run(drive(server.port, [request_bytes(p) for p in payloads], 50, 1,
+                              args.connections))  # warm every worker
+            print(f"{'rate':>6} {'sent':>6} {'200':>6} {'errors':>6} {'req/s':>7} "
+                  f"{'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}  (ms)")
+            holding = None
+            for rate in rates:
+                if rate * args.seconds > budget:
+                    break
+                budget -= int(rate * args.seconds)
+                latencies, outcomes, elapsed = asyncio.run(drive(
+                    server.port, [request_bytes(p) for p in payloads], rate, args.seconds,
+                    args.connections))
+                errors = sum(n for status, n in outcomes.items() if status != 200)
+                p99 = percentile(latencies, 0.99)
+                print(f"{rate:>6.0f} {sum(outcomes.values()):>6} {outcomes[200]:>6} "
+                      f"{errors:>6} {outcomes[200] / elapsed:>7.1f} "
+                      f"{percentile(latencies, 0.5):>7.1f} {percentile(latencies, 0.95):>7.1f} "
+                      f"{p99:>7.1f} {max(latencies) * 1000:>7.1f}"
+                      + (f"  {dict(outcomes)}" if errors else ""))
+                if p99 < args.target_ms and not errors:
+                    holding = rate
+        finally:
+            server.stop()
+    print(f"highest rate holding p99 < {args.target_ms:g} ms with no errors: "
+          f"{f'{holding:.0f} req/s' if holding else 'none of those tried'}")
+
+
+if __name__ == "__main__":
+    main()
