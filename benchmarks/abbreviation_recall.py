@@ -45,6 +45,7 @@ _NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?: [A-Z][a-z]+)+(?![\w-])")
 _NOT_NAME_START = frozenset(
     "Mr Mrs Ms Dr Sir Lord Lady Dame Prof St The A An How What Why When Who In On At Of For "
     "And But It This That If".split())
+_TWO_WORDS = re.compile(r"(?<![\w-])([A-Z][a-z]+) [A-Z][a-z]+(?![\w-])")
 _WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 
 
@@ -75,19 +76,65 @@ def us_to(replacement: str, min_others: int) -> Callable[[str, random.Random], I
 
 
 def hyphenate_name(text: str, rng: random.Random) -> Injection | None:
-    matches = list(_NAME.finditer(text, body_start(text)))
-    counts: dict[str, list[re.Match]] = {}
-    for m in matches:
-        before = text[max(0, m.start() - 2):m.start()]
-        opens_sentence = re.search(r"[.!?\"]\s$|^\n", before or "\n")
-        if not opens_sentence and m.group().split()[0] not in _NOT_NAME_START:
-            counts.setdefault(m.group(), []).append(m)
-    repeated = [uses for uses in counts.values() if len(uses) >= 2]
+    repeated = _repeated_names(text)
     if not repeated:
         return None
     m = rng.choice(rng.choice(repeated))
     hyphenated = m.group().replace(" ", "-", 1)
     return Injection(text[:m.start()] + hyphenated + text[m.end():], m.start(), m.end())
+
+
+def _repeated_names(text: str) -> list[list[re.Match]]:
+    """Uses of each multi-word name (not opening a sentence) used twice or more."""
+    counts: dict[str, list[re.Match]] = {}
+    for m in _NAME.finditer(text, body_start(text)):
+        before = text[max(0, m.start() - 2):m.start()]
+        opens_sentence = re.search(r"[.!?\"]\s$|^\n", before or "\n")
+        if not opens_sentence and m.group().split()[0] not in _NOT_NAME_START:
+            counts.setdefault(m.group(), []).append(m)
+    return [uses for uses in counts.values() if len(uses) >= 2]
+
+
+def hyphenate_two_words(text: str, rng: random.Random) -> Injection | None:
+    """Any two capitalised words in a row used twice, even inside a longer name
+    (`Santa Barbara`, `Santa Barbara County Court`): one use hyphenated."""
+    pairs: dict[str, list[re.Match]] = {}
+    for m in _TWO_WORDS.finditer(text, body_start(text)):
+        if m.group(1) not in _NOT_NAME_START:
+            pairs.setdefault(m.group(), []).append(m)
+    repeated = [uses for uses in pairs.values() if len(uses) >= 2]
+    if not repeated:
+        return None
+    m = rng.choice(rng.choice(repeated))
+    hyphenated = m.group().replace(" ", "-", 1)
+    return Injection(text[:m.start()] + hyphenated + text[m.end():], m.start(), m.end())
+
+
+def misspell_name(text: str, rng: random.Random) -> Injection | None:
+    """A later use of a name used twice or more, one word misspelled by one edit."""
+    repeated = _repeated_names(text)
+    if not repeated:
+        return None
+    m = rng.choice(rng.choice(repeated)[1:])
+    words = m.group().split()
+    candidates = [i for i, w in enumerate(words) if len(w) >= 5]
+    if not candidates:
+        return None
+    i = rng.choice(candidates)
+    word = words[i]
+    at = rng.randrange(1, len(word) - 1)
+    edit = rng.choice(["drop", "swap", "change"])
+    if edit == "drop":
+        word = word[:at] + word[at + 1:]
+    elif edit == "swap":
+        word = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+    else:
+        word = word[:at] + rng.choice([c for c in "aeioulnrst" if c != word[at]]) + word[at + 1:]
+    if word == words[i]:
+        return None
+    misspelt = " ".join(words[:i] + [word] + words[i + 1:])
+    return Injection(text[:m.start()] + misspelt + text[m.end():], m.start(),
+                     m.start() + len(misspelt))
 
 
 def switch_spelling(text: str, rng: random.Random) -> Injection | None:
@@ -122,6 +169,8 @@ DEFECTS: list[tuple[str, str, Callable, str | None]] = [
     ("US -> U.S. (no profile)", "abbreviation-style-mix", us_to("U.S.", 2), None),
     ("US -> U.S. (bbc)", "abbreviation-style-mix", us_to("U.S.", 0), "bbc"),
     ("hyphenated name", "name-variant", hyphenate_name, None),
+    ("two words of a name hyphenated", "name-variant", hyphenate_two_words, None),
+    ("name misspelled by one edit", "name-misspelling", misspell_name, None),
     ("spelling switched (no profile)", "spelling-variant-mix", switch_spelling, None),
     ("spelling switched (bbc)", "spelling-variant-mix", switch_spelling, "bbc"),
 ]

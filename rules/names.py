@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+from rapidfuzz.distance import OSA
 
 from lint.analysis.abbreviations import Abbreviations, Name
 from lint.article import Article
@@ -123,19 +124,53 @@ def name_variant(article: Article, options: Options) -> Iterator[Problem]:
     Unsafe: which form is right is the name's owner's choice, not the article's.
 
     ## Known limits
-    Only exact matches after normalising are compared: a misspelling
-    (`Jaguar Land Rovr`) is not caught, and neither is a name that starts a sentence
-    after a capitalised word that is not in the list of sentence openers.
+    Only exact matches after normalising are compared (a misspelling such as
+    `Jaguar Land Rovr` is `name-misspelling`'s), except that hyphenated capitalised
+    words are also compared with two words inside longer names (`Santa-Barbara`
+    against `Santa Barbara County Superior Court`). A name that starts a sentence
+    after a capitalised word that is not in the list of sentence openers is missed.
     """
     groups: dict[str, list[Name]] = {}
     keys: dict[str, str] = {}
-    for n in _name_occurrences(article):
+    names = _name_occurrences(article)
+    for n in names:
         if n.text not in keys:
             keys[n.text] = name_key(n.text)
         groups.setdefault(keys[n.text], []).append(n)
     for group in groups.values():
         if len({n.text for n in group}) > 1:
             yield from _variants(group)
+    yield from _hyphenated_inside_names(
+        [n for n in names if len({m.text for m in groups[keys[n.text]]}) == 1])
+
+
+_HYPHENED_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.]*(?:-\p{Lu}[\p{L}'’.]*)+")
+
+
+def _hyphenated_inside_names(names: list[Name]) -> Iterator[Problem]:
+    """Hyphenated capitalised words (`Santa-Barbara`) whose spaced form is used at
+    least as often as two words of another name (`Santa Barbara County Superior
+    Court`): the variant a whole-name comparison cannot see. `names` are the uses
+    not already reported as variants of a whole name."""
+    hyphened = [(n.start + m.start(), n.start + m.end(), m.group())
+                for n in names if "-" in n.text for m in _HYPHENED_CAPITALS.finditer(n.text)]
+    if not hyphened:
+        return
+    spaced = Counter(pair[2] for n in names for pair in _word_pairs(n))
+    first_spaced: dict[str, tuple[int, int, str]] = {}
+    for n in names:
+        for pair in _word_pairs(n):
+            first_spaced.setdefault(pair[2], pair)
+    uses = Counter(text for *_, text in hyphened)
+    for start, end, text in hyphened:
+        plain = text.replace("-", " ")
+        if spaced[plain] >= uses[text]:
+            first = first_spaced[plain]
+            yield Problem(start, end,
+                          f"`{text}` is written `{plain}` elsewhere in the article "
+                          f"(hyphen or space).",
+                          related=(Related(first[0], first[1], f"`{plain}` here"),),
+                          replacements=(plain,), edits=(Edit(start, end, plain),), safe=False)
 
 
 def _variants(group: list[Name]) -> Iterator[Problem]:
@@ -156,6 +191,112 @@ def _variants(group: list[Name]) -> Iterator[Problem]:
                       replacements=(main,), edits=(Edit(n.start, n.end, main),), safe=False,
                       severity="info" if kind == _AMPERSAND else None)
 
+
+# -- name-misspelling ----------------------------------------------------------------------
+
+_MIN_MISSPELT_LETTERS = 4  # shorter words differ by one letter as different names (Jon/Joe)
+
+
+def _word_misspelt(a: str, b: str) -> bool:
+    """One edit apart (a letter changed, dropped, added or two swapped) inside the
+    word, not at its end, where a letter makes another word or name (`African`,
+    `Browne`); long enough to be a slip rather than another name; not case alone."""
+    if min(len(a), len(b)) < _MIN_MISSPELT_LETTERS or a.casefold() == b.casefold():
+        return False
+    if a.isupper() or b.isupper() or a[:1] != b[:1]:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if longer.startswith(shorter) or "-" in a + b:
+        return False  # a letter added at the end: Africa/African, Brown/Browne, plurals
+    return OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
+    """(form, other) pairs of distinct names with the same words but one, found by
+    blocking on the name with one word left out: no name is compared with all others."""
+    buckets: dict[tuple, list[str]] = {}
+    for form in forms:
+        words = form.split()
+        for i in range(len(words)):
+            buckets.setdefault((len(words), i, *words[:i], *words[i + 1:]), []).append(form)
+    seen = set()
+    for (_, i, *_rest), group in buckets.items():
+        for a in group:
+            for b in group:
+                if a < b and (a, b) not in seen and _word_misspelt(a.split()[i], b.split()[i]):
+                    seen.add((a, b))
+                    yield a, b
+
+
+@rule("name-misspelling", category="names", severity="warning",
+      fix="always", fix_safety="unsafe")
+def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
+    """A name spelled one letter differently from its other uses (`Keir Stramer`).
+
+    ## What it does
+    Compares the article's multi-word proper names and flags a form that differs
+    from another in one word, by one edit of that word (a letter changed, dropped,
+    added, or two letters swapped), when the other form is used more (on a tie, the
+    form used first is taken as right). Names whose two forms are each used twice
+    or more are different names (`Gordon Brown`, `Gordon Browne`) and left alone,
+    and so are words under four letters, plurals, possessives and capitalisation.
+
+    ## Why is this bad?
+    A misspelt name is the error subjects and readers notice first, and a spelling
+    checker passes it: both forms look like names.
+
+    ## Example
+    ```
+    Keir Starmer visited the plant on Monday. Keir Starmer said the deal was good.
+    Keir Stramer then left for London.
+    ```
+
+    ## Use instead
+    ```
+    Keir Starmer visited the plant on Monday. Keir Starmer said the deal was good.
+    Keir Starmer then left for London.
+    ```
+
+    ## Fix safety
+    Unsafe: the less used form may be the right one.
+
+    ## Known limits
+    Only names of two words or more are compared (`Starmer` alone is not), and only
+    one word may differ. A name spelled wrong as often as right is not reported.
+    """
+    pairs = [pair for n in _name_occurrences(article)
+             if n.block.is_body or n.block.kind == "headline" for pair in _word_pairs(n)]
+    forms = Counter(text for _, _, text in pairs)
+    first_use: dict[str, tuple[int, int, str]] = {}
+    for pair in pairs:
+        first_use.setdefault(pair[2], pair)
+    for a, b in _misspelling_candidates(forms):
+        if forms[a] >= 2 and forms[b] >= 2:
+            continue  # both established: two names, not a slip
+        right, wrong = sorted((a, b), key=lambda f: (-forms[f], first_use[f][0]))
+        main = first_use[right]
+        for start, end, text in pairs:
+            if text == wrong:
+                yield Problem(start, end,
+                              f"`{wrong}` is spelled `{right}` elsewhere in the article.",
+                              related=(Related(main[0], main[1], f"`{right}` here"),),
+                              replacements=(right,), edits=(Edit(start, end, right),),
+                              safe=False)
+
+
+_MINOR_NAME_WORDS = _CONNECTORS | {"and", "a", "an", "in", "on", "at", "to"}
+_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}'’.-]*")
+
+
+def _word_pairs(name: Name) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each two capitalised words in a row in the name: `Keir
+    Starmer`, and `Six Nations` in `Moving the Six Nations`."""
+    words = list(_CAPITALISED_WORD.finditer(name.text))
+    for first, second in zip(words, words[1:], strict=False):
+        if name.text[first.end():second.start()] == " " and not (
+                {first.group().casefold(), second.group().casefold()} & _MINOR_NAME_WORDS):
+            yield (name.start + first.start(), name.start + second.end(),
+                   f"{first.group()} {second.group()}")
 
 # -- spelling-variant-mix ------------------------------------------------------------------
 

@@ -42,13 +42,13 @@ def test_headline_rules_meet_the_precision_target() -> None:
 
 def test_the_whole_family_is_quiet_on_clean_copy() -> None:
     _, found = warnings_on_dev(Config(select=("abbreviations", "names")))
-    assert sorted(found) == REVIEWED_HEADLINE_FINDINGS
+    assert sorted(found) == sorted(REVIEWED_HEADLINE_FINDINGS + REVIEWED_MISSPELLINGS)
 
 
 def test_the_bbc_profile_adds_only_real_slips() -> None:
     _, found = warnings_on_dev(Config(select=("abbreviations", "names"), profile="bbc"))
     # `fertilizers` in BBC copy breaks the house -ise rule.
-    assert sorted(found) == sorted([*REVIEWED_HEADLINE_FINDINGS,
+    assert sorted(found) == sorted([*REVIEWED_HEADLINE_FINDINGS, *REVIEWED_MISSPELLINGS,
                                     "business-009.txt:spelling-variant-mix:fertilizers"])
 
 
@@ -59,3 +59,6 @@ REVIEWED_HEADLINE_FINDINGS = [
     "politics-293.txt:name-variant:Kilroy Silk",
     "politics-293.txt:name-variant:Robert Kilroy Silk",
 ]
+
+# `Ian McDonald` once against `Ian MacDonald` once: the story spells him both ways.
+REVIEWED_MISSPELLINGS = ["politics-160.txt:name-misspelling:Ian McDonald"]
