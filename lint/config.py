@@ -30,7 +30,7 @@ class Config:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
@@ -64,6 +64,13 @@ def _severity(key: str, value: Any) -> str:
     return value
 
 
+def _severity_or_tiers(key: str, value: Any) -> str | Mapping[str, str]:
+    """A severity for every finding of a rule, or a table of severities by tier."""
+    if isinstance(value, dict):
+        return {tier: _severity(f"{key}.{tier}", level) for tier, level in value.items()}
+    return _severity(key, value)
+
+
 def _string(key: str, value: Any) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"`{key}` must be a string")
@@ -85,7 +92,7 @@ _KEYS = {
     "fail-on": lambda v: {"fail_on": _severity("fail-on", v)},
     "max-document-bytes": lambda v: {
         "max_document_bytes": _positive_int("max-document-bytes", v)},
-    "severity": lambda v: {"severity": {k: _severity(f"severity.{k}", s)
+    "severity": lambda v: {"severity": {k: _severity_or_tiers(f"severity.{k}", s)
                                         for k, s in _table("severity", v).items()}},
     "rules": lambda v: {"rules": {k: _table(f"rules.{k}", o)
                                   for k, o in _table("rules", v).items()}},

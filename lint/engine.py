@@ -12,7 +12,8 @@ import hashlib
 import time
 import traceback
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -23,7 +24,7 @@ from lint.finding import Context, Finding, Fix, Location, RelatedLocation, Sourc
 from lint.paths import matches, relative_to_root
 from lint.readers import RENDERERS, read
 from lint.registry import Registry, UnknownRule, default_registry
-from lint.rule import Options, Problem, Rule
+from lint.rule import DEFAULT_TIER, Options, Problem, Rule
 from lint.suppress import DirectiveProblem, Suppressions, unused_directive
 
 _CONTEXT_CHARS = 80
@@ -59,6 +60,10 @@ class ActiveRule:
     rule: Rule
     severity: str
     options: Options
+    tiers: Mapping[str, str] = field(default_factory=dict)  # tier name -> severity
+
+    def severity_of(self, problem: Problem) -> str:
+        return self.tiers[problem.tier] if problem.tier else self.severity
 
 
 class Linter:
@@ -86,10 +91,10 @@ class Linter:
             chosen = self._names(cfg.select, "select")
         chosen |= self._names(cfg.extend_select, "extend-select")
         chosen -= self._names(cfg.ignore, "ignore")
-        severities = {}
+        levels = {}
         for selector, level in cfg.severity.items():
             for name in self._names([selector], "severity"):
-                severities[name] = level
+                levels[name] = level
         profile = cfg.profile
         if profile is not None:
             try:
@@ -105,11 +110,13 @@ class Linter:
                 raise ConfigError(f"`rules.{name}`: {exc}") from None
             except ValueError as exc:
                 raise ConfigError(str(exc)) from None
-        return tuple(
-            ActiveRule(rule, severities.get(name, rule.severity),
-                       options.get(name) or rule.options_from({}, profile))
-            for name, rule in reg.rules.items() if name in chosen
-        )
+        active = []
+        for name, rule in reg.rules.items():
+            if name in chosen:
+                severity, tiers = _severities(rule, levels.get(name))
+                active.append(ActiveRule(rule, severity, options.get(name)
+                                         or rule.options_from({}, profile), tiers))
+        return tuple(active)
 
     def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
         if not self._per_file:
@@ -159,6 +166,25 @@ class Linter:
         if checked.failures:
             raise RuleFailed(checked.failures[0])
         return checked.findings
+
+
+def _severities(rule: Rule, level: str | Mapping[str, str] | None,
+                ) -> tuple[str, dict[str, str]]:
+    """The rule's severity and each tier's, under the configured `level`: a severity
+    for every finding of the rule, or a table of them by tier (`default` for the
+    findings of no tier; a tier not named keeps its own)."""
+    tiers = {t.name: t.severity for t in rule.tiers}
+    if level is None:
+        return rule.severity, tiers
+    if isinstance(level, str):
+        return level, dict.fromkeys(tiers, level)
+    known = (DEFAULT_TIER, *tiers)
+    for name in level:
+        if name not in known:
+            raise ConfigError(f"`severity.{rule.name}`: rule {rule.name!r} has no tier {name!r}"
+                              f" (its tiers: {', '.join(known)})")
+    return (level.get(DEFAULT_TIER, rule.severity),
+            {name: level.get(name, severity) for name, severity in tiers.items()})
 
 
 def source_location(document: Document, start: int, end: int) -> Location:
@@ -222,7 +248,7 @@ def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding
     return Finding(
         rule=active.rule.name,
         category=active.rule.category,
-        severity=problem.severity or active.severity,
+        severity=active.severity_of(problem),
         message=problem.message,
         location=location,
         text=source.text[location.offset:location.offset + location.length],

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from lint.article import Article
 
 SEVERITIES = ("info", "warning", "error")  # ascending
+DEFAULT_TIER = "default"  # in a per-tier severity table: the rule's findings of no tier
 # Whether a rule's findings carry a fix, and whether `--fix` may apply it unasked:
 # `depends` means some of its fixes are safe and others not (a profile settles it).
 FIX_AVAILABILITY = ("always", "sometimes", "never")
@@ -102,12 +103,26 @@ class Related:
     message: str
 
 
+@dataclass(frozen=True)
+class Tier:
+    """A softer kind of a rule's finding (`inside a quotation`), with its own default
+    severity; the configuration can set each tier's severity (docs/configuration.md)."""
+
+    name: str
+    severity: str
+    help: str
+
+
+# The tier several rules share: copy inside a quotation is as the speaker said or wrote it.
+QUOTED = Tier("quoted", "info", "the text is inside a quotation, as the speaker said or wrote it")
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """What a rule reports: a span of the rendered article text and what is wrong.
 
     `edits` is a fix the engine may apply (None when the rule offers none);
-    `severity` overrides the rule's default for this one problem (the tiered rules).
+    `tier` names one of the rule's tiers when the problem is of a softer kind.
     """
 
     start: int
@@ -117,7 +132,7 @@ class Problem:
     replacements: tuple[str, ...] = ()
     edits: tuple[Edit, ...] | None = None
     safe: bool = True
-    severity: str | None = None
+    tier: str | None = None
 
 
 Check = Callable[["Article", Options], Iterable[Problem]]
@@ -137,6 +152,7 @@ class Rule:
     default: bool = True
     profile: bool = False
     aliases: tuple[str, ...] = ()
+    tiers: tuple[Tier, ...] = ()
     option_index: Mapping[str, Option] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -176,13 +192,19 @@ def parse_docs(docstring: str) -> tuple[str, dict[str, str]]:
 
 def rule(name: str, *, category: str, severity: str, options: Iterable[Option] = (),
          fix: str = "never", fix_safety: str | None = None, default: bool = True,
-         profile: bool = False, aliases: Iterable[str] = ()) -> Callable[[Check], Rule]:
+         profile: bool = False, aliases: Iterable[str] = (),
+         tiers: Iterable[Tier] = ()) -> Callable[[Check], Rule]:
     """Declare a rule; the decorated function's docstring is its documentation.
 
     `fix` says whether its findings carry a fix (always, sometimes, never) and
-    `fix_safety` whether those fixes are safe, unsafe, or either (depends)."""
-    if severity not in SEVERITIES:
-        raise ValueError(f"unknown severity {severity!r} for rule {name!r}")
+    `fix_safety` whether those fixes are safe, unsafe, or either (depends). `tiers`
+    are the softer kinds of finding its problems may name."""
+    tiers = tuple(tiers)
+    for level in (severity, *(t.severity for t in tiers)):
+        if level not in SEVERITIES:
+            raise ValueError(f"unknown severity {level!r} for rule {name!r}")
+    if any(t.name == DEFAULT_TIER for t in tiers):
+        raise ValueError(f"rule {name!r}: `{DEFAULT_TIER}` names the rule's own severity")
     if fix not in FIX_AVAILABILITY:
         raise ValueError(f"unknown fix availability {fix!r} for rule {name!r}")
     if (fix == "never") != (fix_safety is None) or fix_safety not in (None, *FIX_SAFETY):
@@ -194,6 +216,6 @@ def rule(name: str, *, category: str, severity: str, options: Iterable[Option] =
         return Rule(name=name, category=category, severity=severity, check=check,
                     summary=summary, docs=MappingProxyType(docs), options=tuple(options),
                     fix=fix, fix_safety=fix_safety, default=default, profile=profile,
-                    aliases=tuple(aliases))
+                    aliases=tuple(aliases), tiers=tiers)
 
     return wrap

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lint.rule import DOC_SECTIONS, OPTIONAL_DOC_SECTIONS, Rule
+from lint.rule import DEFAULT_TIER, DOC_SECTIONS, OPTIONAL_DOC_SECTIONS, Rule
 
 
 def options_section(rule: Rule) -> str:
@@ -12,6 +12,17 @@ def options_section(rule: Rule) -> str:
         return ""
     rows = [f"- `{o.name}` ({o.type.__name__}, default `{o.default!r}`): {o.help}"
             for o in rule.options]
+    return "\n".join(rows)
+
+
+def severity_section(rule: Rule) -> str:
+    """The rule's severity tiers, and how the configuration sets them."""
+    rows = [f"- `{DEFAULT_TIER}` ({rule.severity}): every finding not of a tier below"]
+    rows += [f"- `{t.name}` ({t.severity}): {t.help}" for t in rule.tiers]
+    example = rule.tiers[0].name
+    rows += ["", f'`severity.{rule.name} = "error"` sets every tier; '
+             f'`severity.{rule.name} = {{ {DEFAULT_TIER} = "error", {example} = "warning" }}` '
+             "sets them one by one (a tier not named keeps its own)."]
     return "\n".join(rows)
 
 
@@ -44,6 +55,8 @@ def markdown(rule: Rule) -> str:
             parts += ["", f"## {title}", rule.docs[title]]
         if title == "Use instead" and rule.options:
             parts += ["", "## Options", options_section(rule)]
+        if title == "Use instead" and rule.tiers:
+            parts += ["", "## Severity tiers", severity_section(rule)]
     return "\n".join(parts) + "\n"
 
 
@@ -54,6 +67,8 @@ def as_json(rule: Rule) -> dict[str, Any]:
             "summary": rule.summary,
             "options": [{"name": o.name, "type": o.type.__name__, "default": o.default,
                          "help": o.help} for o in rule.options],
+            "tiers": [{"name": t.name, "severity": t.severity, "help": t.help}
+                      for t in rule.tiers],
             "docs": dict(rule.docs)}
 
 

@@ -22,7 +22,7 @@ from lint.analysis.abbreviations import (
 )
 from lint.analysis.text import comparison_key
 from lint.article import Article
-from lint.rule import Edit, Options, Problem, Related, rule
+from lint.rule import QUOTED, Edit, Options, Problem, Related, Tier, rule
 from rules.profile import Profile, load_profile
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "abbreviations.toml").read_text("utf-8"))
@@ -152,7 +152,7 @@ def _form_for(key: str, headline: bool, profile: Profile | None, own: dict[str, 
 
 
 @rule("abbreviation-style-mix", category="abbreviations", severity="warning",
-      fix="always", fix_safety="depends")
+      fix="always", fix_safety="depends", tiers=[QUOTED])
 def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Problem]:
     """The same abbreviation written with and without stops (`U.S.` and `US`).
 
@@ -207,7 +207,7 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
                    ) if first_other else ()
         yield Problem(t.start, t.end, f"`{t.text}`: {why}.", related=related,
                       replacements=(replacement,), edits=(Edit(t.start, t.end, replacement),),
-                      safe=decided is not None, severity="info" if t.quoted else None)
+                      safe=decided is not None, tier="quoted" if t.quoted else None)
 
 
 def _acronym_tokens(article: Article) -> list[Token]:
@@ -278,7 +278,8 @@ def _spelled_out_before(article: Article, token: Token) -> bool:
                for n in article.abbreviations.names)
 
 
-@rule("acronym-defined-after-use", category="abbreviations", severity="warning")
+@rule("acronym-defined-after-use", category="abbreviations", severity="warning",
+      tiers=[QUOTED])
 def acronym_defined_after_use(article: Article, options: Options) -> Iterator[Problem]:
     """An acronym used in the body before the paragraph that spells it out.
 
@@ -317,10 +318,11 @@ def acronym_defined_after_use(article: Article, options: Options) -> Iterator[Pr
         yield Problem(t.start, t.end,
                       f"`{t.text}` is used before it is spelled out as `{d.long}`.",
                       related=(Related(d.start, d.end, "spelled out here"),),
-                      severity="info" if t.quoted else None)
+                      tier="quoted" if t.quoted else None)
 
 
-@rule("acronym-redefined", category="abbreviations", severity="warning")
+@rule("acronym-redefined", category="abbreviations", severity="warning", tiers=[
+    Tier("repeated", "info", "the acronym is spelled out again the same way, not redefined")])
 def acronym_redefined(article: Article, options: Options) -> Iterator[Problem]:
     """The same acronym spelled out twice, or with two different long forms.
 
@@ -354,7 +356,7 @@ def acronym_redefined(article: Article, options: Options) -> Iterator[Problem]:
                    f"`{d.short}` is redefined as `{d.long}`; it was first `{earlier.long}`")
         yield Problem(d.start, d.end, message + ".",
                       related=(Related(earlier.start, earlier.end, "first definition"),),
-                      severity="info" if same else None)
+                      tier="repeated" if same else None)
 
 
 def _expansion_key(long: str) -> str:

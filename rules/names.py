@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from lint.analysis.abbreviations import Abbreviations, Name
 from lint.article import Article
-from lint.rule import Edit, Options, Problem, Related, rule
+from lint.rule import QUOTED, Edit, Options, Problem, Related, Tier, rule
 from rules.abbreviations import profile_of
 
 _DATA_DIR = Path(__file__).parent / "data"
@@ -90,7 +90,8 @@ def _name_occurrences(article: Article) -> list[Name]:
     return sorted(names, key=lambda n: n.start)
 
 
-@rule("name-variant", category="names", severity="warning", fix="always", fix_safety="unsafe")
+@rule("name-variant", category="names", severity="warning", fix="always", fix_safety="unsafe",
+      tiers=[Tier("ampersand", "info", "the two forms differ only in `&` against `and`")])
 def name_variant(article: Article, options: Options) -> Iterator[Problem]:
     """The same multi-word name written two ways (`Jaguar Land Rover`, `Jaguar-Land Rover`).
 
@@ -189,7 +190,7 @@ def _variants(group: list[Name]) -> Iterator[Problem]:
                       f"`{n.text}` is written `{main}` elsewhere in the article ({kind}).",
                       related=(Related(first_main.start, first_main.end, f"`{main}` here"),),
                       replacements=(main,), edits=(Edit(n.start, n.end, main),), safe=False,
-                      severity="info" if kind == _AMPERSAND else None)
+                      tier="ampersand" if kind == _AMPERSAND else None)
 
 
 # -- name-misspelling ----------------------------------------------------------------------
@@ -343,7 +344,7 @@ _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize
 
 
 @rule("spelling-variant-mix", category="names", severity="warning",
-      fix="always", fix_safety="depends")
+      fix="always", fix_safety="depends", tiers=[QUOTED])
 def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem]:
     """British and American spellings in one article (`colour` and `color`).
 
@@ -402,7 +403,7 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
                                       f"`{v.other}`.",
                           replacements=(v.other,), edits=(Edit(start, end, v.other),),
                           safe=_house_side(profile, axis) is not None,
-                          severity="info" if analysis.quoted(start, end) else None)
+                          tier="quoted" if analysis.quoted(start, end) else None)
 
 
 def _house_side(profile, axis: str) -> str | None:

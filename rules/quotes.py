@@ -26,7 +26,7 @@ from lint.analysis.quotes import (
 from lint.analysis.text import SPACE, WORD, word_count
 from lint.article import Article
 from lint.document import Block
-from lint.rule import Edit, Option, Options, Problem, Related, rule
+from lint.rule import Edit, Option, Options, Problem, Related, Tier, rule
 
 _CUES = tomllib.loads((Path(__file__).parent / "data" / "attribution.toml").read_text("utf-8"))
 
@@ -285,7 +285,10 @@ class _Attribution:
 
 
 @rule("unattributed-quote", category="quotes", severity="warning",
-      options=[Option("min-words", int, 4, "Shorter quotations are never reported.")])
+      options=[Option("min-words", int, 4, "Shorter quotations are never reported.")],
+      tiers=[Tier("may-continue", "info", "the quote stands as its own paragraph after one "
+                  "whose speaker may go on speaking"),
+             Tier("partial", "info", "a partial quotation: a few quoted words in a sentence")])
 def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     """A direct quotation that does not say who said it.
 
@@ -349,10 +352,10 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
         if attribution.implied_by_previous(q):
             message = ("Quotation has no attribution of its own; the previous paragraph's "
                        "speaker may go on, but say who is speaking.")
-            yield Problem(q.start, q.end, message, related=related, severity="info")
+            yield Problem(q.start, q.end, message, related=related, tier="may-continue")
         elif attribution.is_partial(q):
             yield Problem(q.start, q.end, "Partial quotation with no speaker in its sentence.",
-                          related=related, severity="info")
+                          related=related, tier="partial")
         else:
             yield Problem(q.start, q.end, "Quotation has no attribution: nothing nearby says "
                           "who said it.", related=related)

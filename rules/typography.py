@@ -10,7 +10,7 @@ import regex
 from lint.analysis.sentences import TITLES
 from lint.article import Article
 from lint.document import Block
-from lint.rule import Edit, Option, Options, Problem, rule
+from lint.rule import Edit, Option, Options, Problem, Tier, rule
 from rules import house_style
 
 # A punctuation mark between two letters; the words around it are read afterwards,
@@ -153,7 +153,9 @@ def _spaced_marks(text: str) -> Iterator[regex.Match]:
 
 
 @rule("space-before-punctuation", category="typography", severity="warning",
-      fix="always", fix_safety="safe")
+      fix="always", fix_safety="safe", tiers=[
+          Tier("minor", "info", "inside a quotation, or before `;`, `:`, `!` or `?` as French "
+               "copy spaces them")])
 def space_before_punctuation(article: Article, options: Options) -> Iterator[Problem]:
     """A space before a comma or full stop: `word ,`, `end .`.
 
@@ -203,7 +205,7 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
         minor = quoted or mark in _FRENCH_SPACED
         yield Problem(before.start(), match.end(), f"Space before '{mark}'.",
                       replacements=(word + mark,), edits=(Edit(before.start(1), mark_at, ""),),
-                      severity="info" if minor else None)
+                      tier="minor" if minor else None)
 
 
 _DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
