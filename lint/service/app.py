@@ -42,6 +42,7 @@ from lint.service.response import check_response
 from lint.service.settings import Settings, load_settings
 from lint.service.signatures import ReplayCache, SignatureError, verify
 from lint.service.signatures import Request as SignedRequest
+from lint.web import inline
 
 CONFIG_VARIABLE = "COPYDESK_SERVE_CONFIG"
 REPLAY_VARIABLE = "COPYDESK_SERVE_REPLAY_FOLDER"
@@ -381,12 +382,11 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         return Response(service.metrics.render(),
                         media_type="text/plain; version=0.0.4; charset=utf-8")
 
+    review_page = inline((STATIC / "index.html").read_text(encoding="utf-8"), STATIC, "'self'")
+
     @app.get("/", include_in_schema=False)
     async def index() -> Response:
-        page = STATIC / "index.html"
-        if page.is_file():
-            return HTMLResponse(page.read_text(encoding="utf-8"))
-        return JSONResponse({"name": "copydesk", "check": "/v1/check", "docs": "/docs"})
+        return HTMLResponse(review_page)
 
     _error_handlers(app)
     return Edge(app, service)

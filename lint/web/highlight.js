@@ -81,6 +81,14 @@ const CopydeskHighlight = (() => {
     if (chosen.length) chosen[0].scrollIntoView({block: "center", behavior: "instant"});
   }
 
+  /* A new element, with a class and text if given. */
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
   /* A line of prose as DOM: `code` spans become <code>, line breaks spaces. */
   function prose(text, tag = "span") {
     const box = document.createElement(tag);
@@ -114,5 +122,5 @@ const CopydeskHighlight = (() => {
     return box;
   }
 
-  return {codePointOffsets, render, select, prose, explain, RANK};
+  return {codePointOffsets, render, select, el, prose, explain, RANK};
 })();
