@@ -283,9 +283,18 @@ class _BlockScanner:
         between nested quotes, not a fault."""
         text, lo, hi = self.original, self.block.start, self.block.end
         if role == OPEN:
-            return e + 1 < hi and text[e].isspace() and text[e + 1] not in _MARK_CHARS
-        return role == CLOSE and s - 1 > lo and text[s - 1].isspace() and (
-            text[s - 2] not in _MARK_CHARS)
+            if not (e < hi and text[e].isspace()):
+                return False
+            words = e + 1
+            while words < hi and text[words].isspace():
+                words += 1
+            return words < hi and text[words] not in _MARK_CHARS
+        if not (role == CLOSE and s > lo and text[s - 1].isspace()):
+            return False
+        words = s - 1
+        while words > lo and text[words - 1].isspace():
+            words -= 1
+        return words > lo and text[words - 1] not in _MARK_CHARS
 
     def _spaced_role(self, tokens, following: int) -> str:
         """A ` " ` with nothing open: an opener with a stray space if the next double

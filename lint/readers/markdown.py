@@ -33,6 +33,9 @@ _ITEM = regex.compile(r"^( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HTML_LINE = regex.compile(r"^ {0,3}</?[A-Za-z][^>]*>\s*$")
 _COMMENT_START = regex.compile(r"^ {0,3}<!--")
 _INDENTED = regex.compile(r"^(?: {4}|\t)")
+# Markdown indents with spaces and tabs only (CommonMark): any other white space at
+# a line's start is text, as the renderer keeps it.
+_INDENT = " \t"
 # Inline stretches shown to the reader but not prose: code spans, link destinations,
 # autolinks and inline HTML tags.
 _NOT_PROSE = regex.compile(
@@ -111,9 +114,9 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
         elif current is None and _INDENTED.match(line):
             code.append((start, end))  # indented code
         elif current is not None and current.kind in ("paragraph", "list-item", "blockquote"):
-            current.lines.append((start + len(line) - len(line.lstrip()), end))
+            current.lines.append((start + len(line) - len(line.lstrip(_INDENT)), end))
         else:
-            current = _Block("paragraph", [(start + len(line) - len(line.lstrip()), end)])
+            current = _Block("paragraph", [(start + len(line) - len(line.lstrip(_INDENT)), end)])
             blocks.append(current)
         i += 1
     return blocks
@@ -135,7 +138,7 @@ def _line_runs(text: str, start: int, end: int, code: list[tuple[int, int]]) -> 
 
 def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     runs = []
-    lines = [(e - len(text[s:e].lstrip(" \t")), s + len(text[s:e].rstrip(" \t")))
+    lines = [(e - len(text[s:e].lstrip(_INDENT)), s + len(text[s:e].rstrip(_INDENT)))
              for s, e in block.lines]
     lines = [(s, e) for s, e in lines if e > s]
     for n, (start, end) in enumerate(lines):
@@ -158,7 +161,9 @@ def _joined(text: str, before: list[Run], after: list[Run]) -> bool:
 
 
 _LINE_BREAKS = regex.compile(r"\r\n?")
-_LINE_JOIN = regex.compile(r"[ \t]*\n[ \t]*(?:>[ \t]?)?[ \t]*")
+# A line break, the white space around it and a block quote marker (at most three
+# spaces in, as the scanner reads one): what a continued line's rendering drops.
+_LINE_JOIN = regex.compile(r"[ \t]*\n(?: {0,3}>[ \t]?)?[ \t]*")
 
 
 def render(source: str) -> str:
