@@ -407,3 +407,17 @@ def test_serve_validates_its_configuration_at_start(tmp_path):
     result = run_copydesk("serve", "--config", str(config))
     assert result.returncode == 2
     assert "serve.max-body-bytes" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_replays_are_refused_across_workers(tmp_path):
+    """Each request is a new connection, which either worker may accept."""
+    server = ServiceServer(tmp_path, workers=2)
+    try:
+        now = time.time()
+        body = delivery_body("standard", now, "msg-shared")
+        headers = signed("standard", body, now, "msg-shared")
+        statuses = [server.request("POST", "/v1/webhooks/standard", body, headers).status
+                    for _ in range(6)]
+        assert sorted(statuses) == [200, 401, 401, 401, 401, 401]
+    finally:
+        assert server.stop() == 0
