@@ -421,3 +421,10 @@ def test_replays_are_refused_across_workers(tmp_path):
         assert sorted(statuses) == [200, 401, 401, 401, 401, 401]
     finally:
         assert server.stop() == 0
+
+
+def test_a_lone_surrogate_in_an_answer_is_escaped_not_a_500():
+    from lint.service.app import Json
+
+    assert Json({"text": "caf\u00e9"}).body == '{"text":"caf\u00e9"}'.encode()
+    assert Json({"text": "x\udfffy"}).body == b'{"text":"x\\udfffy"}'

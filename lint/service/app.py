@@ -65,6 +65,17 @@ class ApiError(HTTPException):
         self.details = details or {}
 
 
+class Json(JSONResponse):
+    """A JSON answer that a lone surrogate in some text cannot turn into a 500: such
+    a body is sent with every non-ASCII character escaped instead."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except UnicodeEncodeError:
+            return json.dumps(content, allow_nan=False, separators=(",", ":")).encode()
+
+
 def error_body(code: str, message: str, details: dict | None = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details or {}}}
 
@@ -287,6 +298,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         service.ready = False
 
     app = FastAPI(title="copydesk", version=__version__, lifespan=lifespan,
+                  default_response_class=Json,
                   description="Copy-quality checks for news articles, for CMS integrations. "
                               "Every error answers with one tagged body: "
                               '`{"error": {"code", "message", "details"}}`.')
@@ -321,9 +333,9 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
 
     @app.post("/v1/check", response_model=None, summary="Check one article",
               responses={200: {"model": models.CheckResponse}, **ERRORS})
-    async def check(http: Request, request: models.CheckRequest) -> JSONResponse:
+    async def check(http: Request, request: models.CheckRequest) -> Json:
         body = await run_check(http, request, {"source": "check", "id": None})
-        return JSONResponse(body)
+        return Json(body)
 
     @app.post("/v1/webhooks/{scheme}", response_model=None,
               summary="Check an article a CMS delivers, signed",
@@ -334,7 +346,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
               responses={200: {"model": models.CheckResponse}, **ERRORS},
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": {"type": "object"}}}}})
-    async def webhook(http: Request, scheme: models.Scheme) -> JSONResponse:
+    async def webhook(http: Request, scheme: models.Scheme) -> Json:
         raw = await http.body()
         now = time.time()
         signed = SignedRequest(http.method, _signed_path(http),
@@ -347,23 +359,23 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
             raise ApiError(401, exc.code.replace("-", "_"), exc.message) from None
         request, document_id = _webhook_request(scheme, raw)
         body = await run_check(http, request, {"source": scheme, "id": document_id})
-        return JSONResponse(body)
+        return Json(body)
 
     @app.get("/v1/rules", response_model=list[models.RuleDoc], summary="Every rule, documented",
              responses={429: ERRORS[429]})
-    async def rules(http: Request) -> JSONResponse:
+    async def rules(http: Request) -> Json:
         url = rule_url(http)
-        return JSONResponse([{**as_json(r), "url": url(r.name)}
+        return Json([{**as_json(r), "url": url(r.name)}
                              for r in service.linter.registry.rules.values()])
 
     @app.get("/v1/rules/{name}", response_model=models.RuleDoc, summary="One rule, documented",
              responses={404: {"model": models.ErrorBody}, 429: ERRORS[429]})
-    async def rule(http: Request, name: str) -> JSONResponse:
+    async def rule(http: Request, name: str) -> Json:
         try:
             found = service.linter.registry.get(name)
         except UnknownRule as exc:
             raise ApiError(404, "unknown_rule", str(exc)) from None
-        return JSONResponse({**as_json(found), "url": rule_url(http)(found.name)})
+        return Json({**as_json(found), "url": rule_url(http)(found.name)})
 
     @app.get("/healthz", response_model=models.Status, summary="The process answers")
     async def healthz() -> dict:
@@ -433,12 +445,12 @@ def _invalid(errors) -> ApiError:
 
 
 def _error_handlers(app: FastAPI) -> None:
-    def tagged(error: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(error.code, error.message, error.details),
+    def tagged(error: ApiError) -> Json:
+        return Json(error_body(error.code, error.message, error.details),
                             status_code=error.status_code, headers=error.headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Json:
         if isinstance(exc, ApiError):
             return tagged(exc)
         code = _STATUS_CODES.get(exc.status_code, "http_error")
@@ -446,15 +458,15 @@ def _error_handlers(app: FastAPI) -> None:
         return tagged(ApiError(exc.status_code, code, message, headers=exc.headers))
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Json:
         errors = exc.errors()
         if any(e["type"] == "json_invalid" for e in errors):
             return tagged(ApiError(400, "bad_json", NOT_JSON))
         return tagged(_invalid(errors))
 
     @app.exception_handler(Exception)
-    async def internal(request: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse(error_body("internal_error", "copydesk failed on this request"),
+    async def internal(request: Request, exc: Exception) -> Json:
+        return Json(error_body("internal_error", "copydesk failed on this request"),
                             status_code=500)
 
 
