@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from lint.analysis.abbreviations import Abbreviations, Name
 from lint.article import Article
-from lint.rule import QUOTED, Edit, Options, Problem, Related, Tier, rule
+from lint.rule import Edit, Options, Problem, Related, Tier, rule
 from rules.abbreviations import profile_of
 
 _DATA_DIR = Path(__file__).parent / "data"
@@ -344,7 +344,7 @@ _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize
 
 
 @rule("spelling-variant-mix", category="names", severity="warning",
-      fix="always", fix_safety="depends", tiers=[QUOTED])
+      fix="always", fix_safety="depends")
 def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem]:
     """British and American spellings in one article (`colour` and `color`).
 
@@ -356,7 +356,8 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
     profile that names a variety (`bbc`: British, `-ise`; `ap`: American, `-ize`),
     every spelling of the other variety is flagged, even alone. Capitalised words are
     skipped, so official names keep their spelling (`World Trade Center`,
-    `Australian Labor Party`); spellings inside quotes are reported at info.
+    `Australian Labor Party`); spellings inside quotes neither count nor are
+    reported: people are quoted as they speak and write.
 
     ## Why is this bad?
     Mixed spelling shows copy taken from an agency without editing, and readers
@@ -385,7 +386,8 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
     profile = profile_of(options)
     found = _spelled_words(analysis)
     for axis in ("variety", "endings"):
-        uses = [(start, end, word, v) for start, end, word, v in found if v.axis == axis]
+        uses = [(start, end, word, v) for start, end, word, v in found
+                if v.axis == axis and not analysis.quoted(start, end)]
         preferred = _house_side(profile, axis)
         sides = Counter(v.side for *_, v in uses)
         if preferred is None:
@@ -402,8 +404,7 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
             yield Problem(start, end, f"`{word}` is {_SIDE_NAMES[v.side]} spelling; {why}: "
                                       f"`{v.other}`.",
                           replacements=(v.other,), edits=(Edit(start, end, v.other),),
-                          safe=_house_side(profile, axis) is not None,
-                          tier="quoted" if analysis.quoted(start, end) else None)
+                          safe=_house_side(profile, axis) is not None)
 
 
 def _house_side(profile, axis: str) -> str | None:
