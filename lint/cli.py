@@ -19,7 +19,7 @@ from lint.reporters import FORMATS, reporter
 from lint.results import Report
 from lint.rule import SEVERITIES
 from lint.ruledocs import as_json, fix_column, markdown, markdown_table
-from lint.runner import STDIN, Linters, Overrides, collect, read_document, run
+from lint.runner import STDIN, Linters, Overrides, collect, read_document, run, unknown_kind
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -82,7 +82,8 @@ def main() -> None:
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a diff; change nothing.")
 @click.option("--unsafe-fixes", is_flag=True,
               help="Let --fix and --diff apply unsafe fixes too (review the result).")
-@click.option("--statistics", is_flag=True, help="Print a count a rule instead of the findings.")
+@click.option("--statistics", is_flag=True,
+              help="Print a count a rule and the totals instead of the findings (text or json).")
 @click.option("--stdin-filename", help="The name to report (and read by) for input on `-`.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to paths named explicitly.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
@@ -115,11 +116,13 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
     screen = sys.stderr if fixed_stdin else sys.stdout
     stream = output_file.open("w", encoding="utf-8") if output_file else screen
     try:
+        report = Report(results, default_registry().rules,
+                        color=not output_file and _use_color(screen), verbose=verbose,
+                        fail_on={r.path: linters.fail_on(r.path) for r in results})
         if statistics:
-            text = _statistics(results)
+            from lint.reporters import statistics as counts
+            text = (counts.render_json if output_format == "json" else counts.render)(report)
         else:
-            report = Report(results, default_registry().rules,
-                            color=not output_file and _use_color(screen), verbose=verbose)
             text = reporter(output_format)(report)
         stream.write(text)
     finally:
@@ -130,13 +133,8 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
         click.echo(_fix_summary(outcome, verbose), nl=False, err=not human)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    failing = any(_fails(result, linters) for result in results)
+    failing = any(report.fails(r, f) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
-
-
-def _fails(result, linters: Linters) -> bool:
-    threshold = SEVERITIES.index(linters.fail_on(result.path))
-    return any(SEVERITIES.index(f.severity) >= threshold for f in result.findings)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -163,17 +161,6 @@ def _fix_summary(outcome, verbose: bool) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _statistics(results) -> str:
-    counts = Counter(f.rule for r in results for f in r.findings)
-    registry = default_registry()
-    lines = []
-    for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        meta = registry.get(rule)
-        applies = meta.fix_safety in ("safe", "depends")  # --fix applies some of them
-        lines.append(f"{count}\t{rule}\t{'[*] ' if applies else ''}{meta.summary}")
-    return "".join(line + "\n" for line in lines)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
@@ -190,7 +177,10 @@ def extract(paths, output_format, input_format) -> None:
     files, failed = [], False
     for path in collect(paths, linters, force_exclude=False):
         display = str(path)
+        unknown = None if path == STDIN else unknown_kind(display, fmt)
         try:
+            if unknown:
+                raise InputError(unknown.error.code, unknown.error.message)
             data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
             document = read_document(display, data, fmt)
         except (InputError, OSError) as exc:

@@ -27,8 +27,15 @@ ALL = "ALL"
 
 
 class UnknownRule(KeyError):
+    """A name that is no rule, alias or category; `suggestion` is the closest one."""
+
+    def __init__(self, name: str, suggestion: str | None = None):
+        super().__init__(name)
+        self.suggestion = suggestion
+
     def __str__(self) -> str:
-        return f"unknown rule or category {self.args[0]!r}"
+        hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
+        return f"unknown rule or category {self.args[0]!r}{hint}"
 
 
 class Registry:
@@ -44,8 +51,15 @@ class Registry:
     def get(self, name: str) -> Rule:
         name = self.aliases.get(name, name)
         if name not in self.rules:
-            raise UnknownRule(name)
+            raise UnknownRule(name, self.closest(name))
         return self.rules[name]
+
+    def closest(self, name: str) -> str | None:
+        """The rule, alias or category most like a mistyped name, if one is close."""
+        import difflib
+
+        known = [*self.rules, *self.aliases, *self.categories, ALL]
+        return next(iter(difflib.get_close_matches(name, known, n=1, cutoff=0.75)), None)
 
     def expand(self, selector: str) -> list[str]:
         """Rule names for a rule name, alias, category or ALL."""

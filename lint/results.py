@@ -6,11 +6,14 @@ them; none of them owns the types.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lint.finding import Finding
+from lint.rule import SEVERITIES
 from lint.source import Source
+
+DEFAULT_FAIL_ON = "warning"
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,12 @@ class Report:
     rules: dict  # name -> lint.rule.Rule
     color: bool = False
     verbose: bool = False
+    fail_on: Mapping[str, str] = field(default_factory=dict)  # path -> failing severity
+
+    def fails(self, result: FileResult, finding: Finding) -> bool:
+        """Whether the finding reaches the failing severity of its file."""
+        threshold = self.fail_on.get(result.path, DEFAULT_FAIL_ON)
+        return SEVERITIES.index(finding.severity) >= SEVERITIES.index(threshold)
 
 
 def severity_counts(results: Sequence[FileResult]) -> dict[str, int]:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from lint.article import Article
 
 SEVERITIES = ("info", "warning", "error")  # ascending
+WORD_COUNTS = (1, float("inf"))  # the range of a `min-words` option
 DEFAULT_TIER = "default"  # in a per-tier severity table: the rule's findings of no tier
 # Whether a rule's findings carry a fix, and whether `--fix` may apply it unasked:
 # `depends` means some of its fixes are safe and others not (a profile settles it).
@@ -47,6 +48,17 @@ class Option:
     default: Any
     help: str
     choices: tuple[Any, ...] | None = None
+    range: tuple[float, float] | None = None  # inclusive bounds of a number
+
+    @property
+    def allowed(self) -> str:
+        """The values accepted, in words, for the docs and error messages."""
+        if self.choices is not None:
+            return f"one of {', '.join(map(str, self.choices))}"
+        if self.range is not None:
+            low, high = self.range
+            return f"from {low} to {high}" if high != float("inf") else f"at least {low}"
+        return ""
 
     def validate(self, value: Any) -> Any:
         expected = {float: (int, float), list: (list, tuple)}.get(self.type, self.type)
@@ -55,7 +67,9 @@ class Option:
         if not isinstance(value, expected):
             raise ValueError(f"expects {self.type.__name__}, got {type(value).__name__}")
         if self.choices is not None and value not in self.choices:
-            raise ValueError(f"must be one of {', '.join(map(str, self.choices))}")
+            raise ValueError(f"must be {self.allowed}")
+        if self.range is not None and not self.range[0] <= value <= self.range[1]:
+            raise ValueError(f"must be {self.allowed}, not {value!r}")
         return tuple(value) if isinstance(value, (list, tuple)) else value
 
 

@@ -10,8 +10,8 @@ from lint.rule import DEFAULT_TIER, DOC_SECTIONS, OPTIONAL_DOC_SECTIONS, Rule
 def options_section(rule: Rule) -> str:
     if not rule.options:
         return ""
-    rows = [f"- `{o.name}` ({o.type.__name__}, default `{o.default!r}`): {o.help}"
-            for o in rule.options]
+    rows = [f"- `{o.name}` ({o.type.__name__}{', ' + o.allowed if o.allowed else ''}, "
+            f"default `{o.default!r}`): {o.help}" for o in rule.options]
     return "\n".join(rows)
 
 

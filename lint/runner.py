@@ -16,13 +16,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from lint.config import Config, discover, load
+from lint.config import Config, ConfigError, discover, load
 from lint.document import Document
 from lint.engine import Linter
 from lint.fixes import apply_edits, edits_of, safe_fixes
 from lint.paths import matches, relative_to_root
 from lint.readers import EXTENSIONS, InputError, decode, is_cms_payload, read
-from lint.results import FileError, FileResult
+from lint.results import DEFAULT_FAIL_ON, FileError, FileResult
 
 FIX_LOOP_LIMIT = 10
 STDIN = "-"
@@ -63,7 +63,12 @@ class Linters:
 
     def _build(self, path: Path | None) -> Linter:
         config = load(path) if path else Config()
-        return Linter(self.overrides.apply(config))
+        try:
+            return Linter(self.overrides.apply(config))
+        except ConfigError as exc:
+            if path is None or _valid(config):
+                raise  # the mistake is on the command line
+            raise ConfigError(f"{path}: {exc}") from None
 
     def for_path(self, path: Path) -> Linter:
         if self.fixed:
@@ -79,7 +84,16 @@ class Linters:
     def fail_on(self, display: str) -> str:
         """The lowest severity that fails the run for this file: every setting,
         `fail-on` included, comes from the configuration that governs the file."""
-        return self.for_path(Path(display)).config.fail_on or "warning"
+        return self.for_path(Path(display)).config.fail_on or DEFAULT_FAIL_ON
+
+
+def _valid(config: Config) -> bool:
+    """Whether a configuration names only rules, options and tiers that exist."""
+    try:
+        Linter(config)
+    except ConfigError:
+        return False
+    return True
 
 
 def _excluded(path: Path, linter: Linter) -> bool:
@@ -100,7 +114,8 @@ def collect(paths: Iterable[str], linters: Linters, force_exclude: bool) -> Iter
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):
                     candidate = Path(root, file)
-                    if candidate.suffix.lower() not in EXTENSIONS:
+                    # is_file: a FIFO, socket or device would block or mislead the walk
+                    if candidate.suffix.lower() not in EXTENSIONS or not candidate.is_file():
                         continue
                     linter = linters.for_path(candidate)
                     if not _excluded(candidate, linter) and _walkable(candidate, linter):
@@ -122,6 +137,18 @@ def _walkable(path: Path, linter: Linter) -> bool:
         return is_cms_payload(path.read_bytes())
     except OSError:
         return True
+
+
+def unknown_kind(path: str, format: str | None) -> FileResult | None:
+    """An error entry for a file named on the command line whose extension is no
+    format copydesk reads (`script.py`), unless --format says how to read it. A name
+    without an extension is read by its content."""
+    suffix = os.path.splitext(path)[1].lower()
+    if format or not suffix or suffix in EXTENSIONS:
+        return None
+    return FileResult(path, None, error=FileError(
+        "unsupported-format", f"not an article: copydesk reads {', '.join(EXTENSIONS)} "
+                              "files (--format reads another as one of them)"))
 
 
 def read_document(display: str, data: bytes, format: str | None) -> Document:
@@ -289,6 +316,10 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
     for path in files:
         display = stdin_name or STDIN if path == STDIN else str(path)
         linter = linters.for_path(Path(stdin_name or "-") if path == STDIN else path)
+        unknown = unknown_kind(display, format) if path != STDIN else None
+        if unknown:
+            outcome.results.append(unknown)
+            continue
         try:
             data = read_stdin() if path == STDIN else Path(path).read_bytes()
         except OSError as exc:
@@ -311,6 +342,9 @@ def _start_worker(linters: list[Linter]) -> None:
 
 def _check_path(task: tuple[str, int, str | None]) -> FileResult:
     path, linter_index, format = task
+    unknown = unknown_kind(path, format)
+    if unknown:
+        return unknown
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

@@ -37,7 +37,8 @@ class Directive:
     rules: frozenset[str]  # rule names, or {EVERY_RULE}
     start: int
     end: int
-    unknown: tuple[str, ...] = ()  # names that are no rule, alias or category
+    # names that are no rule, alias or category, each with the closest known name
+    unknown: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +71,8 @@ def directives_in(text: str, expand: Callable[[str], Iterable[str]] | None = Non
                 continue
             try:
                 names.update(expand(name) if expand else (name,))
-            except KeyError:
-                unknown.append(name)
+            except KeyError as exc:
+                unknown.append((name, getattr(exc, "suggestion", None)))
         if not names and not unknown:
             names.add(EVERY_RULE)
         found.append(Directive(m.group(1), frozenset(names), *meant.span(), tuple(unknown)))
@@ -146,8 +147,9 @@ class Suppressions:
                         disabled |= d.rules
                 reasons = []
                 if d.unknown:
-                    listed = ", ".join(f"`{n}`" for n in d.unknown)
-                    reasons.append(f"no rule is called {listed} (`copydesk rules` lists them)")
+                    listed = ", ".join(f"`{n}`" + (f" (did you mean `{close}`?)" if close else "")
+                                       for n, close in d.unknown)
+                    reasons.append(f"no rule is called {listed}; `copydesk rules` lists them")
                 verb = "enables" if d.action == "enable" else "silences"
                 if idle and idle == d.rules and not d.unknown:
                     reasons.append(f"it {verb} nothing here")

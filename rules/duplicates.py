@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from lint.analysis.text import WORD, comparison_key_and_words, joined_words
 from lint.article import Article
 from lint.document import Block
-from lint.rule import Edit, Option, Options, Problem, Related, rule
+from lint.rule import WORD_COUNTS, Edit, Option, Options, Problem, Related, rule
 
 _LIST_MARK = regex.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
 _TERMINAL = regex.compile(r"[.!?:\"'”’)]\s*$")
@@ -86,7 +86,8 @@ def _long_enough(article: Article, min_words: int) -> list[tuple[Block, _Paragra
 
 @rule("duplicate-paragraph", category="duplicates", severity="error",
       fix="always", fix_safety="safe",
-      options=[Option("min-words", int, 8, "Shorter paragraphs are never reported.")])
+      options=[Option("min-words", int, 8, "Shorter paragraphs are never reported.",
+                      range=WORD_COUNTS)])
 def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
     """A body paragraph that repeats an earlier one word for word.
 
@@ -159,8 +160,9 @@ def _word_diff(a: str, b: str) -> str:
 @rule("near-duplicate-paragraph", category="duplicates", severity="warning",
       options=[
           Option("threshold", int, NEAR_DUPLICATE_DEFAULT,
-                 "Lowest rapidfuzz ratio (0-100) reported."),
-          Option("min-words", int, 8, "Both paragraphs need at least this many words."),
+                 "Lowest rapidfuzz ratio reported.", range=(0, 100)),
+          Option("min-words", int, 8, "Both paragraphs need at least this many words.",
+                 range=WORD_COUNTS),
       ])
 def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
     """A body paragraph that is a lightly reworded copy of an earlier one.
@@ -254,7 +256,8 @@ _FIRST_PERSON = regex.compile(r"I\b")
 
 
 @rule("duplicate-sentence", category="duplicates", severity="warning",
-      options=[Option("min-words", int, 6, "Shorter sentences are never reported.")])
+      options=[Option("min-words", int, 6, "Shorter sentences are never reported.",
+                      range=WORD_COUNTS)])
 def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     """The same sentence printed twice in the body.
 

@@ -26,7 +26,7 @@ from lint.analysis.quotes import (
 from lint.analysis.text import SPACE, WORD, word_count
 from lint.article import Article
 from lint.document import Block
-from lint.rule import Edit, Option, Options, Problem, Related, Tier, rule
+from lint.rule import WORD_COUNTS, Edit, Option, Options, Problem, Related, Tier, rule
 
 _CUES = tomllib.loads((Path(__file__).parent / "data" / "attribution.toml").read_text("utf-8"))
 
@@ -285,7 +285,8 @@ class _Attribution:
 
 
 @rule("unattributed-quote", category="quotes", severity="warning",
-      options=[Option("min-words", int, 4, "Shorter quotations are never reported.")],
+      options=[Option("min-words", int, 4, "Shorter quotations are never reported.",
+                      range=WORD_COUNTS)],
       tiers=[Tier("may-continue", "info", "the quote stands as its own paragraph after one "
                   "whose speaker may go on speaking"),
              Tier("partial", "info", "a partial quotation: a few quoted words in a sentence")])

@@ -55,7 +55,7 @@ def _is_small_figure_to_spell(article: Article, block: Block, match: regex.Match
       fix="sometimes", fix_safety="unsafe",
       options=[Option("spell-out-below", int, 0,
                       "Spell out whole numbers below this (10: one to nine); 0: as the "
-                      "profile says, and off without a profile.")])
+                      "profile says, and off without a profile.", range=(0, 1_000_000))])
 def number_style(article: Article, options: Options) -> Iterator[Problem]:
     """A number written against the house style: `3 people`, `fifteen years`, `12 died.`
 

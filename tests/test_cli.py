@@ -187,7 +187,8 @@ def test_severity_override_and_per_file_ignores(tmp_path: Path) -> None:
 def test_statistics() -> None:
     result = invoke("check", "--statistics", "--select", "duplicates", str(DEFECTIVE))
     assert result.output == (
-        "1\tduplicate-paragraph\t[*] A body paragraph that repeats an earlier one word for word.\n")
+        "1\tduplicate-paragraph\t[*] A body paragraph that repeats an earlier one word for word.\n"
+        "1\ttotal\tin 1 of 1 file\n")
 
 
 def test_rules_and_explain() -> None:

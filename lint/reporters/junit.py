@@ -1,4 +1,9 @@
-"""JUnit XML, read by Jenkins and GitLab: a test suite a file, a failing test case a finding."""
+"""JUnit XML, read by Jenkins and GitLab: a test suite a file, a test case a finding.
+
+A finding that reaches its file's failing severity (`fail-on`) is a failure; one
+below it (an `info` finding, by default) is a passing test case that carries its
+message, so the XML fails exactly when the run does.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,14 @@ from lint.results import Report
 
 
 def render(report: Report) -> str:
-    total = sum(len(r.findings) + bool(r.error) for r in report.results)
-    suites = ET.Element("testsuites", name="copydesk", tests=str(total), failures=str(total))
+    suites = ET.Element("testsuites", name="copydesk")
+    total = failed = 0
     for result in report.results:
-        suite = ET.SubElement(suites, "testsuite", name=result.path,
-                              tests=str(len(result.findings) + bool(result.error)),
-                              failures=str(len(result.findings) + bool(result.error)))
+        tests = len(result.findings) + bool(result.error)
+        failures = sum(1 for f in result.findings if report.fails(result, f)) + bool(result.error)
+        total, failed = total + tests, failed + failures
+        suite = ET.SubElement(suites, "testsuite", name=result.path, tests=str(tests),
+                              failures=str(failures))
         if result.error:
             case = ET.SubElement(suite, "testcase", name=f"copydesk.{result.error.code}",
                                  classname=result.path)
@@ -22,7 +29,12 @@ def render(report: Report) -> str:
             loc = f.location
             case = ET.SubElement(suite, "testcase", name=f"copydesk.{f.rule}",
                                  classname=result.path, line=str(loc.line), column=str(loc.column))
-            failure = ET.SubElement(case, "failure", message=f.message)
-            failure.text = f"line {loc.line}, col {loc.column}, {f.message}"
+            detail = f"line {loc.line}, col {loc.column}, {f.severity}: {f.message}"
+            if report.fails(result, f):
+                ET.SubElement(case, "failure", message=f.message).text = detail
+            else:
+                ET.SubElement(case, "system-out").text = detail
+    suites.set("tests", str(total))
+    suites.set("failures", str(failed))
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,0 +1,108 @@
+"""Small things a newsroom meets: statistics with totals (text and JSON), JUnit that
+fails exactly when the run does, option ranges, "did you mean", which configuration
+file wins, files of other kinds, and walks past FIFOs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+DEFECTIVE = FIXTURES / "plant-deal.txt"
+CLEAN = FIXTURES / "council-budget.txt"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_statistics_give_totals() -> None:
+    output = invoke("check", "--statistics", str(DEFECTIVE), str(CLEAN)).output
+    lines = output.splitlines()
+    assert lines[0].startswith("2\tstray-boilerplate\t")
+    assert lines[-1] == "6\ttotal\tin 1 of 2 files"
+
+
+def test_statistics_as_json() -> None:
+    output = invoke("check", "--statistics", "--output-format", "json", str(DEFECTIVE)).output
+    data = json.loads(output)
+    assert data["rules"][0] == {"rule": "stray-boilerplate", "count": 2, "fixable": False,
+                                "summary": data["rules"][0]["summary"]}
+    assert {"rule": "duplicate-paragraph", "count": 1, "fixable": True}.items() <= \
+        next(r for r in data["rules"] if r["rule"] == "duplicate-paragraph").items()
+    assert data["total"] == {"findings": 6, "files": 1, "files_with_findings": 1,
+                             "files_with_errors": 0, "error": 2, "warning": 4, "info": 0}
+
+
+def test_junit_fails_exactly_when_the_run_does(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Plant deal\n\nSales rose  sharply in March, the firm said.\n",
+                     encoding="utf-8")
+    result = invoke("check", "--output-format", "junit", str(story))
+    assert result.exit_code == 0  # one info finding: double-space
+    suites = ET.fromstring(result.output.split("\n", 1)[1])
+    assert (suites.get("tests"), suites.get("failures")) == ("1", "0")
+    case = suites.find("testsuite/testcase")
+    assert case.find("failure") is None
+    assert case.find("system-out").text == "line 3, col 7, info: Two or more spaces between words."
+    failing = invoke("check", "--output-format", "junit", "--fail-on", "info", str(story))
+    assert failing.exit_code == 1
+    assert ET.fromstring(failing.output.split("\n", 1)[1]).get("failures") == "1"
+
+
+def test_an_option_out_of_range_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "copydesk.toml").write_text(
+        "[rules.near-duplicate-paragraph]\nthreshold = 500\n", encoding="utf-8")
+    shutil.copy(CLEAN, tmp_path / "story.txt")
+    result = invoke("check", str(tmp_path / "story.txt"))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"copydesk: error: {tmp_path / 'copydesk.toml'}: option 'threshold' of rule "
+        "'near-duplicate-paragraph' must be from 0 to 100, not 500\n")
+
+
+def test_a_mistyped_rule_gets_a_suggestion() -> None:
+    result = invoke("check", "--select", "duplicats", str(CLEAN))
+    assert result.exit_code == 2
+    assert result.output == ("copydesk: error: `select`: unknown rule or category 'duplicats' "
+                             "(did you mean 'duplicates'?)\n")
+    assert "did you mean 'repeated-word'" in invoke("explain", "repeated-wrod").output
+
+
+def test_copydesk_toml_wins_over_pyproject_in_one_folder(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.copydesk]\nselect = ["stray-boilerplate"]\n',
+                                             encoding="utf-8")
+    (tmp_path / "copydesk.toml").write_text('select = ["duplicate-paragraph"]\n',
+                                            encoding="utf-8")
+    shutil.copy(DEFECTIVE, tmp_path / "story.txt")
+    data = json.loads(invoke("check", "--output-format", "json", str(tmp_path)).output)
+    assert {f["rule"] for f in data["files"][0]["findings"]} == {"duplicate-paragraph"}
+
+
+def test_a_named_file_of_another_kind_is_an_error_entry(tmp_path: Path) -> None:
+    script = tmp_path / "script.py"
+    script.write_text("print('hello hello')\n", encoding="utf-8")
+    result = invoke("check", "--output-format", "json", str(script), str(CLEAN))
+    assert result.exit_code == 2
+    files = json.loads(result.output)["files"]
+    assert files[0]["error"]["code"] == "unsupported-format"
+    assert ".txt, .text, .md, .markdown, .html, .htm, .json" in files[0]["error"]["message"]
+    assert files[1]["error"] is None
+    assert invoke("check", "--format", "text", str(script)).exit_code == 0
+    assert invoke("extract", str(script)).exit_code == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_folder_walk_skips_a_fifo(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    shutil.copy(CLEAN, tmp_path / "story.txt")
+    data = json.loads(invoke("check", "--output-format", "json", str(tmp_path)).output)
+    assert [Path(f["path"]).name for f in data["files"]] == ["story.txt"]
