@@ -308,3 +308,34 @@ def test_compare_counts_new_and_fixed_findings_by_rule(tmp_path: Path) -> None:
     assert [line.split() for line in text_output.splitlines()[2:]] == [
         ["rule", "new", "fixed"], ["double-space", "1", "0"], ["duplicate-paragraph", "0", "1"],
         ["repeated-word", "0", "1"], ["total", "1", "2"]]
+
+
+def _on_a_terminal(out: Path, **environment: str) -> str:
+    """What the audit writes to standard error when that is a terminal."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lint", "audit", str(FOLDER), "--out", str(out), "--jobs", "1"],
+        stdout=subprocess.DEVNULL, stderr=follower, env={**os.environ, **environment})
+    os.close(follower)
+    written = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        written += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    return written.decode("utf-8", "replace")
+
+
+def test_progress_shows_on_a_terminal_but_not_under_pre_commit(tmp_path: Path) -> None:
+    shown = _on_a_terminal(tmp_path / "a", NO_COLOR="1")
+    assert "auditing" in shown and "3/3" in shown and "articles/s" in shown
+    assert "5 findings" in shown
+    hidden = _on_a_terminal(tmp_path / "b", PRE_COMMIT="1")
+    assert "auditing" not in hidden and hidden.startswith("copydesk audit: 3 articles audited")

@@ -72,12 +72,12 @@ def run(audit: Audit) -> int:
     state = _State(audit, linter)
     audit.out.mkdir(parents=True, exist_ok=True)
     done = state.resume(tally) if audit.resume else state.start(tally)
-    articles = _after(items(audit.inputs, linters, audit.stdin), done)
     show = (not audit.quiet and sys.stderr.isatty() and os.environ.get("PRE_COMMIT") != "1"
             and find_spec("rich") is not None)
-    total = estimate(audit.inputs, linters) if show else None
     started = time.monotonic()
     try:
+        articles = _after(items(audit.inputs, linters, audit.stdin), done)
+        total = estimate(audit.inputs, linters) if show else None
         _write(audit, linter, tally, articles, progress(show, total, len(done), tally.findings))
     except KeyboardInterrupt:
         state.write(tally, time.monotonic() - started, complete=False)
