@@ -157,11 +157,11 @@ def _hyphenated_inside_names(names: list[Name]) -> Iterator[Problem]:
                 for n in names if "-" in n.text for m in _HYPHENED_CAPITALS.finditer(n.text)]
     if not hyphened:
         return
-    spaced = Counter(pair[2] for n in names for pair in _word_pairs(n))
+    pairs = _name_word_pairs(names)
+    spaced = Counter(text for *_, text in pairs)
     first_spaced: dict[str, tuple[int, int, str]] = {}
-    for n in names:
-        for pair in _word_pairs(n):
-            first_spaced.setdefault(pair[2], pair)
+    for pair in pairs:
+        first_spaced.setdefault(pair[2], pair)
     uses = Counter(text for *_, text in hyphened)
     for start, end, text in hyphened:
         plain = text.replace("-", " ")
@@ -213,20 +213,23 @@ def _word_misspelt(a: str, b: str) -> bool:
 
 
 def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
-    """(form, other) pairs of distinct names with the same words but one, found by
-    blocking on the name with one word left out: no name is compared with all others."""
-    buckets: dict[tuple, list[str]] = {}
+    """(form, other) pairs of distinct two-word names that share one word and whose
+    other word is misspelt: blocked on the shared word, so no name is compared with
+    all others."""
+    by_first: dict[str, list[str]] = {}
+    by_second: dict[str, list[str]] = {}
     for form in forms:
-        words = form.split()
-        for i in range(len(words)):
-            buckets.setdefault((len(words), i, *words[:i], *words[i + 1:]), []).append(form)
-    seen = set()
-    for (_, i, *_rest), group in buckets.items():
-        for a in group:
-            for b in group:
-                if a < b and (a, b) not in seen and _word_misspelt(a.split()[i], b.split()[i]):
-                    seen.add((a, b))
-                    yield a, b
+        first, second = form.split(" ")
+        by_first.setdefault(first, []).append(second)
+        by_second.setdefault(second, []).append(first)
+    for shared, pair in ((by_first, "{} {}"), (by_second, "{1} {0}")):
+        for word, group in shared.items():
+            if len(group) < 2:
+                continue
+            for x in group:
+                for y in group:
+                    if x < y and _word_misspelt(x, y):
+                        yield pair.format(word, x), pair.format(word, y)
 
 
 @rule("name-misspelling", category="names", severity="warning",
@@ -265,8 +268,8 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     Only names of two words or more are compared (`Starmer` alone is not), and only
     one word may differ. A name spelled wrong as often as right is not reported.
     """
-    pairs = [pair for n in _name_occurrences(article)
-             if n.block.is_body or n.block.kind == "headline" for pair in _word_pairs(n)]
+    pairs = _name_word_pairs([n for n in _name_occurrences(article)
+                              if n.block.is_body or n.block.kind == "headline"])
     forms = Counter(text for _, _, text in pairs)
     first_use: dict[str, tuple[int, int, str]] = {}
     for pair in pairs:
@@ -286,20 +289,34 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
 
 
 _MINOR_NAME_WORDS = _CONNECTORS | {"and", "a", "an", "in", "on", "at", "to"}
-_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}'’.-]*")
 
 
-def _word_pairs(name: Name) -> Iterator[tuple[int, int, str]]:
-    """(start, end, text) of each two capitalised words in a row in the name: `Keir
-    Starmer`, and `Six Nations` in `Moving the Six Nations`."""
-    words = list(_CAPITALISED_WORD.finditer(name.text))
-    for first, second in zip(words, words[1:], strict=False):
-        if name.text[first.end():second.start()] == " " and not (
-                {first.group().casefold(), second.group().casefold()} & _MINOR_NAME_WORDS):
-            yield (name.start + first.start(), name.start + second.end(),
-                   f"{first.group()} {second.group()}")
+def _name_word_pairs(names: list[Name]) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the two-word runs of every name use, in text order."""
+    pairs_in: dict[str, list[tuple[int, int, str]]] = {}  # by name text, offsets in it
+    pairs = []
+    for n in names:
+        if n.text not in pairs_in:
+            pairs_in[n.text] = _word_pairs(n.text)
+        pairs += [(n.start + a, n.start + b, text) for a, b, text in pairs_in[n.text]]
+    return pairs
 
-# -- spelling-variant-mix ------------------------------------------------------------------
+
+def _word_pairs(name: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) in the name of each two capitalised words in a row, one
+    space apart: `Keir Starmer`, and `Six Nations` in `Moving the Six Nations`."""
+    pairs = []
+    at = 0
+    previous: tuple[int, str] | None = None
+    for word in name.split(" "):
+        if word[:1].isupper() and word.isprintable() and word.casefold() not in _MINOR_NAME_WORDS:
+            if previous is not None:
+                pairs.append((previous[0], at + len(word), f"{previous[1]} {word}"))
+            previous = (at, word)
+        else:
+            previous = None
+        at += len(word) + 1
+    return pairs
 
 
 @dataclass(frozen=True)
