@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -52,3 +53,12 @@ def page(chromium, tmp_path):
     yield page
     context.close()
     assert not errors, f"the page reported errors: {errors}"
+
+
+# In CI, property tests run the same examples every time: a red run is then a real
+# regression that reproduces, never the luck of the draw. Locally they keep exploring.
+if os.environ.get("CI"):
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+    _hypothesis_settings.load_profile("ci")

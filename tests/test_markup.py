@@ -302,3 +302,8 @@ def test_any_json_is_read_or_is_an_input_error(data, name: str) -> None:
         return
     assert document.format in ("wordpress", "ans")
     assert_blocks_exact(document)
+
+
+def test_a_bare_ampersand_before_a_line_break_leaves_no_carriage_return() -> None:
+    document = read("page.html", "<p>Fish &\r\nchips</p>")
+    assert document.text == "Fish & chips"

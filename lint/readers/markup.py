@@ -68,7 +68,7 @@ _P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "fig
 # matched as html.unescape matches them.
 _WHITESPACE = frozenset(" \t\n\r\f")
 _BROKEN_MARKUP = regex.compile(r"<[A-Za-z!/?]")
-_ATOM = regex.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_ATOM = regex.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\r\f <&#;]{1,32};?)")
 
 
 @dataclass(eq=False)
