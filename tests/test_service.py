@@ -320,6 +320,25 @@ def test_trickled_body_is_cut_off(strict_server):
     assert time.monotonic() - started < 2.5
 
 
+def test_trickled_headers_are_cut_off(strict_server):
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", strict_server.port), timeout=10) as sock:
+        sock.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\n")
+        sock.settimeout(0.2)
+        closed = False
+        for _ in range(25):
+            try:
+                sock.sendall(b"X-Slow: 1\r\n")
+                closed = sock.recv(100) == b""
+            except TimeoutError:
+                continue
+            except OSError:
+                closed = True
+            break
+    assert closed
+    assert time.monotonic() - started < 3
+
+
 def test_time_budget_gives_an_incomplete_answer(strict_server):
     article = (FIXTURES / "plant-deal.txt").read_text(encoding="utf-8")[:3000]
     data = strict_server.check(content=article).json

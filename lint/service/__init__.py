@@ -43,6 +43,7 @@ def launch(host: str, port: int, workers: int, config_path: Path | None) -> None
     try:
         uvicorn.run("lint.service.app:app_from_environment", factory=True, host=host,
                     port=port, workers=workers, access_log=False, server_header=False,
+                    http="lint.service.protocol:HeaderTimeoutProtocol",
                     timeout_graceful_shutdown=10, log_level="info")
     except _Stopped:
         pass

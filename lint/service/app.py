@@ -38,6 +38,7 @@ from lint.ruledocs import as_json
 from lint.runner import Overrides, check_text
 from lint.service import models
 from lint.service.metrics import Metrics
+from lint.service.protocol import HeaderTimeoutProtocol
 from lint.service.response import check_response
 from lint.service.settings import Settings, load_settings
 from lint.service.signatures import ReplayCache, SignatureError, verify
@@ -481,7 +482,9 @@ def app_from_environment():
     command validated, named in the environment it set."""
     config_path = os.environ.get(CONFIG_VARIABLE)
     config = service_config(Path(config_path) if config_path else None)
-    return create_app(config, load_settings(config), ReplayCache(Path(os.environ[REPLAY_VARIABLE])))
+    settings = load_settings(config)
+    HeaderTimeoutProtocol.seconds = settings.body_timeout
+    return create_app(config, settings, ReplayCache(Path(os.environ[REPLAY_VARIABLE])))
 
 
 def service_config(path: Path | None) -> Config:
