@@ -11,7 +11,7 @@ import pytest
 from lint.web import inline
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" data-csp>
+<meta data-head>
 <style data-asset="highlight.css"></style></head>
 <body><div id="box"></div><script data-asset="highlight.js"></script></body></html>"""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 _ASSET = re.compile(r'<(script|style) data-asset="([\w.-]+)"></\1>')
 _BLOCK = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
-CSP_MARKER = '<meta http-equiv="Content-Security-Policy" data-csp>'
+HEAD_MARKER = "<meta data-head>"
 
 
 @cache
@@ -31,8 +31,9 @@ def _digest(text: str) -> str:
 def inline(page: str, folder: Path = HERE, connect: str = "'none'") -> str:
     """`page` with each `<script data-asset="NAME"></script>` (or `<style ...>`)
     replaced by the asset inline (the page's own from `folder`, else a shared one),
-    and the CSP marker filled: scripts and styles are allowed by their hashes,
-    requests only to `connect`, nothing else from anywhere.
+    and `<meta data-head>` replaced by the head every page shares: a
+    Content-Security-Policy that allows scripts and styles by their hashes and
+    requests only to `connect`, nothing else from anywhere; no referrer; a viewport.
 
     Data for scripts goes in `<script type="application/json">`, which is not a
     script block here; it must not contain `<` unescaped."""
@@ -49,5 +50,7 @@ def inline(page: str, folder: Path = HERE, connect: str = "'none'") -> str:
         "base-uri 'none'",
         "form-action 'none'",
     ])
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return page.replace(CSP_MARKER, meta)
+    head = (f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">')
+    return page.replace(HEAD_MARKER, head)

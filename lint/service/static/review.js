@@ -109,7 +109,7 @@
     const summary = el("div", "summary");
     for (const s of ["error", "warning", "info"]) summary.appendChild(el("span", "sev sev-" + s, `${(data.summary || {})[s] || 0} ${s}`));
     side.appendChild(summary);
-    if (data.incomplete) side.appendChild(el("p", "banner", "The check ran out of time: these findings may be incomplete. " + (data.reason || "")));
+    if (data.incomplete) side.appendChild(el("p", "banner", "These findings may be incomplete: " + (data.incomplete_reason || "the check ran out of time.")));
     if (!state.findings.length) side.appendChild(el("p", "empty-state", "No findings: this copy is clean."));
     const groups = new Map();
     state.findings.forEach((f, i) => {

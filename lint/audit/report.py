@@ -1,0 +1,211 @@
+"""report.html: the audit as a desk editor reads it, one self-contained page.
+
+The page carries its data as JSON in two `<script type="application/json">` blocks:
+an index of every article (metadata, counts, the rule and severity of each
+finding), parsed on opening to filter and page through the list; and the details
+(findings, and some article texts), parsed on the first drill-down. Full texts are
+kept for the worst articles until TEXT_BUDGET characters are spent; the others'
+findings keep their context lines, which the drill-down highlights instead. The
+charts are SVG drawn here, so they cost the page no script.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+from pathlib import Path
+from typing import Any
+
+from lint.audit.tally import SCORE
+from lint.registry import default_registry
+from lint.web import inline
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+SEVERITIES = ("error", "warning", "info")
+TEXT_BUDGET = 4_000_000      # characters of full article text the page carries
+CHART_ROWS = 12              # bars in the by-section and by-author charts
+
+
+def write_report(out_dir: Path) -> Path:
+    """Read summary.json and findings.jsonl in `out_dir`; write and return out_dir/report.html."""
+    import jinja2  # heavy: only an audit that writes a report pays for it
+
+    out_dir = Path(out_dir)
+    summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+    index, details = _collect(out_dir / "findings.jsonl")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    page = env.get_template("report.html").render(
+        summary=summary,
+        charts=_charts(summary),
+        index_json=_script_json(index),
+        details_json=_script_json(details),
+    )
+    path = out_dir / "report.html"
+    path.write_text(inline(page, TEMPLATES), encoding="utf-8")
+    return path
+
+
+def _script_json(data: Any) -> Any:
+    """JSON safe inside a <script> element: no `<`, `>` or `&` left to end it."""
+    from markupsafe import Markup  # comes with jinja2
+
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+class _Table:
+    """Interned strings: each distinct value is stored once, articles refer by index."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, value: str) -> int:
+        if value not in self._index:
+            self._index[value] = len(self.values)
+            self.values.append(value)
+        return self._index[value]
+
+
+def _source_of(finding: dict, sources: list[dict]) -> int:
+    """Which of the article's source texts a finding's location indexes into."""
+    location = finding["location"]
+    if isinstance(location.get("source"), int):
+        return location["source"]
+    field = location.get("field")
+    return next((i for i, s in enumerate(sources) if s.get("field") == field), 0)
+
+
+def _collect(findings_path: Path) -> tuple[dict, list]:
+    """One pass over findings.jsonl: the compact index and details, keeping the full
+    texts of the highest-ranked articles that fit TEXT_BUDGET (a bounded heap)."""
+    rules, authors, sections = _Table(), _Table(), _Table()
+    articles: list[list] = []
+    details: list[list] = []
+    kept: list[tuple[tuple[int, int], int, int]] = []  # (rank, size, article): a min-heap
+    kept_size = 0
+    texts: dict[int, list[str]] = {}  # the kept articles' source texts
+    with findings_path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            meta = record.get("metadata") or {}
+            sources = record.get("sources") or []
+            counts = dict.fromkeys(SEVERITIES, 0)
+            codes, compact = set(), []
+            for f in record.get("findings") or []:
+                severity = SEVERITIES.index(f["severity"]) if f["severity"] in SEVERITIES else 2
+                counts[SEVERITIES[severity]] += 1
+                rule = rules(f["rule"])
+                codes.add(rule * 3 + severity)
+                location, context = f["location"], f.get("context")
+                fix = f.get("fix")
+                compact.append([rule, severity, f["message"], _source_of(f, sources),
+                                location["offset"], location["length"],
+                                f.get("replacements") or [],
+                                bool(fix and fix.get("safe")),
+                                [context["text"], context["offset"], context["length"]]
+                                if context else None])
+            error = record.get("error")
+            score = sum(SCORE[severity] * n for severity, n in counts.items())
+            articles.append([
+                record.get("id") or record.get("origin") or f"line {number + 1}",
+                meta.get("headline") or "",
+                (meta.get("date") or "")[:10],
+                authors(meta.get("author") or ""),
+                sections(meta.get("section") or ""),
+                counts["error"], counts["warning"], counts["info"],
+                sorted(codes),
+                error["message"] if error else None,
+                score,
+            ])
+            details.append([[s.get("field") for s in sources], compact])
+            if compact:
+                texts[len(articles) - 1] = [s.get("text") or "" for s in sources]
+                size = sum(map(len, texts[len(articles) - 1]))
+                heapq.heappush(kept, ((score, -len(articles)), size, len(articles) - 1))
+                kept_size += size
+                while kept_size > TEXT_BUDGET:
+                    _, dropped, article = heapq.heappop(kept)
+                    kept_size -= dropped
+                    del texts[article]
+    for article, article_texts in texts.items():
+        details[article].append(article_texts)
+        for finding in details[article][1]:
+            finding[8] = None  # the text itself shows the context
+    return {"rules": _rule_docs(rules.values), "authors": authors.values,
+            "sections": sections.values, "articles": articles}, details
+
+
+def _rule_docs(names: list[str]) -> list[dict]:
+    registry = default_registry()
+    docs = []
+    for name in names:
+        rule = registry.rules.get(name)
+        docs.append({"name": name, "category": rule.category if rule else "",
+                     "summary": rule.summary if rule else "",
+                     "docs": dict(rule.docs) if rule else {}})
+    return docs
+
+
+def _charts(summary: dict) -> dict:
+    by_rule = sorted(((rule, counts) for rule, counts in summary.get("by_rule", {}).items()
+                      if any(counts.get(s) for s in SEVERITIES)),
+                     key=lambda kv: -sum(kv[1].get(s, 0) for s in SEVERITIES))
+    months = sorted(summary.get("by_month", {}).items(),
+                    key=lambda kv: (not kv[0][:1].isdigit(), kv[0]))  # "(undated)" last
+    return {"rule": _bars(by_rule),
+            "section": _bars(_top(summary.get("by_section", {}))),
+            "author": _bars(_top(summary.get("by_author", {}))),
+            "month": _columns(months)}
+
+
+def _top(groups: dict) -> list[tuple[str, dict]]:
+    """The CHART_ROWS groups with most findings; the rest summed as one row."""
+    ranked = sorted(groups.items(), key=lambda kv: -kv[1].get("findings", 0))
+    top, rest = ranked[:CHART_ROWS], ranked[CHART_ROWS:]
+    if rest:
+        total = {key: sum(g.get(key, 0) for _, g in rest)
+                 for key in ("articles", "findings", *SEVERITIES)}
+        top.append((f"{len(rest)} others", total))
+    return top
+
+
+def _segments(counts: dict, scale: float, origin: float) -> list[dict]:
+    segments, at = [], origin
+    for severity in SEVERITIES:
+        size = counts.get(severity, 0) * scale
+        if size:
+            segments.append({"severity": severity, "count": counts[severity],
+                             "at": round(at, 1), "size": round(size, 1)})
+            at += size
+    return segments
+
+
+def _bars(rows: list[tuple[str, dict]], width: int = 360) -> dict:
+    """Horizontal bars stacked by severity, one row a group; geometry in px."""
+    peak = max((sum(c.get(s, 0) for s in SEVERITIES) for _, c in rows), default=0) or 1
+    return {"height": 22 * len(rows) + 4, "width": width, "rows": [
+        {"label": label, "y": 22 * i + 2, "articles": counts.get("articles"),
+         "total": sum(counts.get(s, 0) for s in SEVERITIES),
+         "segments": _segments(counts, width / peak, 0)}
+        for i, (label, counts) in enumerate(rows)]}
+
+
+def _columns(rows: list[tuple[str, dict]], height: int = 140) -> dict:
+    """Vertical columns stacked by severity, one a month; geometry in px."""
+    peak = max((sum(c.get(s, 0) for s in SEVERITIES) for _, c in rows), default=0) or 1
+    step = max(3, min(48, 1000 // max(1, len(rows))))
+    columns = []
+    for i, (label, counts) in enumerate(rows):
+        segments = _segments(counts, height / peak, 0)
+        for segment in segments:  # stack upwards from the baseline
+            segment["at"] = round(height - segment["at"] - segment["size"], 1)
+        columns.append({"label": label, "x": i * step, "articles": counts.get("articles"),
+                        "total": sum(counts.get(s, 0) for s in SEVERITIES), "segments": segments})
+    labels = columns[::-(-70 // step)]  # a label every 70 px or more
+    return {"height": height, "width": step * len(rows), "step": step, "columns": columns,
+            "labels": labels}

@@ -1,0 +1,123 @@
+"""The audit's report.html, written by a real `copydesk audit` and opened from disk in
+real headless Chromium: charts, filters, a drill-down, and nothing fetched."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO
+
+# An article that is hostile markup as well as faulty copy: its `U.S` comes after an
+# astral character, so the drill-down must count offsets as the browser does.
+HOSTILE = ("Harbour tolls rise for the U.S fleet 🚢\n\n"
+           "The council said tolls for 🚢 ships from the U.S would rise by 8% in May, and UK "
+           "ships would pay the same. <img src=x onerror=\"window.hacked = 2\"> "
+           "</script><script>window.hacked = 1</script>\n\n"
+           "The harbour master said the the rise was fair.\n")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    archive = tmp_path_factory.mktemp("archive")
+    shutil.copytree(REPO / "fixtures" / "audit" / "folder", archive / "folder")
+    shutil.copy(REPO / "fixtures" / "articles" / "plant-deal.txt", archive / "folder")
+    (archive / "folder" / "tolls.txt").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path_factory.mktemp("audit")
+    subprocess.run([sys.executable, "-m", "lint", "audit", "folder",
+                    str(REPO / "fixtures" / "audit" / "stories.ans.jsonl"),
+                    "--out", str(out), "--quiet"], cwd=archive, check=True, timeout=120)
+    return out / "report.html"
+
+
+def test_the_hostile_article_stays_data(report):
+    html = report.read_text(encoding="utf-8")
+    assert "<script>window.hacked" not in html and "<img src=x" not in html
+    assert html.count("<script") == 4  # two data blocks, the highlighter, the page
+
+
+@pytest.fixture
+def opened(report, page):
+    """The report open in the page, every request it makes recorded and all but the
+    file itself refused."""
+    url = report.as_uri()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.route("**/*", lambda route: route.continue_() if route.request.url == url
+               else route.abort())
+    page.goto(url)
+    page.wait_for_selector("#rows tr")
+    yield page
+    assert requests == [url]
+    assert page.evaluate("window.hacked") is None
+
+
+def rows(page):
+    return page.locator("#rows tr .id").all_text_contents()
+
+
+def test_charts_filters_and_drill_down(opened, tmp_path):
+    page = opened
+    for chart in ("rule", "month", "section", "author"):
+        assert page.locator(f"#chart-{chart} svg rect").count() > 0, chart
+    labels = page.locator("#chart-rule svg text").all_text_contents()
+    assert "duplicate-paragraph" in labels and "malformed-abbreviation" in labels
+    every = rows(page)
+    assert "folder/tolls.txt" in every and "folder/plant-deal.txt" in every
+
+    page.select_option("select[name=rule]", label="malformed-abbreviation")
+    narrowed = rows(page)
+    assert set(narrowed) == {"folder/plant-deal.txt", "folder/tolls.txt"}
+    assert len(narrowed) < len(every)
+    assert page.text_content("#count") == f"2 of {len(every)} articles match"
+    page.select_option("select[name=severity]", label="info")
+    assert rows(page) == []
+    page.click("button[type=reset]")
+    page.wait_for_function(f"() => document.querySelectorAll('#rows tr').length === {len(every)}")
+    page.screenshot(path=tmp_path / "report.png", full_page=True)
+
+    page.click("#rows tr:has-text('folder/tolls.txt')")
+    page.wait_for_selector("dialog[open]")
+    assert page.text_content("#d-headline") == "Harbour tolls rise for the U.S fleet 🚢"
+    marks = page.locator("#d-text mark")
+    assert marks.all_text_contents() == ["U.S", "U.S", "the the"]
+    assert page.locator("#d-text").text_content() == HOSTILE
+    page.click(".finding:has-text('repeated') >> nth=0")
+    assert page.text_content("mark.cd-current") == "the the"
+    page.keyboard.press("j")  # to the next finding, the first again
+    assert page.text_content("mark.cd-current") == "U.S"
+    assert page.locator(".finding.current .rule").text_content() == "malformed-abbreviation"
+    assert "this article writes UK: write US." in page.text_content(".finding.current p")
+    page.screenshot(path=tmp_path / "report-drill-down.png")
+
+
+def test_a_chart_bar_filters_the_list(opened):
+    page = opened
+    page.click("#chart-rule g.row:has-text('duplicate-paragraph')")
+    assert page.locator("select[name=rule] option:checked").text_content() == "duplicate-paragraph"
+    assert "folder/plant-deal.txt" in rows(page)
+    assert "folder/tolls.txt" not in rows(page)
+
+
+def test_past_the_text_budget_the_drill_down_shows_each_finding_in_context(
+        report, page, tmp_path, monkeypatch):
+    from lint.audit import report as report_module
+
+    for name in ("findings.jsonl", "summary.json"):
+        shutil.copy(report.parent / name, tmp_path / name)
+    plant_deal = (REPO / "fixtures" / "articles" / "plant-deal.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(report_module, "TEXT_BUDGET", len(plant_deal))  # the worst article's
+    page.goto(report_module.write_report(tmp_path).as_uri())
+
+    page.click("#rows tr:has-text('folder/plant-deal.txt')")
+    assert page.locator("#d-text").text_content() == plant_deal
+    page.click("#d-close")
+    page.click("#rows tr:has-text('folder/tolls.txt')")
+    assert page.locator("#d-text .note").count() == 1
+    contexts = page.locator("#d-text .context")
+    assert contexts.count() == 3
+    assert page.locator("#d-text .context mark").all_text_contents() == ["U.S", "U.S", "the the"]
+    assert contexts.nth(2).text_content() == "The harbour master said the the rise was fair."
