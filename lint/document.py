@@ -4,7 +4,7 @@ A reader turns an input (a text file, Markdown, HTML, a CMS payload) into a
 `Document`: one rendered `text` made of blocks (headline, paragraphs, ...) joined by
 blank lines, plus a `SpanMap` from every rendered character back to the source it
 came from. Rules work on the rendered text; the engine maps their spans back, so
-`source.text[offset:offset + length]` is always the flagged text (contract.md).
+`source.text[offset:offset + length]` is always the flagged text (docs/findings.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Findings as users see them: located in the original source (contract.md)."""
+"""Findings as users see them: located in the original source (docs/findings.md)."""
 
 from __future__ import annotations
 

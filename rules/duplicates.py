@@ -327,7 +327,7 @@ def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
     return fuzz.ratio(paragraphs[a].key, paragraphs[b].key) >= NEAR_DUPLICATE_DEFAULT
 
 
-# Doubles that are English, names or emphasis, not slips (domain.md §7.1).
+# Doubles that are English, names or emphasis, not slips (docs/domain.md §7.1).
 LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
     "chop bang tut dum la tick pom".split()

@@ -1,4 +1,4 @@
-"""Style: the house's number style (domain.md §7.4)."""
+"""Style: the house's number style (docs/domain.md §7.4)."""
 
 from __future__ import annotations
 

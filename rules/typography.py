@@ -1,4 +1,4 @@
-"""Typography: spacing around punctuation, brackets and dashes (domain.md §7.2-7.3)."""
+"""Typography: spacing around punctuation, brackets and dashes (docs/domain.md §7.2-7.3)."""
 
 from __future__ import annotations
 

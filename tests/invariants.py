@@ -1,4 +1,4 @@
-"""The location invariant of contract.md, checked the same way for every input."""
+"""The location invariant of docs/findings.md, checked the same way for every input."""
 
 from __future__ import annotations
 

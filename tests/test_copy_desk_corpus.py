@@ -53,7 +53,7 @@ REVIEWED_WARNINGS = [
     "politics-290.txt:53:unbalanced-brackets:(",  # "(foreign and British were ..." never closed
     "politics-293.txt:65:missing-space-after-punctuation:dangerous.The",
     # A results story whose linked names were lost from the text as supplied: each
-    # break leaves a sentence in two pieces (domain.md §7.10). The flagged word is
+    # break leaves a sentence in two pieces (docs/domain.md §7.10). The flagged word is
     # the last one before the break.
     "sport-058.txt:5:paragraph-break-mid-sentence:Favourite",
     "sport-058.txt:11:paragraph-break-mid-sentence:as",

@@ -142,7 +142,7 @@ def test_contentful_timestamp_must_be_signed():
 
 
 def test_arc_body_hmac_matches_the_published_hex_vector():
-    # GitHub's documented vector for a hex HMAC-SHA256 over the raw body (ecosystem.md §6).
+    # GitHub's documented vector for a hex HMAC-SHA256 over the raw body (docs/ecosystem.md §6).
     assert sign_arc("It's a Secret to Everybody", b"Hello, World!") \
         == "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"
 

@@ -4,7 +4,7 @@
 full stops, colons, at-signs and quote marks with no prose meaning; rules that
 judge punctuation skip these spans, and the quote and abbreviation analyses read
 a copy of the text with them (and the reader's not-prose spans, such as inline
-code) blanked out (domain.md §1, masking).
+code) blanked out (docs/domain.md §1, masking).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The quote scanner: quotation marks and the quotations they delimit.
 
-Every quote rule reads this one analysis (domain.md §6.2, §6.3). The scanner
+Every quote rule reads this one analysis (docs/domain.md §6.2, §6.3). The scanner
 works on the rendered article text with exact offsets:
 
 * markup, URLs, e-mail addresses, @handles and #hashtags are masked first, so the

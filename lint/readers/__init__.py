@@ -136,7 +136,7 @@ def _json_reader(name: str, read_payload: Callable[[str, Any], Document]) -> Rea
     return read_json
 
 # How each format renders a slice of its source: what a reader shows of it. The
-# location invariant (contract.md) is render(source[offset:offset + length]) ==
+# location invariant (docs/findings.md) is render(source[offset:offset + length]) ==
 # the flagged text.
 RENDERERS: dict[str, Callable[[str], str]] = {
     "text": _on_first_use("text", "render"),

@@ -1,4 +1,4 @@
-"""JSON output exactly as contract.md gives it, and JSON Lines (a file result a line)."""
+"""JSON output exactly as docs/findings.md gives it, and JSON Lines (a file result a line)."""
 
 from __future__ import annotations
 

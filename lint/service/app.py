@@ -2,7 +2,7 @@
 
 One app per worker process. The linter is built once, when the worker starts; each
 check runs in a worker thread (off the event loop) under a time budget. Every error,
-the framework's own included, answers with one tagged body (ecosystem.md §7.3).
+the framework's own included, answers with one tagged body (docs/ecosystem.md §7.3).
 """
 
 from __future__ import annotations

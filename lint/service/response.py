@@ -1,4 +1,4 @@
-"""The body of a check response (ecosystem.md §7.2), built from the runner's FileResult.
+"""The body of a check response (docs/ecosystem.md §7.2), built from the runner's FileResult.
 
 The engine counts code points; a client that asks for `utf-16` (browsers, LSP) gets
 every offset, length and column converted here, at the edge.

@@ -5,7 +5,7 @@ exact raw body, the scheme's active secrets and the current time, and returns th
 verified delivery or raises SignatureError. The raw bytes are verified before any
 JSON is parsed, and every comparison is constant-time (`hmac.compare_digest`).
 
-Schemes (ecosystem.md §5-6):
+Schemes (docs/ecosystem.md §5-6):
 - `standard` and `wordpress`: Standard Webhooks 1.0 (`webhook-id`, `webhook-timestamp`,
   `webhook-signature: v1,<base64> ...` over `{id}.{timestamp}.{body}`).
 - `sanity`: `sanity-webhook-signature: t=<milliseconds>,v1=<base64url>` over `{t}.{body}`.

@@ -1,0 +1,86 @@
+"""docs/ stays true to the code: the contract's examples are the real JSON output,
+every error code, configuration key, tier and profile key is documented, and every
+reference to a doc points at a file in the repository."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from lint.cli import main
+from lint.config import _KEYS
+from lint.registry import default_registry
+from rules.profile import _SCHEMA
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+FINDINGS = (DOCS / "findings.md").read_text(encoding="utf-8")
+
+
+def json_blocks(text: str) -> list[str]:
+    return re.findall(r"```json\n(.*?)```", text, re.DOTALL)
+
+
+def real_report() -> dict:
+    result = CliRunner().invoke(main, [
+        "check", "--select", "duplicate-paragraph", "--output-format", "json",
+        "fixtures/articles/plant-deal.txt"], catch_exceptions=False)
+    return json.loads(result.output)
+
+
+def test_the_finding_example_is_the_real_output(monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    finding = json.loads(json_blocks(FINDINGS)[0])
+    assert finding == real_report()["files"][0]["findings"][0]
+
+
+def test_the_report_example_has_the_real_shape(monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    example = json.loads(json_blocks(FINDINGS)[1])
+    real = real_report()
+    assert example.keys() == real.keys()
+    assert {k: v for k, v in example.items() if k != "files"} == {
+        k: v for k, v in real.items() if k != "files"}
+    assert {k: v for k, v in example["files"][0].items() if k != "findings"} == {
+        k: v for k, v in real["files"][0].items() if k != "findings"}
+
+
+def test_every_error_code_is_documented_and_every_documented_code_exists() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "lint").rglob("*.py"))
+    in_code = set(re.findall(r"(?:InputError|FileError)\(\s*\"([a-z-]+)\"", source))
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", FINDINGS, re.MULTILINE))
+    assert in_code == documented
+
+
+def test_every_configuration_key_and_tier_is_documented() -> None:
+    text = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    for key in _KEYS:
+        assert f"| `{key}` |" in text, key
+    for rule in default_registry().rules.values():
+        for tier in rule.tiers:
+            assert f"`{rule.name}`" in text and f"`{tier.name}`" in text, (rule.name, tier)
+
+
+def test_every_profile_key_is_documented() -> None:
+    text = (DOCS / "house-style.md").read_text(encoding="utf-8")
+    for table, keys in _SCHEMA.items():
+        assert f"`[{table}]`" in text
+        for key in keys:
+            assert f"| `{key}` |" in text, key
+
+
+def test_references_to_docs_point_at_files_in_the_repository() -> None:
+    texts = {p: p.read_text(encoding="utf-8") for folder in ("lint", "rules", "tests", "docs")
+             for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".toml", ".md")}
+    texts[ROOT / "README.md"] = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path, text in texts.items():
+        for name in re.findall(r"(?<![:\w/])docs/([\w-]+\.md)", text):  # not owner/repo:docs/
+            assert (DOCS / name).is_file(), (path, name)
+        if path.parent == DOCS:
+            for name in re.findall(r"\]\(([\w-]+\.md)\)", text):
+                assert (DOCS / name).is_file(), (path, name)
+        if path != Path(__file__):
+            assert not re.search(r"(?<![\w/-])(contract|style)\.md|shared/docs", text), path
