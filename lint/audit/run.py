@@ -127,10 +127,11 @@ def _linters(audit: Audit) -> tuple[Linters, Linter]:
     the same rules: --config, or the file that governs the first input."""
     first = Path(audit.inputs[0] if audit.inputs[0] != STDIN else ".")
     config_path = audit.config_path or discover(first.resolve())
-    if config_path:
-        linters = Linters(audit.overrides, config_path)
-        return linters, linters.fixed
-    return Linters(audit.overrides), Linter(audit.overrides.apply(Config()))
+    linters = Linters(audit.overrides, config_path)
+    if not config_path:
+        # No file governs it: the defaults, for every path (no search for one per folder).
+        linters.fixed = Linter(audit.overrides.apply(Config()))
+    return linters, linters.fixed
 
 
 def config_hash(linter: Linter, format: str | None) -> str:
