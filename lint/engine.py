@@ -15,8 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-import regex
-
+from lint import prose
 from lint.article import Article
 from lint.config import Config, ConfigError
 from lint.document import Document
@@ -28,7 +27,7 @@ from lint.rule import DEFAULT_TIER, Options, Problem, Rule
 from lint.suppress import DirectiveProblem, Suppressions, unused_directive
 
 _CONTEXT_CHARS = 80
-_SPACES = regex.compile(r"\s+")
+_SPACES = prose.compile(r"\s+")
 
 
 @dataclass(frozen=True)

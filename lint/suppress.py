@@ -17,15 +17,16 @@ from dataclasses import dataclass
 
 import regex
 
+from lint import prose
 from lint.document import Document
 from lint.rule import rule
 
-DIRECTIVE = regex.compile(
+DIRECTIVE = prose.compile(
     r"<!--\s*copydesk:\s*(disable-next-paragraph|disable-next|disable|enable)"
     r"(?:\s*=\s*([\w\s,-]*?))?\s*-->"
 )
 # Any comment that starts with the tool's name: a directive, or meant as one.
-_MEANT_AS_DIRECTIVE = regex.compile(r"<!--\s*copydesk\b(?:(?!-->).)*-->",
+_MEANT_AS_DIRECTIVE = prose.compile(r"<!--\s*copydesk\b(?:(?!-->).)*-->",
                                     regex.IGNORECASE | regex.DOTALL)
 EVERY_RULE = "*"
 WELL_FORMED = "<!-- copydesk: disable=RULE -->"

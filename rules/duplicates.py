@@ -12,14 +12,15 @@ from typing import NamedTuple
 import regex
 from rapidfuzz import fuzz, process
 
+from lint import prose
 from lint.analysis.text import WORD, comparison_key_and_words, joined_words
 from lint.article import Article
 from lint.document import Block
 from lint.rule import WORD_COUNTS, Edit, Option, Options, Problem, Related, rule
 
-_LIST_MARK = regex.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
-_TERMINAL = regex.compile(r"[.!?:\"'”’)]\s*$")
-_TERMINAL_MARKS = frozenset(".!?:\"'”’)")
+_LIST_MARK = prose.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
+_TERMINAL = prose.compile(rf"{prose.LINE_END_MARK}\s*$")
+_TERMINAL_MARKS = frozenset(prose.LINE_END_MARKS)
 _LIST_RUN = 3
 _SHORT_LINE_WORDS = 12
 NEAR_DUPLICATE_DEFAULT = 90
@@ -334,7 +335,7 @@ LEGITIMATE_DOUBLES = frozenset(
 )
 _PUNCTUATION = re.compile(r"[\"'“‘(\[.,;:!?…”’)\]]")
 # A word and every copy of it that follows (`the the the`), so one fix removes them all.
-_REPEAT = regex.compile(r"(?<![\w'’-])(\w+)(?:\s+(\1))+(?![\w-]|['’]\w)", regex.IGNORECASE)
+_REPEAT = prose.compile(r"(?<![\w'’-])(\w+)(?:\s+(\1))+(?![\w-]|['’]\w)", regex.IGNORECASE)
 
 
 def _is_slip(first: str, second: str) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import OSA
 
+from lint import prose
 from lint.analysis.abbreviations import Abbreviations, Name
 from lint.article import Article
 from lint.rule import Edit, Options, Problem, Related, Tier, rule
@@ -25,7 +26,7 @@ from rules.abbreviations import profile_of
 
 _DATA_DIR = Path(__file__).parent / "data"
 _NOT_KEY = regex.compile(r"[^a-z0-9]")
-_AND = regex.compile(r"\s*&\s*")
+_AND = prose.compile(r"\s*&\s*")
 
 
 def _load(name: str) -> dict:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import regex
 
+from lint import prose
 from lint.analysis.quotes import (
     AMBIGUOUS,
     CLOSE,
@@ -23,9 +24,10 @@ from lint.analysis.quotes import (
     QuoteMark,
     is_credit_line,
 )
-from lint.analysis.text import SPACE, WORD, word_count
+from lint.analysis.text import WORD, word_count
 from lint.article import Article
 from lint.document import Block
+from lint.prose import SPACE
 from lint.rule import WORD_COUNTS, Edit, Option, Options, Problem, Related, Tier, rule
 
 _CUES = tomllib.loads((Path(__file__).parent / "data" / "attribution.toml").read_text("utf-8"))
@@ -37,7 +39,7 @@ def _alternation(words: list[str]) -> str:
 
 
 _CUE_WORDS = frozenset(c for c in _CUES["reporting_cues"] if " " not in c)
-_CUE_PHRASES = regex.compile(
+_CUE_PHRASES = prose.compile(
     rf"\b(?:{_alternation([c for c in _CUES['reporting_cues'] if ' ' in c])})\b", regex.I)
 _WORDS = regex.compile(r"\w+(?:-\w+)*")
 _COMMON_CUES = (" said", " says", " told", " added")
@@ -54,7 +56,7 @@ def _has_cue(text: str) -> bool:
             or bool(_CUE_PHRASES.search(text)))
 
 
-_TITLE_CUE = regex.compile(
+_TITLE_CUE = prose.compile(
     rf"\b(?:{_alternation(_CUES['title_cues'])})\b[,:]?(?:\s+[\w'’-]+){{0,3}}[\s,:]*$", regex.I)
 _MINOR_WORDS = frozenset(_CUES["title_case_minor_words"])
 
@@ -65,19 +67,19 @@ _SPEAKER = (r"(?:(?i:he|she|they|we|i|you|it|one)"
             r"|(?i:the|a|an|his|her|their|its|our|my|one)(?:\s+[\w'’-]+){1,4})")
 _VERB = (r"(?:\w+ed|\w+s|said|told|wrote|sang|spoke|thought|shot\s+back|went\s+on|put\s+it"
          r"|began|gave|took|swore|hit\s+back|fired\s+back|say|state|write|add|ask|tell)")
-_AFTER_CLOSE = regex.compile(
+_AFTER_CLOSE = prose.compile(
     rf"\s*[,—–―-]?\s*(?:{_SPEAKER}\s+(?:\w+ly\s+)?{_VERB}|{_VERB}\s+{_SPEAKER})\b")
-_BEFORE_OPEN = regex.compile(
+_BEFORE_OPEN = prose.compile(
     rf"{_SPEAKER}\s+(?:\w+ly\s+)?{_VERB}\b(?:\s+\S+){{0,6}}\s*[,:]\s*$")
-_TRANSCRIPT_LABEL = regex.compile(r"\s*\p{Lu}[\p{Lu} .'’-]{2,30}:\s")
-_CREDIT_AFTER = regex.compile(r"\s*(?:,\s*)?(?:[—–―-]+\s*[\p{Lu}@]|\(|,?\s*by\s+\p{Lu})")
+_TRANSCRIPT_LABEL = prose.compile(r"\s*\p{Lu}[\p{Lu} .'’-]{2,30}:\s")
+_CREDIT_AFTER = prose.compile(r"\s*(?:,\s*)?(?:[—–―-]+\s*[\p{Lu}@]|\(|,?\s*by\s+\p{Lu})")
 _DELAYED = regex.compile(r"(?:That|This|So|Those|These)\b[^.!?]*")
-_ENDS_SENTENCE = regex.compile(r"[.!?…]\W*$")
-_SENTENCE_GAP = regex.compile(r"[.!?…][\"'”’)]*\s+$")
-_SENTENCE_GAP_BACKWARDS = regex.compile(r"[.!?…][\"'”’)]*\s+", regex.REVERSE)
+_ENDS_SENTENCE = regex.compile(rf"{prose.SENTENCE_MARK}\W*$")
+_SENTENCE_GAP = prose.compile(rf"{prose.SENTENCE_END}\s+$")
+_SENTENCE_GAP_BACKWARDS = prose.compile(rf"{prose.SENTENCE_END}\s+", regex.REVERSE)
 _NARRATIVE_WORDS_BEFORE_PARTIAL = 2
 _ENDS_PHRASE = regex.compile(r"[.,;:!?…]\W*$")
-_TERM_SUBJECT = regex.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
+_TERM_SUBJECT = prose.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
 # The white space the quote scanner tells a spaced mark by; the gap before a closer
 # is matched backwards from the mark.
 _SPACE_AFTER = regex.compile(rf"{SPACE}+")
@@ -90,23 +92,23 @@ _SPEAKING_SUBJECT = (
     rf"|(?i:\b(?:{_alternation(_CUES['speaker_nouns'])})))")
 _AUXILIARY = r"(?:(?:has|have|had|also|then|later|will|would|\w+ly)\s+){0,2}"
 # Subject and verb, or the verb and a speaker after it (`said the company`).
-_SPEAKING = regex.compile(
+_SPEAKING = prose.compile(
     rf"(?P<subject>{_SPEAKING_SUBJECT})\s+{_AUXILIARY}(?P<verb>{_SPEECH_VERB})\b"
     rf"|\b(?P<verb>{_SPEECH_VERB})\s+(?:\p{{Lu}}|(?i:the|a|an|he|she|they|it|we|i)\b)"
     r"|\b(?i:according\s+to|in\s+a\s+statement)\b")
-_PASSIVE_BEFORE = regex.compile(r"\b(?i:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$")
-_SPEECH_GOES_ON = regex.compile(r"\s*[,:\"“]|\s+that\b|\W*$")
+_PASSIVE_BEFORE = prose.compile(r"\b(?i:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$")
+_SPEECH_GOES_ON = prose.compile(r"\s*[,:\"“]|\s+that\b|\W*$")
 # A person as the subject, at the start of a sentence (after a conjunction or an
 # opening clause ending in a comma) and before a lower-case word: a pronoun, a title
 # and name, two or more capitalised words, or one capitalised word to check against
 # the article's full names.
-_PERSON_SUBJECT = regex.compile(
+_PERSON_SUBJECT = prose.compile(
     r"(?:^|,\s+)(?:(?:But|And|So|Then|Now|Later|However|Also|Yet),?\s+)?"
     r"(?:(?:he|she|i|we|they|He|She|I|We|They)"
     r"|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady|Dame)\.?\s+\p{Lu}[\p{L}'’-]*"
     r"|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+"
     r"|(?P<single>\p{Lu}\p{Ll}+))\s+(?:\w+ly\s+)?\p{Ll}")
-_FULL_NAME = regex.compile(r"(?<=\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\b")
+_FULL_NAME = prose.compile(r"(?<=\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\b")
 _PRONOUN_OR_NAME = regex.compile(r"(?i:he|she|they|we|i|you|it)|\p{Lu}[\p{L}'’.-]*|,")
 
 

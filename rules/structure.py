@@ -9,17 +9,18 @@ from pathlib import Path
 
 import regex
 
+from lint import prose
 from lint.analysis.numbers import matches_any
-from lint.analysis.text import NOT_SPACE, SPACE
 from lint.article import Article
 from lint.document import Block
+from lint.prose import NOT_SPACE, SPACE
 from lint.readers.leadin import is_job_title
 from lint.rule import Edit, Option, Options, Problem, Related, rule
 
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.toml")
 _TYPED_FORMATS = ("text", "markdown")  # formats whose captions are lines of the copy
 _LONGEST_FURNITURE = 200  # characters: longer lines are copy, whatever they start with
-_QUOTES_AROUND = "\"“”'"
+_QUOTES_AROUND = prose.DOUBLE_QUOTES + "'"  # not ’ or ‘, which may be apostrophes
 
 
 @functools.cache
@@ -208,7 +209,8 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
 
 # Marks that may end a paragraph: sentence ends, closing quotes and brackets,
 # emphasis markers, dashes, and the `|` that ends a Markdown table row.
-_ENDS_SENTENCE = regex.compile(r"[.!?:;…\"”’')\]*_—–|-]\s*$")
+# A paragraph may end on a finished line's mark, or on a dash, a table bar or emphasis.
+_ENDS_SENTENCE = prose.compile(rf"(?:{prose.LINE_END_MARK}|[*_—–|-])\s*$")
 # A first word wholly in lower case: `iPod` and `eBay` are names, not a continuation.
 _STARTS_LOWER = regex.compile(r"\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
 _DOUBLE_QUOTES = regex.compile(r"[\"“”]")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from lint import prose
 from lint.analysis.numbers import NUMBER_WORDS
 from lint.article import Article
 from lint.document import Block
@@ -13,17 +14,15 @@ from lint.rule import Edit, Option, Options, Problem, rule
 from rules import house_style
 
 _WORD_FOR = {value: word for word, value in NUMBER_WORDS.items() if value < 10}
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-           r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 
 # A lone figure: not part of a decimal, money, a score, odds, a range or a code.
 _FIGURE = regex.compile(r"(?<![\w.,/:£$€%'’(-])[0-9]+(?![\w/%'’-]|[.,:][0-9])")
-_UNIT_AFTER = regex.compile(
-    rf"\s*(?:%|per ?cent|percent|{_MONTHS}\b|(?:am|pm|a\.m\.|p\.m\.|kg|km|cm|mm|m|mph|kph|ft|"
+_UNIT_AFTER = prose.compile(
+    rf"\s*(?:%|per ?cent|percent|{prose.MONTH}\b|(?:am|pm|a\.m\.|p\.m\.|kg|km|cm|mm|m|mph|kph|ft|"
     r"in|lb|lbs|oz|st|ml|g|C|F|GB|MB|K|ft|mi)\b|(?:to|-|–)\s*\d|votes?\b|points?\b|[,)]\s*\p{L}|\s+\p{Lu})"
 )
-_LABEL_BEFORE = regex.compile(
-    rf"(?:\p{{Lu}}[\w'’.-]*|{_MONTHS}|(?i:aged|page|chapter|number|no\.?|section|article|clause|"
+_LABEL_BEFORE = prose.compile(
+    rf"(?:\p{{Lu}}[\w'’.-]*|{prose.MONTH}|(?i:aged|page|chapter|number|no\.?|section|article|clause|"
     r"round|stage|level|grade|series|season|category|step|phase|division|group|table|"
     r"figure|lane|platform|gate|class|part|act|scene|track|junction|version|game|match|"
     r"race|set|hole|question|issue|vol|verse|line|room|floor|gear|size|tier|by|from|"
@@ -36,7 +35,7 @@ _SPELLED_OUT = regex.compile(
 )
 # A sentence of words that opens with a figure (not a list number `1.`, an ordinal
 # `13th`, a unit `800m` or a results line such as an attendance `29,603`).
-_SENTENCE_FIGURE = regex.compile(r"\d+(?:[,.]\d+)*+(?![\w.)])(?!\s+\p{Lu})(?=(?:\s+\S+){3})")
+_SENTENCE_FIGURE = prose.compile(r"\d+(?:[,.]\d+)*+(?![\w.)])(?!\s+\p{Lu})(?=(?:\s+\S+){3})")
 
 
 def _is_small_figure_to_spell(article: Article, block: Block, match: regex.Match,

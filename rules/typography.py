@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from lint import prose
 from lint.analysis.sentences import TITLES
 from lint.article import Article
 from lint.document import Block
@@ -135,7 +136,7 @@ _MARKS_AFTER_SPACES = bytes(ord(".") if chr(c) in ",.;:!?" else c if c == ord(" 
                             else ord("x") for c in range(256))
 _BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])([ \t]+)$")
 _FRENCH_SPACED = frozenset(";:!?")
-_DIGIT_NEXT = regex.compile(r"\s*\d")
+_DIGIT_NEXT = prose.compile(r"\s*\d")
 
 
 def _spaced_marks(text: str) -> Iterator[regex.Match]:
@@ -208,10 +209,10 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
                       tier="minor" if minor else None)
 
 
-_DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
-_TOKEN_BEFORE = regex.compile(r"\S+$")
-_TOKEN_AFTER = regex.compile(r"\S+")
-_SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
+_DOUBLE_SPACE = prose.compile(r"(?<=\S) {2,}(?=\S)")
+_TOKEN_BEFORE = prose.compile(r"\S+$")
+_TOKEN_AFTER = prose.compile(r"\S+")
+_SENTENCE_END = regex.compile(rf"(?:{prose.SENTENCE_MARK}|:){prose.CLOSER}*$")
 
 
 @rule("double-space", category="typography", severity="info", fix="always", fix_safety="safe")
@@ -260,7 +261,7 @@ def double_space(article: Article, options: Options) -> Iterator[Problem]:
 _BRACKET = regex.compile(r"[()\[\]]")
 _PAIRS = {")": "(", "]": "["}
 # Brackets that pair with nothing by design: list labels `1)`, `b)` and smileys `:)`.
-_LABEL_OR_SMILEY_BEFORE = regex.compile(r"(?:(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})|[:;]-?)$")
+_LABEL_OR_SMILEY_BEFORE = prose.compile(r"(?:(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})|[:;]-?)$")
 
 
 def _by_design(article: Article, block: Block, index: int) -> bool:
@@ -319,7 +320,7 @@ def unbalanced_brackets(article: Article, options: Options) -> Iterator[Problem]
             yield Problem(index, index + 1, f"'{mark}' is {state} in this paragraph.")
 
 
-_SPACED_HYPHEN = regex.compile(r"(?<=(\S) )(--?)(?= (\S))")
+_SPACED_HYPHEN = prose.compile(r"(?<=(\S) )(--?)(?= (\S))")
 _DASHES = {"en": "–", "em": "—"}
 
 

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 import regex
 
+from lint import prose
 from lint.analysis.quotes import QuoteScan
 from lint.document import Block
 from lint.lazy import lazy
@@ -57,8 +58,8 @@ _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
 _LONG_INSIDE = regex.compile(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
 _SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
 _WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
-_CAPITALS_GAP = regex.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
-_DATELINE = regex.compile(r"\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
+_CAPITALS_GAP = prose.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
+_DATELINE = prose.compile(r"\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Possessive quantifiers (`*+`): what follows a run of word characters here is never
 # a word character, so giving some back cannot help a match, and not trying saves a
@@ -74,7 +75,7 @@ _NAME = re.compile(
 )
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
-_SENTENCE_END_CHARS = frozenset(".!?:;\"“”'‘\n")
+_SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 
 # Words a capitalised run may start with that are not part of the name.
 _LEADING_NON_NAME = frozenset((

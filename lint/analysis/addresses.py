@@ -15,8 +15,10 @@ from collections.abc import Iterable
 
 import regex
 
+from lint import prose
+
 _TLDS = r"(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)"
-_ADDRESS = regex.compile(
+_ADDRESS = prose.compile(
     rf"""
     <[A-Za-z/!][^<>]*>                                       # markup and embeds
     | \b(?:https?|ftp)://\S+                                 # a URL with its scheme

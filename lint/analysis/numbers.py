@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
+from lint import prose
+
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
            "tn": 1e12, "trillion": 1e12}
 NUMBER_WORDS = {
@@ -21,7 +23,7 @@ NUMBER_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
-_MENTION = regex.compile(
+_MENTION = prose.compile(
     r"""
     (?<![\w.,/&#-]|[\w.,]-)
     [£$€]?

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import regex
 
+from lint import prose
 from lint.document import Block
 from lint.lazy import lazy
 
@@ -40,18 +41,18 @@ OPEN, CLOSE, AMBIGUOUS = "open", "close", "ambiguous"
 STRAIGHT_DOUBLES = ('"', "''")
 CURLY = {DOUBLE: ("“", "”"), SINGLE: ("‘", "’")}
 
-_MARK_CHARS = frozenset("\"“”'‘’")
+_MARK_CHARS = frozenset(prose.QUOTE_MARKS)
 # Neighbours that let a straight mark open (before it) or close (after it).
 _OPEN_BEFORE = frozenset("([{—–―-/:\"'“‘")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–―-…\"'”’")
 # Forms where a leading apostrophe stands for dropped letters, not an opening quote.
 _ELISION = regex.compile(r"'(?:n'(?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|\d\d?s?)\b)",
                          regex.I)
-_FEET = regex.compile(r"\d\s?$")
-_FEET_INCHES = regex.compile(r"\d'\s?\d+$")
+_FEET = prose.compile(r"\d\s?$")
+_FEET_INCHES = prose.compile(r"\d'\s?\d+$")
 # A dash, then a name or handle that ends the line or runs into a comma or bracket:
 # `- Jane Smith, Leeds`, not the list item `- Duty cuts on capital goods`.
-_DASH_CREDIT = regex.compile(
+_DASH_CREDIT = prose.compile(
     r"[—–―-]+\s*(?:@\w+|\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin))*)"
     r"\s*(?:[,(]|$)")
 _DASH_CREDIT_MAX = 120

@@ -16,16 +16,17 @@ from typing import NamedTuple
 
 import regex
 
-_GAP = regex.compile(r"[.!?…][\"'”’»)\]]*(\s+)(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
+from lint import prose
+
+_GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p{{N}}])")
 # _GAP for a block whose only terminal mark is the stop (most blocks), led by the
 # literal stop, which `re` skips to far faster than `regex` tries the class of four
-# marks at every character. `[^\S\x1c-\x1f]` is `regex`'s \s. After the gap an ASCII
-# capital or digit settles the look-ahead; a non-ASCII character (which may be a
-# capital, or an opening quote before one) is decided by _SENTENCE_OPENING.
+# marks at every character (`re`'s \s is lint.prose's white space). After the gap an
+# ASCII capital or digit settles the look-ahead; a non-ASCII character (which may be
+# a capital, or an opening quote before one) is decided by _SENTENCE_OPENING.
 _STOP_GAP = re.compile(
-    r"\.[\"'”’»)\]]*([^\S\x1c-\x1f]+)(?=[\"'“‘«(\[]?[A-Z0-9\x80-\U0010ffff])")
+    rf"\.{prose.CLOSER}*(\s+)(?=[\"'“‘«(\[]?[A-Z0-9\x80-\U0010ffff])")
 _SENTENCE_OPENING = regex.compile(r"[\"'“‘«(\[]?[\p{Lu}\p{N}]")
-_CLOSERS = "\"'”’»)]"
 _LONGEST_TOKEN = 40
 _NEXT_WORD = regex.compile(r"[\"'“‘«(\[]?(\w+)")
 
@@ -61,7 +62,7 @@ def _last_token(text: str, end: int) -> str:
     if "\n" in token or "\t" in token:  # rare: look for the other separators too
         start = max(text.rfind("\n", lo, end), text.rfind("\t", lo, end))
         token = text[start + 1:end]
-    return token.rstrip(_CLOSERS)
+    return token.rstrip(prose.CLOSERS)
 
 
 def _is_boundary(text: str, mark: int, gap_start: int, gap_end: int) -> bool:

@@ -8,10 +8,6 @@ _PLAIN_FORMS = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", 
                 ("–", "-"), ("—", "-"), ("‒", "-"), ("−", "-"), ("\u00a0", " "))
 _TRAILING = " .,;:!?…\"')]"
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
-# White space as str.isspace() and str.split() know it, for patterns that must agree
-# with them: the regex module's \s leaves out U+001C to U+001F.
-SPACE = r"[\s\x1c-\x1f]"
-NOT_SPACE = r"[^\s\x1c-\x1f]"
 
 
 def joined_words(text: str) -> tuple[str, int]:

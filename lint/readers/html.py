@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lint import prose
 from lint.document import Document, DocumentBuilder, Run
 from lint.readers import leadin, markup
 from lint.readers.markup import BLOCK, INVISIBLE, Element, Text
@@ -42,7 +43,7 @@ _DATELINE = regex.compile(r"(?<![a-z])(?:dateline|date|timestamp|published|pubda
 _MAX_LEAD_IN_WORDS = 60
 _MAX_BYLINE_WORDS = 15
 # `Headline | Site name`: a <title> ends with the site's name after a separator.
-_SITE_NAME = regex.compile(r"(?<=\S(?:\s+\S+){2,})\s+[|–—-]\s+\S+(?:\s+\S+){0,3}$")
+_SITE_NAME = prose.compile(r"(?<=\S(?:\s+\S+){2,})\s+[|–—-]\s+\S+(?:\s+\S+){0,3}$")
 # A heading is the headline when it holds this share of the words of <title>.
 _HEADLINE_TITLE_SHARE = 0.5
 _WORD = regex.compile(r"\w+")
@@ -51,10 +52,10 @@ _WORD = regex.compile(r"\w+")
 _PROSE_WORDS = 10
 _PROSE_LINK_SHARE = 0.5
 _LINK_ONLY_SHARE = 0.8
-_SENTENCE_END = regex.compile(r"[.!?:;…\"”’)\]]$")
+_SENTENCE_END = regex.compile(rf"{prose.LINE_END_MARK}$")
 # What may lie between two sibling blocks, so that deleting it with the later block
 # keeps the markup whole and nothing else: the one's end tag, the other's start tag.
-_SIBLING_GAP = regex.compile(
+_SIBLING_GAP = prose.compile(
     r"\s*(?:</(?P<tag>p|li|h[1-6]|dd|dt|div)\s*>)?\s*(?:<(?P=tag)(?:\s[^<>]*)?>)?\s*")
 # How much a word of other text (teasers, labels, link lists) costs a candidate body.
 _OTHER_TEXT_COST = 0.5

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import regex
 
-_BYLINE = regex.compile(r"^(?:By|BY)\b\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+\S+){0,7}$")
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
-_DATE = regex.compile(
+from lint import prose
+
+_BYLINE = prose.compile(r"^(?:By|BY)\b\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+\S+){0,7}$")
+_MONTH = rf"{prose.MONTH}\.?"
+_DATE = prose.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
-_STAMP = regex.compile(
+_STAMP = prose.compile(
     r"^(?:(?:Last )?(?:Published|Updated|Posted|Modified)\b"
     r"|\d{1,2}[:.]\d{2}\s*(?:am|pm|GMT|BST|UTC|ET|EST)\b)",
     regex.IGNORECASE,
@@ -27,7 +29,9 @@ _MAX_TITLE_WORDS = 6
 _MAX_LEAD_IN_WORDS = 12
 _MAX_CAPTION_WORDS = 15
 LEAD_IN_BLOCKS = 6  # blocks after which the story has surely begun
-_SENTENCE_END = regex.compile(r"[.!?:\"”’]\s*$")
+# A line reads as a sentence when it ends with a sentence's mark, a colon, or the
+# closing quote mark of a quoted sentence.
+_SENTENCE_END = prose.compile(rf"[{prose.SENTENCE_MARKS}:\"”’]\s*$")
 
 
 def _at_most_words(line: str, limit: int) -> bool:

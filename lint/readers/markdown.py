@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lint import prose
 from lint.document import Document, DocumentBuilder, Run
 from lint.readers import leadin
 from lint.source import Source
@@ -30,7 +31,7 @@ _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _BREAK = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = regex.compile(r"^ {0,3}> ?")
 _ITEM = regex.compile(r"^( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_HTML_LINE = regex.compile(r"^ {0,3}</?[A-Za-z][^>]*>\s*$")
+_HTML_LINE = prose.compile(r"^ {0,3}</?[A-Za-z][^>]*>\s*$")
 _COMMENT_START = regex.compile(r"^ {0,3}<!--")
 _INDENTED = regex.compile(r"^(?: {4}|\t)")
 # Markdown indents with spaces and tabs only (CommonMark): any other white space at
@@ -38,7 +39,7 @@ _INDENTED = regex.compile(r"^(?: {4}|\t)")
 _INDENT = " \t"
 # Inline stretches shown to the reader but not prose: code spans, link destinations,
 # autolinks and inline HTML tags.
-_NOT_PROSE = regex.compile(
+_NOT_PROSE = prose.compile(
     r"(`+)(?!`).+?(?<!`)\1(?!`)"
     r"|(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
     r"|<(?:https?|mailto):[^>\s]*>"

@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 
 import regex
 
+from lint import prose
 from lint.document import DocumentBuilder, Run
 from lint.source import Source
 
@@ -208,7 +209,7 @@ def _close(stack: list[Element], tag: str, start: int, token_end: int) -> None:
 
 # --- inline rendering -------------------------------------------------------------
 
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_HIDDEN_STYLE = prose.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # The common classes for text only screen readers get (`Media caption`, `Share`).
 _SCREEN_READER_ONLY = regex.compile(
     r"(?<![\w-])(?:visually-?hidden|sr-only|screen-reader-text|off-?screen)(?![\w-])",

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
+from lint import prose
 from lint.document import Document, DocumentBuilder
 from lint.readers import html, markup
 from lint.source import Source
 
-_AUTO_EXCERPT_END = regex.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
-_SPACES = regex.compile(r"\s+")
+_AUTO_EXCERPT_END = prose.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
+_SPACES = prose.compile(r"\s+")
 
 
 def is_post(data: Any) -> bool:

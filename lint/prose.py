@@ -1,0 +1,83 @@
+"""What copy is made of, defined once for readers, analyses and rules: white space,
+quote marks, the marks that end a sentence, and month names.
+
+White space is what `str.isspace()` says, so `str.split()`, `str.strip()` and the
+`re` module agree with it. The `regex` module's `\\s` leaves out the four
+information separators U+001C to U+001F, so every `regex` pattern that speaks of
+white space is compiled with `compile` here, which makes its `\\s` and `\\S` mean
+the same as `str.isspace()`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+SPACE = r"[\s\x1c-\x1f]"
+NOT_SPACE = r"[^\s\x1c-\x1f]"
+_CLASS_SPACE = r"\s\x1c-\x1f"
+
+# Quotation marks: straight and curly, double and single (the single ones double as
+# apostrophes), and the low marks some copy pastes in from German or Polish.
+DOUBLE_QUOTES = "\"“”"
+SINGLE_QUOTES = "'‘’"
+QUOTE_MARKS = DOUBLE_QUOTES + SINGLE_QUOTES
+LOW_QUOTES = "„‚"
+
+# A sentence ends with one of these marks, perhaps followed by closing quote marks
+# and brackets; as patterns, one mark, one closer, and a whole sentence end.
+SENTENCE_MARKS = ".!?…"
+CLOSERS = "\"'”’»)]"
+SENTENCE_MARK = f"[{regex.escape(SENTENCE_MARKS)}]"
+CLOSER = f"[{regex.escape(CLOSERS)}]"
+SENTENCE_END = f"{SENTENCE_MARK}{CLOSER}*"
+# What the last mark of a finished line may be: a sentence's end, or a colon or
+# semicolon that hands over to what follows.
+LINE_END_MARKS = SENTENCE_MARKS + CLOSERS + ":;"
+LINE_END_MARK = f"[{regex.escape(LINE_END_MARKS)}]"
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                       "Nov", "Dec")
+# A month written out or abbreviated (`March`, `Mar`), as a pattern.
+MONTH = f"(?:{'|'.join(MONTHS + MONTH_ABBREVIATIONS)})"
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex.compile's twin
+    """regex.compile, with `\\s` and `\\S` meaning white space as str.isspace() knows it."""
+    return regex.compile(_isspace_classes(pattern), flags)
+
+
+def _isspace_classes(pattern: str) -> str:
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            escape = pattern[i:i + 2]
+            if escape == r"\s":
+                out.append(_CLASS_SPACE if in_class else SPACE)
+            elif escape == r"\S":
+                if in_class:
+                    raise ValueError(r"\S inside a character class: write the class out")
+                out.append(NOT_SPACE)
+            else:
+                out.append(escape)
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            out.append(char)
+            i += 1
+            # A `]` straight after `[` or `[^` is a literal member of the class.
+            for opener in ("^", "]"):
+                if i < len(pattern) and pattern[i] == opener:
+                    out.append(opener)
+                    i += 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
