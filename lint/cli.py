@@ -276,9 +276,9 @@ def explain(rule) -> None:
               path_type=Path), help="Use this configuration file instead of discovering one.")
 def serve(host, port, workers, config_path) -> None:
     """Serve /v1/check and signed CMS webhooks over HTTP (the `server` extra)."""
-    from lint.service import MissingExtra, launch  # FastAPI and uvicorn load only here
+    from lint.service import ServeError, launch  # FastAPI and uvicorn load only here
 
     try:
         launch(host, port, workers, config_path)
-    except (ConfigError, MissingExtra) as exc:
+    except (ConfigError, ServeError) as exc:
         _fail(str(exc))

@@ -421,6 +421,14 @@ def test_serve_without_the_extra_is_one_line_and_exit_2():
         "pip install 'copydesk[server]'"]
 
 
+def test_serve_on_a_port_in_use_is_one_line_and_exit_2(copydesk_server):
+    result = run_copydesk("serve", "--port", str(copydesk_server.port))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"copydesk: error: cannot listen on 127.0.0.1:{copydesk_server.port}: "
+        "Address already in use"]
+
+
 def test_serve_validates_its_configuration_at_start(tmp_path):
     config = tmp_path / "copydesk.toml"
     config.write_text('[serve]\nmax-body-bytes = "big"\n')

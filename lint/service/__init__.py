@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import tempfile
 from pathlib import Path
 
 
-class MissingExtra(Exception):
-    pass
+class ServeError(Exception):
+    """The service cannot start: the message is the one line the CLI prints."""
 
 
 def launch(host: str, port: int, workers: int, config_path: Path | None) -> None:
@@ -24,7 +25,7 @@ def launch(host: str, port: int, workers: int, config_path: Path | None) -> None
         import fastapi  # noqa: F401
         import uvicorn
     except ImportError as exc:
-        raise MissingExtra(f"`copydesk serve` needs the `server` extra ({exc.name} is not "
+        raise ServeError(f"`copydesk serve` needs the `server` extra ({exc.name} is not "
                            "installed): pip install 'copydesk[server]'") from None
 
     from lint.engine import Linter
@@ -34,6 +35,11 @@ def launch(host: str, port: int, workers: int, config_path: Path | None) -> None
     config = service_config(config_path)
     Linter(config)  # every configuration mistake is a ConfigError now, not in a worker
     load_settings(config)
+    try:  # a port already taken is one clear line, not uvicorn's start-up failure
+        socket.create_server((host, port)).close()
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise ServeError(f"cannot listen on {host}:{port}: {reason}") from None
     replay = tempfile.mkdtemp(prefix="copydesk-replay-")
     os.environ[CONFIG_VARIABLE] = str(config.path or "")
     os.environ[REPLAY_VARIABLE] = replay
