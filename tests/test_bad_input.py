@@ -158,3 +158,27 @@ def test_the_size_limit_holds_for_text_given_as_a_string_and_for_fixing() -> Non
     assert result.error.code == "too-large" and result.findings == []
     assert fix_text("story.txt", text, linter, None).text == text
     assert check_text("story.txt", text[:90], linter, None).error is None
+
+
+def _at_stack_depth(depth: int, work):
+    return _at_stack_depth(depth - 1, work) if depth else work()
+
+
+@pytest.mark.parametrize("fmt", ["html", "wordpress"])
+def test_markup_nested_thousands_deep_is_read_without_deep_recursion(fmt: str) -> None:
+    markup = "<div><span>" * 5_000 + "The council met on Monday."
+    text = wordpress(markup) if fmt == "wordpress" else markup
+    document = _at_stack_depth(400, lambda: read("story", text, fmt))  # a deep caller
+    assert [document.block_text(b) for b in document.body] == ["The council met on Monday."]
+    assert _at_stack_depth(400, lambda: EVERY_RULE.check(document)).failures == []
+
+
+def test_a_run_of_comments_between_paragraphs_is_read_in_one_pass() -> None:
+    """The gap between two blocks was matched with a lazy comment pattern that tried
+    every split of a run of comments: exponential when the run is not followed by a
+    sibling tag (the campaign's input hung)."""
+    comments = "<!-- copydesk: disable=quotes -->" * 3_000
+    text = f"<p>The council met.</p>{comments}<!x<p>It voted on Monday.</p>"
+    document = read("story.html", text, "html")
+    assert [document.block_text(b) for b in document.body] == [
+        "The council met.", "It voted on Monday."]

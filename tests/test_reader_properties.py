@@ -1,0 +1,83 @@
+"""Properties of every reader over hostile, article-like input (hypothesis).
+
+The same text reaches all five readers (tests/fuzzing.py wraps it as text,
+Markdown, HTML, a WordPress post and an ANS story). Whatever it holds, reading and
+linting raise nothing but an input error, every finding's source slice renders to
+the flagged text, and in the formats --fix rewrites, each safe fix keeps to its
+flagged span and the fixes settle. Examples are derandomized, so CI runs the same
+ones every time; benchmarks/fuzz.py runs the long campaign.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fuzzing import ENTITIES, FIXABLE_FORMATS, FORMATS, PIECES, as_format
+from invariants import (
+    assert_fixes_keep_to_flagged_spans,
+    assert_locations_exact,
+    unfixed_after_fixing,
+)
+from lint.config import Config
+from lint.engine import Linter
+from lint.readers import InputError, read
+
+LINTERS = [Linter(Config(select=("ALL",))), Linter(Config(select=("ALL",), profile="ap"))]
+WORDS = ("The council said the the budget would rise by 5% to £12m in March . "
+         "Mr Smith told BBC News it was a fair deal , U.S. officials and the UN agreed").split()
+
+# Left out until the markup reader stops widening a named reference written without
+# its `;` (`&amp"` is one atom today, so a finding on the quote mark covers `&amp`):
+# issue 9, part 4. benchmarks/fuzz.py keeps them.
+_WIDENING = {e for e in ENTITIES if e[1:2].isalpha() and not e.endswith(";")}
+TOKENS = st.one_of(
+    st.sampled_from(WORDS), st.sampled_from(WORDS),
+    st.sampled_from([p for p in PIECES if p not in _WIDENING]),
+    st.sampled_from([" ", " ", " ", "  ", "\n"]),
+    st.text(max_size=3),  # any character but a surrogate
+)
+PARAGRAPHS = st.lists(TOKENS, min_size=1, max_size=25).map("".join)
+ARTICLES = st.builds(lambda headline, body: headline + "\n\n" + "\n\n".join(body) + "\n",
+                     PARAGRAPHS, st.lists(PARAGRAPHS, max_size=6))
+SETTINGS = settings(max_examples=120, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def read_or_none(text: str, fmt: str):
+    try:
+        return read("story", text, fmt)
+    except InputError:
+        return None  # a clear input error is a right answer
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@SETTINGS
+@given(article=ARTICLES, profile=st.integers(0, len(LINTERS) - 1), page=st.booleans())
+def test_any_article_is_read_and_linted_with_exact_locations(fmt, article, profile, page):
+    text = as_format(article, fmt, page)
+    document = read_or_none(text, fmt)
+    if document is None:
+        return
+    checked = LINTERS[profile].check(document)
+    assert checked.failures == []
+    assert_locations_exact(document, checked.findings)
+    for finding in checked.findings:
+        source = document.sources[finding.location.source].text
+        assert 0 <= finding.location.offset <= finding.location.offset + finding.location.length
+        assert finding.location.offset + finding.location.length <= len(source)
+    if fmt in FIXABLE_FORMATS:
+        assert_fixes_keep_to_flagged_spans(document, checked.findings)
+
+
+@pytest.mark.xfail(reason="--fix does not settle yet: repeated-word takes log2(n) rounds and "
+                          "an ap abbreviation flips round after round (issue 9, part 4)",
+                   strict=False)
+@pytest.mark.parametrize("fmt", FIXABLE_FORMATS)
+@SETTINGS
+@given(article=ARTICLES, profile=st.integers(0, len(LINTERS) - 1))
+def test_fixes_reach_a_fixed_point(fmt, article, profile):
+    text = as_format(article, fmt)
+    if read_or_none(text, fmt) is not None:
+        assert unfixed_after_fixing(text, fmt, LINTERS[profile]) == []
