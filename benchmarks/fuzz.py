@@ -10,8 +10,8 @@ every rule, a third of them under the `ap` and a third under the `bbc` profile.
 
 Printed: inputs run, crashes (a reader or rule raising), location errors (a
 finding whose source slice does not render to the flagged text), fix-safety
-violations (text, Markdown and HTML: a safe fix reaching past its span, or safe
-fixes left once --fix is done), and the slowest inputs with their time per KB.
+violations (text, Markdown and HTML: a fix reaching past its span, or safe fixes
+left once --fix is done), and the slowest inputs with their time per KB.
 Each crash and violation is saved, with what went wrong, to a temporary folder.
 
 Usage: python benchmarks/fuzz.py [--inputs N] [--jobs N] [--seed N] [--fix-every N]
@@ -37,7 +37,7 @@ from corpus import CORPUS, texts
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # shared with tests
 from fuzzing import FIXABLE_FORMATS, FORMATS, PIECES, SUFFIXES, as_format, split_article  # noqa: E402
-from invariants import assert_exact, fix_overreach, unfixed_after_fixing  # noqa: E402
+from invariants import assert_exact, changed_outside_span, unfixed_after_fixing  # noqa: E402
 from lint.config import Config  # noqa: E402
 from lint.engine import Linter  # noqa: E402
 from lint.readers import InputError, read  # noqa: E402
@@ -201,9 +201,9 @@ def check_one(text: str, fmt: str, linter: Linter, check_fix: bool, tally: Tally
         return
     tally.fix_checked += 1
     for finding in checked.findings:
-        if finding.fix and finding.fix.safe:
-            beyond = fix_overreach(document, finding)
-            if beyond is not None:
+        if finding.fix:
+            beyond = changed_outside_span(document, finding)
+            if beyond:
                 tally.problems.append(Problem("fix-overreach", f"{finding.rule} in {fmt}", fmt,
                                               text, f"{finding.location}\nbeyond: {beyond!r}"))
     left = unfixed_after_fixing(text, fmt, linter)

@@ -29,33 +29,27 @@ def assert_locations_exact(document: Document, findings: list[Finding]) -> None:
             finding.location.offset:finding.location.offset + finding.location.length]
 
 
-# A block's own tags, which a fix removing the block may take with it; comments
-# (directives among them) are not.
-_OWN_TAGS = regex.compile(r"<(?!!--)[^<>]*+>")
+_LIST_MARKERS = regex.compile(r"(?m)^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=\s|$)")
 
 
-def fix_overreach(document: Document, finding: Finding) -> str | None:
-    """What a safe fix edits beyond its finding's span other than white space (and,
-    in markup, the tags of the blocks around it): None when it keeps to the span."""
-    loc = finding.location
+def changed_outside_span(document: Document, finding: Finding) -> str:
+    """What a finding's fix removes or replaces outside the flagged span, rendered,
+    block markers left out: only white space when the fix keeps to its span."""
+    source = document.sources[finding.location.source].text
+    start = finding.location.offset
+    end = start + finding.location.length
+    removed = []
     for edit in finding.fix.edits:
-        if edit.source != loc.source:
-            return f"an edit in source {edit.source}, the finding in {loc.source}"
-        text = document.sources[edit.source].text
-        start, end = edit.offset, edit.offset + edit.length
-        beyond = (text[start:max(start, min(end, loc.offset))]
-                  + text[max(start, loc.offset + loc.length):end])
-        if document.format != "text":
-            beyond = _OWN_TAGS.sub("", beyond)
-        if beyond.strip():
-            return beyond
-    return None
+        removed.append(source[edit.offset:min(start, edit.offset + edit.length)])
+        removed.append(source[max(end, edit.offset):edit.offset + edit.length])
+    render = RENDERERS[document.format]
+    return _LIST_MARKERS.sub("", "".join(render(piece) for piece in removed)).strip(" \t\n>")
 
 
 def assert_fixes_keep_to_flagged_spans(document: Document, findings: list[Finding]) -> None:
     for finding in findings:
-        if finding.fix and finding.fix.safe:
-            assert fix_overreach(document, finding) is None, (finding.rule, finding.location)
+        if finding.fix:
+            assert changed_outside_span(document, finding) == "", (finding.rule, finding.location)
 
 
 def unfixed_after_fixing(text: str, fmt: str, linter: Linter) -> list[Finding]:
