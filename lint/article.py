@@ -40,6 +40,15 @@ class Article:
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
 
+    def previous_block(self, block: Block) -> Block | None:
+        """The block before `block` (of any kind), None for the first."""
+        index = self._block_index[block]
+        return self.blocks[index - 1] if index else None
+
+    @lazy
+    def _block_index(self) -> dict[Block, int]:
+        return {block: i for i, block in enumerate(self.blocks)}
+
     @lazy
     def body(self) -> tuple[Block, ...]:
         """Body blocks (paragraphs, list items, block quotes, subheadings), in order."""

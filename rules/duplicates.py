@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import itertools
 import operator
 import re
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from itertools import islice
 from typing import NamedTuple
 
 import regex
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from lint import prose
 from lint.analysis.text import WORD, comparison_key_and_words, joined_words
@@ -75,11 +78,6 @@ def _in_list_runs(article: Article) -> set[Block]:
     return inside
 
 
-def _previous_block(article: Article, block: Block) -> Block:
-    index = article.blocks.index(block)
-    return article.blocks[index - 1]
-
-
 def _long_enough(article: Article, min_words: int) -> list[tuple[Block, _Paragraph]]:
     """The paragraphs of `min_words` words or more, with their keys and counts."""
     return [(b, p) for b, p in article.shared(_paragraphs).items() if p.words >= min_words]
@@ -129,7 +127,7 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
         first = first_seen.setdefault(paragraph.key, block)
         if first is block:
             continue
-        previous = _previous_block(article, block)
+        previous = article.previous_block(block)
         yield Problem(
             block.start, block.end,
             f"Paragraph {block.paragraph} repeats paragraph {first.paragraph} word for word.",
@@ -169,7 +167,7 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     """A body paragraph that is a lightly reworded copy of an earlier one.
 
     ## What it does
-    Scores every pair of body paragraphs with rapidfuzz's `fuzz.ratio` (an
+    Scores pairs of body paragraphs with rapidfuzz's `fuzz.ratio` (an
     insert/delete edit similarity from 0 to 100) after folding case and
     punctuation, and flags the later paragraph of a pair that scores at or above
     `threshold` without being an exact repeat. The message gives the score and the
@@ -199,28 +197,32 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     against a long paragraph. Runs of three or more short or bulleted paragraphs
     (results, fixtures, award lists) are lists, whose lines look alike by design:
     pairs inside them are not reported. Parallel sentences ("three reasons to be
-    optimistic" / "four reasons to be pessimistic") can score above 90.
+    optimistic" / "four reasons to be pessimistic") can score above 90. In a
+    document of more than 64 distinct paragraphs (a live page, an archive), only
+    paragraphs that share a rare word pair (two words in a row that at most 16
+    paragraphs have) are scored, so the cost stays in proportion to the length: a
+    near copy whose every word pair is common on the page is missed.
     """
     long_enough = _long_enough(article, options.min_words)
-    if len(long_enough) < 2:
-        return
-    blocks = [b for b, _ in long_enough]
-    keys = [p.key for _, p in long_enough]
     listed = article.shared(_in_list_runs)
-    similarity = _pair_scorer(keys, options.threshold)
-    seen: set[str] = set()
-    for j in range(1, len(blocks)):
-        seen.add(keys[j - 1])
-        if keys[j] in seen:
-            continue  # an exact repeat, which duplicate-paragraph reports
-        both_listed = blocks[j] in listed
-        candidates = [(score, i) for i in range(j)
-                      if not (both_listed and blocks[i] in listed)
-                      and (score := similarity(i, j))]
-        if not candidates:
+    # Copies of one paragraph score alike: keys are scored once, and a copy's latest
+    # occurrence before the later paragraph is the one reported.
+    occurrences: dict[str, list[Block]] = {}
+    for block, paragraph in long_enough:
+        occurrences.setdefault(paragraph.key, []).append(block)
+    keys = list(occurrences)
+    similar: dict[int, list[tuple[int, int]]] = {}
+    for i, j in candidate_pairs(keys, options.threshold):
+        score = _similarity(keys[i], keys[j], options.threshold)
+        if score:
+            similar.setdefault(j, []).append((score, i))
+    for j, scored in similar.items():
+        later = occurrences[keys[j]][0]  # the copies after it repeat it exactly
+        found = [(score, earlier) for score, i in scored
+                 if (earlier := _latest_before(occurrences[keys[i]], later, listed))]
+        if not found:
             continue
-        score, i = max(candidates)
-        first, later = blocks[i], blocks[j]
+        score, first = max(found, key=lambda pair: (pair[0], pair[1].start))
         diff = _word_diff(article.block_text(first), article.block_text(later))
         yield Problem(
             later.start, later.end,
@@ -230,25 +232,59 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
         )
 
 
-# From this many paragraphs (a long document, a live blog) all pairs are scored in
-# one process.cdist call rather than a Python loop over pairs. Below it, the
-# handful of pairs of a typical article are cheaper one call each: measured, cdist
-# costs twice as much at 4 to 16 paragraphs and the same from 32 to 512.
-CDIST_FROM = 32
+def _latest_before(copies: list[Block], later: Block, listed: set[Block]) -> Block | None:
+    """The last of `copies` before `later`; not one in a list run when `later` is in
+    one too (list lines look alike by design)."""
+    index = bisect.bisect_left(copies, later.start, key=lambda b: b.start)
+    for block in itertools.islice(reversed(copies), len(copies) - index, None):
+        if not (later in listed and block in listed):
+            return block
+    return None
 
 
-def _pair_scorer(keys: list[str], threshold: int) -> Callable[[int, int], int]:
-    """similarity(i, j) of keys i and j: fuzz.ratio rounded half up, 0 below threshold."""
-    if len(keys) < CDIST_FROM:
-        return lambda i, j: _similarity(keys[i], keys[j], threshold)
-    matrix = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
-    return lambda i, j: int(matrix[i, j] + 0.5) if matrix[i, j] else 0
+# Up to this many distinct paragraphs (every ordinary article) all pairs are scored.
+# Beyond, only paragraphs that share a rare word pair (two words in a row, held by
+# at most RARE_HOLDERS paragraphs): near copies share nearly all their word pairs,
+# and a common one (`of the`, `he said`) tells nothing, so the number of pairs scored
+# grows with the document's length, not with its square.
+ALL_PAIRS_UP_TO = 64
+RARE_HOLDERS = 16
+
+
+def candidate_pairs(keys: list[str], threshold: int) -> list[tuple[int, int]]:
+    """Index pairs (i, j), i < j, of the keys worth scoring, in order of j then i."""
+    if len(keys) <= ALL_PAIRS_UP_TO:
+        pairs = itertools.combinations(range(len(keys)), 2)
+    else:
+        pairs = _sharing_rare_word_pairs(keys)
+    lengths = list(map(len, keys))
+    return sorted(((i, j) for i, j in pairs
+                   if _lengths_allow(lengths[i], lengths[j], threshold)),
+                  key=lambda pair: (pair[1], pair[0]))
+
+
+def _sharing_rare_word_pairs(keys: list[str]) -> set[tuple[int, int]]:
+    # Word pairs by hash: a collision only adds a pair to score.
+    word_pairs = [set(map(hash, zip(words, words[1:], strict=False)))
+                  for words in (key.split(" ") for key in keys)]
+    holders = Counter(itertools.chain.from_iterable(word_pairs))
+    rare = {word_pair for word_pair, count in holders.items() if 1 < count <= RARE_HOLDERS}
+    holding: dict[int, list[int]] = {}
+    for index, pairs_of_key in enumerate(word_pairs):
+        for word_pair in pairs_of_key & rare:
+            holding.setdefault(word_pair, []).append(index)
+    # The word pairs of one shared sentence have the same holders: paired once.
+    groups = set(map(tuple, holding.values()))
+    return {pair for group in groups for pair in itertools.combinations(group, 2)}
+
+
+def _lengths_allow(a: int, b: int, threshold: int) -> bool:
+    """fuzz.ratio is at most 200·min/(sum of lengths): whether that reaches threshold."""
+    return 200 * min(a, b) >= threshold * (a + b)
 
 
 def _similarity(a: str, b: str, threshold: int) -> int:
     """fuzz.ratio rounded half up, or 0 below `threshold`."""
-    if 200 * min(len(a), len(b)) < threshold * (len(a) + len(b)):
-        return 0  # the ratio is at most 2·min/(sum of lengths): told without the call
     score = fuzz.ratio(a, b, score_cutoff=threshold)
     return int(score + 0.5) if score else 0
 

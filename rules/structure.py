@@ -107,7 +107,9 @@ def _author_bio(article: Article) -> tuple[tuple[int, int], tuple[int, int]] | N
 
 def _deletion(article: Article, start: int, end: int) -> tuple[Edit, ...]:
     """Delete text[start:end] and the white space before it."""
-    before = len(article.text[:start].rstrip())
+    before = start  # text[:start].rstrip() would copy the text before, finding by finding
+    while before and article.text[before - 1].isspace():
+        before -= 1
     return (Edit(before if before else start, end, ""),)
 
 
