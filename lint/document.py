@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from lint.lazy import lazy
 from lint.source import Source
 
 BLOCK_SEPARATOR = "\n\n"
@@ -120,7 +121,8 @@ class Document:
 
     def is_masked(self, index: int) -> bool:
         """Whether rendered `index` is in text shown but not linted (inline code)."""
-        return any(start <= index < end for start, end in self.masked)
+        i = bisect.bisect_right(self._masked_starts, index) - 1
+        return i >= 0 and index < self.masked[i][1]
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -131,10 +133,20 @@ class Document:
 
     def block_at(self, index: int) -> Block | None:
         """The block holding rendered `index` (None between blocks)."""
-        for block in self.blocks:
-            if block.start <= index < block.end or index == block.start == block.end:
-                return block
-        return None
+        i = bisect.bisect_right(self._block_starts, index) - 1
+        if i < 0:
+            return None
+        block = self.blocks[i]
+        return block if index < block.end or index == block.start == block.end else None
+
+    # Blocks and masked spans are in text order and never overlap: found by bisection.
+    @lazy
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    @lazy
+    def _masked_starts(self) -> list[int]:
+        return [start for start, _ in self.masked]
 
 
 class Run(NamedTuple):
