@@ -6,7 +6,9 @@ lint/analysis/quotes.py); the attribution cues are data in data/attribution.toml
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,8 +123,9 @@ class _Attribution:
         self.text = article.text
         self.scan = article.quotes
         self.blocks = [b for b in article.body if b.kind != "heading"]
+        self.position = {b: i for i, b in enumerate(self.blocks)}
         self.top = {i: q for i, q in enumerate(self.scan.quotations)
-                    if q.depth == 0 and q.kind == DOUBLE and q.block in self.blocks}
+                    if q.depth == 0 and q.kind == DOUBLE and q.block in self.position}
         self.in_block: dict[Block, list[int]] = {}
         for i, q in self.top.items():
             self.in_block.setdefault(q.block, []).append(i)
@@ -130,18 +133,24 @@ class _Attribution:
         for block, indexes in self.in_block.items():
             self._judge_block(block, indexes)
         self._propagate_chains()
+        # The attributed quotations by end, with the latest of those ending by each.
+        attributed = sorted((q.end, i) for i, q in self.top.items() if self.evidence[i])
+        self._attributed_ends = [end for end, _ in attributed]
+        self._latest_attributed = list(itertools.accumulate((i for _, i in attributed), max))
 
     def outside(self, block: Block) -> str:
         """The block's text with its quoted words blanked out (marks kept)."""
-        text = self.text[block.start:block.end]
+        parts, at = [], block.start
         for i in self.in_block.get(block, ()):
             q = self.top[i]
-            a, b = q.content_start - block.start, q.content_end - block.start
-            text = text[:a] + " " * (b - a) + text[b:]
-        return text
+            start, end = max(q.content_start, at), max(q.content_end, at)
+            parts += [self.text[at:start], " " * (end - start)]
+            at = end
+        parts.append(self.text[at:block.end])
+        return "".join(parts)
 
     def neighbour(self, block: Block, step: int) -> Block | None:
-        index = self.blocks.index(block) + step
+        index = self.position[block] + step
         return self.blocks[index] if 0 <= index < len(self.blocks) else None
 
     def _judge_block(self, block: Block, indexes: list[int]) -> None:
@@ -201,8 +210,8 @@ class _Attribution:
 
     def attributed_before(self, q: Quotation) -> Quotation | None:
         """The nearest attributed quotation before q, for context."""
-        earlier = [i for i, other in self.top.items() if other.end <= q.start and self.evidence[i]]
-        return self.top[earlier[-1]] if earlier else None
+        count = bisect.bisect_right(self._attributed_ends, q.start)
+        return self.top[self._latest_attributed[count - 1]] if count else None
 
     def implied_by_previous(self, q: Quotation) -> bool:
         """A quote that opens its paragraph (or a sentence of it) right after text

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.analysis.quotes import AMBIGUOUS, CLOSE, DOUBLE, OPEN, SINGLE, QuoteScan
+from lint.analysis.quotes import AMBIGUOUS, CLOSE, DOUBLE, OPEN, SINGLE, QuoteScan, _depths
 from lint.article import Article
 from lint.readers import read
 
@@ -150,3 +151,33 @@ def test_a_headline_left_open_does_not_chain_into_the_body() -> None:
 def test_inline_code_in_markdown_is_not_scanned() -> None:
     article = Article(read("case.md", '# Title\n\nSet `name="x` to change it, she said.\n'))
     assert article.quotes.marks == ()
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=40))
+def test_depths_count_the_spans_that_enclose_each(pairs: list[tuple[int, int]]) -> None:
+    spans = [(min(a, b), max(a, b), DOUBLE, None, None, None) for a, b in pairs]
+    enclosing = [sum(1 for o in spans if o is not s and o[0] <= s[0] and s[1] <= o[1])
+                 for s in spans]
+    assert _depths(spans) == enclosing
+
+
+def test_a_quote_chained_over_every_paragraph_has_one_head() -> None:
+    article, result = scan("Headline\n\n" + "\n\n".join(["“He went on and on"] * 300)
+                           + "\n\nThe end.”\n")
+    heads = {result.chain_head(i) for i in range(len(result.quotations))}
+    assert heads == {0} and len(result.quotations) == 301 and result.unclosed == ()
+
+
+@pytest.mark.parametrize(("body", "marks", "quotations", "ambiguous"), [
+    ('"' * 200_000, 200_000, 100_000, 0),
+    ("''" * 100_000, 66_667, 33_333, 0),
+    ("“" * 100_000, 100_000, 100_000, 0),
+    ('" a ' * 50_000, 50_000, 0, 50_000),
+    ("'a " * 50_000 + '"a" ' * 50_000, 100_000, 50_000, 0),
+])
+def test_long_runs_of_marks_in_one_paragraph(body: str, marks: int, quotations: int,
+                                             ambiguous: int) -> None:
+    # Sizes at which a cost growing with the square of the marks takes minutes.
+    _, result = scan("Headline\n\n" + body + "\n")
+    assert (len(result.marks), len(result.quotations), len(result.ambiguous)) == (
+        marks, quotations, ambiguous)

@@ -25,7 +25,7 @@ works on the rendered article text with exact offsets:
 from __future__ import annotations
 
 import bisect
-import operator
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -131,9 +131,7 @@ class QuoteScan:
         return tuple(q for q in self.in_block(block) if q.depth == 0)
 
     def chain_head(self, index: int) -> int:
-        while self.quotations[index].continues is not None:
-            index = self.quotations[index].continues
-        return index
+        return self._heads[index]
 
     def contains(self, index: int) -> bool:
         """Whether the character at `index` lies inside a quotation."""
@@ -152,6 +150,21 @@ class QuoteScan:
     def _top_ends(self) -> list[int]:
         return [q.end for q in self._top]
 
+    @lazy
+    def _heads(self) -> list[int]:
+        """The first quotation of each quotation's chain, found once for all: a chain
+        can run through every paragraph of a page."""
+        heads: dict[int, int] = {}
+        for start in range(len(self.quotations)):
+            path, index = [], start
+            while index not in heads and self.quotations[index].continues is not None:
+                path.append(index)
+                index = self.quotations[index].continues
+            head = heads.get(index, index)
+            heads.update(dict.fromkeys(path, head))
+            heads[index] = head
+        return [heads[i] for i in range(len(self.quotations))]
+
 
 @dataclass(slots=True)
 class _Open:
@@ -163,9 +176,6 @@ class _Open:
     start: int
     kind: str
     continues: int | None
-
-
-_kind_of = operator.attrgetter("kind")
 
 
 def _split_triple(s: int, e: int, single_open: bool) -> list[tuple[int, int, str]]:
@@ -194,16 +204,31 @@ class _BlockScanner:
         self.original = original  # for the white space the quote rules will edit
         self.block = block
         self.stack: list[_Open] = []
+        self.doubles_open = 0  # DOUBLE items on the stack, which can grow long
         self.marks: list[QuoteMark] = []
+        self.apostrophes: set[int] = set()  # starts of marks that were apostrophes after all
         self.spans: list[tuple[int, int, str, QuoteMark | None, QuoteMark | None, int | None]] = []
         self.stray: list[QuoteMark] = []
         self.pending = pending
         self.index_base = index_base
 
     def _double_open(self) -> bool:
-        # `in` over a C-level map: asked up to three times a mark, and a generator
-        # expression costs more than the search of the short stack.
-        return DOUBLE in map(_kind_of, self.stack)
+        return self.doubles_open > 0
+
+    def _push(self, item: _Open) -> None:
+        self.stack.append(item)
+        self.doubles_open += item.kind == DOUBLE
+
+    def _pop(self) -> _Open:
+        item = self.stack.pop()
+        self.doubles_open -= item.kind == DOUBLE
+        return item
+
+    def kept_marks(self) -> list[QuoteMark]:
+        """The block's marks, less the straight singles that turned out apostrophes."""
+        if not self.apostrophes:
+            return self.marks
+        return [m for m in self.marks if m.start not in self.apostrophes]
 
     def _finish(self, item: _Open, end: int, closer: QuoteMark | None) -> int:
         self.spans.append((item.start, end, item.kind, item.mark, closer, item.continues))
@@ -213,7 +238,7 @@ class _BlockScanner:
         """Pop the stack down to the innermost open `kind`; inner straight singles
         that never closed were apostrophes, inner curly ones stay unclosed."""
         while True:
-            item = self.stack.pop()
+            item = self._pop()
             if item.kind == kind:
                 return item
             self._abandon(item, end)
@@ -224,7 +249,7 @@ class _BlockScanner:
         if item.mark is not None and item.mark.curly:
             self._finish(item, end, None)
         elif item.mark is not None:
-            self.marks.remove(item.mark)
+            self.apostrophes.add(item.mark.start)
 
     def run(self, tokens: list[tuple[int, int, str]]) -> None:
         """Place the block's marks, given as (start, end, characters)."""
@@ -300,7 +325,8 @@ class _BlockScanner:
     def _spaced_role(self, tokens, following: int) -> str:
         """A ` " ` with nothing open: an opener with a stray space if the next double
         mark can only close, else ambiguous."""
-        for s, e, char in tokens[following:]:
+        for index in range(following, len(tokens)):  # not a slice: a copy of the rest
+            s, e, char = tokens[index]
             if char in STRAIGHT_DOUBLES:
                 can_open, can_close, _, _ = _leans(self.text, s, e, self.block.start,
                                                    self.block.end)
@@ -321,7 +347,7 @@ class _BlockScanner:
                 continues = self._finish(item, end, None)
             elif first and pending is not None and mark.start == self.block.start:
                 continues = pending.continues
-            self.stack.append(_Open(mark, mark.start, DOUBLE, continues))
+            self._push(_Open(mark, mark.start, DOUBLE, continues))
             return
         if self._double_open():
             item = self._pop_to(DOUBLE, mark.start)
@@ -355,9 +381,9 @@ class _BlockScanner:
 
     def _place_single(self, mark: QuoteMark) -> None:
         if mark.role == OPEN:
-            self.stack.append(_Open(mark, mark.start, SINGLE, None))
+            self._push(_Open(mark, mark.start, SINGLE, None))
         else:
-            item = self.stack.pop()
+            item = self._pop()
             self._finish(item, mark.end, mark)
 
     def close_block(self) -> _Open | None:
@@ -371,6 +397,7 @@ class _BlockScanner:
             else:
                 self._abandon(item, end)
         self.stack.clear()
+        self.doubles_open = 0
         return left_open
 
 
@@ -381,8 +408,29 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _depths(spans) -> list[int]:
-    """How many other quotations enclose each one."""
-    return [sum(1 for o in spans if o is not s and o[0] <= s[0] and s[1] <= o[1]) for s in spans]
+    """How many other quotations enclose each one (start at or before it, end at or
+    after it). Visited by start, longest first, each counts the ends at or after
+    its own among those visited, in a Fenwick tree: a block can hold thousands."""
+    ends = sorted({span[1] for span in spans})
+    tree = [0] * (len(ends) + 1)
+    depths = [0] * len(spans)
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    visited = 0
+    for (_, end), group in itertools.groupby(order, key=lambda i: spans[i][:2]):
+        same = list(group)  # identical spans enclose each other
+        rank = bisect.bisect_left(ends, end)
+        ended_before, i = 0, rank
+        while i > 0:
+            ended_before += tree[i]
+            i -= i & -i
+        for index in same:
+            depths[index] = visited - ended_before + len(same) - 1
+        i = rank + 1
+        while i < len(tree):
+            tree[i] += len(same)
+            i += i & -i
+        visited += len(same)
+    return depths
 
 
 def is_credit_line(text: str, block: Block) -> bool:
@@ -442,7 +490,7 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
         scanner.run(tokens[first:last])
         left_open = scanner.close_block()
         pending = left_open if block.is_body else None
-        marks.extend(scanner.marks)
+        marks.extend(scanner.kept_marks())
         stray.extend(scanner.stray)
         base = len(quotations)
         spans = scanner.spans
