@@ -73,3 +73,9 @@ def test_every_span_is_in_a_block_and_reads_as_its_key(body: str) -> None:
 @given(st.text(max_size=300))
 def test_masking_keeps_the_length(text: str) -> None:
     assert len(blank_out(text, Addresses(text).spans)) == len(text)
+
+
+def test_names_beside_a_huge_capitalised_word_or_hyphen_chain() -> None:
+    a = analyse("Headline\n\n" + "A" * 50_000 + " " + "B-" * 20_000
+                + " met Llanfairpwllgwyngyll Council and Jaguar Land Rover.\n")
+    assert [n.text for n in a.names] == ["Llanfairpwllgwyngyll Council", "Jaguar Land Rover"]

@@ -63,14 +63,19 @@ _DATELINE = prose.compile(r"\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Possessive quantifiers (`*+`): what follows a run of word characters here is never
 # a word character, so giving some back cannot help a match, and not trying saves a
-# third of this pass, which starts at every capital of the article.
-_NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?\w*+(?:[-–][{_UPPER}]\w*+)*+"
+# third of this pass, which starts at every capital of the article. Bounded ones: a
+# failed try from each capital of one long word or hyphen chain (`AAAA...`, `A-A-A...`)
+# would read on to its end, over and over; no name word is longer than _NAME_CHARS.
+_NAME_CHARS = 60
+_NAME_LINKS = 8
+_REST = rf"\w{{0,{_NAME_CHARS}}}+"
+_NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?{_REST}(?:[-–][{_UPPER}]{_REST}){{0,{_NAME_LINKS}}}+"
 # Two or more capitalised words (joined by `of`, `&`, ...), or one hyphenated
 # (`Kilroy-Silk`) or CamelCase (`WikiLeaks`) word: single plain words are no name runs.
 _NAME = re.compile(
     rf"{_NAME_WORD}(?:[ \u00a0](?:(?:of|for|the|de|du|da|von|van|der|del|&)[ \u00a0])?"
     rf"{_NAME_WORD})+"
-    rf"|[{_UPPER}]\w*+[-–][{_UPPER}]\w*+(?:[-–][{_UPPER}]\w*+)*+"
+    rf"|[{_UPPER}]{_REST}[-–][{_UPPER}]{_REST}(?:[-–][{_UPPER}]{_REST}){{0,{_NAME_LINKS}}}+"
     rf"|[{_UPPER}][a-z]++[{_UPPER}]\w*+"
 )
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
