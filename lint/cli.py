@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -19,7 +20,16 @@ from lint.reporters import FORMATS, reporter
 from lint.results import Report
 from lint.rule import SEVERITIES
 from lint.ruledocs import as_json, fix_column, markdown, markdown_table
-from lint.runner import STDIN, Linters, Overrides, collect, read_document, run, unknown_kind
+from lint.runner import (
+    STDIN,
+    Linters,
+    Overrides,
+    check_path,
+    collect,
+    read_document,
+    run,
+    unknown_kind,
+)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -88,22 +98,26 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to paths named explicitly.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0 uses every core when there are many files.")
+@click.option("--index", "index_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Also check each article against this archive index "
+              "(`copydesk index build`): paragraphs and stories that already ran.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Say what --fix changed in each file; show the traceback when copydesk "
               "itself fails on an article.")
 def check(paths, output_format, output_file, select, extend_select, ignore, exclude, config_path,
           profile, input_format, fail_on, exit_zero, fix, diff, unsafe_fixes, statistics,
-          stdin_filename, force_exclude, jobs, verbose) -> None:
+          stdin_filename, force_exclude, jobs, index_path, verbose) -> None:
     """Check articles (files or folders; `-` reads standard input)."""
     overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
                           ignore=_split(ignore), exclude=tuple(exclude), profile=profile,
                           fail_on=fail_on)
     try:
         linters = Linters(overrides, config_path)
-        outcome = run(paths, linters, format=None if input_format == "auto" else input_format,
-                      fix=fix and not diff, diff=diff, unsafe=unsafe_fixes,
-                      force_exclude=force_exclude,
-                      stdin_name=stdin_filename, read_stdin=sys.stdin.buffer.read, jobs=jobs)
+        with _archive(index_path) as archive:
+            outcome = run(paths, linters, format=None if input_format == "auto" else input_format,
+                          fix=fix and not diff, diff=diff, unsafe=unsafe_fixes,
+                          force_exclude=force_exclude, stdin_name=stdin_filename,
+                          read_stdin=sys.stdin.buffer.read, jobs=jobs, archive=archive)
     except ConfigError as exc:
         _fail(str(exc))
     results = outcome.results
@@ -135,6 +149,22 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
         sys.exit(EXIT_ERROR)
     failing = any(report.fails(r, f) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@contextlib.contextmanager
+def _archive(path: Path | None):
+    """The index named with --index, open for the run (None without one)."""
+    if path is None:
+        yield None
+        return
+    from lint.archive import Archive, ArchiveError
+
+    try:
+        archive = Archive(path)
+    except ArchiveError as exc:
+        _fail(str(exc))
+    with archive:
+        yield archive
 
 
 def _plural(count: int, noun: str) -> str:
@@ -282,3 +312,57 @@ def serve(host, port, workers, config_path) -> None:
         launch(host, port, workers, config_path)
     except (ConfigError, ServeError) as exc:
         _fail(str(exc))
+
+
+@main.group()
+def index() -> None:
+    """Build and update an archive index, for `check --index` before publication."""
+
+
+@index.command("build")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--index", "index_path", type=click.Path(dir_okay=False, path_type=Path),
+              required=True, help="The index file (SQLite) to create or replace.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file instead of discovering one.")
+def index_build(paths, index_path, config_path) -> None:
+    """Index the articles of an archive (files or folders) afresh."""
+    index_path.unlink(missing_ok=True)
+    _index_articles(paths, index_path, config_path)
+
+
+@index.command("add")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--index", "index_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), required=True, help="The index file to add to.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file instead of discovering one.")
+def index_add(paths, index_path, config_path) -> None:
+    """Add articles to an index (an article of the same path is replaced)."""
+    _index_articles(paths, index_path, config_path)
+
+
+def _index_articles(paths, index_path: Path, config_path: Path | None) -> None:
+    from lint.archive import Archive, ArchiveError
+
+    try:
+        linters = Linters(Overrides(), config_path)
+        archive = Archive(index_path)
+    except (ConfigError, ArchiveError) as exc:
+        _fail(str(exc))
+    added = failed = 0
+    with archive:
+        for path in collect(paths, linters, force_exclude=True):
+            result = check_path(str(path), linters.for_path(Path(path)), None, collect=True)
+            if result.error:
+                failed += 1
+                click.echo(f"copydesk: {result.path}: {result.error.message}", err=True)
+                continue
+            archive.add(result.path, {"headline": result.headline}, result.facts)
+            added += 1
+        archive.commit()
+        total = len(archive)
+    click.echo(f"Indexed {added} article{'s' if added != 1 else ''} "
+               f"({total} in {index_path}).")
+    sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
+

@@ -128,6 +128,12 @@ class Document:
         return self.text[block.start : block.end]
 
     @property
+    def headline(self) -> str | None:
+        """The headline's text, where the reader found one."""
+        block = next((b for b in self.blocks if b.kind == "headline"), None)
+        return self.block_text(block) if block else None
+
+    @property
     def body(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.is_body)
 

@@ -19,11 +19,19 @@ from lint import prose
 from lint.article import Article
 from lint.config import Config, ConfigError
 from lint.document import Document
-from lint.finding import Context, Finding, Fix, Location, RelatedLocation, SourceEdit
+from lint.finding import (
+    Context,
+    Finding,
+    Fix,
+    LocatedFact,
+    Location,
+    RelatedLocation,
+    SourceEdit,
+)
 from lint.paths import matches, relative_to_root
 from lint.readers import RENDERERS, read
 from lint.registry import Registry, UnknownRule, default_registry
-from lint.rule import DEFAULT_TIER, Options, Problem, Rule
+from lint.rule import DEFAULT_TIER, Fact, Options, Problem, Rule
 from lint.suppress import DirectiveProblem, Suppressions, unused_directive
 
 _CONTEXT_CHARS = 80
@@ -52,6 +60,7 @@ class Checked:
     findings: list[Finding]
     failures: list[RuleFailure]
     skipped: tuple[str, ...] = ()  # rules not run: the deadline had passed
+    facts: dict[str, tuple[LocatedFact, ...]] = field(default_factory=dict)  # archive rules'
 
 
 @dataclass(frozen=True)
@@ -125,21 +134,31 @@ class Linter:
                                 if matches(relative, pattern)))
         return tuple(a for a in self.rules if a.rule.name not in ignored)
 
-    def check(self, document: Document, deadline: float | None = None) -> Checked:
+    def check(self, document: Document, deadline: float | None = None,
+              collect: bool = False) -> Checked:
         """The document's findings, and the rules that failed on it: one rule's
         exception loses that rule's findings for this document, nothing else.
-        Past `deadline` (a `time.monotonic()` value) no further rule starts."""
+        Past `deadline` (a `time.monotonic()` value) no further rule starts. With
+        `collect`, the archive rules' facts too (for an archive pass or an index)."""
         article = Article(document)
         suppressions = Suppressions(document, self.registry.expand)
         findings = []
         failures = []
+        facts = {}
         rules = self.rules_for(document.path)
         skipped: tuple[str, ...] = ()
         for index, active in enumerate(rules):
             if deadline is not None and time.monotonic() > deadline:
                 skipped = tuple(a.rule.name for a in rules[index:])
                 break
+            if active.rule.is_archive and not collect:
+                continue
             try:
+                if active.rule.is_archive:
+                    facts[active.rule.name] = tuple(
+                        _locate_fact(document, fact)
+                        for fact in active.rule.check(article, active.options))
+                    continue
                 located = [_locate(document, active, problem)
                            for problem in active.rule.check(article, active.options)
                            if not (document.masked and document.is_masked(problem.start))]
@@ -157,7 +176,7 @@ class Linter:
             findings += _directive_findings(
                 document, tuple(a for a in rules if a.rule.name not in failed), suppressions)
         findings.sort(key=lambda f: f.sort_key)
-        return Checked(_with_fingerprints(findings), failures, skipped)
+        return Checked(with_fingerprints(findings), failures, skipped, facts)
 
     def lint(self, document: Document) -> list[Finding]:
         """The document's findings; a failing rule raises `RuleFailed`."""
@@ -232,6 +251,14 @@ def _edits_in_span(document: Document, problem: Problem) -> bool:
     return True
 
 
+def _locate_fact(document: Document, fact: Fact) -> LocatedFact:
+    location = source_location(document, fact.start, fact.end)
+    source = document.sources[location.source]
+    block = document.block_at(fact.start)
+    return LocatedFact(location, block.paragraph if block else None,
+                       source.text[location.offset:location.offset + location.length], fact.data)
+
+
 def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding:
     location = source_location(document, problem.start, problem.end)
     source = document.sources[location.source]
@@ -289,7 +316,7 @@ def _directive_finding(document: Document, active: ActiveRule,
                    text=text, flagged=RENDERERS[document.format](text))
 
 
-def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
+def with_fingerprints(findings: list[Finding]) -> list[Finding]:
     """Stamp each finding with a hash of rule, flagged text and occurrence index.
 
     The hash ignores where the finding is, so editing other parts of an article

@@ -70,11 +70,28 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class RelatedLocation:
+    """The other place a finding concerns; `document` names another article of the
+    archive when it is not in this one (archive rules)."""
+
     message: str
     location: Location
+    document: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"message": self.message, "location": self.location.to_json()}
+        data: dict[str, Any] = {"message": self.message, "location": self.location.to_json()}
+        if self.document is not None:
+            data["document"] = self.document
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedFact:
+    """An archive rule's fact, placed in its article's source like a finding."""
+
+    location: Location
+    paragraph: int | None
+    text: str
+    data: Any
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from lint.finding import Finding
+from lint.finding import Finding, LocatedFact
 from lint.rule import SEVERITIES
 from lint.source import Source
 
@@ -34,6 +34,8 @@ class FileResult:
     error: FileError | None = None
     sources: tuple[Source, ...] = ()
     skipped: tuple[str, ...] = ()  # rules not run because the time budget ran out
+    headline: str | None = None
+    facts: dict[str, tuple[LocatedFact, ...]] = field(default_factory=dict)  # archive rules'
 
     def can_fix(self, finding: Finding) -> bool:
         """Whether `--fix` applies this finding's fix: a safe fix in a file of one

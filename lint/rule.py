@@ -2,7 +2,10 @@
 
 A rule is a plain function from an `Article` and its validated options to
 `Problem`s, wrapped by the `@rule(...)` decorator into a `Rule` that carries its
-metadata. Its docstring is its documentation: a one-line summary, then the
+metadata. An archive rule (`@archive_rule(...)`) looks across many articles: its
+`collect` function gathers `Fact`s from each article in the per-article pass, and
+the decorated function judges them all afterwards, given a `lint.archive.Archive`
+(docs/architecture.md). Its docstring is its documentation: a one-line summary, then the
 sections in DOC_SECTIONS, which drive `copydesk explain`, `copydesk rules`, SARIF
 help and the README. The engine, not the rule, stamps names and severities, maps
 spans to source locations and applies suppressions.
@@ -149,7 +152,46 @@ class Problem:
     tier: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """What an archive rule keeps of an article: a span of its rendered text and
+    data the judging step compares across articles (picklable)."""
+
+    start: int
+    end: int
+    data: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveProblem:
+    """What an archive rule reports: a passage of one article, and the other article's
+    passage it concerns (named in the finding's `related`)."""
+
+    fact: Any  # lint.archive.StoredPassage
+    message: str
+    related: Any = None  # lint.archive.StoredPassage
+    related_message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveNote:
+    """What an archive rule says of the archive as a whole (house boilerplate): told
+    once in an audit's summary, not as a finding on each article."""
+
+    rule: str
+    message: str
+    text: str
+    count: int
+    examples: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "message": self.message, "text": self.text,
+                "count": self.count, "examples": list(self.examples)}
+
+
 Check = Callable[["Article", Options], Iterable[Problem]]
+Collect = Callable[["Article", Options], Iterable[Fact]]
+Judge = Callable[[Any, Options], Iterable[ArchiveProblem | ArchiveNote]]
 
 
 @dataclass(frozen=True)
@@ -157,7 +199,7 @@ class Rule:
     name: str
     category: str
     severity: str
-    check: Check
+    check: Check  # an archive rule's `collect`: facts, not problems
     summary: str
     docs: Mapping[str, str]
     options: tuple[Option, ...] = ()
@@ -167,6 +209,7 @@ class Rule:
     profile: bool = False
     aliases: tuple[str, ...] = ()
     tiers: tuple[Tier, ...] = ()
+    judge: Judge | None = None
     option_index: Mapping[str, Option] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -176,7 +219,12 @@ class Rule:
     def __reduce__(self):
         # The decorated function's module-level name is bound to this Rule, so a
         # Rule pickles as a reference to that name (for process pools).
-        return (_import_rule, (self.check.__module__, self.check.__name__))
+        named = self.judge or self.check
+        return (_import_rule, (named.__module__, named.__name__))
+
+    @property
+    def is_archive(self) -> bool:
+        return self.judge is not None
 
     def options_from(self, values: Mapping[str, Any], profile: str | None) -> Options:
         """Validated options: defaults overlaid with `values`; ValueError names a bad one."""
@@ -231,5 +279,21 @@ def rule(name: str, *, category: str, severity: str, options: Iterable[Option] =
                     summary=summary, docs=MappingProxyType(docs), options=tuple(options),
                     fix=fix, fix_safety=fix_safety, default=default, profile=profile,
                     aliases=tuple(aliases), tiers=tiers)
+
+    return wrap
+
+
+def archive_rule(name: str, *, category: str, severity: str, collect: Collect,
+                 options: Iterable[Option] = ()) -> Callable[[Judge], Rule]:
+    """Declare an archive rule: `collect` runs on each article, the decorated function
+    judges the facts of the whole archive; its docstring is its documentation."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r} for rule {name!r}")
+
+    def wrap(judge: Judge) -> Rule:
+        summary, docs = parse_docs(judge.__doc__ or "")
+        return Rule(name=name, category=category, severity=severity, check=collect,
+                    summary=summary, docs=MappingProxyType(docs), options=tuple(options),
+                    judge=judge)
 
     return wrap

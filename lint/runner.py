@@ -15,6 +15,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.config import Config, ConfigError, discover, load
 from lint.document import Document
@@ -23,6 +24,9 @@ from lint.fixes import apply_edits, edits_of, safe_fixes
 from lint.paths import matches, relative_to_root
 from lint.readers import EXTENSIONS, InputError, decode, is_cms_payload, read
 from lint.results import DEFAULT_FAIL_ON, FileError, FileResult
+
+if TYPE_CHECKING:
+    from lint.archive import Archive
 
 FIX_LOOP_LIMIT = 10
 STDIN = "-"
@@ -192,19 +196,29 @@ def read_text(display: str, text: str, linter: Linter, format: str | None
 
 
 def check_text(display: str, text: str, linter: Linter, format: str | None,
-               deadline: float | None = None) -> FileResult:
+               deadline: float | None = None, *, collect: bool = False,
+               archive: Archive | None = None) -> FileResult:
     """Read and lint one article. A failing rule keeps the other rules' findings and
-    records an error naming it; rules not started by `deadline` are listed as skipped."""
+    records an error naming it; rules not started by `deadline` are listed as skipped.
+    With `collect`, the result keeps the archive rules' facts; with an `archive` (an
+    index), it holds their findings against it too."""
     document = read_text(display, text, linter, format)
     if isinstance(document, FileResult):
         return document
-    return check_document(document, linter, deadline)
+    return check_document(document, linter, deadline, collect=collect, archive=archive)
 
 
-def check_document(document: Document, linter: Linter,
-                   deadline: float | None = None) -> FileResult:
+def check_document(document: Document, linter: Linter, deadline: float | None = None, *,
+                   collect: bool = False, archive: Archive | None = None) -> FileResult:
     """Lint a Document from `read_text` (for a front end that also reads the document)."""
-    checked = linter.check(document, deadline)
+    checked = linter.check(document, deadline, collect=collect or archive is not None)
+    findings = checked.findings
+    if archive is not None:
+        from lint.archive import judge_one
+
+        found = judge_one(archive, document.path, {"headline": document.headline},
+                          checked.facts, linter)
+        findings = sorted(findings + found, key=lambda f: f.sort_key)
     error = None
     if checked.failures:
         first = checked.failures[0]
@@ -212,8 +226,9 @@ def check_document(document: Document, linter: Linter,
         more = f" (and {others} more rule{'s' if others > 1 else ''})" if others else ""
         error = FileError("rule-failed", f"rule `{first.rule}` failed: {first.reason}{more}",
                           "\n".join(f.traceback for f in checked.failures))
-    return FileResult(document.path, document.format, checked.findings, error=error,
-                      sources=document.sources, skipped=checked.skipped)
+    return FileResult(document.path, document.format, findings, error=error,
+                      sources=document.sources, skipped=checked.skipped,
+                      headline=document.headline, facts=checked.facts if collect else {})
 
 
 def decode_bytes(display: str, data: bytes, linter: Linter) -> str | FileResult:
@@ -226,11 +241,12 @@ def decode_bytes(display: str, data: bytes, linter: Linter) -> str | FileResult:
         return error_result(display, exc)
 
 
-def check_bytes(display: str, data: bytes, linter: Linter, format: str | None) -> FileResult:
+def check_bytes(display: str, data: bytes, linter: Linter, format: str | None, *,
+                collect: bool = False, archive: Archive | None = None) -> FileResult:
     text = decode_bytes(display, data, linter)
     if isinstance(text, FileResult):
         return text
-    return check_text(display, text, linter, format)
+    return check_text(display, text, linter, format, collect=collect, archive=archive)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -304,13 +320,15 @@ class Run:
 def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
         fix: bool = False, diff: bool = False, unsafe: bool = False,
         force_exclude: bool = False, stdin_name: str | None = None,
-        read_stdin: Callable[[], bytes] = lambda: b"", jobs: int = 0) -> Run:
+        read_stdin: Callable[[], bytes] = lambda: b"", jobs: int = 0,
+        archive: Archive | None = None) -> Run:
     """Check every collected file; `jobs` worker processes (0: decide by the count).
+    With an `archive` (an index), each file is also judged against it, in turn.
     With `fix`, files are fixed in place first and standard input's fixed text is
     kept in `fixed_stdin`; with `diff`, the changes are only recorded as diffs."""
     files = list(collect(paths, linters, force_exclude))
     workers = jobs or (os.cpu_count() or 1 if len(files) >= PARALLEL_FROM else 1)
-    if workers > 1 and not (fix or diff) and STDIN not in files:
+    if workers > 1 and not (fix or diff or archive) and STDIN not in files:
         return Run(_check_in_parallel(files, linters, format, workers), [])
     outcome = Run([], [])
     for path in files:
@@ -327,7 +345,7 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
             continue
         if fix or diff:
             data = _fix_file(path, display, data, linter, format, fix, unsafe, outcome)
-        outcome.results.append(check_bytes(display, data, linter, format))
+        outcome.results.append(check_bytes(display, data, linter, format, archive=archive))
     return outcome
 
 
@@ -340,8 +358,9 @@ def _start_worker(linters: list[Linter]) -> None:
     _worker_linters[:] = linters
 
 
-def _check_path(task: tuple[str, int, str | None]) -> FileResult:
-    path, linter_index, format = task
+def check_path(path: str, linter: Linter, format: str | None, *,
+               collect: bool = False) -> FileResult:
+    """Read one file and check it; a file that cannot be read is an error entry."""
     unknown = unknown_kind(path, format)
     if unknown:
         return unknown
@@ -349,7 +368,12 @@ def _check_path(task: tuple[str, int, str | None]) -> FileResult:
         data = Path(path).read_bytes()
     except OSError as exc:
         return error_result(path, exc)
-    return check_bytes(path, data, _worker_linters[linter_index], format)
+    return check_bytes(path, data, linter, format, collect=collect)
+
+
+def _check_path(task: tuple[str, int, str | None]) -> FileResult:
+    path, linter_index, format = task
+    return check_path(path, _worker_linters[linter_index], format)
 
 
 def _check_in_parallel(files: list[Path], linters: Linters, format: str | None,

@@ -16,10 +16,23 @@ import regex
 from rapidfuzz import fuzz
 
 from lint import prose
+from lint.analysis.passages import passage
 from lint.analysis.text import WORD, comparison_key_and_words, joined_words
 from lint.article import Article
 from lint.document import Block
-from lint.rule import WORD_COUNTS, Edit, Option, Options, Problem, Related, rule
+from lint.rule import (
+    WORD_COUNTS,
+    ArchiveNote,
+    ArchiveProblem,
+    Edit,
+    Fact,
+    Option,
+    Options,
+    Problem,
+    Related,
+    archive_rule,
+    rule,
+)
 
 _LIST_MARK = prose.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
 _TERMINAL = prose.compile(rf"{prose.LINE_END_MARK}\s*$")
@@ -448,3 +461,185 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
                 replacements=(first,),
                 edits=(Edit(match.start(1) + len(first), match.end(), ""),),
             )
+
+
+# Across the archive: paragraphs and whole stories that already ran elsewhere.
+
+BOILERPLATE_ARTICLES = 5
+# Paragraphs shorter than this are not kept for the archive rules at all: a short
+# line recurs across a newsroom's stories by chance ("The company declined to comment.").
+_PASSAGE_MIN_WORDS = 8
+
+
+def _passages(article: Article, options: Options) -> Iterator[Fact]:
+    """The body paragraphs the archive rules compare, with their keys and sketches."""
+    for block in article.paragraphs:
+        found = passage(article.block_text(block))
+        if found.words >= _PASSAGE_MIN_WORDS:
+            yield Fact(block.start, block.end, found)
+
+
+def _whole_copies(archive, share: int) -> list[tuple[object, object, float]]:
+    """(the copy's first recurring passage, the original's matching passage, the share
+    of the copy's words that recur) for each article filed after another article that
+    holds at least `share` percent of its words."""
+    matched: dict[tuple[str, str], dict[int, tuple]] = {}
+    for match in archive.matches(NEAR_DUPLICATE_DEFAULT, _PASSAGE_MIN_WORDS,
+                                 BOILERPLATE_ARTICLES):
+        later, earlier = ((match.first, match.second) if match.first.is_later_than(match.second)
+                          else (match.second, match.first))
+        matched.setdefault((later.article, earlier.article), {})[later.id] = (later, earlier)
+    totals = archive.article_words(copy for copy, _ in matched)
+    copies = []
+    for (copy, _), found in matched.items():
+        recurring = sum(passage.words for passage, _ in found.values()) / max(totals[copy], 1)
+        if recurring * 100 >= share:
+            first, other = min(found.values(), key=lambda pair: pair[0].location.offset)
+            copies.append((first, other, recurring))
+    return copies
+
+
+@archive_rule("recycled-paragraph", category="duplicates", severity="warning",
+              collect=_passages, options=[
+                  Option("min-words", int, 25, "Shorter paragraphs are never reported."),
+                  Option("threshold", int, NEAR_DUPLICATE_DEFAULT,
+                         "Lowest rapidfuzz ratio (0-100) counted as the same paragraph."),
+                  Option("boilerplate-articles", int, BOILERPLATE_ARTICLES,
+                         "A paragraph in more articles than this is house boilerplate: "
+                         "told once in the audit, not flagged in each article."),
+              ])
+def recycled_paragraph(archive, options: Options) -> Iterator[ArchiveProblem | ArchiveNote]:
+    """A body paragraph that already ran, word for word or nearly, in another article.
+
+    ## What it does
+    In an audit of an archive, or a check against an index of one (`--index`),
+    compares each body paragraph of `min-words` words or more with the paragraphs of
+    every other article, and flags the later copy (by publication date when both
+    articles have one, else the one read later), naming the other article and its
+    paragraph. Paragraphs alike by rapidfuzz's `fuzz.ratio` at `threshold` or more
+    after case, white space and punctuation style are folded count as the same.
+    Only candidate pairs are scored: paragraphs sharing a value of their MinHash
+    sketches, or an exact hash, never all pairs.
+
+    ## Why is this bad?
+    A paragraph lifted from last week's story carries last week's facts: a stale
+    figure, a superseded quote, a title someone no longer holds. A wire paragraph
+    pasted into ten stories reads as padding to a reader who sees two of them.
+
+    ## Example
+    Two stories of the archive, the second filed later:
+    ```article
+    Council tax to rise by 4.9%
+
+    The council approved a 4.9% rise in council tax on Tuesday, taking a Band D bill
+    to £2,174 a year, after a four-hour meeting at which opposition councillors walked
+    out in protest.
+    ```
+    ```article
+    Councillors plan new vote on tax rise
+
+    Opposition councillors will force a second vote on the budget next month, their leader said.
+
+    The council approved a 4.9% rise in council tax on Tuesday, taking a Band D bill
+    to £2,174 a year, after a four-hour meeting at which opposition councillors walked
+    out in protest.
+    ```
+
+    ## Use instead
+    Write the paragraph afresh for the later story, with what is still true:
+    ```article
+    Councillors plan new vote on tax rise
+
+    Opposition councillors will force a second vote on the budget next month, their leader said.
+
+    They walked out of last week's meeting at which the 4.9% rise, which takes a Band D
+    bill to £2,174, was approved.
+    ```
+
+    ## Known limits
+    A paragraph found in more than `boilerplate-articles` articles (a sign-off, a
+    standard disclaimer) is house boilerplate: the audit lists it once with its count
+    instead of flagging it everywhere. An article that is as a whole a copy of
+    another is reported once, by `duplicate-article`, not paragraph by paragraph.
+    """
+    for example, count, names in archive.common_texts(options.boilerplate_articles):
+        yield ArchiveNote("recycled-paragraph",
+                          f"House boilerplate: this paragraph appears in {count} articles.",
+                          example.text, count, tuple(names))
+    whole = {frozenset((copy.article, original.article))
+             for copy, original, _ in _whole_copies(archive, _DUPLICATE_SHARE)}
+    for match in archive.matches(options.threshold, options.min_words,
+                                 options.boilerplate_articles):
+        later, earlier = ((match.first, match.second) if match.first.is_later_than(match.second)
+                          else (match.second, match.first))
+        if frozenset((later.article, earlier.article)) in whole:
+            continue
+        alike = ("word for word" if later.key == earlier.key
+                 else f"nearly word for word (similarity {match.score:.0f})")
+        yield ArchiveProblem(
+            later,
+            f"Paragraph {later.paragraph} already ran, {alike}, as paragraph "
+            f"{earlier.paragraph} of {earlier.describe()}.",
+            related=earlier, related_message=f"paragraph {earlier.paragraph} of {earlier.article}")
+
+
+_DUPLICATE_SHARE = 80
+
+
+@archive_rule("duplicate-article", category="duplicates", severity="warning",
+              collect=_passages, options=[
+                  Option("share", int, _DUPLICATE_SHARE,
+                         "Lowest percentage of the article's words that recur in the other."),
+              ])
+def duplicate_article(archive, options: Options) -> Iterator[ArchiveProblem]:
+    """An article most of whose paragraphs recur in one other article: a story filed twice.
+
+    ## What it does
+    In an audit of an archive, or a check against an index of one (`--index`), flags
+    an article when paragraphs holding at least `share` percent of its words (80)
+    recur, word for word or nearly, in one other article. Where each of the two is a
+    copy of the other, the later one is flagged. The finding points at its first
+    recurring paragraph and names the other article.
+
+    ## Why is this bad?
+    The same story filed twice, under two sections or by two desks, splits readers
+    and corrections between two pages: a correction made to one copy never reaches
+    the other.
+
+    ## Example
+    The same story filed twice, the second time under another headline:
+    ```article
+    Council tax to rise by 4.9%
+
+    The council approved a 4.9% rise in council tax on Tuesday, taking a Band D bill
+    to £2,174 a year, after a four-hour meeting.
+
+    Opposition councillors walked out of the meeting in protest before the final vote was taken.
+    ```
+    ```article
+    Walkout as council tax goes up
+
+    The council approved a 4.9% rise in council tax on Tuesday, taking a Band D bill
+    to £2,174 a year, after a four-hour meeting.
+
+    Opposition councillors walked out of the meeting in protest before the final vote was taken.
+    ```
+
+    ## Use instead
+    Keep one story and redirect the other to it, or make the second a different story:
+    ```article
+    Walkout as council tax goes up
+
+    Opposition councillors say they will force a second vote on the budget next month.
+    ```
+
+    ## Known limits
+    Paragraphs of fewer than eight words and house boilerplate do not count towards
+    the share.
+    """
+    for copy, original, found in _whole_copies(archive, options.share):
+        yield ArchiveProblem(
+            copy,
+            f"{found:.0%} of this article's words already ran in {original.describe()}: "
+            f"the same story filed twice?",
+            related=original, related_message=f"the same story: {original.article}")

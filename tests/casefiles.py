@@ -15,6 +15,10 @@ Each file holds `[[case]]` tables:
 
 An expected span is its exact text and which occurrence of that text in the
 input it is (`nth`, default 1), or an explicit `offset`.
+
+An archive rule's case has `articles` instead of `text`: the archive, in the order
+its articles were filed, each `{ name = "...", text = "...", date = "..." }` (date
+optional); an expected span then also names its `article`.
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ class Case:
     family: str
     rule: str
     name: str
-    text: str
     expect: list[dict[str, Any]]
+    text: str = ""
+    articles: list[dict[str, str]] = field(default_factory=list)
     format: str | None = None
     config: dict[str, Any] = field(default_factory=dict)
     fixed: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casefiles import Case, load_cases, nth_offset
+from lint.archive import judge_texts
 from lint.config import from_mapping
 from lint.engine import Linter
 from lint.fixes import apply_edits, safe_edits
@@ -20,7 +21,32 @@ def run(case: Case):
     return Linter(config).lint(document)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", [c for c in CASES if c.articles], ids=lambda c: c.id)
+def test_archive_case(case: Case) -> None:
+    linter = Linter(from_mapping({"select": [case.rule], **case.config}))
+    texts = {a["name"]: a["text"] for a in case.articles}
+    judged = judge_texts(linter, [(a["name"], a["text"], {"date": a.get("date")})
+                                  for a in case.articles])
+    got = sorted((name, f.location.offset, f.location.length)
+                 for name, found in judged.findings.items() for f in found)
+    expected = sorted((item["article"], nth_offset(texts[item["article"]], item["text"],
+                                                   item.get("nth", 1)), len(item["text"]))
+                      for item in case.expect)
+    assert got == expected
+    for item in case.expect:
+        finding = next(f for f in judged.findings[item["article"]]
+                       if texts[item["article"]][f.location.offset:].startswith(item["text"]))
+        if "message" in item:
+            assert item["message"] in finding.message
+        if "related" in item:
+            other = finding.related[0]
+            where = other.location
+            assert texts[other.document][where.offset:where.offset + where.length] == \
+                item["related"]
+            assert other.document == item["related_article"]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not c.articles], ids=lambda c: c.id)
 def test_case(case: Case) -> None:
     findings = [f for f in run(case) if f.rule == case.rule]
     expected = []

@@ -61,7 +61,8 @@ def render(report: Report) -> str:
                 "message": {"text": finding.message},
                 "locations": [_physical(result.path, finding.location)],
                 "relatedLocations": [
-                    {"id": n, "message": {"text": r.message}, **_physical(result.path, r.location)}
+                    {"id": n, "message": {"text": r.message},
+                     **_physical(r.document or result.path, r.location)}
                     for n, r in enumerate(finding.related, 1)],
                 "partialFingerprints": {"primaryLocationLineHash": finding.fingerprint},
             })

@@ -127,7 +127,7 @@ def full(report: Report) -> str:
             lines.append(_header(report, result, finding))
             lines += _frame(result, finding, report.color)
             for related in finding.related:
-                where = _place(result.path, related.location)
+                where = _place(related.document or result.path, related.location)
                 lines.append(f"      = {related.message} at {where}")
             lines += _advice(finding)
             lines.append("")

@@ -1,0 +1,55 @@
+"""Passages: body paragraphs as the archive rules compare them across articles.
+
+A passage carries the comparison key that `near-duplicate-paragraph` uses (case,
+white space, quote and dash style folded), a hash of that key for verbatim copies,
+and a MinHash sketch for near copies: the SKETCH_SIZE smallest hashes of its word
+shingles (bottom-k MinHash). Two paragraphs whose shingle sets have Jaccard
+similarity J share a sketch value with probability about 1 - (1 - J)^k, so each
+sketch value serves as one LSH band of one row: a 25-word paragraph with two words
+changed (J about 0.6, `fuzz.ratio` about 93) becomes a candidate 99.9% of the time,
+and only candidates are scored.
+
+Each word is hashed with CRC-32 and each shingle is the hash of its tuple of word
+hashes: all of it runs in C, and unlike the hash of a string (salted per process)
+the hash of a tuple of integers is the same in every process. It could change with
+the Python version, so a persistent index keeps SKETCH_PROBE's sketch and refuses a
+mismatch (lint/archive.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from typing import NamedTuple
+
+from lint.analysis.text import comparison_key_and_words
+
+SHINGLE_WORDS = 4
+SKETCH_SIZE = 8
+
+
+class Passage(NamedTuple):
+    key: str
+    words: int
+    exact: int
+    sketch: tuple[int, ...]
+
+
+def stable_hash(text: str) -> int:
+    """A 63-bit hash of the text: fits SQLite's signed integers."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") >> 1
+
+
+def passage(text: str) -> Passage:
+    key, words = comparison_key_and_words(text)
+    hashes = list(map(zlib.crc32, key.encode("utf-8", "surrogatepass").split(b" ")))
+    if len(hashes) > SHINGLE_WORDS:
+        shingles = zip(*(hashes[i:] for i in range(SHINGLE_WORDS)), strict=False)
+    else:
+        shingles = (tuple(hashes),)
+    sketch = tuple(sorted(set(map(hash, shingles)))[:SKETCH_SIZE])
+    return Passage(key, words, stable_hash(key), sketch)
+
+
+SKETCH_PROBE = passage("A fixed sentence whose sketch tells whether hashing has changed.").sketch

@@ -1,0 +1,336 @@
+"""The archive: the passages that archive rules collect from many articles, kept in
+SQLite, and the step that judges them once every article has been read.
+
+One store serves both uses: a private temporary database for one audit, or a named
+file for a persistent index (`copydesk index build`) that later checks a single
+story against (`copydesk check --index`). Memory stays bounded whatever the
+archive's size. Candidate pairs come from shared MinHash sketch values and equal
+exact hashes (lint/analysis/passages.py), never from comparing all pairs; only
+candidates are scored with `fuzz.ratio`. See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from lint.analysis.passages import SKETCH_PROBE, Passage
+from lint.engine import Linter, with_fingerprints
+from lint.finding import Finding, LocatedFact, Location, RelatedLocation
+from lint.readers import read
+from lint.rule import ArchiveNote, ArchiveProblem, Rule
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, headline TEXT, date TEXT);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, article INTEGER NOT NULL, paragraph INTEGER,
+    location TEXT NOT NULL, text TEXT NOT NULL, key TEXT NOT NULL,
+    words INTEGER NOT NULL, exact INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sketches (hash INTEGER NOT NULL, passage INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS passages_article ON passages (article);
+CREATE INDEX IF NOT EXISTS passages_exact ON passages (exact);
+CREATE INDEX IF NOT EXISTS sketches_hash ON sketches (hash);
+CREATE INDEX IF NOT EXISTS sketches_passage ON sketches (passage);
+"""
+# A sketch value shared by more passages than this is a stock phrase, not a sign of
+# copying; near copies still share their other sketch values.
+BUCKET_CAP = 64
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """A passage as the archive holds it: which article, where, and its text."""
+
+    id: int
+    article: str
+    headline: str | None
+    date: str | None
+    order: int  # when the article was added: the tie-break for "later"
+    paragraph: int | None
+    location: Location
+    text: str
+    key: str
+    words: int
+
+    def is_later_than(self, other: StoredPassage) -> bool:
+        """Whether this passage's article ran after the other's: by date when both
+        have one, else by the order they were added in."""
+        if self.date and other.date and self.date != other.date:
+            return self.date > other.date
+        return self.order > other.order
+
+    def describe(self) -> str:
+        """The article as a finding names it: headline, id and date where known."""
+        when = f", {self.date[:10]}" if self.date else ""
+        if self.headline:
+            return f"“{self.headline}” ({self.article}{when})"
+        return f"{self.article} ({self.date[:10]})" if self.date else self.article
+
+
+@dataclass(frozen=True)
+class Match:
+    first: StoredPassage
+    second: StoredPassage
+    score: float
+
+
+def _location_json(location: Location) -> str:
+    return json.dumps([location.line, location.column, location.end_line, location.end_column,
+                       location.offset, location.length, location.source, location.field,
+                       location.element_id, location.element_index])
+
+
+class ArchiveError(Exception):
+    """An index file that cannot be used: not one, or built by an incompatible copydesk."""
+
+
+class Archive:
+    """Passages of many articles. `path` None: a private temporary database."""
+
+    def __init__(self, path: str | Path | None = None):
+        try:
+            self.db = sqlite3.connect("" if path is None else str(path))
+            self.db.executescript(_SCHEMA)
+            probe = self.db.execute("SELECT value FROM meta WHERE name = 'sketch'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"{path}: not a copydesk index ({exc})") from None
+        expected = json.dumps(SKETCH_PROBE)
+        if probe is None:
+            self.db.execute("INSERT INTO meta VALUES ('sketch', ?)", (expected,))
+        elif probe[0] != expected:
+            raise ArchiveError(f"{path}: built with another way of hashing passages "
+                              f"(another copydesk or Python version): build it again")
+        self._indexed = False
+        self._matches: dict[tuple, list[Match]] = {}
+        self.focus: int | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def add(self, name: str, metadata: Mapping[str, str | None],
+            facts: Mapping[str, Iterable[LocatedFact]]) -> int:
+        """Store one article's passages (replacing an earlier article of that name)."""
+        self.remove(name)
+        cursor = self.db.execute("INSERT INTO articles (name, headline, date) VALUES (?, ?, ?)",
+                                 (name, metadata.get("headline"), metadata.get("date")))
+        article = cursor.lastrowid
+        seen: set[tuple[int, int]] = set()
+        sketches = []
+        for collected in facts.values():
+            for fact in collected:
+                where = (fact.location.source, fact.location.offset)
+                if not isinstance(fact.data, Passage) or where in seen:
+                    continue  # rules sharing one collect function give the same passages
+                seen.add(where)
+                passage = fact.data
+                row = self.db.execute(
+                    "INSERT INTO passages (article, paragraph, location, text, key, words, "
+                    "exact) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (article, fact.paragraph, _location_json(fact.location), fact.text,
+                     passage.key, passage.words, passage.exact)).lastrowid
+                sketches.extend((value, row) for value in passage.sketch)
+        self.db.executemany("INSERT INTO sketches (hash, passage) VALUES (?, ?)", sketches)
+        self._matches.clear()
+        return article
+
+    def remove(self, name: str) -> None:
+        row = self.db.execute("SELECT id FROM articles WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return
+        self.db.execute("DELETE FROM sketches WHERE passage IN "
+                        "(SELECT id FROM passages WHERE article = ?)", row)
+        self.db.execute("DELETE FROM passages WHERE article = ?", row)
+        self.db.execute("DELETE FROM articles WHERE id = ?", row)
+
+    def commit(self) -> None:
+        self._index()
+        self.db.commit()
+
+    def _index(self) -> None:
+        if not self._indexed:
+            for statement in filter(str.strip, _INDEXES.split(";")):
+                self.db.execute(statement)  # not executescript: it would commit
+            self._indexed = True
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def _passages(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
+        ids = list(ids)
+        found: dict[int, StoredPassage] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.db.execute(
+                "SELECT p.id, a.name, a.headline, a.date, a.id, p.paragraph, p.location, "
+                "p.text, p.key, p.words FROM passages p JOIN articles a ON a.id = p.article "
+                f"WHERE p.id IN ({','.join('?' * len(chunk))})", chunk)
+            for row in rows:
+                found[row[0]] = StoredPassage(*row[:6], Location(*json.loads(row[6])), *row[7:])
+        return found
+
+    def common_texts(self, more_than: int) -> Iterator[tuple[StoredPassage, int, list[str]]]:
+        """Verbatim passages found in more than `more_than` articles: one example
+        passage each, the number of articles, and the first few article names."""
+        self._index()
+        focused = ("" if self.focus is None else
+                   "WHERE exact IN (SELECT exact FROM passages WHERE article = :focus)")
+        groups = self.db.execute(
+            f"SELECT exact, count(DISTINCT article), min(id) FROM passages {focused} "
+            "GROUP BY exact HAVING count(DISTINCT article) > :more "
+            "ORDER BY count(DISTINCT article) DESC",
+            {"more": more_than, "focus": self.focus}).fetchall()
+        examples = self._passages(first for _, _, first in groups)
+        for exact, count, first in groups:
+            names = [n for (n,) in self.db.execute(
+                "SELECT DISTINCT a.name FROM passages p JOIN articles a ON a.id = p.article "
+                "WHERE p.exact = ? ORDER BY a.id LIMIT 5", (exact,))]
+            yield examples[first], count, names
+
+    def matches(self, threshold: float, min_words: int, common: int) -> list[Match]:
+        """Pairs of passages of two different articles, each of at least `min_words`
+        words, alike by `fuzz.ratio` >= threshold on their comparison keys, neither a
+        verbatim text found in more than `common` articles. With `focus` set (an
+        article's id), only the pairs that involve that article."""
+        key = (threshold, min_words, common, self.focus)
+        if key not in self._matches:
+            self._matches[key] = list(self._find_matches(threshold, min_words, common))
+        return self._matches[key]
+
+    def _find_matches(self, threshold: float, min_words: int, common: int) -> Iterator[Match]:
+        self._index()
+        db = self.db
+        params = {"min": min_words, "focus": self.focus, "cap": BUCKET_CAP, "common": common}
+        # The passages whose pairs are wanted: all, or the focused article's.
+        scope = ("SELECT id FROM passages" if self.focus is None
+                 else "SELECT id FROM passages WHERE article = :focus")
+        in_scope = "" if self.focus is None else f"WHERE id IN ({scope})"
+
+        def scoped(column: str) -> str:
+            return f"AND {column} IN ({scope})" if self.focus is not None else ""
+
+        for table in ("common", "buckets", "candidates"):
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        focused = self.focus is not None
+        exacts = f"WHERE exact IN (SELECT exact FROM passages {in_scope})" if focused else ""
+        hashes = (f"WHERE hash IN (SELECT hash FROM sketches WHERE passage IN ({scope}))"
+                  if focused else "")
+        db.execute(f"""CREATE TEMP TABLE common AS SELECT exact FROM passages {exacts}
+                       GROUP BY exact HAVING count(DISTINCT article) > :common""", params)
+        db.execute(f"""CREATE TEMP TABLE buckets AS SELECT hash FROM sketches {hashes}
+                       GROUP BY hash HAVING count(*) BETWEEN 2 AND :cap""", params)
+        db.execute(f"""CREATE TEMP TABLE candidates AS
+                       SELECT min(s1.passage, s2.passage) AS a, max(s1.passage, s2.passage) AS b
+                       FROM sketches s1 JOIN sketches s2
+                         ON s2.hash = s1.hash AND s2.passage != s1.passage
+                       WHERE s1.hash IN (SELECT hash FROM temp.buckets) {scoped("s1.passage")}
+                       UNION
+                       SELECT min(p1.id, p2.id), max(p1.id, p2.id)
+                       FROM passages p1 JOIN passages p2
+                         ON p2.exact = p1.exact AND p2.id != p1.id
+                       WHERE p1.exact NOT IN (SELECT exact FROM temp.common) {scoped("p1.id")}
+                    """, params)
+        pairs = db.execute("""SELECT p1.id, p2.id, p1.key, p2.key FROM temp.candidates c
+                              JOIN passages p1 ON p1.id = c.a JOIN passages p2 ON p2.id = c.b
+                              WHERE p1.article != p2.article
+                                AND p1.words >= :min AND p2.words >= :min
+                                AND p1.exact NOT IN (SELECT exact FROM temp.common)
+                                AND p2.exact NOT IN (SELECT exact FROM temp.common)""", params)
+        scored = []
+        for a, b, key_a, key_b in pairs:
+            shorter, longer = sorted((len(key_a), len(key_b)))
+            if 200 * shorter < threshold * (shorter + longer):
+                continue  # fuzz.ratio cannot reach the threshold at these lengths
+            score = fuzz.ratio(key_a, key_b, score_cutoff=threshold)
+            if score:
+                scored.append((a, b, score))
+        passages = self._passages({i for a, b, _ in scored for i in (a, b)})
+        for a, b, score in scored:
+            yield Match(passages[a], passages[b], score)
+
+    def article_words(self, names: Iterable[str]) -> dict[str, int]:
+        """The words of each named article's passages."""
+        totals = {}
+        for name in set(names):
+            row = self.db.execute("SELECT sum(p.words) FROM passages p JOIN articles a "
+                                  "ON a.id = p.article WHERE a.name = ?", (name,)).fetchone()
+            totals[name] = row[0] or 0
+        return totals
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The archive rules' findings by article name, and what they said of the whole."""
+
+    findings: dict[str, list[Finding]]
+    notes: list[ArchiveNote]
+
+
+def judge(archive: Archive, linter: Linter) -> Judged:
+    findings: dict[str, list[Finding]] = {}
+    notes = []
+    for active in linter.rules:
+        if not active.rule.is_archive:
+            continue
+        for said in active.rule.judge(archive, active.options):
+            if isinstance(said, ArchiveNote):
+                notes.append(said)
+                continue
+            findings.setdefault(said.fact.article, []).append(
+                _finding(active.rule, active.severity, said))
+    for name, found in findings.items():
+        found.sort(key=lambda f: f.sort_key)
+        findings[name] = with_fingerprints(found)
+    return Judged(findings, notes)
+
+
+def judge_one(archive: Archive, name: str, metadata: Mapping[str, str | None],
+              facts: Mapping[str, Iterable[LocatedFact]], linter: Linter) -> list[Finding]:
+    """One article's archive findings against everything the archive holds, as if
+    it were filed now; the archive is left as it was."""
+    archive.db.execute("SAVEPOINT judge_one")
+    try:
+        archive.focus = archive.add(name, metadata, facts)
+        return judge(archive, linter).findings.get(name, [])
+    finally:
+        archive.focus = None
+        archive._matches.clear()
+        archive.db.execute("ROLLBACK TO judge_one")
+        archive.db.execute("RELEASE judge_one")
+
+
+def judge_texts(linter: Linter, articles: Iterable[tuple[str, str, Mapping]],
+                format: str | None = None) -> Judged:
+    """Read (name, text, metadata) articles in turn into a temporary archive and judge
+    it: for small archives, tests and the rules' documented examples."""
+    with Archive() as archive:
+        for name, text, metadata in articles:
+            document = read(name, text, format)
+            archive.add(name, {"headline": document.headline, **metadata},
+                        linter.check(document, collect=True).facts)
+        return judge(archive, linter)
+
+
+def _finding(rule: Rule, severity: str, problem: ArchiveProblem) -> Finding:
+    fact = problem.fact
+    related = ()
+    if problem.related is not None:
+        other = problem.related
+        related = (RelatedLocation(problem.related_message, other.location, other.article),)
+    return Finding(rule=rule.name, category=rule.category, severity=severity,
+                   message=problem.message, location=fact.location, text=fact.text,
+                   flagged=fact.text, paragraph=fact.paragraph, related=related)

@@ -1,0 +1,109 @@
+"""Archive rules across many articles: the persistent index and `check --index`."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint.analysis.passages import SHINGLE_WORDS, SKETCH_SIZE, passage
+from lint.archive import Archive
+from lint.cli import main
+
+RECYCLED = ("The council approved a 4.9% rise in council tax on Tuesday, taking a Band D bill "
+            "to £2,174 a year, after a four-hour meeting at which opposition councillors walked "
+            "out in protest.")
+BUDGET = f"Council tax to rise by 4.9%\n\n{RECYCLED}\n\nThe rise is the largest allowed.\n"
+LIBRARY = ("Library hours cut\n\nThe central library will close on Mondays from June, the "
+           "council said, to save £80,000 a year from its budget for the coming year.\n")
+STORY = ("Councillors force second budget vote\n\nOpposition councillors will force a second "
+         f"vote on the budget next month, their leader said on Monday.\n\n{RECYCLED}\n")
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Path:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "budget.txt").write_text(BUDGET, encoding="utf-8")
+    (archive / "library.txt").write_text(LIBRARY, encoding="utf-8")
+    path = tmp_path / "archive.db"
+    result = invoke("index", "build", str(archive), "--index", str(path))
+    assert result.exit_code == 0
+    assert result.output == f"Indexed 2 articles (2 in {path}).\n"
+    return path
+
+
+def test_check_against_the_index_names_the_other_article(index: Path, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = invoke("check", str(story), "--index", str(index), "--output-format", "concise",
+                    "--select", "recycled-paragraph")
+    budget = str(tmp_path / "archive" / "budget.txt")
+    assert result.output.splitlines()[0] == (
+        f"{story}:5:1: warning recycled-paragraph Paragraph 2 already ran, word for word, as "
+        f"paragraph 1 of “Council tax to rise by 4.9%” ({budget}).")
+    assert result.exit_code == 1
+    # The check leaves the index as it was: the story is not added.
+    with Archive(index) as archive:
+        assert len(archive) == 2
+
+
+def test_related_location_points_into_the_other_article(index: Path, tmp_path: Path) -> None:
+    import json
+
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = invoke("check", str(story), "--index", str(index), "--output-format", "json")
+    finding = json.loads(result.output)["files"][0]["findings"][0]
+    assert STORY[finding["location"]["offset"]:][:finding["location"]["length"]] == RECYCLED
+    related = finding["related"][0]
+    assert related["document"] == str(tmp_path / "archive" / "budget.txt")
+    start = related["location"]["offset"]
+    assert BUDGET[start:start + related["location"]["length"]] == RECYCLED
+
+
+def test_index_add_replaces_an_article_of_the_same_path(index: Path, tmp_path: Path) -> None:
+    budget = tmp_path / "archive" / "budget.txt"
+    budget.write_text("Council tax\n\nA different story altogether about the tax rise.\n",
+                      encoding="utf-8")
+    assert invoke("index", "add", str(budget), "--index", str(index)).exit_code == 0
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = invoke("check", str(story), "--index", str(index), "--select", "duplicates")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_file_that_is_no_index_is_a_one_line_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_text("not a database at all, just text " * 100)
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(story), "--index", str(bogus)])
+    assert result.exit_code == 2
+    assert result.output.startswith("copydesk: error: ")
+    assert "not a copydesk index" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_index_hashed_another_way_is_refused(index: Path) -> None:
+    with sqlite3.connect(index) as db:
+        db.execute("UPDATE meta SET value = '[1, 2, 3]' WHERE name = 'sketch'")
+    with pytest.raises(Exception, match="build it again"):
+        Archive(index)
+
+
+def test_a_sketch_is_the_smallest_shingle_hashes() -> None:
+    words = "one two three four five six seven eight nine ten eleven twelve".split()
+    found = passage(" ".join(words))
+    assert len(found.sketch) == SKETCH_SIZE
+    assert list(found.sketch) == sorted(found.sketch)
+    assert found.words == 12
+    # A copy with different case, quotes and spacing has the same key and sketch.
+    assert passage("ONE two  three four five six seven eight nine ten eleven twelve.") == found
+    assert len(passage("one two three").sketch) == 1 < SHINGLE_WORDS
