@@ -91,6 +91,7 @@ def test_a_folder_of_text_markdown_and_html(tmp_path: Path) -> None:
     assert summary["worst"][0] == {"id": bridge, "headline": rows[1]["headline"],
                                    "score": 16, "error": 1, "warning": 2, "info": 0}
     assert summary["complete"] is True and summary["inputs"] == [str(FOLDER)]
+    assert "Harbour bridge repairs" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
 def test_a_wordpress_wxr_export(tmp_path: Path) -> None:
@@ -178,7 +179,7 @@ def test_progress_is_off_the_terminal_and_the_closing_line_says_what_was_done(
     assert result.returncode == 0 and result.stdout == ""
     seconds = json.loads((tmp_path / "summary.json").read_text())["seconds"]
     assert result.stderr == (f"copydesk audit: 3 articles audited (0 could not be), 5 findings, "
-                             f"in {seconds:.1f} s: {tmp_path}\n")
+                             f"in {seconds:.1f} s: {tmp_path / 'report.html'}\n")
     quiet = subprocess.run([sys.executable, "-m", "lint", "audit", str(FOLDER), "--out",
                             str(tmp_path), "-q"], capture_output=True, text=True)
     assert quiet.returncode == 0 and quiet.stderr == ""

@@ -30,6 +30,7 @@ from lint import __version__
 from lint.audit import worker
 from lint.audit.archive import ArchiveError, Item, check_inputs, estimate, items
 from lint.audit.progress import Progress, progress
+from lint.audit.report import write_report
 from lint.audit.tally import Tally, csv_header
 from lint.config import Config, discover
 from lint.engine import Linter
@@ -66,6 +67,9 @@ def run(audit: Audit) -> int:
         check_inputs(audit.inputs)
     except ArchiveError as exc:
         raise AuditError(str(exc)) from None
+    if audit.report and not find_spec("jinja2"):
+        raise AuditError("report.html needs Jinja2 (pip install 'copydesk[audit]'); "
+                         "--no-report leaves it out")
     linters, linter = _linters(audit)
     rules = sorted(active.rule.name for active in linter.rules)
     tally = Tally(rules, {name: rule.category for name, rule in linter.registry.rules.items()})
@@ -85,10 +89,9 @@ def run(audit: Audit) -> int:
                     f"to audit the rest")
         return EXIT_INTERRUPTED
     state.write(tally, time.monotonic() - started, complete=True)
-    if audit.report:
-        _write_report(audit.out)
+    written = write_report(audit.out) if audit.report else audit.out
     _say(audit, f"{tally.articles:,} articles audited ({tally.failed:,} could not be), "
-                f"{tally.findings:,} findings, in {state.seconds:.1f} s: {audit.out}")
+                f"{tally.findings:,} findings, in {state.seconds:.1f} s: {written}")
     return EXIT_DONE
 
 
@@ -107,14 +110,6 @@ def _write(audit: Audit, linter: Linter, tally: Tally, articles: Iterator[Item],
             findings.flush()
             table.flush()
             display.advance(len(chunk), tally.findings)
-
-
-def _write_report(out: Path) -> None:
-    try:
-        from lint.audit.report import write_report
-    except ImportError:
-        return
-    write_report(out)
 
 
 def _say(audit: Audit, message: str) -> None:
