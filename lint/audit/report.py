@@ -198,7 +198,7 @@ def _bars(rows: list[tuple[str, dict]], width: int = 360) -> dict:
 def _columns(rows: list[tuple[str, dict]], height: int = 140) -> dict:
     """Vertical columns stacked by severity, one a month; geometry in px."""
     peak = max((sum(c.get(s, 0) for s in SEVERITIES) for _, c in rows), default=0) or 1
-    step = max(3, min(48, 1000 // max(1, len(rows))))
+    step = max(3, min(64, 1000 // max(1, len(rows))))
     columns = []
     for i, (label, counts) in enumerate(rows):
         segments = _segments(counts, height / peak, 0)
@@ -206,6 +206,6 @@ def _columns(rows: list[tuple[str, dict]], height: int = 140) -> dict:
             segment["at"] = round(height - segment["at"] - segment["size"], 1)
         columns.append({"label": label, "x": i * step, "articles": counts.get("articles"),
                         "total": sum(counts.get(s, 0) for s in SEVERITIES), "segments": segments})
-    labels = columns[::-(-70 // step)]  # a label every 70 px or more
+    labels = columns[::-(-64 // step)]  # a label every 64 px or more
     return {"height": height, "width": step * len(rows), "step": step, "columns": columns,
             "labels": labels}

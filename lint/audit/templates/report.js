@@ -69,7 +69,8 @@
       tr.appendChild(el("td", "n muted", page * PAGE + k + 1));
       const title = el("td");
       title.appendChild(el("div", "headline", a[HEADLINE] || "(no headline)"));
-      title.appendChild(el("div", "id", a[ERROR] ? `${a[ID]}: ${a[ERROR]}` : a[ID]));
+      title.appendChild(el("div", "id", a[ID]));
+      if (a[ERROR]) title.appendChild(el("div", "failure", "Could not be checked: " + a[ERROR]));
       tr.append(title, el("td", "date", a[DATE]), el("td", "", sections[a[SECTION]]), el("td", "", authors[a[AUTHOR]]));
       SEVERITIES.forEach((s, j) => tr.appendChild(count(a[COUNT + j], s)));
       const chips = el("td");
