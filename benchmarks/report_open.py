@@ -32,7 +32,7 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    report = write_report(args.audit_dir)
+    report = write_report(args.audit_dir).resolve()
     written = time.perf_counter() - started
     html = report.read_text(encoding="utf-8")
     print(f"write_report: {written:.2f} s; report.html {len(html.encode()) / 1e6:.1f} MB")
