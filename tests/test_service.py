@@ -456,3 +456,17 @@ def test_a_lone_surrogate_in_an_answer_is_escaped_not_a_500():
 
     assert Json({"text": "caf\u00e9"}).body == '{"text":"caf\u00e9"}'.encode()
     assert Json({"text": "x\udfffy"}).body == b'{"text":"x\\udfffy"}'
+
+
+def test_a_failed_rule_makes_the_answer_incomplete_not_an_error():
+    from lint.results import FileError, FileResult
+    from lint.service.response import check_response
+    from lint.source import Source
+
+    result = FileResult("<request>", "text", [], FileError("rule-failed", "rule `x` failed: boom"),
+                        (Source("An article."),), skipped=("y",))
+    body = check_response(result, encoding="utf-16", tool={}, document={"source": "check"},
+                          rule_url=str)
+    assert body["incomplete"] is True
+    assert body["incomplete_reason"] == ("the time budget ran out before 1 rule(s) ran: y; "
+                                         "rule `x` failed: boom")

@@ -289,7 +289,6 @@ def _content_text(request: models.CheckRequest) -> tuple[str, str | None]:
 
 def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastAPI:
     service = Service(config, settings, replay, Linter(config))
-    tool = {"profile": config.profile, "config_hash": config_hash(config)}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -322,15 +321,15 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
                 limiter=service.limiter)
         finally:
             service.pending -= 1
-        if result.error and result.format is None:
-            # The content could not be read at all: the client's input, not our failure.
+        if result.error and result.error.code != "rule-failed":
+            # Nothing was linted: the content could not be read (a failed rule, by
+            # contrast, leaves the others' findings, and the answer is incomplete).
             raise ApiError(422, result.error.code.replace("-", "_"), result.error.message,
                            {"pointer": "/content"})
         service.metrics.found(Counter(f.rule for f in result.findings))
         return check_response(
             result, encoding=request.offset_encoding, document=document, rule_url=rule_url(http),
-            tool={**tool, "profile": linter.config.profile,
-                  "config_hash": config_hash(linter.config)})
+            tool={"profile": linter.config.profile, "config_hash": config_hash(linter.config)})
 
     @app.post("/v1/check", response_model=None, summary="Check one article",
               responses={200: {"model": models.CheckResponse}, **ERRORS})
