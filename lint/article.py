@@ -60,10 +60,6 @@ class Article:
         return tuple(b for b in self.body if b.kind in ("paragraph", "list-item"))
 
     @lazy
-    def headline(self) -> Block | None:
-        return next((b for b in self.blocks if b.kind == "headline"), None)
-
-    @lazy
     def sentences(self) -> dict[Block, list[Sentence]]:
         """Sentences of every block, keyed by block.
 

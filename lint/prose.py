@@ -17,11 +17,10 @@ NOT_SPACE = r"[^\s\x1c-\x1f]"
 _CLASS_SPACE = r"\s\x1c-\x1f"
 
 # Quotation marks: straight and curly, double and single (the single ones double as
-# apostrophes), and the low marks some copy pastes in from German or Polish.
+# apostrophes).
 DOUBLE_QUOTES = "\"“”"
 SINGLE_QUOTES = "'‘’"
 QUOTE_MARKS = DOUBLE_QUOTES + SINGLE_QUOTES
-LOW_QUOTES = "„‚"
 
 # A sentence ends with one of these marks, perhaps followed by closing quote marks
 # and brackets; as patterns, one mark, one closer, and a whole sentence end.

@@ -27,7 +27,7 @@ ALL = "ALL"
 
 
 class UnknownRule(KeyError):
-    """A name that is no rule, alias or category; `suggestion` is the closest one."""
+    """A name that is no rule or category; `suggestion` is the closest one."""
 
     def __init__(self, name: str, suggestion: str | None = None):
         super().__init__(name)
@@ -42,27 +42,25 @@ class Registry:
     def __init__(self, rules: Iterable[Rule], packs: Iterable[ModuleType] = ()):
         ordered = sorted(rules, key=lambda r: (r.category, r.name))
         self.rules: dict[str, Rule] = {r.name: r for r in ordered}
-        self.aliases = {alias: r.name for r in ordered for alias in r.aliases}
         self.categories: dict[str, list[str]] = {}
         for r in ordered:
             self.categories.setdefault(r.category, []).append(r.name)
         self._profile_checks = [p.check_profile for p in packs if hasattr(p, "check_profile")]
 
     def get(self, name: str) -> Rule:
-        name = self.aliases.get(name, name)
         if name not in self.rules:
             raise UnknownRule(name, self.closest(name))
         return self.rules[name]
 
     def closest(self, name: str) -> str | None:
-        """The rule, alias or category most like a mistyped name, if one is close."""
+        """The rule or category most like a mistyped name, if one is close."""
         import difflib
 
-        known = [*self.rules, *self.aliases, *self.categories, ALL]
+        known = [*self.rules, *self.categories, ALL]
         return next(iter(difflib.get_close_matches(name, known, n=1, cutoff=0.75)), None)
 
     def expand(self, selector: str) -> list[str]:
-        """Rule names for a rule name, alias, category or ALL."""
+        """Rule names for a rule name, category or ALL."""
         if selector == ALL:
             return list(self.rules)
         if selector in self.categories:

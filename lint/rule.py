@@ -206,8 +206,6 @@ class Rule:
     fix: str = "never"
     fix_safety: str | None = None
     default: bool = True
-    profile: bool = False
-    aliases: tuple[str, ...] = ()
     tiers: tuple[Tier, ...] = ()
     judge: Judge | None = None
     option_index: Mapping[str, Option] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
@@ -254,7 +252,6 @@ def parse_docs(docstring: str) -> tuple[str, dict[str, str]]:
 
 def rule(name: str, *, category: str, severity: str, options: Iterable[Option] = (),
          fix: str = "never", fix_safety: str | None = None, default: bool = True,
-         profile: bool = False, aliases: Iterable[str] = (),
          tiers: Iterable[Tier] = ()) -> Callable[[Check], Rule]:
     """Declare a rule; the decorated function's docstring is its documentation.
 
@@ -277,8 +274,7 @@ def rule(name: str, *, category: str, severity: str, options: Iterable[Option] =
         summary, docs = parse_docs(check.__doc__ or "")
         return Rule(name=name, category=category, severity=severity, check=check,
                     summary=summary, docs=MappingProxyType(docs), options=tuple(options),
-                    fix=fix, fix_safety=fix_safety, default=default, profile=profile,
-                    aliases=tuple(aliases), tiers=tiers)
+                    fix=fix, fix_safety=fix_safety, default=default, tiers=tiers)
 
     return wrap
 

@@ -48,8 +48,6 @@ def markdown(rule: Rule) -> str:
     """The rule's page: summary, metadata and every documented section."""
     meta = f"Category: `{rule.category}`. Default severity: `{rule.severity}`."
     parts = [f"# {rule.name}", "", rule.summary, "", f"{meta} {fix_summary(rule)}"]
-    if rule.aliases:
-        parts.append(f"Also known as: {', '.join(rule.aliases)}.")
     for title in (*DOC_SECTIONS, *OPTIONAL_DOC_SECTIONS):
         if title in rule.docs:
             parts += ["", f"## {title}", rule.docs[title]]

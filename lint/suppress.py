@@ -1,7 +1,7 @@
 """Inline suppression: `<!-- copydesk: disable=RULE -->` ... `<!-- copydesk: enable=RULE -->`.
 
 `<!-- copydesk: disable-next=RULE -->` (or `disable-next-paragraph`) silences the
-next block only. A directive names rules, aliases or categories, comma-separated,
+next block only. A directive names rules or categories, comma-separated,
 and switches off only those; without `=RULE` it applies to every rule. Directives
 are source text, so they work the same in plain text, Markdown and HTML.
 
@@ -38,7 +38,7 @@ class Directive:
     rules: frozenset[str]  # rule names, or {EVERY_RULE}
     start: int
     end: int
-    # names that are no rule, alias or category, each with the closest known name
+    # names that are no rule or category, each with the closest known name
     unknown: tuple[tuple[str, str | None], ...] = ()
 
 
@@ -198,7 +198,7 @@ def unused_directive(article, options):
     ## What it does
     Reports a suppression comment that is not written as a directive
     (`<!-- copydesk disable=... -->` without its colon, a misspelled action), one
-    that names a rule, alias or category copydesk does not have, and one that
+    that names a rule or category copydesk does not have, and one that
     silences no finding of the rules it names (the finding was fixed, or the
     directive sits in the wrong place). The engine reports it after every other
     rule has run, as ruff's RUF100 reports an unused `noqa`.

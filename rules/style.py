@@ -50,7 +50,7 @@ def _is_small_figure_to_spell(article: Article, block: Block, match: regex.Match
     return not _LABEL_BEFORE.search(before)
 
 
-@rule("number-style", category="style", severity="info", profile=True,
+@rule("number-style", category="style", severity="info",
       fix="sometimes", fix_safety="unsafe",
       options=[Option("spell-out-below", int, 0,
                       "Spell out whole numbers below this (10: one to nine); 0: as the "

@@ -331,7 +331,6 @@ def house_dash(options: Options) -> str:
 
 @rule("spaced-hyphen-dash", category="typography", severity="info",
       fix="always", fix_safety="safe",
-      profile=True,
       options=[Option("dash", str, house_style.FROM_PROFILE,
                       "The house dash: hyphen, en or em; `profile`: as the profile says.",
                       choices=(house_style.FROM_PROFILE, "hyphen", "en", "em"))])

@@ -156,7 +156,6 @@ class Definition(NamedTuple):
     long: str
     start: int
     end: int
-    short_start: int
 
 
 class Name(NamedTuple):
@@ -296,7 +295,7 @@ class Abbreviations:
                 if long_span is not None and (_acronym_like(short) or initials(
                         text[long_span[0]:long_span[1]]) == short.upper()):
                     found.append(Definition(short, self.text[long_span[0]:long_span[1]],
-                                            long_span[0], inside.end(), inside.start(1)))
+                                            long_span[0], inside.end()))
                 continue
             before = _SHORT_BEFORE.search(text, max(0, bracket - 12), bracket)
             long = _LONG_INSIDE.match(text, bracket) if before else None
@@ -307,7 +306,7 @@ class Abbreviations:
                     and words[0].lower() == short[0].lower()
                     and _letters_in_order(words.lower(), short.lower())):
                 found.append(Definition(short, self.text[long.start(1):long.end(1)],
-                                        before.start(), long.end(), before.start(1)))
+                                        before.start(), long.end()))
         found.sort(key=lambda d: d.start)
         return found
 
