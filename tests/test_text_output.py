@@ -33,6 +33,20 @@ def test_subheadings_are_not_counted_as_paragraphs(tmp_path: Path) -> None:
     assert "  paragraph 4    13:1" in listing
 
 
+def test_a_headline_and_standfirst_on_consecutive_lines_are_not_paragraphs(
+        tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Plant deal agreed\nThe carmaker will build SUVs at Halewood\n\n"
+                     "By Tom Jervis\n\n12 March 2025\n\nThe deal was signed.\n\n"
+                     f"{PARAGRAPH}\n\nThird paragraph.\n\n{PARAGRAPH}\n", encoding="utf-8")
+    result = invoke("check", str(story), "--select", "duplicate-paragraph",
+                    "--output-format", "concise")
+    assert "Paragraph 4 repeats paragraph 2 word for word." in result.output
+    listing = invoke("extract", str(story)).output.splitlines()
+    assert [line.split()[0] for line in listing[1:5]] == [
+        "headline", "standfirst", "byline", "dateline"]
+
+
 def test_a_whole_paragraph_is_marked_where_it_starts() -> None:
     lines = invoke("check", str(DEFECTIVE), "--select", "duplicate-paragraph").output.splitlines()
     at = lines.index(next(line for line in lines if "duplicate-paragraph" in line))

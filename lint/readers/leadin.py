@@ -29,6 +29,7 @@ _MAX_TITLE_WORDS = 6
 _MAX_LEAD_IN_WORDS = 12
 _MAX_CAPTION_WORDS = 15
 LEAD_IN_BLOCKS = 6  # blocks after which the story has surely begun
+_MAX_STANDFIRST_WORDS = 40
 # A line reads as a sentence when it ends with a sentence's mark, a colon, or the
 # closing quote mark of a quoted sentence.
 _SENTENCE_END = prose.compile(rf"[{prose.SENTENCE_MARKS}:\"”’]\s*$")
@@ -83,6 +84,9 @@ def split_lead_in(blocks: list[list[str]]) -> list[list[tuple[int, int]]]:
         if len(lines) < 2:
             continue
         marked = [n for n, line in enumerate(lines[:3]) if _marks_lead_in(line)]
+        if not marked and i == 0 and _headline_and_standfirst(lines, blocks[1:3]):
+            groups[0] = [(n, n + 1) for n in range(len(lines))]
+            continue
         if not marked or (i > 0 and marked[0] > 1):
             break
         last = max(n for n, line in enumerate(lines) if _marks_lead_in(line))
@@ -94,6 +98,13 @@ def split_lead_in(blocks: list[list[str]]) -> list[list[tuple[int, int]]]:
             groups[i].append((last + 1, len(lines)))
             break
     return groups
+
+
+def _headline_and_standfirst(lines: list[str], following: list[list[str]]) -> bool:
+    """Whether a first block of two lines is a headline over its standfirst: both
+    short, and a byline or dateline opens one of the next two blocks."""
+    return (len(lines) == 2 and all(_at_most_words(line, _MAX_STANDFIRST_WORDS) for line in lines)
+            and any(block and _marks_lead_in(block[0]) for block in following))
 
 
 def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | None]:

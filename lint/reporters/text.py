@@ -10,7 +10,7 @@ from lint.results import FileResult, Report, severity_counts
 _WINDOW = 100
 _MARGIN = 20  # characters of the line kept before a span that is far along it
 _AFTER = 10  # characters kept after a span before the line is cut
-_LONG_SPAN = 30  # a longer span is marked where it starts, not underlined
+_LONG_SPAN = 60  # a longer span is marked where it starts, not underlined
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
