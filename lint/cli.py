@@ -212,7 +212,7 @@ def extract(paths, output_format, input_format) -> None:
             if unknown:
                 raise InputError(unknown.error.code, unknown.error.message)
             data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-            document = read_document(display, data, fmt)
+            document = read_document(display, data, linters.for_path(Path(display)), fmt)
         except (InputError, OSError) as exc:
             failed = True
             message = exc.message if isinstance(exc, InputError) else exc.strerror or str(exc)

@@ -155,8 +155,13 @@ def unknown_kind(path: str, format: str | None) -> FileResult | None:
                               "files (--format reads another as one of them)"))
 
 
-def read_document(display: str, data: bytes, format: str | None) -> Document:
-    return read(display, decode(data), format)
+def read_document(display: str, data: bytes, linter: Linter, format: str | None) -> Document:
+    """A file's Document, within the linter's limits; InputError when it cannot be read."""
+    text = decode_bytes(display, data, linter)
+    document = text if isinstance(text, FileResult) else read_text(display, text, linter, format)
+    if isinstance(document, FileResult):
+        raise InputError(document.error.code, document.error.message)
+    return document
 
 
 def error_result(display: str, exc: Exception) -> FileResult:

@@ -182,3 +182,13 @@ def test_a_run_of_comments_between_paragraphs_is_read_in_one_pass() -> None:
     document = read("story.html", text, "html")
     assert [document.block_text(b) for b in document.body] == [
         "The council met.", "It voted on Monday."]
+
+
+def test_extract_keeps_to_the_size_limit_too(tmp_path: Path) -> None:
+    (tmp_path / "copydesk.toml").write_text("max-document-bytes = 100\n")
+    (tmp_path / "long.txt").write_text("Long read\n\n" + "The council met. " * 10)
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "long.txt"),
+                                       "--output-format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    [entry] = json.loads(result.stdout)["files"]
+    assert entry["error"]["code"] == "too-large"
