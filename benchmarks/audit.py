@@ -1,9 +1,10 @@
 """Speed and memory of `copydesk audit` on whole archives.
 
 Runs the real command (report included) as a subprocess and prints, for each
-archive, the wall time, articles per second and the peak memory of the run: the
-main process and its workers together (their resident sets summed, sampled every
-50 ms), and the largest single process.
+archive, the wall time, articles per second, the CPU time of the run (which a
+busy machine changes less than the wall time) and the peak memory: the main
+process and its workers together (their resident sets summed, sampled every 50
+ms), and the largest single process.
 
 Archives:
 - ../shared/corpus/bench (1,622 articles);
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -63,6 +65,7 @@ def audit(archive: Path, out: Path, jobs: int) -> dict:
     command = [sys.executable, "-m", "lint", "audit", str(archive), "--out", str(out), "-q",
                "--jobs", str(jobs)]
     peak = [0, 0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command)
 
@@ -76,11 +79,13 @@ def audit(archive: Path, out: Path, jobs: int) -> dict:
     sampler.start()
     code = process.wait()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     sampler.join()
     if code != 0:
         sys.exit(f"the audit of {archive} failed (exit {code})")
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    return {"wall": wall, "audit": summary["seconds"], "articles": summary["articles"],
+    return {"wall": wall, "cpu": cpu, "audit": summary["seconds"], "articles": summary["articles"],
             "peak": peak[0], "largest": peak[1], "report": (out / "report.html").exists()}
 
 
@@ -93,6 +98,8 @@ def describe(label: str, runs: list[dict]) -> None:
           f"({best['articles'] / best['audit']:,.0f}/s over the audit itself, "
           f"{best['audit']:.2f} s), peak memory {best['peak'] / mib:,.0f} MiB in all, "
           f"{best['largest'] / mib:,.0f} MiB the largest process")
+    print(f"  CPU time of that run, main and workers: {best['cpu']:.2f} s "
+          f"({1000 * best['cpu'] / best['articles']:.2f} ms an article)")
     print("  all runs (s wall): " + ", ".join(f"{run['wall']:.2f}" for run in runs))
 
 
