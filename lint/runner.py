@@ -22,7 +22,7 @@ from lint.document import Document
 from lint.engine import Linter
 from lint.fixes import apply_edits, edits_of, safe_fixes
 from lint.paths import matches, relative_to_root
-from lint.readers import EXTENSIONS, InputError, decode, is_cms_payload, read
+from lint.readers import EXTENSIONS, InputError, decode, encode, is_cms_payload, read
 from lint.results import DEFAULT_FAIL_ON, FileError, FileResult
 
 if TYPE_CHECKING:
@@ -283,14 +283,13 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None, *,
     return FixOutcome(text, fixed)
 
 
-def write_atomically(path: Path, text: str, bom: bool) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Replace the file in one step: a crash leaves the old file or the new, never half."""
     import tempfile
 
-    data = ("\ufeff" if bom else "") + text
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.chmod(temp, path.stat().st_mode & 0o7777)
         os.replace(temp, path)
@@ -413,7 +412,7 @@ def _fix_file(path: Path | str, display: str, data: bytes, linter: Linter, forma
     if not write:
         return data
     outcome.fixed_by_file[display] = fixed.fixed
-    bom = data.startswith(b"\xef\xbb\xbf")
+    fixed_data = encode(fixed.text, like=data)
     if path != STDIN:
-        write_atomically(Path(path), fixed.text, bom)
-    return ("\ufeff" if bom else "").encode() + fixed.text.encode()
+        write_atomically(Path(path), fixed_data)
+    return fixed_data

@@ -220,3 +220,16 @@ def test_worker_processes_give_the_same_report() -> None:
     assert one.exit_code == two.exit_code == 1
     assert one.output == two.output
     assert len(json.loads(two.output)["files"]) >= 6
+
+
+def test_fix_writes_a_page_back_in_its_declared_charset(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_bytes('<html><head><meta charset="windows-1252"></head><body>'
+                     '<h1>Caf\u00e9 deal</h1><p>The caf\u00e9 owner signed the the lease on '
+                     'Monday after a long search for a site in the town centre.</p>'
+                     '<p>The lease runs for ten years from next month, the landlord said on '
+                     'Tuesday.</p></body></html>'.encode("cp1252"))
+    result = invoke("check", "--fix", str(page))
+    assert result.exit_code == 0, result.output
+    assert page.read_bytes().decode("cp1252").count("the the") == 0
+    assert "caf\u00e9 owner signed the lease" in page.read_bytes().decode("cp1252")

@@ -307,3 +307,26 @@ def test_any_json_is_read_or_is_an_input_error(data, name: str) -> None:
 def test_a_bare_ampersand_before_a_line_break_leaves_no_carriage_return() -> None:
     document = read("page.html", "<p>Fish &\r\nchips</p>")
     assert document.text == "Fish & chips"
+
+
+def test_a_page_in_its_declared_charset_is_decoded_as_declared() -> None:
+    from lint.readers import decode, encode
+    page = ('<html><head><meta charset="windows-1252"></head><body><h1>Caf\u00e9 deal</h1>'
+            '<p>\u201cWe will appeal,\u201d the caf\u00e9 owner said.</p></body></html>')
+    data = page.encode("cp1252")
+    assert decode(data) == page
+    assert encode(decode(data), like=data) == data
+    latin = page.replace("windows-1252", "ISO-8859-1").encode("cp1252")
+    assert decode(latin) == page.replace("windows-1252", "ISO-8859-1")  # read as browsers do
+    http_equiv = data.replace(b'<meta charset="windows-1252">',
+                              b'<meta http-equiv="Content-Type" content="text/html; '
+                              b'charset=windows-1252">')
+    assert "\u201cWe will appeal" in decode(http_equiv)
+
+
+def test_an_unknown_or_wrong_charset_is_a_clear_error() -> None:
+    from lint.readers import InputError, decode
+    with pytest.raises(InputError, match="unknown charset"):
+        decode('<meta charset="klingon"><p>Caf\u00e9</p>'.encode("cp1252"))
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        decode("<p>Caf\u00e9</p>".encode("cp1252"))

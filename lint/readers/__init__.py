@@ -6,6 +6,7 @@ articles never loads the HTML and JSON machinery.
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import json
 import os
@@ -182,15 +183,54 @@ def detect_format(path: str, content: str) -> str:
     return "html" if start.startswith(_HTML_START) else "text"
 
 
+# A charset declared in the first bytes of a page: `<meta charset="windows-1252">`,
+# `<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, or an
+# XML declaration's encoding.
+_DECLARED_CHARSET = regex.compile(
+    rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)"
+    rb"|<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", regex.IGNORECASE)
+_CHARSET_WINDOW = 4096
+# Labels browsers read as windows-1252 (the WHATWG Encoding Standard).
+_AS_WINDOWS_1252 = frozenset({"latin_1", "iso8859-1", "ascii"})
+
+
+def declared_encoding(data: bytes) -> str:
+    """The codec a page declares for itself, or `utf-8`; InputError for one Python
+    does not know."""
+    found = _DECLARED_CHARSET.search(data, 0, _CHARSET_WINDOW) if b"charset" in data[
+        :_CHARSET_WINDOW].lower() or b"<?xml" in data[:_CHARSET_WINDOW] else None
+    if found is None:
+        return "utf-8"
+    label = (found.group(1) or found.group(2)).decode("ascii").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        raise InputError("unknown-charset", f"the page declares an unknown charset {label!r}") \
+            from None
+    return "cp1252" if name in _AS_WINDOWS_1252 else name
+
+
 def decode(data: bytes) -> str:
-    """Decode a file's bytes as UTF-8 (a BOM is dropped), or raise InputError."""
+    """Decode a file's bytes as UTF-8 (a BOM is dropped), or as the charset the page
+    declares (`<meta charset="windows-1252">`); InputError when they do not decode."""
     if b"\x00" in data:
         raise InputError("binary", "the file is binary, not text")
+    encoding = "utf-8" if data.isascii() else declared_encoding(data)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
-        raise InputError("invalid-utf8",
-                         f"not valid UTF-8 (byte {exc.start}: {data[exc.start]:#04x})") from None
+        code = "invalid-utf8" if encoding == "utf-8" else "invalid-charset"
+        raise InputError(code, f"not valid {'UTF-8' if encoding == 'utf-8' else encoding} "
+                               f"(byte {exc.start}: {data[exc.start]:#04x})") from None
+
+
+def encode(text: str, like: bytes) -> bytes:
+    """Text as bytes in the encoding `like` was decoded from, keeping a UTF-8 BOM; a
+    character the page's charset lacks becomes an HTML character reference."""
+    encoding = "utf-8" if like.isascii() else declared_encoding(like)
+    if encoding != "utf-8":
+        return text.encode(encoding, errors="xmlcharrefreplace")
+    return (b"\xef\xbb\xbf" if like.startswith(b"\xef\xbb\xbf") else b"") + text.encode()
 
 
 def _empty(path: str, content: str, format: str | None) -> Document:

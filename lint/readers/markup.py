@@ -283,8 +283,29 @@ def _atoms(source: str, nodes, out: list[_Atom]) -> None:
             out.append(_Atom(_BREAK, node.start, node.end, False))
         elif node.tag in CODE:
             out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False, masked=True))
+        elif node.tag == "q" and not hidden(node):
+            _quotation_atoms(source, node, out)
         elif not hidden(node):
             _atoms(source, node.children, out)
+
+
+def _quotation_atoms(source: str, q: Element, out: list[_Atom]) -> None:
+    """`<q>` as a browser shows it: its words between quotation marks (single ones
+    inside another `<q>`), each mark standing for its tag."""
+    nested = any(a.tag == "q" for a in _ancestors_of(q))
+    opening, closing = ("‘", "’") if nested else ("“", "”")
+    tag_end = source.find(">", q.start, q.end if q.end > q.start else len(source)) + 1
+    out.append(_Atom(opening, q.start, tag_end or q.start, False))
+    _atoms(source, q.children, out)
+    end_tag = source.rfind("</", tag_end, q.end) if q.end > tag_end else -1
+    if end_tag != -1 and source[end_tag + 2:end_tag + 3].lower() == "q":
+        out.append(_Atom(closing, end_tag, q.end, False))
+
+
+def _ancestors_of(element: Element):
+    while element.parent is not None:
+        element = element.parent
+        yield element
 
 
 def _collapse(atoms: list[_Atom]) -> list[_Atom]:
