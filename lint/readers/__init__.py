@@ -10,6 +10,7 @@ import codecs
 import importlib
 import json
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -186,9 +187,9 @@ def detect_format(path: str, content: str) -> str:
 # A charset declared in the first bytes of a page: `<meta charset="windows-1252">`,
 # `<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, or an
 # XML declaration's encoding.
-_DECLARED_CHARSET = regex.compile(
-    rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)"
-    rb"|<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", regex.IGNORECASE)
+_DECLARED_CHARSET = re.compile(
+    rb"<meta[^>]*?charset[ \t\r\n]*=[ \t\r\n]*[\"']?[ \t]*([A-Za-z0-9_.:-]+)"
+    rb"|<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _CHARSET_WINDOW = 4096
 # Labels browsers read as windows-1252 (the WHATWG Encoding Standard).
 _AS_WINDOWS_1252 = frozenset({"latin_1", "iso8859-1", "ascii"})
@@ -197,8 +198,7 @@ _AS_WINDOWS_1252 = frozenset({"latin_1", "iso8859-1", "ascii"})
 def declared_encoding(data: bytes) -> str:
     """The codec a page declares for itself, or `utf-8`; InputError for one Python
     does not know."""
-    found = _DECLARED_CHARSET.search(data, 0, _CHARSET_WINDOW) if b"charset" in data[
-        :_CHARSET_WINDOW].lower() or b"<?xml" in data[:_CHARSET_WINDOW] else None
+    found = _DECLARED_CHARSET.search(data, 0, _CHARSET_WINDOW)
     if found is None:
         return "utf-8"
     label = (found.group(1) or found.group(2)).decode("ascii").lower()
@@ -219,9 +219,11 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
-        code = "invalid-utf8" if encoding == "utf-8" else "invalid-charset"
-        raise InputError(code, f"not valid {'UTF-8' if encoding == 'utf-8' else encoding} "
-                               f"(byte {exc.start}: {data[exc.start]:#04x})") from None
+        where = f"(byte {exc.start}: {data[exc.start]:#04x})"
+        if encoding == "utf-8":
+            raise InputError("invalid-utf8", f"not valid UTF-8 {where}") from None
+        raise InputError("invalid-charset", f"not valid {encoding}, the charset it declares "
+                                            f"{where}") from None
 
 
 def encode(text: str, like: bytes) -> bytes:
