@@ -157,7 +157,12 @@ class Archive:
         self.db.execute("DELETE FROM passages WHERE article = ?", row)
         self.db.execute("DELETE FROM articles WHERE id = ?", row)
 
-    def commit(self) -> None:
+    def save(self) -> None:
+        """Make what was added so far durable (an audit saves after every chunk)."""
+        self.db.commit()
+
+    def finish(self) -> None:
+        """Index what was added, for quick checks against it, and save it."""
         self._index()
         self.db.commit()
 

@@ -360,7 +360,7 @@ def _index_articles(paths, index_path: Path, config_path: Path | None) -> None:
                 continue
             archive.add(result.path, {"headline": result.headline}, result.facts)
             added += 1
-        archive.commit()
+        archive.finish()
         total = len(archive)
     click.echo(f"Indexed {added} article{'s' if added != 1 else ''} "
                f"({total} in {index_path}).")

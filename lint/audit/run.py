@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from lint import __version__
-from lint.audit import worker
+from lint.archive import Archive
+from lint.audit import recycling, worker
 from lint.audit.archive import ArchiveError, Item, check_inputs, estimate, items
 from lint.audit.progress import Progress, progress
 from lint.audit.report import write_report
@@ -79,15 +80,25 @@ def run(audit: Audit) -> int:
     show = (not audit.quiet and sys.stderr.isatty() and os.environ.get("PRE_COMMIT") != "1"
             and find_spec("rich") is not None)
     started = time.monotonic()
+    archive = recycling.open_archive(audit.out, not audit.resume) if recycling.wanted(
+        linter) else None
     try:
         articles = _after(items(audit.inputs, linters, audit.stdin), done)
         total = estimate(audit.inputs, linters) if show else None
-        _write(audit, linter, tally, articles, progress(show, total, len(done), tally.findings))
+        _write(audit, linter, tally, articles, progress(show, total, len(done), tally.findings),
+               archive)
+        if archive is not None:
+            tally, judged = recycling.conclude(archive, linter, audit.out, FINDINGS, ARTICLES,
+                                               tally)
+            state.notes = [note.to_json() for note in judged.notes]
     except KeyboardInterrupt:
         state.write(tally, time.monotonic() - started, complete=False)
         _say(audit, f"interrupted after {tally.articles:,} articles; run again with --resume "
                     f"to audit the rest")
         return EXIT_INTERRUPTED
+    finally:
+        if archive is not None:
+            archive.close()
     state.write(tally, time.monotonic() - started, complete=True)
     written = write_report(audit.out) if audit.report else audit.out
     _say(audit, f"{tally.articles:,} articles audited ({tally.failed:,} could not be), "
@@ -96,14 +107,17 @@ def run(audit: Audit) -> int:
 
 
 def _write(audit: Audit, linter: Linter, tally: Tally, articles: Iterator[Item],
-           display: Progress) -> None:
-    """Audit the articles, appending each one's line and row as its chunk comes back."""
+           display: Progress, archive: Archive | None) -> None:
+    """Audit the articles, appending each one's line and row as its chunk comes back,
+    and storing what the archive rules collected."""
     chunks = _audited(articles, linter, audit.format, audit.jobs)
     with (closing(chunks), display,
           open(audit.out / FINDINGS, "a", encoding="utf-8", newline="\n") as findings,
           open(audit.out / ARTICLES, "a", encoding="utf-8", newline="") as table):
         rows = csv.writer(table)
         for chunk in chunks:
+            if archive is not None:  # before the lines: a resumed audit skips those
+                recycling.store(archive, chunk)
             for audited in chunk:
                 findings.write(audited.line)
                 rows.writerow(tally.add(audited.entry))
@@ -154,6 +168,7 @@ class _State:
         self.started = _now()
         self.earlier = 0.0  # seconds spent by the runs this one resumes
         self.seconds = 0.0
+        self.notes: list[dict[str, Any]] = []  # what the archive rules said of the whole
 
     def start(self, tally: Tally) -> list[str]:
         for name in (FINDINGS, SUMMARY, REPORT):
@@ -194,7 +209,8 @@ class _State:
         self.seconds = self.earlier + seconds
         summary = {"schema_version": SCHEMA_VERSION, "tool": self.tool,
                    "inputs": self.audit.inputs, "started": self.started, "finished": _now(),
-                   "seconds": round(self.seconds, 3), "complete": complete, **tally.summary()}
+                   "seconds": round(self.seconds, 3), "complete": complete, **tally.summary(),
+                   "boilerplate": self.notes}
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                              encoding="utf-8")

@@ -39,6 +39,7 @@ class Entry(NamedTuple):
 class Audited(NamedTuple):
     line: str  # the article's line of findings.jsonl
     entry: Entry
+    facts: dict  # what the archive rules collected from it (lint.finding.LocatedFact)
 
 
 def entry_of(record: dict[str, Any]) -> Entry:
@@ -51,11 +52,12 @@ def entry_of(record: dict[str, Any]) -> Entry:
 
 
 def audit(item: Item, linter: Linter, format: str | None) -> Audited:
+    facts: dict = {}
     try:
-        record = _record(item, linter, format)
+        record = _record(item, linter, format, facts)
     except Exception as exc:  # one article never stops the audit, whatever it holds
         record = _failed(item.origin, "audit-failed", f"{type(exc).__name__}: {exc}")
-    return Audited(json.dumps(record, ensure_ascii=False) + "\n", entry_of(record))
+    return Audited(json.dumps(record, ensure_ascii=False) + "\n", entry_of(record), facts)
 
 
 def _failed(origin: str, code: str, message: str) -> dict[str, Any]:
@@ -63,7 +65,9 @@ def _failed(origin: str, code: str, message: str) -> dict[str, Any]:
             "sources": [], "findings": [], "error": {"code": code, "message": message}}
 
 
-def _record(item: Item, linter: Linter, format: str | None) -> dict[str, Any]:
+def _record(item: Item, linter: Linter, format: str | None,
+            facts: dict) -> dict[str, Any]:
+    """The article's findings.jsonl record; the archive rules' facts go into `facts`."""
     if item.broken:
         return _failed(item.origin, *item.broken)
     try:
@@ -88,8 +92,10 @@ def _record(item: Item, linter: Linter, format: str | None) -> dict[str, Any]:
         return _as_record(article_id or item.origin, item.origin, found, document)
     if document.format in _FILE_METADATA:
         found = _FILE_METADATA[document.format](text)
+    result = check_document(document, linter, collect=True)
+    facts.update(result.facts)
     return _as_record(article_id or item.origin, item.origin, _with_lead_in(found, document),
-                      check_document(document, linter))
+                      result)
 
 
 _PAYLOAD_METADATA = {"wordpress": metadata.wordpress, "ans": metadata.ans}
@@ -133,13 +139,13 @@ def _as_record(article_id: str, origin: str, found: dict[str, str | None],
         "format": result.format,
         "metadata": found,
         "sources": [{"field": source.field, "text": source.text} for source in result.sources],
-        "findings": [_located(finding) for finding in result.findings],
+        "findings": [located(finding) for finding in result.findings],
         "error": ({"code": result.error.code, "message": result.error.message}
                   if result.error else None),
     }
 
 
-def _located(finding: Finding) -> dict[str, Any]:
+def located(finding: Finding) -> dict[str, Any]:
     """The finding as `check` gives it, with `location.source`: the index in `sources`
     of the text its offsets count in."""
     data = finding.to_json()

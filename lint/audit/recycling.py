@@ -1,0 +1,70 @@
+"""The audit's archive pass, for the rules that judge articles against each other
+(`recycled-paragraph`, `duplicate-article`).
+
+Their facts are stored as each chunk of articles comes back, in the out folder's
+archive.db (so `--resume` keeps them, and the folder serves `check --index`
+afterwards); once every article is in they are judged, and the findings are merged
+into the lines of findings.jsonl and the rows of articles.csv, whose figures are
+then counted again. The articles themselves are never read a second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+from lint.archive import Archive, Judged, judge
+from lint.audit import worker
+from lint.audit.tally import Tally, csv_header
+from lint.engine import Linter
+
+ARCHIVE = "archive.db"
+
+
+def wanted(linter: Linter) -> bool:
+    return any(active.rule.is_archive for active in linter.rules)
+
+
+def open_archive(out: Path, fresh: bool) -> Archive:
+    path = out / ARCHIVE
+    if fresh:
+        path.unlink(missing_ok=True)
+    return Archive(path)
+
+
+def store(archive: Archive, chunk: list[worker.Audited]) -> None:
+    for audited in chunk:
+        if audited.facts:
+            archive.add(audited.entry.id, audited.entry.metadata, audited.facts)
+    archive.save()
+
+
+def conclude(archive: Archive, linter: Linter, out: Path, findings: str, articles: str,
+             tally: Tally) -> tuple[Tally, Judged]:
+    """Judge the archive and merge its findings into the outputs; the new figures."""
+    judged = judge(archive, linter)
+    archive.finish()
+    if not judged.findings:
+        return tally, judged
+    counted = Tally(tally.rules, tally.categories)
+    lines, rows = out / f"{findings}.tmp", out / f"{articles}.tmp"
+    with (open(out / findings, encoding="utf-8") as source,
+          open(lines, "w", encoding="utf-8", newline="\n") as merged,
+          open(rows, "w", encoding="utf-8", newline="") as table):
+        writer = csv.writer(table)
+        writer.writerow(csv_header(counted.rules))
+        for line in source:
+            record = json.loads(line)
+            found = judged.findings.get(record["id"])
+            if found:
+                record["findings"] = sorted(
+                    record["findings"] + [worker.located(f) for f in found],
+                    key=lambda f: (f["location"]["source"], f["location"]["offset"], f["rule"]))
+                line = json.dumps(record, ensure_ascii=False) + "\n"
+            merged.write(line)
+            writer.writerow(counted.add(worker.entry_of(record)))
+    os.replace(lines, out / findings)
+    os.replace(rows, out / articles)
+    return counted, judged

@@ -1,0 +1,120 @@
+"""The archive rules in an audit: a recycled paragraph, house boilerplate and a story
+filed twice, each located in both articles in every output."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+
+RECYCLED = ("The council approved a 4.9% rise in council tax on Tuesday, taking a Band D bill "
+            "to £2,174 a year, after a four-hour meeting at which opposition councillors walked "
+            "out in protest.")
+SIGN_OFF = ("This article was produced with the help of the Local Democracy Reporting Service, "
+            "which is funded by the BBC and shared with news organisations across the country.")
+TWICE = ("The harbour wall will be rebuilt over the winter at a cost of £3m, the port authority "
+         "said on Friday.\n\nWork starts in November and the quay will stay open to fishing "
+         "boats throughout, it added.\n")
+ARTICLES = {
+    "2026/05/03-budget.md": f"---\ndate: 2026-05-03\n---\n# Council tax to rise\n\n{RECYCLED}\n",
+    "2026/05/12-vote.md": "---\ndate: 2026-05-12\n---\n# Second budget vote\n\nOpposition "
+                          "councillors will force a second vote on the budget next month, their "
+                          f"leader said on Monday.\n\n{RECYCLED}\n",
+    "2026/06/01-harbour.md": f"---\ndate: 2026-06-01\n---\n# Harbour wall to be rebuilt\n\n{TWICE}",
+    "2026/06/02-harbour.md": f"---\ndate: 2026-06-02\n---\n# £3m for harbour wall\n\n{TWICE}",
+    **{f"2026/07/{n:02d}-local.md": f"---\ndate: 2026-07-{n:02d}\n---\n# Local story {n}\n\n"
+       f"Story number {n} is about something else entirely in the town.\n\n{SIGN_OFF}\n"
+       for n in range(1, 7)},
+}
+
+
+@pytest.fixture(scope="module")
+def audited(tmp_path_factory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("recycling")
+    for name, text in ARTICLES.items():
+        path = root / "archive" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    out = root / "out"
+    result = CliRunner().invoke(main, ["audit", str(root / "archive"), "--out", str(out),
+                                       "--jobs", "1", "--quiet", "--select", "duplicates"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root / "archive", out
+
+
+def _records(out: Path) -> dict[str, dict]:
+    lines = (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    return {Path(r["id"]).name: r for r in map(json.loads, lines)}
+
+
+def _flagged(record: dict, rule: str) -> list[tuple[str, dict]]:
+    text = record["sources"][0]["text"]
+    return [(text[f["location"]["offset"]:][:f["location"]["length"]], f)
+            for f in record["findings"] if f["rule"] == rule]
+
+
+def test_the_later_copy_of_a_paragraph_is_flagged_naming_the_earlier(audited) -> None:
+    archive, out = audited
+    records = _records(out)
+    assert _flagged(records["03-budget.md"], "recycled-paragraph") == []
+    [(span, finding)] = _flagged(records["12-vote.md"], "recycled-paragraph")
+    assert span == RECYCLED
+    assert finding["message"] == ("Paragraph 2 already ran, word for word, as paragraph 1 of "
+                                  f"“Council tax to rise” ({archive}/2026/05/03-budget.md, "
+                                  "2026-05-03).")
+    related = finding["related"][0]
+    assert related["document"] == f"{archive}/2026/05/03-budget.md"
+    other = records["03-budget.md"]["sources"][0]["text"]
+    where = related["location"]
+    assert other[where["offset"]:where["offset"] + where["length"]] == RECYCLED
+
+
+def test_a_story_filed_twice_is_one_finding_on_the_later_filing(audited) -> None:
+    archive, out = audited
+    records = _records(out)
+    assert _flagged(records["01-harbour.md"], "duplicate-article") == []
+    [(span, finding)] = _flagged(records["02-harbour.md"], "duplicate-article")
+    assert span == TWICE.split("\n\n")[0]
+    assert finding["related"][0]["document"] == f"{archive}/2026/06/01-harbour.md"
+    assert _flagged(records["02-harbour.md"], "recycled-paragraph") == []
+
+
+def test_house_boilerplate_is_told_once_in_the_summary(audited) -> None:
+    _, out = audited
+    records = _records(out)
+    assert not any(_flagged(r, "recycled-paragraph") for n, r in records.items()
+                   if "local" in n)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    [note] = summary["boilerplate"]
+    assert (note["text"], note["count"], len(note["examples"])) == (SIGN_OFF, 6, 5)
+    assert summary["by_rule"]["recycled-paragraph"]["warning"] == 1
+    assert summary["by_rule"]["duplicate-article"]["warning"] == 1
+
+
+def test_articles_csv_counts_the_archive_findings(audited) -> None:
+    _, out = audited
+    with open(out / "articles.csv", encoding="utf-8") as table:
+        rows = {Path(row["id"]).name: row for row in csv.DictReader(table)}
+    assert rows["12-vote.md"]["recycled-paragraph"] == "1"
+    assert rows["02-harbour.md"]["duplicate-article"] == "1"
+    assert rows["03-budget.md"]["recycled-paragraph"] == "0"
+
+
+def test_the_audit_folder_serves_as_an_index(audited, tmp_path: Path) -> None:
+    archive, out = audited
+    story = tmp_path / "story.md"
+    story.write_text(f"# Tax rise\n\nThe council leader defended the budget in a letter to "
+                     f"residents published on Thursday morning.\n\n{RECYCLED}\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(story), "--index", str(out / "archive.db"),
+                                       "--output-format", "sarif", "--select", "duplicates"])
+    sarif = json.loads(result.output)["runs"][0]["results"]
+    others = sorted(r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    for r in sarif if r["ruleId"] == "recycled-paragraph")
+    assert [Path(uri).name for uri in others] == ["03-budget.md", "12-vote.md"]
