@@ -69,9 +69,12 @@ def test_a_cms_payload_is_shown_field_by_field(copydesk_server, page):
 
 
 def test_a_pasted_script_or_image_never_runs(copydesk_server, page):
-    article = ('<p>Exports to the U.S fell.</p>\n<img src="x" onerror="window.hacked = 1">\n'
-               '<script>window.hacked = 2</script>\n<p>Exports to the U.S fell.</p>\n')
+    article = ('<p>Exports 🚢 to the U.S fell.</p>\n<img src="x" onerror="window.hacked = 1">\n'
+               '<script>window.hacked = 2</script>\n<p>Exports 🚢 to the U.S fell.</p>\n')
     check(page, copydesk_server, article, "html")
     assert page.inner_text("#view") == article
     assert page.evaluate("document.querySelectorAll('#view img, #view script').length") == 0
     assert page.evaluate("window.hacked") is None
+    # Offsets come in UTF-16 units, as the page counts: the ship before `U.S` is two.
+    first = len(article[:article.index("U.S")].encode("utf-16-le")) // 2
+    assert ["U.S", first] in page.evaluate(MARKS)
