@@ -167,10 +167,6 @@ def _archive(path: Path | None):
         yield archive
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def _by_rule(counts: Counter[str]) -> str:
     return ", ".join(f"{n} {rule}" for rule, n in sorted(counts.items(),
                                                         key=lambda item: (-item[1], item[0])))
@@ -178,6 +174,8 @@ def _by_rule(counts: Counter[str]) -> str:
 
 def _fix_summary(outcome, verbose: bool) -> str:
     """What --fix did: `Fixed 2 findings (1 duplicate-paragraph, 1 repeated-word); 2 remain.`"""
+    from lint.reporters.text import plural
+
     lines = []
     if verbose:
         lines += [f"{path}: fixed {_by_rule(counts)}"
@@ -185,7 +183,7 @@ def _fix_summary(outcome, verbose: bool) -> str:
     fixed = outcome.fixed
     left = sum(len(r.findings) for r in outcome.results)
     remain = "none remain" if not left else f"{left} remain" if left > 1 else "1 remains"
-    done = (f"Fixed {_plural(sum(fixed.values()), 'finding')} ({_by_rule(fixed)})" if fixed
+    done = (f"Fixed {plural(sum(fixed.values()), 'finding')} ({_by_rule(fixed)})" if fixed
             else "Nothing fixed")
     lines.append(f"{done}; {remain}.")
     return "".join(line + "\n" for line in lines)

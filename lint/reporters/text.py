@@ -77,7 +77,8 @@ def _advice(finding: Finding) -> list[str]:
     return [f"      = write instead: {' / '.join(finding.replacements)}"]
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
+    """`1 finding`, `2 findings`; `info` is a mass noun (`3 info`)."""
     return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
 
 
@@ -91,9 +92,9 @@ def _summary(report: Report) -> str:
         return "No findings in the other files." if failed < len(report.results) else ""
     fixable = sum(1 for r in report.results for f in r.findings if r.can_fix(f))
     counts = severity_counts(report.results)
-    detail = ", ".join(_plural(n, s) for s, n in counts.items() if n)
+    detail = ", ".join(plural(n, s) for s, n in counts.items() if n)
     fixes = f"; {fixable} fixable with --fix" if fixable else ""
-    return f"Found {_plural(total, 'finding')} ({detail}{fixes})."
+    return f"Found {plural(total, 'finding')} ({detail}{fixes})."
 
 
 def _errors(report: Report) -> list[str]:
