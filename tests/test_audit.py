@@ -340,3 +340,35 @@ def test_progress_shows_on_a_terminal_but_not_under_pre_commit(tmp_path: Path) -
     assert "5 findings" in shown
     hidden = _on_a_terminal(tmp_path / "b", PRE_COMMIT="1")
     assert "auditing" not in hidden and hidden.startswith("copydesk audit: 3 articles audited")
+
+
+def test_a_json_array_is_read_element_by_element_across_any_boundary(tmp_path, monkeypatch):
+    import lint.audit.archive as archive
+
+    monkeypatch.setattr(archive, "_READ_SIZE", 7)  # every element spans several reads
+    posts = [{"id": n, "title": {"rendered": f"A [bracketed], \u201cquoted\u201d title {n}"},
+              "content": {"rendered": "<p>Text with ] and [ and , inside.</p>"}}
+             for n in range(3)]
+    export = tmp_path / "posts.json"
+    export.write_text("\ufeff [\n" + " ,\n".join(json.dumps(p, ensure_ascii=False)
+                                                  for p in posts) + "\n]\n", encoding="utf-8")
+    linters = Linters(Overrides())
+    read = list(items([str(export)], linters))
+    assert [json.loads(item.payload) for item in read] == posts
+    assert [item.origin for item in read] == [f"{export}[{n}]" for n in range(3)]
+    export.write_text("[" + json.dumps(posts[0]) + ", {\"id\": 1, \"title\": ", encoding="utf-8")
+    cut = list(items([str(export)], linters))
+    assert [item.origin for item in cut] == [f"{export}[0]", f"{export}[1]"]
+    assert cut[1].broken[0] == "invalid-json" and cut[1].payload is None
+
+
+def test_a_wxr_export_with_entity_declarations_is_refused_not_expanded(tmp_path: Path) -> None:
+    export = tmp_path / "bomb.xml"
+    export.write_text('<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+                      '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+                      "<rss><channel><item><title>&b;</title></item></channel></rss>\n",
+                      encoding="utf-8")
+    assert audit(str(export), "--out", str(tmp_path / "out"), "--jobs", "1").exit_code == 0
+    records, rows, summary = outputs(tmp_path / "out")
+    assert [(r["origin"], r["error"]["code"]) for r in records] == [(f"{export}[0]", "invalid-xml")]
+    assert summary["failed"] == 1
