@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,6 +75,10 @@ _AFTER_CLOSE = prose.compile(
 _BEFORE_OPEN = prose.compile(
     rf"{_SPEAKER}\s+(?:\w+ly\s+)?{_VERB}\b(?:\s+\S+){{0,6}}\s*[,:]\s*$")
 _TRANSCRIPT_LABEL = prose.compile(r"\s*\p{Lu}[\p{Lu} .'’-]{2,30}:\s")
+# How far a label may reach. The `regex` engine looks for the pattern's `:` up to the
+# end it is given before it tries to match, so an unbounded end would read the rest
+# of the paragraph for each quotation.
+_LABEL_REACH = 64
 _CREDIT_AFTER = prose.compile(r"\s*(?:,\s*)?(?:[—–―-]+\s*[\p{Lu}@]|\(|,?\s*by\s+\p{Lu})")
 _DELAYED = regex.compile(r"(?:That|This|So|Those|These)\b[^.!?]*")
 _ENDS_SENTENCE = regex.compile(rf"{prose.SENTENCE_MARK}\W*$")
@@ -129,6 +134,10 @@ class _Attribution:
         self.in_block: dict[Block, list[int]] = {}
         for i, q in self.top.items():
             self.in_block.setdefault(q.block, []).append(i)
+        # Per paragraph, found once: asked again for each of its quotations.
+        self._outside: dict[Block, str] = {}
+        self._starts: dict[Block, list[int]] = {}
+        self._ends: dict[Block, list[tuple[int, int]]] = {}
         self.evidence: dict[int, str | None] = {}
         for block, indexes in self.in_block.items():
             self._judge_block(block, indexes)
@@ -140,6 +149,11 @@ class _Attribution:
 
     def outside(self, block: Block) -> str:
         """The block's text with its quoted words blanked out (marks kept)."""
+        if block not in self._outside:
+            self._outside[block] = self._blank_quotes(block)
+        return self._outside[block]
+
+    def _blank_quotes(self, block: Block) -> str:
         parts, at = [], block.start
         for i in self.in_block.get(block, ()):
             q = self.top[i]
@@ -167,8 +181,10 @@ class _Attribution:
 
     def _span_evidence(self, q: Quotation, block: Block) -> str | None:
         text = self.text
-        if _TRANSCRIPT_LABEL.match(text, q.content_start, q.content_end) or (
-                _TRANSCRIPT_LABEL.match(text, block.start, q.start)):
+        if _TRANSCRIPT_LABEL.match(text, q.content_start,
+                                   min(q.content_end, q.content_start + _LABEL_REACH)) or (
+                _TRANSCRIPT_LABEL.match(text, block.start,
+                                        min(q.start, block.start + _LABEL_REACH))):
             return "a transcript label"
         closes_clause = not _ENDS_SENTENCE.search(text, q.content_start, q.content_end)
         after = _AFTER_CLOSE.match(text, q.end, block.end)
@@ -236,14 +252,28 @@ class _Attribution:
         the subject of a verb of speaking (or named after it: `said the company`).
         With `narrative` (a quote in the same paragraph as that sentence), a
         sentence about a person does too: the reporter set the two together."""
-        last = next((s.start for s in reversed(self.article.sentences[block])
-                     if s.start < end), block.start)
-        if any(last < self.top[i].end <= end and self.is_speech(self.top[i])
-               for i in self.in_block.get(block, ())):
+        starts = self._sentence_starts(block)
+        at = bisect.bisect_left(starts, end)
+        last = starts[at - 1] if at else block.start
+        ends = self._quote_ends(block)
+        if any(self.is_speech(self.top[i]) for _, i in
+               ends[bisect.bisect_right(ends, (last, math.inf)):
+                    bisect.bisect_right(ends, (end, math.inf))]):
             return True
         sentence = self.outside(block)[last - block.start:end - block.start]
         return (any(self._speaks(sentence, m) for m in _SPEAKING.finditer(sentence))
                 or (narrative and self.about_a_person(sentence)))
+
+    def _sentence_starts(self, block: Block) -> list[int]:
+        if block not in self._starts:
+            self._starts[block] = [s.start for s in self.article.sentences[block]]
+        return self._starts[block]
+
+    def _quote_ends(self, block: Block) -> list[tuple[int, int]]:
+        """(end, index) of the block's top-level quotations, by end."""
+        if block not in self._ends:
+            self._ends[block] = sorted((self.top[i].end, i) for i in self.in_block.get(block, ()))
+        return self._ends[block]
 
     def about_a_person(self, sentence: str) -> bool:
         """A sentence whose subject is a person: a personal pronoun, a titled or full
