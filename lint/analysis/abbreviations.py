@@ -59,7 +59,10 @@ _LONG_INSIDE = regex.compile(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
 _SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
 _WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
 _CAPITALS_GAP = prose.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
-_DATELINE = prose.compile(r"\p{Lu}{2,}(?:[ .,'’]+\p{Lu}[\p{Lu}.]*)*\s*(?:\([^)]*\)\s*)?[-–—]")
+# Possessive: a stop may end a capital word or lead the next, and trying both for
+# each word of a long run of capitals took time growing with the run's square.
+_DATELINE = prose.compile(
+    r"\p{Lu}{2,}+(?:[ .,'’]++\p{Lu}[\p{Lu}.]*+)*+\s*+(?:\([^)]*\)\s*)?[-–—]")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Possessive quantifiers (`*+`): what follows a run of word characters here is never
 # a word character, so giving some back cannot help a match, and not trying saves a
