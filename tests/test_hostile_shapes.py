@@ -1,0 +1,47 @@
+"""Hostile shapes (benchmarks/scaling.py) at a size where a cost that grows with the
+square of the input would take minutes: every reader, analysis and rule gets
+through all of them, as text and as HTML, within a bound generous for linear work.
+
+The bound is on the whole batch, run in a child process, so a shared machine's
+load does not make it flaky; benchmarks/scaling.py gives the figures.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+SIZE = 64 * 1024
+BATCH_SECONDS = 120
+
+CHILD = f"""
+import sys
+sys.path.insert(0, {str(BENCHMARKS)!r})
+from scaling import FORMATS, HOSTILE, render
+from lint.config import Config
+from lint.engine import Linter
+from lint.readers import READERS
+linter = Linter(Config(select=("ALL",)))
+formats = sys.argv[1:]
+for name, shape in HOSTILE.items():
+    paragraphs = shape({SIZE})
+    for fmt in formats:
+        linter.lint(READERS[fmt]("shape." + fmt, render(paragraphs, fmt)))
+    print(name, flush=True)
+print("all done")
+"""
+
+
+def test_every_hostile_shape_is_linted_in_bounded_time() -> None:
+    # Plain text and HTML: the Markdown and CMS readers share their scanners.
+    try:
+        done = subprocess.run([sys.executable, "-c", CHILD, "text", "html"], capture_output=True,
+                              text=True, timeout=BATCH_SECONDS, check=True)
+    except subprocess.TimeoutExpired as exc:
+        finished = (exc.stdout or b"").decode().split("\n")
+        pytest.fail(f"shapes not done in {BATCH_SECONDS} s; the last done: {finished[-2:]}")
+    assert done.stdout.endswith("all done\n")
