@@ -17,7 +17,7 @@ BUILT_IN = tuple(sorted(p.stem for p in PROFILES_DIR.glob("*.toml")))
 
 _SCHEMA: dict[str, dict[str, Any]] = {
     "abbreviations": {
-        "with-stops": list, "without-stops": list, "headlines-without-stops": bool,
+        "with-stops": list, "without-stops": list, "headline-stops": ("keep", "drop", "either"),
         "acronym-case": ("upper", "initial"), "acronym-case-exceptions": list,
         "well-known": list, "first-use": ("bracket", "spell-out", "label"),
     },
@@ -32,7 +32,7 @@ class Profile:
     name: str
     with_stops: frozenset[str]
     without_stops: frozenset[str]
-    headlines_without_stops: bool
+    headline_stops: str
     acronym_case: str
     acronym_case_exceptions: frozenset[str]
     well_known: frozenset[str]
@@ -54,7 +54,9 @@ class Profile:
     def stops(self, key: str, headline: bool = False) -> bool | None:
         """Whether the house writes `key` with stops (None: the profile does not say)."""
         if key in self.with_stops:
-            return not (headline and self.headlines_without_stops)
+            if headline and self.headline_stops != "keep":
+                return None if self.headline_stops == "either" else False
+            return True
         if key in self.without_stops:
             return False
         return None
@@ -92,7 +94,7 @@ def load_profile(value: str) -> Profile:
         name=value,
         with_stops=frozenset(upper(abbr["with-stops"])),
         without_stops=frozenset(upper(abbr["without-stops"])),
-        headlines_without_stops=abbr["headlines-without-stops"],
+        headline_stops=abbr["headline-stops"],
         acronym_case=abbr["acronym-case"],
         acronym_case_exceptions=frozenset(upper(abbr["acronym-case-exceptions"])),
         well_known=frozenset(upper(abbr["well-known"])),
