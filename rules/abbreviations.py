@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import regex
+
 from lint.analysis.abbreviations import (
     DOTTABLE,
     INITIAL_CAP_ACRONYMS,
@@ -162,7 +164,9 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
     less used one; the more used (or, on a tie, the first) form is the replacement
     and the first use of it is related. With a profile, the profile decides for each
     abbreviation, so Reuters copy may write `U.S.` beside `UK` and BBC copy reports
-    every `U.S.`. Forms inside direct quotes are reported at info only.
+    every `U.S.`. Forms inside direct quotes are reported at info only. Courtesy
+    titles are one abbreviation here: `Mr.` and `Dr` in one story are reported the
+    same way (the article's more used style, any profile aside).
 
     ## Why is this bad?
     Two forms of one abbreviation in a story show two hands (a wire story merged with
@@ -186,6 +190,7 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
     skipped. AP headlines may write `US` (the `ap` profile allows it); without a
     profile, headlines and other lead-in lines are not compared.
     """
+    yield from _title_stop_mix(article)
     profile = profile_of(options)
     tokens = article.shared(_stop_tokens)
     own = article.shared(_article_forms)
@@ -208,6 +213,34 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
         yield Problem(t.start, t.end, f"`{t.text}`: {why}.", related=related,
                       replacements=(replacement,), edits=(Edit(t.start, t.end, replacement),),
                       safe=decided is not None, tier="quoted" if t.quoted else None)
+
+
+# A courtesy title before a name, with or without its stop: `Mr. Smith`, `Dr Brown`.
+_TITLE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr)(\.?)(?= \p{Lu})")
+
+
+def _title_stop_mix(article: Article) -> Iterator[Problem]:
+    """Courtesy titles written both with and without a stop in the body: the less used
+    style is reported (on a tie, the one not used first)."""
+    masked = article.abbreviations.masked
+    titles = [m for block in article.body for m in _TITLE.finditer(masked, block.start, block.end)]
+    styles = Counter(bool(m.group(1)) for m in titles)
+    if len(styles) < 2:
+        return
+    first = bool(titles[0].group(1))
+    dotted = styles[True] > styles[False] or (styles[True] == styles[False] and first)
+    example = next(m for m in titles if bool(m.group(1)) == dotted)
+    for m in titles:
+        if bool(m.group(1)) == dotted:
+            continue
+        title = m.group().rstrip(".")
+        right = title + "." if dotted else title
+        yield Problem(m.start(), m.end(),
+                      f"`{m.group()}`: this article mostly writes titles "
+                      f"{'with' if dotted else 'without'} a stop (`{right}`).",
+                      related=(Related(example.start(), example.end(),
+                                       f"`{example.group()}` used here"),),
+                      replacements=(right,), edits=(Edit(m.start(), m.end(), right),), safe=False)
 
 
 def _acronym_tokens(article: Article) -> list[Token]:
