@@ -76,6 +76,10 @@ def test_charts_filters_and_drill_down(opened, tmp_path):
     page.select_option("select[name=severity]", label="info")
     assert rows(page) == []
     page.click("button[type=reset]")
+    page.fill("input[name=from]", "2024-04-01")
+    page.wait_for_function("() => document.querySelectorAll('#rows tr').length === 2")
+    assert set(rows(page)) == {"7LMN3OPQRSTUVWXYZ2ABCDEFGH", "QX4ZK7TFNBCVLMRA2H6Y3DEPWI"}
+    page.click("button[type=reset]")
     page.wait_for_function(f"() => document.querySelectorAll('#rows tr').length === {len(every)}")
     page.screenshot(path=tmp_path / "report.png", full_page=True)
 

@@ -29,7 +29,11 @@ def check(page, server, text, format_=""):
 
 def test_paste_see_the_findings_in_place_fix_one_and_copy(copydesk_server, page, tmp_path):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    check(page, copydesk_server, ARTICLE)
+    page.goto(copydesk_server.url + "/")
+    page.evaluate("text => navigator.clipboard.writeText(text)", ARTICLE)
+    page.focus("#source")
+    page.keyboard.press("Control+V")  # a paste is checked at once
+    page.wait_for_selector("#view mark")
     marks = page.evaluate(MARKS)
     assert [DUPLICATE, ARTICLE.rindex(DUPLICATE)] in marks
     assert ["U.S", ARTICLE.index("the U.S,") + 4] in marks
