@@ -206,7 +206,14 @@ def check_one(text: str, fmt: str, linter: Linter, check_fix: bool, tally: Tally
             if beyond:
                 tally.problems.append(Problem("fix-overreach", f"{finding.rule} in {fmt}", fmt,
                                               text, f"{finding.location}\nbeyond: {beyond!r}"))
-    left = unfixed_after_fixing(text, fmt, linter)
+    try:
+        left = unfixed_after_fixing(text, fmt, linter)
+    except _Timeout:
+        raise
+    except Exception as exc:  # a rule failing on a text the fixes made
+        tally.problems.append(Problem("crash", "after fixing: " + _signature(exc), fmt, text,
+                                      traceback.format_exc()))
+        return
     if left:
         rules = sorted({f.rule for f in left})
         tally.problems.append(Problem("fix-unsettled", f"{', '.join(rules)} in {fmt}", fmt,

@@ -54,6 +54,10 @@ class RuleFailed(Exception):
         super().__init__(f"rule `{failure.rule}` failed: {failure.reason}")
         self.failure = failure
 
+    def __reduce__(self):
+        # Pickled (from a worker process) by its failure, not by its message.
+        return RuleFailed, (self.failure,)
+
 
 @dataclass(frozen=True)
 class Checked:

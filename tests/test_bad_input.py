@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 from invariants import assert_locations_exact
 from lint.cli import main
 from lint.config import Config
-from lint.engine import Linter
+from lint.engine import Linter, RuleFailed, RuleFailure
 from lint.readers import MAX_JSON_DEPTH, MAX_JSON_NUMBER_CHARS, InputError, read
 from lint.runner import check_text, fix_text
 
@@ -192,3 +193,9 @@ def test_extract_keeps_to_the_size_limit_too(tmp_path: Path) -> None:
     assert result.exit_code == 2
     [entry] = json.loads(result.stdout)["files"]
     assert entry["error"]["code"] == "too-large"
+
+
+def test_a_rule_failure_crosses_process_boundaries_whole() -> None:
+    failure = RuleFailure("repeated-word", "ValueError: boom", "Traceback ...")
+    copy = pickle.loads(pickle.dumps(RuleFailed(failure)))
+    assert copy.failure == failure and str(copy) == "rule `repeated-word` failed: ValueError: boom"
