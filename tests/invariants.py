@@ -43,7 +43,8 @@ def changed_outside_span(document: Document, finding: Finding) -> str:
         removed.append(source[edit.offset:min(start, edit.offset + edit.length)])
         removed.append(source[max(end, edit.offset):edit.offset + edit.length])
     render = RENDERERS[document.format]
-    return _LIST_MARKERS.sub("", "".join(render(piece) for piece in removed)).strip(" \t\n>")
+    rendered = _LIST_MARKERS.sub("", "".join(render(piece) for piece in removed))
+    return "".join(rendered.split()).strip(">")  # white space as str.isspace() knows it
 
 
 def assert_fixes_keep_to_flagged_spans(document: Document, findings: list[Finding]) -> None:
