@@ -86,3 +86,12 @@ def test_an_error_is_not_followed_by_no_findings(tmp_path: Path) -> None:
     assert result.output == f"{bad}: error: not valid UTF-8 (byte 0: 0xff) [invalid-utf8]\n"
     clean = invoke("check", str(bad), str(FIXTURES / "council-budget.txt")).output
     assert clean.endswith("[invalid-utf8]\nNo findings in the other files.\n")
+
+
+def test_a_list_item_or_quote_near_the_top_keeps_all_its_lines(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text("# Plant deal\n\nBy Tom Jervis\nConsumer reporter\n\n"
+                     "- The plant will build cars\n  from 2027, the firm said.\n\n"
+                     "> Sales rose sharply\n> in March.\n", encoding="utf-8")
+    listing = invoke("extract", str(story)).output
+    assert "from 2027, the firm said." in listing and "in March." in listing

@@ -181,8 +181,10 @@ def _lead_in_read_by_line(text: str, blocks: list[_Block]) -> list[_Block]:
         return blocks
     groups = leadin.split_lead_in([[text[s:e].strip() for s, e in b.lines]
                                    if b.kind == "paragraph" else [""] for b in leading])
+    # Only paragraphs are read line by line: a list item or quote stays whole.
     split = [_Block(b.kind, b.lines[first:last])
-             for b, runs in zip(leading, groups, strict=True) for first, last in runs]
+             for b, runs in zip(leading, groups, strict=True)
+             for first, last in (runs if b.kind == "paragraph" else [(0, len(b.lines))])]
     return split + blocks[len(leading):]
 
 
