@@ -187,10 +187,12 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
 
     ## Known limits
     Names that keep their own form (`US Airways`, `USA Today`, `U.S. Steel`) are
-    skipped. AP headlines may write `US` (the `ap` profile allows it); without a
+    compared only with each other (`U.S. Open` beside `US Opens` is reported). AP
+    headlines may write `US` (the `ap` profile allows it); without a
     profile, headlines and other lead-in lines are not compared.
     """
     yield from _title_stop_mix(article)
+    yield from _proper_name_mix(article)
     profile = profile_of(options)
     tokens = article.shared(_stop_tokens)
     own = article.shared(_article_forms)
@@ -213,6 +215,34 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
         yield Problem(t.start, t.end, f"`{t.text}`: {why}.", related=related,
                       replacements=(replacement,), edits=(Edit(t.start, t.end, replacement),),
                       safe=decided is not None, tier="quoted" if t.quoted else None)
+
+
+def _proper_name_mix(article: Article) -> Iterator[Problem]:
+    """An abbreviation inside a name that keeps its own form (`U.S. Open`, `US Open`)
+    written both ways in the body: the name's less used form is reported."""
+    text = article.text
+    named: dict[str, list[Token]] = {}
+    for t in article.abbreviations.tokens:
+        if (t.form in ("dotted", "plain") and t.key in DOTTABLE and not t.lead_in
+                and _in_proper_name(text, t)):
+            named.setdefault(t.key, []).append(t)
+    for key, uses in named.items():
+        styles = Counter(t.form == "dotted" for t in uses)
+        if len(styles) < 2:
+            continue
+        dotted_more = styles[True] > styles[False] or (
+            styles[True] == styles[False] and uses[0].form == "dotted")
+        example = next(t for t in uses if (t.form == "dotted") == dotted_more)
+        right = written(key, dotted_more)
+        for t in uses:
+            if (t.form == "dotted") != dotted_more:
+                yield Problem(t.start, t.end,
+                              f"`{t.text}`: this article writes the name with `{right}` "
+                              f"elsewhere.",
+                              related=(Related(example.start, example.end,
+                                               f"`{right}` used here"),),
+                              replacements=(right,), edits=(Edit(t.start, t.end, right),),
+                              safe=False)
 
 
 # A courtesy title before a name, with or without its stop: `Mr. Smith`, `Dr Brown`.
