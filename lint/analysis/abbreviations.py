@@ -82,6 +82,7 @@ _NAME = re.compile(
     rf"|[{_UPPER}][a-z]++[{_UPPER}]\w*+"
 )
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_CAPITALISED_WORD = regex.compile(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 
@@ -276,16 +277,19 @@ class Abbreviations:
     def _find_initial_caps(self, keys: set[str]) -> None:
         """`Nato` where the article also writes `NATO`. Outside the lexicon of
         pronounceable acronyms only keys of four letters or more count, so that
-        `Who` is never taken for `WHO`."""
-        for key in keys:
-            if not key.isalpha() or len(key) < (3 if key in INITIAL_CAP_ACRONYMS else 4):
-                continue
-            word = key.capitalize()
-            if word not in self.masked:
-                continue
-            for m in regex.finditer(rf"(?<![\w.&'’]){word}(s)?(?![\w&])", self.masked):
-                self._token(m.start(), m.start() + len(word), key, "initial-cap",
-                            plural=bool(m.group(1)))
+        `Who` is never taken for `WHO`. One pass over the capitalised words, each
+        looked up as a key and, ending in `s`, as a plural."""
+        wanted = {key for key in keys
+                  if key.isalpha() and len(key) >= (3 if key in INITIAL_CAP_ACRONYMS else 4)}
+        if not wanted:
+            return
+        for m in _CAPITALISED_WORD.finditer(self.masked):
+            word = m.group()
+            if word.upper() in wanted:
+                self._token(m.start(), m.end(), word.upper(), "initial-cap")
+            if word.endswith("s") and word[:-1].upper() in wanted:
+                self._token(m.start(), m.end() - 1, word[:-1].upper(), "initial-cap",
+                            plural=True)
 
     def _find_definitions(self) -> list[Definition]:
         found = []
