@@ -337,8 +337,18 @@ _FIRST_USE = {
 
 
 def _spelled_out_before(article: Article, token: Token) -> bool:
-    return any(n.start < token.start and initials(n.text) == token.key
-               for n in article.abbreviations.names)
+    first = article.shared(_first_name_by_initials).get(token.key)
+    return first is not None and first < token.start
+
+
+def _first_name_by_initials(article: Article) -> dict[str, int]:
+    """Where the first name with each set of initials starts (`JLR` for Jaguar Land
+    Rover): asked for every acronym, found once."""
+    first: dict[str, int] = {}
+    for name in article.abbreviations.names:
+        key = initials(name.text)
+        first[key] = min(first.get(key, name.start), name.start)
+    return first
 
 
 @rule("acronym-defined-after-use", category="abbreviations", severity="warning",
