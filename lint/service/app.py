@@ -334,7 +334,9 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
     @app.post("/v1/check", response_model=None, summary="Check one article",
               responses={200: {"model": models.CheckResponse}, **ERRORS})
     async def check(http: Request, request: models.CheckRequest) -> Json:
-        body = await run_check(http, request, {"source": "check", "id": None})
+        payload = request.content if isinstance(request.content, dict) else {}
+        document_id = _string(payload.get("id", payload.get("_id")))  # WordPress, ANS
+        body = await run_check(http, request, {"source": "check", "id": document_id})
         return Json(body)
 
     @app.post("/v1/webhooks/{scheme}", response_model=None,
