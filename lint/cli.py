@@ -259,10 +259,15 @@ def list_rules(output_format) -> None:
 @_configuration_options
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0 uses every core.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Audit in local worker processes or on a Dask cluster "
+              "(needs copydesk[dask]).")
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler to use, such as "
+              "tcp://host:8786; without it --engine dask starts a LocalCluster of --jobs workers.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display or closing line.")
 @click.option("--no-report", is_flag=True, help="Skip report.html.")
 def audit(archives, out, resume, compare, output_format, select, extend_select, ignore, exclude,
-          config_path, profile, input_format, jobs, quiet, no_report) -> None:
+          config_path, profile, input_format, jobs, engine, scheduler, quiet, no_report) -> None:
     """Audit whole archives: folders, JSON Lines or JSON array exports of WordPress or
     ANS, WordPress WXR exports, `-` for a list of paths on standard input."""
     from lint.audit import compare as comparing
@@ -280,7 +285,7 @@ def audit(archives, out, resume, compare, output_format, select, extend_select, 
                               ignore=_split(ignore), exclude=tuple(exclude), profile=profile)
         sys.exit(run(Audit(list(archives), out, overrides, config_path,
                            None if input_format == "auto" else input_format, jobs, resume,
-                           quiet, not no_report)))
+                           quiet, not no_report, engine=engine, scheduler=scheduler)))
     except (AuditError, ConfigError) as exc:
         _fail(str(exc))
 

@@ -60,6 +60,8 @@ class Audit:
     quiet: bool = False
     report: bool = True
     stdin: Callable[[], IO[str]] = lambda: sys.stdin
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # the Dask scheduler's address; None starts a LocalCluster
 
 
 def run(audit: Audit) -> int:
@@ -68,6 +70,11 @@ def run(audit: Audit) -> int:
         check_inputs(audit.inputs)
     except ArchiveError as exc:
         raise AuditError(str(exc)) from None
+    if audit.engine == "dask":
+        from lint.audit import dask_engine
+
+        if not dask_engine.available():
+            raise AuditError(dask_engine.MISSING)
     if audit.report and not find_spec("jinja2"):
         raise AuditError("report.html needs Jinja2 (pip install 'copydesk[audit]'); "
                          "--no-report leaves it out")
@@ -110,7 +117,13 @@ def _write(audit: Audit, linter: Linter, tally: Tally, articles: Iterator[Item],
            display: Progress, archive: Archive | None) -> None:
     """Audit the articles, appending each one's line and row as its chunk comes back,
     and storing what the archive rules collected."""
-    chunks = _audited(articles, linter, audit.format, audit.jobs)
+    if audit.engine == "dask":
+        from lint.audit import dask_engine
+
+        chunks = dask_engine.audited(articles, linter, audit.format, CHUNK, audit.scheduler,
+                                     audit.jobs)
+    else:
+        chunks = _audited(articles, linter, audit.format, audit.jobs)
     with (closing(chunks), display,
           open(audit.out / FINDINGS, "a", encoding="utf-8", newline="\n") as findings,
           open(audit.out / ARTICLES, "a", encoding="utf-8", newline="") as table):
@@ -250,7 +263,7 @@ def _audited(articles: Iterable[Item], linter: Linter, format: str | None,
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1:
         for chunk in _chunks(articles):
-            yield [worker.audit(item, linter, format) for item in chunk]
+            yield worker.audit_items(chunk, linter, format)
         return
     from concurrent.futures import ProcessPoolExecutor
 

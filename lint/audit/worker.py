@@ -8,6 +8,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -174,4 +175,8 @@ def _exit_with(parent: int) -> None:
 
 
 def audit_chunk(items: list[Item]) -> list[Audited]:
-    return [audit(item, _linter, _format) for item in items]
+    return audit_items(items, _linter, _format)
+
+
+def audit_items(items: Iterable[Item], linter: Linter, format: str | None) -> list[Audited]:
+    return [audit(item, linter, format) for item in items]
