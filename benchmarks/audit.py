@@ -18,7 +18,7 @@ The machine may be shared: each archive is audited --repeat times and the best
 run is printed, with the others.
 
 Usage: python benchmarks/audit.py [--articles N] [--jsonl] [--repeat N] [--jobs N]
-       [--skip-bench] [--skip-generated]
+       [--ignore RULES] [--skip-bench] [--skip-generated]
 """
 
 from __future__ import annotations
@@ -60,10 +60,10 @@ def _tree_rss(root: int) -> tuple[int, int]:
     return sum(sizes), max(sizes)
 
 
-def audit(archive: Path, out: Path, jobs: int) -> dict:
+def audit(archive: Path, out: Path, jobs: int, ignore: str | None) -> dict:
     """One audit run: wall seconds, the audit's own seconds, peak memory."""
     command = [sys.executable, "-m", "lint", "audit", str(archive), "--out", str(out), "-q",
-               "--jobs", str(jobs)]
+               "--jobs", str(jobs), *(["--ignore", ignore] if ignore else [])]
     peak = [0, 0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -145,6 +145,7 @@ def main() -> None:
                         help="generate a JSON Lines export of WordPress posts")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: every core)")
+    parser.add_argument("--ignore", help="rules or categories to leave out (as for the audit)")
     parser.add_argument("--skip-bench", action="store_true")
     parser.add_argument("--skip-generated", action="store_true")
     args = parser.parse_args()
@@ -152,14 +153,14 @@ def main() -> None:
         work = Path(temporary)
         if not args.skip_bench:
             bench = corpus_folder("bench")
-            describe(f"{bench}", [audit(bench, work / f"bench-{i}", args.jobs)
+            describe(f"{bench}", [audit(bench, work / f"bench-{i}", args.jobs, args.ignore)
                                   for i in range(args.repeat)])
         if not args.skip_generated:
             start = time.perf_counter()
             archive = generate(work, args.articles, args.jsonl)
             print(f"generated {args.articles:,} articles in {time.perf_counter() - start:.1f} s")
             describe(f"generated {'JSON Lines export' if args.jsonl else 'folder'}",
-                     [audit(archive, work / f"generated-{i}", args.jobs)
+                     [audit(archive, work / f"generated-{i}", args.jobs, args.ignore)
                       for i in range(args.repeat)])
 
 
