@@ -139,11 +139,11 @@ def name_variant(article: Article, options: Options) -> Iterator[Problem]:
         if n.text not in keys:
             keys[n.text] = name_key(n.text)
         groups.setdefault(keys[n.text], []).append(n)
-    for group in groups.values():
-        if len({n.text for n in group}) > 1:
+    forms = {key: len({n.text for n in group}) for key, group in groups.items()}
+    for key, group in groups.items():
+        if forms[key] > 1:
             yield from _variants(group)
-    yield from _hyphenated_inside_names(
-        [n for n in names if len({m.text for m in groups[keys[n.text]]}) == 1])
+    yield from _hyphenated_inside_names([n for n in names if forms[keys[n.text]] == 1])
 
 
 _HYPHENED_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.]*(?:-\p{Lu}[\p{L}'’.]*)+")
