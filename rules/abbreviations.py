@@ -212,8 +212,10 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
                             and (decided is not None or not o.lead_in)), None)
         related = (Related(first_other.start, first_other.end, f"`{replacement}` used here"),
                    ) if first_other else ()
+        # A full stop after `UN` ends the sentence and `U.N.` alike: one stop, not two.
+        typed = replacement[:-1] if right and article.text.startswith(".", t.end) else replacement
         yield Problem(t.start, t.end, f"`{t.text}`: {why}.", related=related,
-                      replacements=(replacement,), edits=(Edit(t.start, t.end, replacement),),
+                      replacements=(replacement,), edits=(Edit(t.start, t.end, typed),),
                       safe=decided is not None, tier="quoted" if t.quoted else None)
 
 

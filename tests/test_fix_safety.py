@@ -117,6 +117,7 @@ def test_ap_abbreviations_settle(fmt: str) -> None:
     assert rounds_to_settle(text, fmt, ap) == 1
     after = fixed(text, fmt, ap)
     assert after.startswith("UN talks resume\n\nThe U.N. said")
+    assert "agreed with the U.N.\n" in after  # the sentence's stop is the last stop
     assert "UN " not in after.split("\n\n", 1)[1]
 
 
