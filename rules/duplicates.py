@@ -472,11 +472,20 @@ _PASSAGE_MIN_WORDS = 8
 
 
 def _passages(article: Article, options: Options) -> Iterator[Fact]:
-    """The body paragraphs the archive rules compare, with their keys and sketches."""
+    """The body paragraphs the archive rules compare, with their keys and sketches:
+    prose only, as a team sheet or a results table recurs by design."""
     for block in article.paragraphs:
-        found = passage(article.block_text(block))
-        if found.words >= _PASSAGE_MIN_WORDS:
+        text = article.block_text(block)
+        found = passage(text)
+        if found.words >= _PASSAGE_MIN_WORDS and not _is_listing(text):
             yield Fact(block.start, block.end, found)
+
+
+def _is_listing(text: str) -> bool:
+    """Mostly names and figures: more than half its words start with a capital or a
+    digit (`G Murphy; G Dempsey, B O'Driscoll, ...`), where prose has a few."""
+    words = text.split()
+    return sum(1 for w in words if w[0].isupper() or w[0].isdigit()) * 2 > len(words)
 
 
 def _whole_copies(archive, share: int) -> list[tuple[object, object, float]]:
@@ -557,7 +566,9 @@ def recycled_paragraph(archive, options: Options) -> Iterator[ArchiveProblem | A
     ```
 
     ## Known limits
-    A paragraph found in more than `boilerplate-articles` articles (a sign-off, a
+    Only prose is compared: a paragraph most of whose words start with a capital or
+    a digit (a team sheet, a results table) recurs by design. A paragraph found in
+    more than `boilerplate-articles` articles (a sign-off, a
     standard disclaimer) is house boilerplate: the audit lists it once with its count
     instead of flagging it everywhere. An article that is as a whole a copy of
     another is reported once, by `duplicate-article`, not paragraph by paragraph.
