@@ -219,10 +219,10 @@ class _State:
         return origins
 
     def write(self, tally: Tally, seconds: float, complete: bool) -> None:
-        self.seconds = self.earlier + seconds
+        self.seconds = round(self.earlier + seconds, 3)  # as summary.json says it
         summary = {"schema_version": SCHEMA_VERSION, "tool": self.tool,
                    "inputs": self.audit.inputs, "started": self.started, "finished": _now(),
-                   "seconds": round(self.seconds, 3), "complete": complete, **tally.summary(),
+                   "seconds": self.seconds, "complete": complete, **tally.summary(),
                    "boilerplate": self.notes}
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
