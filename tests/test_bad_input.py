@@ -199,3 +199,20 @@ def test_a_rule_failure_crosses_process_boundaries_whole() -> None:
     failure = RuleFailure("repeated-word", "ValueError: boom", "Traceback ...")
     copy = pickle.loads(pickle.dumps(RuleFailed(failure)))
     assert copy.failure == failure and str(copy) == "rule `repeated-word` failed: ValueError: boom"
+
+
+def test_an_empty_list_item_among_lead_in_lines_is_no_block() -> None:
+    text = "`\n\n-\ne\n\nr\ne"  # found by the campaign, shrunk
+    document = read("story.md", text, "markdown")
+    assert document.block_text(document.blocks[-1]) == "r\ne"
+    findings(text, "markdown")
+
+
+@pytest.mark.parametrize("fmt", ["html", "wordpress"])
+def test_a_decimal_reference_of_thousands_of_digits_is_a_replacement_character(fmt) -> None:
+    huge = "9" * 5_000
+    markup = f'<p title="&#{huge};">Prices rose &#{huge}; and &#00065; fell.</p>'
+    text = wordpress(markup) if fmt == "wordpress" else markup
+    document = read("story", text, fmt)
+    assert document.block_text(document.body[0]) == "Prices rose \ufffd and A fell."
+    findings(text, fmt)

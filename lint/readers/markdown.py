@@ -200,7 +200,9 @@ def read(path: str, text: str) -> Document:
         kinds = [None] * len(blocks)
     previous: list[Run] = []
     for block, kind in zip(blocks, kinds, strict=True):
-        runs = _runs(text, block, code)
+        runs = [run for run in _runs(text, block, code) if run.text]
+        if not runs:
+            continue  # a lead-in line split off an empty list item shows nothing
         joined = bool(previous) and _joined(text, previous, runs)
         builder.add_block(kind or block.kind, runs, joined)
         previous = runs

@@ -70,6 +70,9 @@ _P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "fig
 _WHITESPACE = frozenset(" \t\n\r\f")
 _BROKEN_MARKUP = regex.compile(r"<[A-Za-z!/?]")
 _ATOM = regex.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\r\f <&#;]{1,32};?)")
+# A decimal reference past U+10FFFF (eight digits or more after any zeros) is U+FFFD,
+# as html.unescape has it; told here, because its int() refuses over 4,300 digits.
+_HUGE_DECIMAL_REFERENCE = regex.compile(r"&#0*+[1-9][0-9]{7,}")
 
 
 @dataclass(eq=False)
@@ -142,7 +145,9 @@ class _Tokenizer(HTMLParser):
 def parse(text: str) -> Element:
     """The element tree of an HTML document or fragment (never raises)."""
     tokenizer = _Tokenizer(text)
-    tokenizer.feed(text)
+    # The tokenizer unescapes text and attributes, which the tree does not keep: such
+    # a reference goes to it as text of the same length.
+    tokenizer.feed(_HUGE_DECIMAL_REFERENCE.sub(lambda m: "&_" + m.group()[2:], text))
     tokenizer.close()
     tokens = tokenizer.tokens
     root = Element("#root", {}, 0)
@@ -263,7 +268,7 @@ def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
             position = match.end()
             continue
         piece = _reference(piece)
-        decoded = html.unescape(piece)
+        decoded = "\ufffd" if _HUGE_DECIMAL_REFERENCE.match(piece) else html.unescape(piece)
         position = match.start() + len(piece)
         if decoded == piece:
             out.append(_Atom(piece, match.start(), position, True))
