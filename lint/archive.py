@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +112,10 @@ class Archive:
         self._indexed = False
         self._matches: dict[tuple, list[Match]] = {}
         self.focus: int | None = None
+        # Groups the sketches' (value, passage) rows into buckets and gives the pairs of
+        # passages that share one (the Dask engine's); None groups them in SQL.
+        self.group_buckets: Callable[[Iterable[tuple[int, int]]],
+                                     Iterable[tuple[int, int]]] | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -236,13 +240,20 @@ class Archive:
                   if focused else "")
         db.execute(f"""CREATE TEMP TABLE common AS SELECT exact FROM passages {exacts}
                        GROUP BY exact HAVING count(DISTINCT article) > :common""", params)
-        db.execute(f"""CREATE TEMP TABLE buckets AS SELECT hash FROM sketches {hashes}
-                       GROUP BY hash HAVING count(*) BETWEEN 2 AND :cap""", params)
-        db.execute(f"""CREATE TEMP TABLE candidates AS
-                       SELECT min(s1.passage, s2.passage) AS a, max(s1.passage, s2.passage) AS b
+        if self.group_buckets is not None and not focused:
+            db.execute("CREATE TEMP TABLE buckets (a INTEGER, b INTEGER)")
+            db.executemany("INSERT INTO temp.buckets VALUES (?, ?)", self.group_buckets(
+                db.execute("SELECT hash, passage FROM sketches")))
+            shared_sketch = "SELECT a, b FROM temp.buckets"
+        else:
+            db.execute(f"""CREATE TEMP TABLE buckets AS SELECT hash FROM sketches {hashes}
+                           GROUP BY hash HAVING count(*) BETWEEN 2 AND :cap""", params)
+            shared_sketch = f"""SELECT min(s1.passage, s2.passage) AS a,
+                              max(s1.passage, s2.passage) AS b
                        FROM sketches s1 JOIN sketches s2
                          ON s2.hash = s1.hash AND s2.passage != s1.passage
-                       WHERE s1.hash IN (SELECT hash FROM temp.buckets) {scoped("s1.passage")}
+                       WHERE s1.hash IN (SELECT hash FROM temp.buckets) {scoped("s1.passage")}"""
+        db.execute(f"""CREATE TEMP TABLE candidates AS {shared_sketch}
                        UNION
                        SELECT min(p1.id, p2.id), max(p1.id, p2.id)
                        FROM passages p1 JOIN passages p2

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_audit_recycling import ARTICLES
+from test_audit_recycling import ARTICLES, RECYCLED
 
 from lint.audit import dask_engine
 from lint.cli import main
@@ -16,6 +16,10 @@ from lint.cli import main
 distributed = pytest.importorskip("distributed")
 
 TIMING = ("started", "finished", "seconds")
+# A near copy, found through the LSH buckets rather than an exact hash.
+REWORDED = {"2026/05/20-reworded.md": "---\ndate: 2026-05-20\n---\n# Tax walkout\n\n"
+            "Opposition councillors explained on Thursday why they had left the chamber before "
+            "the end of the budget debate.\n\n" + RECYCLED.replace("Tuesday", "Wednesday") + "\n"}
 
 
 def _audit(archive: Path, out: Path, *engine: str) -> None:
@@ -32,7 +36,7 @@ def _summary(out: Path) -> dict:
 
 def test_a_dask_cluster_audits_the_archive_as_the_local_engine_does(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
-    for name, text in ARTICLES.items():
+    for name, text in {**ARTICLES, **REWORDED}.items():
         path = archive / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -46,7 +50,12 @@ def test_a_dask_cluster_audits_the_archive_as_the_local_engine_does(tmp_path: Pa
                 == (tmp_path / "local" / name).read_text(encoding="utf-8"))
     summary = _summary(tmp_path / "dask")
     assert summary == _summary(tmp_path / "local")
-    assert summary["by_rule"]["recycled-paragraph"]["warning"] == 1
+    assert summary["by_rule"]["recycled-paragraph"]["warning"] == 3
+    [reworded] = [json.loads(line) for line in (tmp_path / "dask" / "findings.jsonl").open()
+                  if "reworded" in line]
+    assert [f["message"].split(" (")[0] for f in reworded["findings"]] == [
+        "Paragraph 2 already ran, nearly word for word", "Paragraph 2 already ran, nearly "
+        "word for word"]
     assert summary["by_rule"]["duplicate-article"]["warning"] == 1
     assert len(summary["boilerplate"]) == 1
 

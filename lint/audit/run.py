@@ -18,9 +18,10 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from importlib.util import find_spec
 from itertools import islice
 from pathlib import Path
@@ -90,14 +91,16 @@ def run(audit: Audit) -> int:
     archive = recycling.open_archive(audit.out, not audit.resume) if recycling.wanted(
         linter) else None
     try:
-        articles = _after(items(audit.inputs, linters, audit.stdin), done)
-        total = estimate(audit.inputs, linters) if show else None
-        _write(audit, linter, tally, articles, progress(show, total, len(done), tally.findings),
-               archive)
-        if archive is not None:
-            tally, judged = recycling.conclude(archive, linter, audit.out, FINDINGS, ARTICLES,
-                                               tally)
-            state.notes = [note.to_json() for note in judged.notes]
+        with ExitStack() as engine:
+            audited = _engine(audit, engine, archive)
+            articles = _after(items(audit.inputs, linters, audit.stdin), done)
+            total = estimate(audit.inputs, linters) if show else None
+            _write(tally, audited(articles, linter, audit.format),
+                   progress(show, total, len(done), tally.findings), audit.out, archive)
+            if archive is not None:
+                tally, judged = recycling.conclude(archive, linter, audit.out, FINDINGS,
+                                                   ARTICLES, tally)
+                state.notes = [note.to_json() for note in judged.notes]
     except KeyboardInterrupt:
         state.write(tally, time.monotonic() - started, complete=False)
         _say(audit, f"interrupted after {tally.articles:,} articles; run again with --resume "
@@ -113,20 +116,27 @@ def run(audit: Audit) -> int:
     return EXIT_DONE
 
 
-def _write(audit: Audit, linter: Linter, tally: Tally, articles: Iterator[Item],
-           display: Progress, archive: Archive | None) -> None:
-    """Audit the articles, appending each one's line and row as its chunk comes back,
-    and storing what the archive rules collected."""
-    if audit.engine == "dask":
-        from lint.audit import dask_engine
+def _engine(audit: Audit, engine: ExitStack, archive: Archive | None) -> Callable[
+        [Iterator[Item], Linter, str | None], Iterator[list[worker.Audited]]]:
+    """How the per-article pass runs: in local worker processes, or on a Dask cluster,
+    which then also groups the archive rules' LSH buckets."""
+    if audit.engine != "dask":
+        return partial(_audited, jobs=audit.jobs)
+    from lint.audit import dask_engine
 
-        chunks = dask_engine.audited(articles, linter, audit.format, CHUNK, audit.scheduler,
-                                     audit.jobs)
-    else:
-        chunks = _audited(articles, linter, audit.format, audit.jobs)
+    client = engine.enter_context(dask_engine.connected(audit.scheduler, audit.jobs))
+    if archive is not None:
+        archive.group_buckets = partial(dask_engine.bucket_pairs, client)
+    return partial(dask_engine.audited, client, chunk=CHUNK)
+
+
+def _write(tally: Tally, chunks: Iterator[list[worker.Audited]], display: Progress, out: Path,
+           archive: Archive | None) -> None:
+    """Append each article's line and row as its chunk comes back, and store what the
+    archive rules collected."""
     with (closing(chunks), display,
-          open(audit.out / FINDINGS, "a", encoding="utf-8", newline="\n") as findings,
-          open(audit.out / ARTICLES, "a", encoding="utf-8", newline="") as table):
+          open(out / FINDINGS, "a", encoding="utf-8", newline="\n") as findings,
+          open(out / ARTICLES, "a", encoding="utf-8", newline="") as table):
         rows = csv.writer(table)
         for chunk in chunks:
             if archive is not None:  # before the lines: a resumed audit skips those
