@@ -14,6 +14,7 @@ from lint.cli import main
 from lint.config import Config
 from lint.engine import Linter, RuleFailed, RuleFailure
 from lint.readers import MAX_JSON_DEPTH, MAX_JSON_NUMBER_CHARS, InputError, read
+from lint.readers.markup import render
 from lint.runner import check_text, fix_text
 
 EVERY_RULE = Linter(Config(select=("ALL",)))
@@ -216,3 +217,11 @@ def test_a_decimal_reference_of_thousands_of_digits_is_a_replacement_character(f
     document = read("story", text, fmt)
     assert document.block_text(document.body[0]) == "Prices rose \ufffd and A fell."
     findings(text, fmt)
+
+
+def test_an_escaped_tag_at_the_end_of_a_text_is_text() -> None:
+    """`&lt;yea` reaches the tokenizer's text handler as `<yea`, which looked like a
+    tag left open (found by the campaign as a location error)."""
+    document = read("story.html", "<p>Rates rose &lt;yea</p>", "html")
+    assert document.block_text(document.body[0]) == "Rates rose <yea"
+    assert render("&lt;yea") == "<yea" and render("x <p") == "x <p"

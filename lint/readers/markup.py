@@ -107,13 +107,16 @@ class _Tokenizer(HTMLParser):
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
+        self._text = text
         self._line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
         self.tokens: list[tuple[str, int, str, dict[str, str]]] = []
 
-    def _add(self, kind: str, tag: str = "", attrs=()) -> None:
+    def _offset(self) -> int:
         line, column = self.getpos()
-        offset = self._line_starts[line - 1] + column
-        self.tokens.append((kind, offset, tag, {k: v or "" for k, v in attrs}))
+        return self._line_starts[line - 1] + column
+
+    def _add(self, kind: str, tag: str = "", attrs=()) -> None:
+        self.tokens.append((kind, self._offset(), tag, {k: v or "" for k, v in attrs}))
 
     def handle_starttag(self, tag, attrs):
         self._add("start", tag, attrs)
@@ -127,7 +130,10 @@ class _Tokenizer(HTMLParser):
     def handle_data(self, data):
         # A tag or comment left open at the end of the input comes back as text; a
         # browser shows none of it.
-        self._add("markup" if _BROKEN_MARKUP.match(data) else "text")
+        # Told from the source, where `data` (unescaped, never longer) may read `&lt;p`.
+        offset = self._offset()
+        broken = _BROKEN_MARKUP.match(self._text, offset, offset + len(data))
+        self._add("markup" if broken else "text")
 
     def handle_comment(self, data):
         self._add("markup")
