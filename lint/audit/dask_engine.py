@@ -105,8 +105,11 @@ def _connect(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
     from distributed import Client, LocalCluster
 
     if scheduler is None:
+        # No dashboard; the scheduler's own HTTP routes on any free port, not on 8787,
+        # which another cluster on the machine may hold.
         cluster = LocalCluster(n_workers=jobs or None, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address=None, silence_logs=logging.ERROR,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         return Client(cluster), cluster
     try:
         return Client(scheduler, timeout=CONNECT_SECONDS), None
