@@ -263,11 +263,13 @@ def merge(total: Tally, part: Tally) -> None:
 def save(problems: list[Problem], folder: Path) -> Counter:
     """Up to three reproducers for each kind and signature; the count of each."""
     counts: Counter = Counter()
+    numbers: dict[tuple[str, str], int] = {}
     for problem in problems:
         key = (problem.kind, problem.signature)
+        number = numbers.setdefault(key, len(numbers) + 1)
         counts[key] += 1
         if counts[key] <= 3:
-            stem = f"{problem.kind}-{len(counts):03d}-{counts[key]}"
+            stem = f"{problem.kind}-{number:03d}-{counts[key]}"
             (folder / (stem + SUFFIXES[problem.fmt])).write_text(
                 problem.text, encoding="utf-8", errors="surrogatepass")
             (folder / (stem + ".txt.log")).write_text(
