@@ -160,6 +160,8 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "quoted words": one_paragraph('"a" '),
     "curly quoted words": one_paragraph("“Yes,” he said. "),
     "open quote per paragraph": paragraphs_of(lambda rng, i: f"“Item {i} is here, he said."),
+    "double-spaced words": one_paragraph("ab  "),
+    "one long number": one_paragraph("9"),
     "spaces": lambda size: ["a" + " " * size + "b"],
     "line breaks": lambda size: ["a" + "\n" * size + "b"],
     "single line breaks": one_paragraph("a\n"),

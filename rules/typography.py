@@ -210,7 +210,9 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
 
 
 _DOUBLE_SPACE = prose.compile(r"(?<=\S) {2,}(?=\S)")
-_TOKEN_BEFORE = prose.compile(r"\S+$")
+# Searched backwards from the spaces: a forward `\S+$` would try every start in the
+# block before them, quadratic in a long block of double-spaced words.
+_TOKEN_BEFORE = prose.compile(r"\S+", regex.REVERSE)
 _TOKEN_AFTER = prose.compile(r"\S+")
 _SENTENCE_END = regex.compile(rf"(?:{prose.SENTENCE_MARK}|:){prose.CLOSER}*$")
 

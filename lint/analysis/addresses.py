@@ -18,12 +18,14 @@ import regex
 from lint import prose
 
 _TLDS = r"(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)"
+# An e-mail address is tried only where its run of name characters starts: tried
+# from inside a long run without an @, the pattern would read on to its end each time.
 _ADDRESS = prose.compile(
     rf"""
     <[A-Za-z/!][^<>]*>                                       # markup and embeds
     | \b(?:https?|ftp)://\S+                                 # a URL with its scheme
     | \bwww\.\S+                                             # a bare www. address
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                           # an e-mail address
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+               # an e-mail address
     | (?<![\w@#])[@#]\w{{1,30}}                               # a handle or a hashtag
     | \b[\w-]+(?:\.[\w-]+)*\.{_TLDS}\b(?:/\S*)?              # a bare domain
     """,
