@@ -15,7 +15,11 @@ Scale: --scale N builds an archive of N articles from corpus paragraphs with wor
 swapped (streamed, about 1 in 50 sharing a paragraph with an earlier one) and prints
 the per-article collection rate, the archive pass's time and the peak memory.
 
-Usage: python benchmarks/recycled.py [--list] [--scale 10000 100000]
+Index: --index N builds a persistent index of N generated articles (as `copydesk
+index build` does) and prints the median time to check one ~800-word story against
+it (as `copydesk check --index` does), each story carrying a paragraph from the index.
+
+Usage: python benchmarks/recycled.py [--list] [--scale 10000 100000] [--index 100000]
 """
 
 from __future__ import annotations
@@ -168,12 +172,57 @@ def scale(sizes: list[int]) -> None:
               f"{sum(map(len, judged.findings.values())):,} findings, peak {peak:.0f} MiB")
 
 
+def index(size: int) -> None:
+    import statistics
+    import tempfile
+    from pathlib import Path
+
+    from lint.archive import judge_one
+
+    rng = random.Random(SEED)
+    pool = [p for _, text in texts(corpus_folder("bench")) for p in paragraphs(text)[1:]]
+    vocabulary = sorted({w for p in pool for w in p.split() if w.isalpha()})
+    linter = Linter(Config(select=RULES))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "index.db"
+        start = time.perf_counter()
+        indexed = []
+        with Archive(path) as archive:
+            for name, text in recombined(size, rng, pool, vocabulary):
+                archive.add(name, {}, linter.check(read(name, text), collect=True).facts)
+                long = [p for p in paragraphs(text)[1:] if len(p.split()) >= 30]
+                if long and len(indexed) < 50 and rng.random() < 0.01:
+                    indexed.append(long[0])
+            archive.finish()
+        print(f"index of {size:,} articles built in {time.perf_counter() - start:.0f} s, "
+              f"{path.stat().st_size / 2**20:.0f} MiB")
+        stories = [(f"story-{n}.txt", f"Story {n}\n\n" + "\n\n".join(
+            [" ".join(rng.choice(vocabulary) for _ in range(45)) for _ in range(16)]
+            + [recycled]) + "\n") for n, recycled in enumerate(indexed)]
+        times, flagged = [], 0
+        with Archive(path) as archive:
+            for name, text in stories:
+                start = time.perf_counter()
+                document = read(name, text)
+                checked = linter.check(document, collect=True)
+                found = judge_one(archive, name, {}, checked.facts, linter)
+                times.append((time.perf_counter() - start) * 1000)
+                flagged += any(f.rule == "recycled-paragraph" for f in found)
+        words = statistics.median(len(text.split()) for _, text in stories)
+        print(f"check one story (~{words:.0f} words) against it: median "
+              f"{statistics.median(times):.1f} ms, max {max(times):.1f} ms; "
+              f"{flagged}/{len(stories)} recycled paragraphs found")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--list", action="store_true", help="list the findings to review")
     parser.add_argument("--scale", type=int, nargs="*", help="generated archive sizes")
+    parser.add_argument("--index", type=int, help="generated index size")
     args = parser.parse_args()
-    if args.scale:
+    if args.index:
+        index(args.index)
+    elif args.scale:
         scale(args.scale)
     else:
         accuracy(args.list)
