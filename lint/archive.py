@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,6 +152,21 @@ class Archive:
         self.db.executemany("INSERT INTO sketches (hash, passage) VALUES (?, ?)", sketches)
         self._matches.clear()
         return article
+
+    @contextmanager
+    def trying(self, name: str, metadata: Mapping[str, str | None],
+               facts: Mapping[str, Iterable[LocatedFact]]) -> Iterator[None]:
+        """The article added and focused on (matches are those that involve it) for
+        the duration, then taken back out: the archive is left as it was."""
+        self.db.execute("SAVEPOINT trying")
+        try:
+            self.focus = self.add(name, metadata, facts)
+            yield
+        finally:
+            self.focus = None
+            self._matches.clear()
+            self.db.execute("ROLLBACK TO trying")
+            self.db.execute("RELEASE trying")
 
     def remove(self, name: str) -> None:
         row = self.db.execute("SELECT id FROM articles WHERE name = ?", (name,)).fetchone()
@@ -318,15 +334,8 @@ def judge_one(archive: Archive, name: str, metadata: Mapping[str, str | None],
               facts: Mapping[str, Iterable[LocatedFact]], linter: Linter) -> list[Finding]:
     """One article's archive findings against everything the archive holds, as if
     it were filed now; the archive is left as it was."""
-    archive.db.execute("SAVEPOINT judge_one")
-    try:
-        archive.focus = archive.add(name, metadata, facts)
+    with archive.trying(name, metadata, facts):
         return judge(archive, linter).findings.get(name, [])
-    finally:
-        archive.focus = None
-        archive._matches.clear()
-        archive.db.execute("ROLLBACK TO judge_one")
-        archive.db.execute("RELEASE judge_one")
 
 
 def judge_texts(linter: Linter, articles: Iterable[tuple[str, str, Mapping]],
