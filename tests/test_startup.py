@@ -1,0 +1,86 @@
+"""Start-up: rule packs are found through their entry points without importlib.metadata,
+and a plain-text check loads none of the heavy machinery other commands need."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from lint.registry import entry_points
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "fixtures" / "articles" / "plant-deal.txt"
+
+PACK = '''
+from lint.rule import Problem, rule
+
+FAMILIES = ("newsroom_rules",)
+
+
+@rule("exclamation-mark", category="newsroom", severity="warning")
+def exclamation_mark(article, options):
+    """An exclamation mark in news copy."""
+    for offset, char in enumerate(article.text):
+        if char == "!":
+            yield Problem(offset, offset + 1, "no exclamation marks in news copy")
+'''
+
+
+def copydesk(*args: str, path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if path:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(path), env.get("PYTHONPATH")]))
+    return subprocess.run([sys.executable, "-m", "lint", *args], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=60)
+
+
+def test_entry_points_are_the_ones_importlib_metadata_finds() -> None:
+    for group in ("copydesk.rules", "console_scripts", "pytest11"):
+        expected = sorted(ep.value for ep in importlib.metadata.entry_points(group=group))
+        assert sorted(entry_points(group)) == expected, group
+    assert entry_points("copydesk.rules") == ["rules"]
+
+
+def test_a_newsroom_rule_pack_installed_beside_copydesk_is_found(tmp_path) -> None:
+    (tmp_path / "newsroom_rules.py").write_text(PACK, encoding="utf-8")
+    metadata = tmp_path / "newsroom_rules-1.0.dist-info"
+    metadata.mkdir()
+    (metadata / "entry_points.txt").write_text(
+        "[console_scripts]\nnewsroom = newsroom_rules:main\n\n"
+        "# the house's own rules\n[copydesk.rules]\nnewsroom = newsroom_rules\n",
+        encoding="utf-8")
+    article = tmp_path / "story.txt"
+    text = "Headline\n\nThe plant will close! The firm said so.\n"
+    article.write_text(text, encoding="utf-8")
+
+    listing = copydesk("rules", "--output-format", "json", path=tmp_path)
+    names = {r["name"] for r in json.loads(listing.stdout)}
+    assert {"exclamation-mark", "repeated-word", "unused-directive"} <= names
+    checked = copydesk("check", "--output-format", "json", str(article), path=tmp_path)
+    findings = json.loads(checked.stdout)["files"][0]["findings"]
+    mark = [f for f in findings if f["rule"] == "exclamation-mark"]
+    located = [(f["location"]["offset"], f["location"]["length"]) for f in mark]
+    assert located == [(text.index("!"), 1)]
+    assert "exclamation-mark" not in copydesk("rules").stdout  # not installed: not found
+
+
+def test_a_text_check_imports_no_heavy_module() -> None:
+    heavy = ("rich", "jinja2", "fastapi", "uvicorn", "numpy", "dask", "datasketch",
+             "defusedxml", "sqlite3", "importlib.metadata", "email", "html.parser",
+             "lint.service", "lint.audit", "lint.archive", "lint.readers.html",
+             "lint.readers.markup", "lint.readers.markdown", "lint.readers.wordpress",
+             "lint.readers.ans", "lint.reporters.json", "concurrent.futures", "multiprocessing")
+    probe = ("import sys\n"
+             "from lint.cli import main\n"
+             f"try:\n    main(['check', {str(ARTICLE)!r}])\n"
+             "except SystemExit:\n    pass\n"
+             "print('\\n'.join(sys.modules), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    loaded = set(done.stderr.splitlines())
+    assert "rules.quotes" in loaded  # the check ran its rules
+    assert sorted(m for m in loaded if any(m == h or m.startswith(h + ".") for h in heavy)) == []
