@@ -1,14 +1,17 @@
-"""`lazy`: a property computed on first access and then stored on the instance.
+"""Computed on first use: `lazy`, a property stored on the instance once computed, and
+`LazyPattern`, a regular expression compiled when first used.
 
-functools.cached_property does the same, but before Python 3.12 it takes a lock on
-every first access, which costs more than many of the analyses it guards; an
-article (and its analyses) is only ever read by the thread that lints it.
+functools.cached_property does what `lazy` does, but before Python 3.12 it takes a
+lock on every first access, which costs more than many of the analyses it guards;
+an article (and its analyses) is only ever read by the thread that lints it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
+
+import regex
 
 T = TypeVar("T")
 
@@ -29,3 +32,32 @@ class lazy(Generic[T]):  # noqa: N801 - used as a decorator, like cached_propert
         # (frozen dataclasses included: their guard is on setattr, not on the dict).
         value = instance.__dict__[self._name] = self._compute(instance)
         return value
+
+
+class LazyPattern:
+    """A `regex` pattern, compiled the first time one of its methods is used.
+
+    The `regex` module parses a pattern in Python, so compiling every pattern of the
+    engine and the rules would cost a command run on one article more than the
+    interpreter's own start; such a run meets only a few of them. `pattern` is the
+    source, read without compiling. Once compiled, the pattern's methods are found
+    on the instance itself, so a call costs what it costs on the compiled pattern.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # pickle and copy probe for these on a bare instance
+            raise AttributeError(name)
+        compiled = regex.compile(self.pattern, self._flags)
+        self.__dict__.update((attribute, getattr(compiled, attribute))
+                             for attribute in dir(compiled) if not attribute.startswith("_"))
+        return getattr(compiled, name)
+
+    def __reduce__(self):
+        return LazyPattern, (self.pattern, self._flags)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self._flags!r})"

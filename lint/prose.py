@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import regex
 
+from lint.lazy import LazyPattern
+
 SPACE = r"[\s\x1c-\x1f]"
 NOT_SPACE = r"[^\s\x1c-\x1f]"
 _CLASS_SPACE = r"\s\x1c-\x1f"
@@ -42,9 +44,10 @@ MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "
 MONTH = f"(?:{'|'.join(MONTHS + MONTH_ABBREVIATIONS)})"
 
 
-def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex.compile's twin
-    """regex.compile, with `\\s` and `\\S` meaning white space as str.isspace() knows it."""
-    return regex.compile(_isspace_classes(pattern), flags)
+def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - regex.compile's twin
+    """regex.compile, with `\\s` and `\\S` meaning white space as str.isspace() knows it,
+    on first use."""
+    return LazyPattern(_isspace_classes(pattern), flags)
 
 
 def _isspace_classes(pattern: str) -> str:

@@ -6,10 +6,14 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
 
+import regex
+
+from lint.lazy import LazyPattern
 from lint.registry import entry_points
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,3 +88,11 @@ def test_a_text_check_imports_no_heavy_module() -> None:
     loaded = set(done.stderr.splitlines())
     assert "rules.quotes" in loaded  # the check ran its rules
     assert sorted(m for m in loaded if any(m == h or m.startswith(h + ".") for h in heavy)) == []
+
+
+def test_a_lazy_pattern_compiles_on_first_use_into_the_compiled_patterns_methods() -> None:
+    pattern = LazyPattern(r"\bthe (\w+)", regex.IGNORECASE)
+    assert pattern.pattern == r"\bthe (\w+)" and "search" not in vars(pattern)
+    assert pattern.search("See THE plant").group(1) == "plant"
+    assert vars(pattern)["findall"]("the a, the b") == ["a", "b"]
+    assert pickle.loads(pickle.dumps(pattern)).sub(r"\1", "the end") == "end"
