@@ -95,11 +95,19 @@ class ArchiveError(Exception):
 
 
 class Archive:
-    """Passages of many articles. `path` None: a private temporary database."""
+    """Passages of many articles. `path` None: a private temporary database.
 
-    def __init__(self, path: str | Path | None = None):
+    With `frequent_saves`, for a store saved after every few articles (an audit's):
+    a save goes to SQLite's write-ahead log without waiting for the disk. It still
+    survives the process being killed; only a crash of the whole machine can lose
+    the last few. `finish()` folds the log back into the one file."""
+
+    def __init__(self, path: str | Path | None = None, frequent_saves: bool = False):
         try:
             self.db = sqlite3.connect("" if path is None else str(path))
+            if frequent_saves:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.executescript(_SCHEMA)
             probe = self.db.execute("SELECT value FROM meta WHERE name = 'sketch'").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -134,8 +142,10 @@ class Archive:
         cursor = self.db.execute("INSERT INTO articles (name, headline, date) VALUES (?, ?, ?)",
                                  (name, metadata.get("headline"), metadata.get("date")))
         article = cursor.lastrowid
+        # The ids SQLite would give one row at a time, so that the rows go in at once.
+        row = self.db.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
         seen: set[tuple[int, int]] = set()
-        sketches = []
+        passages, sketches = [], []
         for collected in facts.values():
             for fact in collected:
                 where = (fact.location.source, fact.location.offset)
@@ -143,12 +153,12 @@ class Archive:
                     continue  # rules sharing one collect function give the same passages
                 seen.add(where)
                 passage = fact.data
-                row = self.db.execute(
-                    "INSERT INTO passages (article, paragraph, location, text, key, words, "
-                    "exact) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (article, fact.paragraph, _location_json(fact.location), fact.text,
-                     passage.key, passage.words, passage.exact)).lastrowid
+                row += 1
+                passages.append((row, article, fact.paragraph, _location_json(fact.location),
+                                 fact.text, passage.key, passage.words, passage.exact))
                 sketches.extend((value, row) for value in passage.sketch)
+        self.db.executemany("INSERT INTO passages (id, article, paragraph, location, text, key, "
+                            "words, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", passages)
         self.db.executemany("INSERT INTO sketches (hash, passage) VALUES (?, ?)", sketches)
         self._matches.clear()
         return article
@@ -185,6 +195,7 @@ class Archive:
         """Index what was added, for quick checks against it, and save it."""
         self._index()
         self.db.commit()
+        self.db.execute("PRAGMA journal_mode = DELETE")  # one file again, after frequent_saves
 
     def _index(self) -> None:
         if not self._indexed:

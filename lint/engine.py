@@ -12,7 +12,7 @@ import hashlib
 import time
 import traceback
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from lint import prose
@@ -149,6 +149,7 @@ class Linter:
         findings = []
         failures = []
         facts = {}
+        collected: dict[Callable, tuple[LocatedFact, ...]] = {}  # by collect function
         rules = self.rules_for(document.path)
         skipped: tuple[str, ...] = ()
         for index, active in enumerate(rules):
@@ -159,9 +160,13 @@ class Linter:
                 continue
             try:
                 if active.rule.is_archive:
-                    facts[active.rule.name] = tuple(
-                        _locate_fact(document, fact)
-                        for fact in active.rule.check(article, active.options))
+                    # Archive rules that share a collect function share its facts: it
+                    # runs once, and the same facts go to each (and over the wire once).
+                    collect = active.rule.check
+                    if collect not in collected:
+                        collected[collect] = tuple(_locate_fact(document, fact)
+                                                   for fact in collect(article, active.options))
+                    facts[active.rule.name] = collected[collect]
                     continue
                 located = [_locate(document, active, problem)
                            for problem in active.rule.check(article, active.options)

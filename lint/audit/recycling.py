@@ -31,7 +31,7 @@ def open_archive(out: Path, fresh: bool) -> Archive:
     path = out / ARCHIVE
     if fresh:
         path.unlink(missing_ok=True)
-    return Archive(path)
+    return Archive(path, frequent_saves=True)
 
 
 def store(archive: Archive, chunk: list[worker.Audited]) -> None:
