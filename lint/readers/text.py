@@ -69,6 +69,8 @@ def _between_comment_lines(text: str, start: int, end: int) -> list[tuple[int, i
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if text.find("\n", start, end) == -1 and text.find("\r", start, end) == -1:
+        return [(start, end)]  # one line (most blocks), already trimmed by blocks_of
     spans = []
     for match in _LINE.finditer(text, start, end):
         line_start = match.start() + len(match.group()) - len(match.group().lstrip())
