@@ -124,6 +124,12 @@ def _name(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}{_letters(rng, 0, 2, LOWER)}"
 
 
+def _compound(rng: random.Random, i: int) -> str:
+    """A new compound, hyphenated or, every third, closed up (`ab-cde`, `abcde`)."""
+    first, second = _letters(rng, 2, 4, LOWER), _letters(rng, 2, 5, LOWER)
+    return first + second if i % 3 == 2 else f"{first}-{second}"
+
+
 def _acronym_definition(rng: random.Random, i: int) -> str:
     words = [_letters(rng, 1, 1, UPPER) + _letters(rng, 3, 7, LOWER) for _ in range(3)]
     return f"the {' '.join(words)} ({''.join(w[0] for w in words)})"
@@ -161,6 +167,7 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "curly quoted words": one_paragraph("“Yes,” he said. "),
     "open quote per paragraph": paragraphs_of(lambda rng, i: f"“Item {i} is here, he said."),
     "double-spaced words": one_paragraph("ab  "),
+    "hyphenated words": words_of(_compound),
     "one long number": one_paragraph("9"),
     "spaces": lambda size: ["a" + " " * size + "b"],
     "line breaks": lambda size: ["a" + "\n" * size + "b"],

@@ -19,7 +19,7 @@ import regex
 from rapidfuzz.distance import OSA
 
 from lint import prose
-from lint.analysis.abbreviations import Abbreviations, Name
+from lint.analysis.abbreviations import A_TO_Z_ONLY, Abbreviations, Name
 from lint.article import Article
 from lint.rule import Edit, Options, Problem, Related, Tier, rule
 from rules.abbreviations import profile_of
@@ -356,7 +356,6 @@ SPELLINGS = _spellings()
 # so such a use is a maximal run of a-z in the text; bytes.translate blanks all
 # else in one C pass, and a set intersection names the few listed words present.
 _LISTED = frozenset(word.encode("ascii") for word in SPELLINGS)
-_A_TO_Z_ONLY = bytes(c if ord("a") <= c <= ord("z") else ord(" ") for c in range(256))
 _MAY_PRECEDE = "\"'‘“(["
 _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
 
@@ -436,7 +435,7 @@ def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant
     """Lower-case uses of listed spellings, outside all-capital text, in text order."""
     text = analysis.masked
     # Non-ASCII characters become one `?` each, so offsets and runs are kept.
-    runs = text.encode("ascii", "replace").translate(_A_TO_Z_ONLY).split()
+    runs = text.encode("ascii", "replace").translate(A_TO_Z_ONLY).split()
     found = []
     for word in map(bytes.decode, _LISTED.intersection(runs)):
         at = text.find(word)
@@ -494,18 +493,20 @@ def hyphenation_variant(article: Article, options: Options) -> Iterator[Problem]
     """
     text = article.text
     analysis = article.abbreviations
-    for hyphenated in _hyphenated_words(analysis.lowered):
-        if hyphenated in DIFFERENT_WORDS:
-            continue
+    compounds = {}
+    for hyphenated in _hyphenated_words(analysis.lowered) - DIFFERENT_WORDS:
         first, second = hyphenated.split("-")
         variants = [first + second]
         if second in SPACED_SECOND_PARTS or hyphenated in SPACED_COMPOUNDS:
             variants.append(f"{first} {second}")
-        if not any(v in analysis.lowered for v in variants):
-            continue
-        forms = {form: [s for s in analysis.find_word(form) if _plain_word(text, *s)]
-                 for form in (hyphenated, *variants)}
-        used = {form: spans for form, spans in forms.items() if spans}
+        if any(map(analysis.may_stand, variants)):
+            compounds[hyphenated] = (hyphenated, *variants)
+    if not compounds:
+        return
+    found = analysis.find_words({form for forms in compounds.values() for form in forms})
+    for forms in compounds.values():
+        used = {form: spans for form in forms
+                if (spans := [s for s in found[form] if _plain_word(text, *s)])}
         if len(used) < 2:
             continue
         order = sorted(used, key=lambda f: (-len(used[f]), used[f][0][0]))

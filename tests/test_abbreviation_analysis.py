@@ -79,3 +79,25 @@ def test_names_beside_a_huge_capitalised_word_or_hyphen_chain() -> None:
     a = analyse("Headline\n\n" + "A" * 50_000 + " " + "B-" * 20_000
                 + " met Llanfairpwllgwyngyll Council and Jaguar Land Rover.\n")
     assert [n.text for n in a.names] == ["Llanfairpwllgwyngyll Council", "Jaguar Land Rover"]
+
+
+def test_whole_words_found_alike_one_at_a_time_and_in_one_pass() -> None:
+    a = analyse("Headline\n\nAn E-mail, an email and e-mails; the Vice President, a "
+                "vice-president and vice presidents. Re-email e-mail-ing coemail é-mail.\n")
+    text = a.text
+    words = {"e-mail", "email", "e mail", "vice president", "vice-president", "vicepresident"}
+    padding = {f"filler{n}" for n in range(20)}
+    one_pass = a.find_words(words | padding)
+    assert {w: one_pass[w] for w in words} == {w: a.find_words({w})[w] for w in words}
+    assert {w: [text[s:e] for s, e in spans] for w, spans in one_pass.items() if spans} == {
+        "e-mail": ["E-mail"], "email": ["email"],
+        "vice president": ["Vice President"], "vice-president": ["vice-president"]}
+
+
+@given(st.text(alphabet="ab -_1é\n", max_size=60))
+def test_find_words_in_one_pass_is_the_search_word_by_word(body: str) -> None:
+    a = analyse("Headline\n\n" + body + "\n")
+    words = {"a", "ab", "ba", "a-b", "a b", "ab-a", "b ab", "é"}
+    padding = {f"filler{n}" for n in range(20)}
+    one_pass = a.find_words(words | padding)
+    assert {w: one_pass[w] for w in words} == {w: a.find_words({w})[w] for w in words}

@@ -81,6 +81,13 @@ _NAME = re.compile(
     rf"|[{_UPPER}]{_REST}[-–][{_UPPER}]{_REST}(?:[-–][{_UPPER}]{_REST}){{0,{_NAME_LINKS}}}+"
     rf"|[{_UPPER}][a-z]++[{_UPPER}]\w*+"
 )
+_LETTERS = regex.compile(r"\p{L}+")
+# Searching the text once per word is quicker than one pass over its words up to
+# about this many words.
+_FEW_SEARCHES = 16
+# Bytes `a` to `z` kept, every other byte a space: `.split()` then gives the runs of
+# lower-case ASCII letters of an ASCII-encoded text.
+A_TO_Z_ONLY = bytes(c if ord("a") <= c <= ord("z") else ord(" ") for c in range(256))
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _CAPITALISED_WORD = regex.compile(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
@@ -194,6 +201,7 @@ class Abbreviations:
         self._find_tokens(capitals)
         self.definitions: list[Definition] = self._find_definitions()
         self.names: list[Name] = self._find_names()
+        self._looks = 0
 
     @lazy
     def lowered(self) -> str:
@@ -202,15 +210,49 @@ class Abbreviations:
         # A few characters change length in lower case (`İ`); offsets must not move.
         return lowered if len(lowered) == len(self.masked) else self.masked
 
-    def find_word(self, word: str) -> list[tuple[int, int]]:
-        """Spans of `word` (lower case; any case in the text) standing as a whole word."""
+    @lazy
+    def _plain_words(self) -> frozenset[str]:
+        """The runs of letters `a` to `z` in `lowered`."""
+        return frozenset(self.lowered.encode("ascii", "replace").translate(A_TO_Z_ONLY)
+                         .decode("ascii").split())
+
+    def may_stand(self, word: str) -> bool:
+        """False if `word` (lower case, letters, perhaps two runs of them joined by a
+        hyphen or space) surely stands nowhere as a whole word: a quick look before
+        `find_words`. The first few looks search the text; past them, a set of its
+        words answers, so that many looks cost one pass over the text, not many."""
+        self._looks += 1
+        if self._looks <= _FEW_SEARCHES:
+            return word in self.lowered
+        return all(part in self._plain_words for part in regex.split("[- ]", word)
+                   if part.isascii() and part.islower())
+
+    def find_words(self, words: set[str]) -> dict[str, list[tuple[int, int]]]:
+        """Spans of each of `words` (lower case, as for `may_stand`; any case in the
+        text) standing as a whole word. A few words are each searched for; more, in
+        one pass over the text's runs of letters."""
+        if len(words) <= _FEW_SEARCHES:
+            return {word: self._find_word(word) for word in words}
+        text, found = self.lowered, {word: [] for word in words}
+        firsts = {regex.split("[- ]", word, maxsplit=1)[0] for word in words}
+        before = None
+        for m in _LETTERS.finditer(text):
+            start, end = m.span()
+            word = m.group()
+            joined = (before is not None and before.end() == start - 1
+                      and text[before.end()] in "- ")
+            if joined and text[before.start():end] in found:
+                _add_whole_word(text, found[text[before.start():end]], before.start(), end)
+            if word in found:
+                _add_whole_word(text, found[word], start, end)
+            before = m if word in firsts else None
+        return found
+
+    def _find_word(self, word: str) -> list[tuple[int, int]]:
         text, found = self.lowered, []
         at = text.find(word)
         while at != -1:
-            end = at + len(word)
-            if _standalone(text, at, "-") and not (text[end:end + 1].isalnum()
-                                                   or text[end:end + 1] in ("-", "_")):
-                found.append((at, end))
+            _add_whole_word(text, found, at, at + len(word))
             at = text.find(word, at + 1)
         return found
 
@@ -365,6 +407,13 @@ def _dotted_matches(text: str) -> Iterator[re.Match]:
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     i = bisect.bisect_right(starts, start) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _add_whole_word(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add the span if nothing word-like touches it: no letter, digit, `_` or hyphen."""
+    if _standalone(text, start, "-") and not (text[end:end + 1].isalnum()
+                                              or text[end:end + 1] in ("-", "_")):
+        spans.append((start, end))
 
 
 def _standalone(text: str, start: int, also_not: str | frozenset[str]) -> bool:
