@@ -13,6 +13,7 @@ from lint import prose
 from lint.analysis.numbers import matches_any
 from lint.article import Article
 from lint.document import Block
+from lint.lazy import LazyPattern
 from lint.prose import NOT_SPACE, SPACE
 from lint.readers.leadin import is_job_title
 from lint.rule import Edit, Option, Options, Problem, Related, rule
@@ -24,9 +25,11 @@ _QUOTES_AROUND = prose.DOUBLE_QUOTES + "'"  # not ’ or ‘, which may be apost
 
 
 @functools.cache
-def _builtin_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
+def _builtin_patterns() -> tuple[tuple[str, LazyPattern], ...]:
+    """Each pattern is compiled only when the alternation of them all has matched a
+    line, to name what it matched."""
     data = tomllib.loads(BOILERPLATE_FILE.read_text(encoding="utf-8"))
-    return tuple((p["name"], regex.compile(p["pattern"], regex.IGNORECASE))
+    return tuple((p["name"], LazyPattern(p["pattern"], regex.IGNORECASE))
                  for p in data["pattern"])
 
 
