@@ -120,6 +120,7 @@ class Archive:
                               f"(another copydesk or Python version): build it again")
         self._indexed = False
         self._matches: dict[tuple, list[Match]] = {}
+        self._candidates_for: tuple | None = None  # what temp.candidates was made for
         self.focus: int | None = None
         # Groups the sketches' (value, passage) rows into buckets and gives the pairs of
         # passages that share one (the Dask engine's); None groups them in SQL.
@@ -160,7 +161,7 @@ class Archive:
         self.db.executemany("INSERT INTO passages (id, article, paragraph, location, text, key, "
                             "words, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", passages)
         self.db.executemany("INSERT INTO sketches (hash, passage) VALUES (?, ?)", sketches)
-        self._matches.clear()
+        self._forget_matches()
         return article
 
     @contextmanager
@@ -174,9 +175,13 @@ class Archive:
             yield
         finally:
             self.focus = None
-            self._matches.clear()
+            self._forget_matches()
             self.db.execute("ROLLBACK TO trying")
             self.db.execute("RELEASE trying")
+
+    def _forget_matches(self) -> None:
+        self._matches.clear()
+        self._candidates_for = None
 
     def remove(self, name: str) -> None:
         row = self.db.execute("SELECT id FROM articles WHERE name = ?", (name,)).fetchone()
@@ -248,9 +253,36 @@ class Archive:
         return self._matches[key]
 
     def _find_matches(self, threshold: float, min_words: int, common: int) -> Iterator[Match]:
+        self._candidates(common)
+        pairs = self.db.execute("""SELECT p1.id, p2.id, p1.key, p2.key FROM temp.candidates c
+                                   JOIN passages p1 ON p1.id = c.a JOIN passages p2 ON p2.id = c.b
+                                   WHERE p1.article != p2.article
+                                     AND p1.words >= :min AND p2.words >= :min
+                                     AND p1.exact NOT IN (SELECT exact FROM temp.common)
+                                     AND p2.exact NOT IN (SELECT exact FROM temp.common)""",
+                                {"min": min_words})
+        scored = []
+        for a, b, key_a, key_b in pairs:
+            shorter, longer = sorted((len(key_a), len(key_b)))
+            if 200 * shorter < threshold * (shorter + longer):
+                continue  # fuzz.ratio cannot reach the threshold at these lengths
+            score = fuzz.ratio(key_a, key_b, score_cutoff=threshold)
+            if score:
+                scored.append((a, b, score))
+        passages = self._passages({i for a, b, _ in scored for i in (a, b)})
+        for a, b, score in scored:
+            yield Match(passages[a], passages[b], score)
+
+    def _candidates(self, common: int) -> None:
+        """temp.candidates: the (a, b) pairs of passages (a < b) that share a sketch value
+        or an exact hash (with `focus` set, those that involve the focused article), and
+        temp.common: the exact hashes of texts found in more than `common` articles.
+        They serve every threshold and length until the archive changes."""
+        if self._candidates_for == (common, self.focus):
+            return
         self._index()
         db = self.db
-        params = {"min": min_words, "focus": self.focus, "cap": BUCKET_CAP, "common": common}
+        params = {"focus": self.focus, "cap": BUCKET_CAP, "common": common}
         # The passages whose pairs are wanted: all, or the focused article's.
         scope = ("SELECT id FROM passages" if self.focus is None
                  else "SELECT id FROM passages WHERE article = :focus")
@@ -259,7 +291,7 @@ class Archive:
         def scoped(column: str) -> str:
             return f"AND {column} IN ({scope})" if self.focus is not None else ""
 
-        for table in ("common", "buckets", "candidates"):
+        for table in ("common", "buckets", "pairable", "candidates"):
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         focused = self.focus is not None
         exacts = f"WHERE exact IN (SELECT exact FROM passages {in_scope})" if focused else ""
@@ -275,11 +307,19 @@ class Archive:
         else:
             db.execute(f"""CREATE TEMP TABLE buckets AS SELECT hash FROM sketches {hashes}
                            GROUP BY hash HAVING count(*) BETWEEN 2 AND :cap""", params)
+            # The bucket's passages that may pair: a common text's never do (its copies
+            # still count towards the cap above), and in an archive full of them,
+            # leaving them out of the join saves most of its rows.
+            db.execute("""CREATE TEMP TABLE pairable AS SELECT s.hash, s.passage
+                          FROM temp.buckets b JOIN sketches s ON s.hash = b.hash
+                            JOIN passages p ON p.id = s.passage
+                          WHERE p.exact NOT IN (SELECT exact FROM temp.common)""")
+            db.execute("CREATE INDEX temp.pairable_hash ON pairable (hash)")
             shared_sketch = f"""SELECT min(s1.passage, s2.passage) AS a,
                               max(s1.passage, s2.passage) AS b
-                       FROM sketches s1 JOIN sketches s2
+                       FROM temp.pairable s1 JOIN temp.pairable s2
                          ON s2.hash = s1.hash AND s2.passage != s1.passage
-                       WHERE s1.hash IN (SELECT hash FROM temp.buckets) {scoped("s1.passage")}"""
+                       {f"WHERE s1.passage IN ({scope})" if focused else ""}"""
         db.execute(f"""CREATE TEMP TABLE candidates AS {shared_sketch}
                        UNION
                        SELECT min(p1.id, p2.id), max(p1.id, p2.id)
@@ -287,23 +327,7 @@ class Archive:
                          ON p2.exact = p1.exact AND p2.id != p1.id
                        WHERE p1.exact NOT IN (SELECT exact FROM temp.common) {scoped("p1.id")}
                     """, params)
-        pairs = db.execute("""SELECT p1.id, p2.id, p1.key, p2.key FROM temp.candidates c
-                              JOIN passages p1 ON p1.id = c.a JOIN passages p2 ON p2.id = c.b
-                              WHERE p1.article != p2.article
-                                AND p1.words >= :min AND p2.words >= :min
-                                AND p1.exact NOT IN (SELECT exact FROM temp.common)
-                                AND p2.exact NOT IN (SELECT exact FROM temp.common)""", params)
-        scored = []
-        for a, b, key_a, key_b in pairs:
-            shorter, longer = sorted((len(key_a), len(key_b)))
-            if 200 * shorter < threshold * (shorter + longer):
-                continue  # fuzz.ratio cannot reach the threshold at these lengths
-            score = fuzz.ratio(key_a, key_b, score_cutoff=threshold)
-            if score:
-                scored.append((a, b, score))
-        passages = self._passages({i for a, b, _ in scored for i in (a, b)})
-        for a, b, score in scored:
-            yield Match(passages[a], passages[b], score)
+        self._candidates_for = (common, self.focus)
 
     def article_words(self, names: Iterable[str]) -> dict[str, int]:
         """The words of each named article's passages."""
