@@ -8,9 +8,9 @@ behind shows it. The bodies are real articles of about 800 words from
 ../shared/corpus/bench, sent as text.
 
 Prints, for each rate: requests sent, answered 200, errors, achieved requests a
-second, p50/p95/p99/max latency in ms; then the highest rate whose p99 stayed under
-the target with no errors. The load generator shares the machine's cores with the
-server. Every run is bounded: --seconds per rate, at most --max-requests in all.
+second, p50/p95/p99/max latency in ms and the share of a core the load generator
+itself used; then the highest rate whose p99 stayed under the target with no errors.
+The load generator shares the machine's cores with the server. Every run is bounded: --seconds per rate, at most --max-requests in all.
 
 Usage: python benchmarks/service_load.py [--rates 100,200,300] [--seconds 5]
        [--workers 2] [--connections 32] [--target-ms 25]
@@ -24,6 +24,7 @@ import json
 import statistics
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -126,21 +127,23 @@ def main() -> None:
             asyncio.run(drive(server.port, [request_bytes(p) for p in payloads], 50, 1,
                               args.connections))  # warm every worker
             print(f"{'rate':>6} {'sent':>6} {'200':>6} {'errors':>6} {'req/s':>7} "
-                  f"{'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}  (ms)")
+                  f"{'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} (ms) {'load':>5}")
             holding = None
             for rate in rates:
                 if rate * args.seconds > budget:
                     break
                 budget -= int(rate * args.seconds)
+                cpu = time.process_time()
                 latencies, outcomes, elapsed = asyncio.run(drive(
                     server.port, [request_bytes(p) for p in payloads], rate, args.seconds,
                     args.connections))
+                cpu = (time.process_time() - cpu) / elapsed
                 errors = sum(n for status, n in outcomes.items() if status != 200)
                 p99 = percentile(latencies, 0.99)
                 print(f"{rate:>6.0f} {sum(outcomes.values()):>6} {outcomes[200]:>6} "
                       f"{errors:>6} {outcomes[200] / elapsed:>7.1f} "
                       f"{percentile(latencies, 0.5):>7.1f} {percentile(latencies, 0.95):>7.1f} "
-                      f"{p99:>7.1f} {max(latencies) * 1000:>7.1f}"
+                      f"{p99:>7.1f} {max(latencies) * 1000:>7.1f} {cpu:>5.0%}"
                       + (f"  {dict(outcomes)}" if errors else ""))
                 if p99 < args.target_ms and not errors:
                     holding = rate

@@ -8,6 +8,7 @@ the framework's own included, answers with one tagged body (docs/ecosystem.md §
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import math
@@ -293,6 +294,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         service.limiter = anyio.CapacityLimiter(_THREADS)
+        _settle(service.linter)
         service.ready = True
         yield
         service.ready = False
@@ -404,6 +406,22 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
 
     _error_handlers(app)
     return Edge(app, service)
+
+
+_WARM_UP = ("A headline\n\nThe U.S said on Monday that it would  raise tariffs, "
+            '"a step too far," said Jane Smith, 42.\n')
+
+
+def _settle(linter: Linter) -> None:
+    """Check a short article in each plain format once, so that what the engine builds
+    on first use (compiled patterns, readers imported late) is there before the first
+    request; then take everything alive now out of the garbage collector's sight. A
+    full collection walks every object, the rules' tables and patterns included, and
+    would stall every request waiting behind it."""
+    for format in ("text", "markdown", "html"):
+        check_text(DISPLAY_NAME, _WARM_UP, linter, format, time.monotonic() + 5)
+    gc.collect()
+    gc.freeze()
 
 
 def _signed_path(http: Request) -> str:
