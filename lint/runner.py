@@ -130,7 +130,7 @@ def collect(paths: Iterable[str], linters: Linters, force_exclude: bool) -> Iter
 
 def _walkable(path: Path, linter: Linter) -> bool:
     """A folder of CMS exports may hold other JSON (package.json, metadata): walked
-    .json files are read only when they are WordPress or ANS payloads. A .json file
+    .json files are read only when they are CMS payloads (readers.JSON_SHAPES). A .json file
     named on the command line is always read, and an error if it is neither; so is
     one too large to tell (it is reported as such)."""
     if EXTENSIONS[path.suffix.lower()] != "json":

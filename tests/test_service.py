@@ -38,10 +38,11 @@ def engine_locations(content: str, format: str) -> list[dict]:
 @pytest.mark.parametrize("name, format", [
     ("plant-deal.txt", "text"), ("plant-deal.html", "html"),
     ("plant-deal.wp.json", "wordpress"), ("plant-deal.ans.json", "ans"),
+    ("plant-deal.contentful.json", "contentful"), ("plant-deal.sanity.json", "sanity"),
 ])
 def test_each_format_locates_findings_exactly_as_the_engine(copydesk_server, name, format):
     content = (FIXTURES / name).read_text(encoding="utf-8")
-    body = json.loads(content) if format in ("wordpress", "ans") else content
+    body = json.loads(content) if name.endswith(".json") else content
     found = findings_of(copydesk_server.check(content=body, format=format,
                                               offset_encoding="codepoint"))
     assert [f["location"] for f in found] == engine_locations(content, format)
@@ -56,6 +57,11 @@ def test_each_format_locates_findings_exactly_as_the_engine(copydesk_server, nam
         source = body["content_elements"][8]["content"]
         loc = abbreviation["location"]
         assert source[loc["offset"]:loc["offset"] + loc["length"]] == "U.S"
+    if format in ("contentful", "sanity"):  # the text node after a bold one
+        loc = abbreviation["location"]
+        node = (body["fields"]["body"]["en-GB"]["content"][8]["content"][2]["value"]
+                if format == "contentful" else body["body"][7]["children"][2]["text"])
+        assert node[loc["offset"]:loc["offset"] + loc["length"]] == "U.S"
 
 
 def test_markdown_and_sniffed_formats(copydesk_server):
@@ -100,6 +106,24 @@ def test_utf16_and_codepoint_offsets_agree_after_astral_characters(copydesk_serv
         2 * context["offset"]:2 * (context["offset"] + context["length"])
     ].decode("utf-16-le") == "U.S"
     assert points["fingerprint"] == units["fingerprint"]
+
+
+def test_utf16_offsets_count_within_the_rich_text_node(copydesk_server):
+    # The astral characters of an earlier node do not shift an offset into a later one.
+    before, node = "Fans 🎉🎉 cheered ", "as the 😀 U.S steel tariff took effect."
+    entry = {"sys": {"id": "astral"}, "fields": {"body": {"en-US": {
+        "nodeType": "document", "data": {}, "content": [{"nodeType": "paragraph", "data": {},
+        "content": [{"nodeType": "text", "value": before, "marks": [], "data": {}},
+                    {"nodeType": "text", "value": node, "marks": [], "data": {}}]}]}}}}
+    found = {}
+    for encoding in ("codepoint", "utf-16"):
+        answer = copydesk_server.check(content=entry, offset_encoding=encoding)
+        (found[encoding],) = [f["location"] for f in findings_of(answer)
+                              if f["rule"] == "malformed-abbreviation"]
+    points, units = found["codepoint"], found["utf-16"]
+    assert points["field"] == units["field"] == "fields.body.en-US.content[0].content[1].value"
+    assert node[points["offset"]:points["offset"] + 3] == "U.S"
+    assert units["offset"] == points["offset"] + 1
 
 
 def test_fingerprints_survive_edits_elsewhere(copydesk_server):
@@ -231,6 +255,8 @@ def delivery_body(scheme: str, now: float, delivery: str) -> bytes:
         story = json.loads((FIXTURES / "plant-deal.ans.json").read_text(encoding="utf-8"))
         return json.dumps({"key": "story:update", "version": 2, "time": int(now),
                            "uuid": delivery, "body": story}).encode()
+    if scheme in ("contentful", "sanity"):  # the CMS's own payload: an entry, a document
+        return (FIXTURES / f"plant-deal.{scheme}.json").read_bytes()
     return json.dumps({"content": U_S_TEXT, "format": "text"}).encode()
 
 
@@ -249,11 +275,34 @@ def test_webhook_accepts_a_signed_delivery_once(copydesk_server, scheme):
     assert answer.status == 200, data
     assert data["document"]["source"] == scheme
     assert any(f["rule"] == "malformed-abbreviation" for f in data["findings"])
-    expected = {"arc": ("PLANTDEALSTORY01", "ans"), "wordpress": ("4211", "wordpress")}
+    expected = {"arc": ("PLANTDEALSTORY01", "ans"), "wordpress": ("4211", "wordpress"),
+                "contentful": ("plantDealStory01", "contentful"),
+                "sanity": ("plant-deal-story-01", "sanity")}
     assert (data["document"]["id"], data["document"]["format"]) == expected.get(scheme,
                                                                                 (None, "text"))
     replay = copydesk_server.request("POST", path, body, headers)
     assert error_of(replay, 401)["code"] == "replayed"
+
+
+@pytest.mark.parametrize("scheme", ["contentful", "sanity"])
+def test_contentful_and_sanity_also_take_the_check_body(copydesk_server, scheme):
+    # A CMS may shape its delivery into the /v1/check body itself (a payload
+    # transformation, a GROQ projection).
+    now = time.time()
+    body = json.dumps({"content": U_S_TEXT, "format": "text"}).encode()
+    answer = copydesk_server.request("POST", f"/v1/webhooks/{scheme}", body,
+                                     signed(scheme, body, now, f"shaped-{scheme}-{now}"))
+    assert [f["location"]["offset"] for f in findings_of(answer)
+            if f["rule"] == "malformed-abbreviation"] == [U_S_TEXT.index("U.S")]
+    assert answer.json["document"]["format"] == "text"
+
+
+def test_a_contentful_delivery_without_fields_points_at_them(copydesk_server):
+    now = time.time()
+    body = json.dumps({"sys": {"type": "DeletedEntry", "id": "plantDealStory01"}}).encode()
+    answer = copydesk_server.request("POST", "/v1/webhooks/contentful", body,
+                                     signed("contentful", body, now, f"deleted-{now}"))
+    assert error_of(answer, 422)["details"]["pointer"] == "/fields"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

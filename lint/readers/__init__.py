@@ -45,8 +45,10 @@ JSON_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
                   "a WordPress REST post (title.rendered, content.rendered)"),
     "ans": (_on_first_use("ans", "is_story"),
             'an Arc XP ANS story (type "story", content_elements)'),
+    "contentful": (_on_first_use("contentful", "is_entry"), "a Contentful entry (sys, fields)"),
+    "sanity": (_on_first_use("sanity", "is_document"), "a Sanity document (_id, _type)"),
 }
-_EXPECTED_JSON = " or ".join(description for _, description in JSON_SHAPES.values())
+_EXPECTED_JSON = ", ".join(description for _, description in JSON_SHAPES.values())
 
 
 # Limits on a JSON payload, past which it is an input error rather than a crash
@@ -119,7 +121,7 @@ def json_format(content: str) -> str:
 
 
 def is_cms_payload(data: bytes) -> bool:
-    """Whether a JSON file's bytes are a payload copydesk reads (WordPress or ANS)."""
+    """Whether a JSON file's bytes are a payload copydesk reads (one of JSON_SHAPES)."""
     try:
         json_format(decode(data))
     except InputError:
@@ -146,6 +148,8 @@ RENDERERS: dict[str, Callable[[str], str]] = {
     "html": _on_first_use("markup", "render"),
     "wordpress": _on_first_use("markup", "render"),
     "ans": _on_first_use("markup", "render"),
+    "contentful": _on_first_use("spans", "render"),
+    "sanity": _on_first_use("spans", "render"),
 }
 
 READERS: dict[str, Reader] = {
@@ -154,6 +158,8 @@ READERS: dict[str, Reader] = {
     "html": _on_first_use("html", "read"),
     "wordpress": _json_reader("wordpress", _on_first_use("wordpress", "read")),
     "ans": _json_reader("ans", _on_first_use("ans", "read")),
+    "contentful": _json_reader("contentful", _on_first_use("contentful", "read")),
+    "sanity": _json_reader("sanity", _on_first_use("sanity", "read")),
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -163,7 +169,7 @@ EXTENSIONS: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
-    ".json": "json",  # sniffed: WordPress or ANS
+    ".json": "json",  # sniffed: one of JSON_SHAPES
 }
 _HTML_START = ("<!doctype html", "<html", "<!--", "<p", "<div", "<article", "<h1")
 

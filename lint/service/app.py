@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from lint import __version__
 from lint.config import Config, ConfigError, discover, load
 from lint.engine import Linter
-from lint.readers import InputError, json_format
+from lint.readers import JSON_SHAPES, InputError, json_format
 from lint.registry import UnknownRule
 from lint.results import FileResult
 from lint.ruledocs import as_json
@@ -276,9 +276,10 @@ def _content_text(request: models.CheckRequest) -> tuple[str, str | None]:
     """The text the reader reads, and the format (None: sniff)."""
     if isinstance(request.content, str):
         return request.content, request.format
-    if request.format not in (None, "wordpress", "ans"):
-        raise ApiError(422, "invalid_request", "a JSON object is read as `wordpress` or "
-                       "`ans`; send other formats as a string", {"pointer": "/format"})
+    if request.format is not None and request.format not in JSON_SHAPES:
+        raise ApiError(422, "invalid_request", "a JSON object is read as "
+                       + " or ".join(f"`{name}`" for name in JSON_SHAPES)
+                       + "; send other formats as a string", {"pointer": "/format"})
     text = json.dumps(request.content, ensure_ascii=False)
     if request.format is None:
         try:
@@ -336,16 +337,17 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
     @app.post("/v1/check", response_model=None, summary="Check one article",
               responses={200: {"model": models.CheckResponse}, **ERRORS})
     async def check(http: Request, request: models.CheckRequest) -> Json:
-        payload = request.content if isinstance(request.content, dict) else {}
-        document_id = _string(payload.get("id", payload.get("_id")))  # WordPress, ANS
-        body = await run_check(http, request, {"source": "check", "id": document_id})
+        body = await run_check(http, request, {"source": "check",
+                                               "id": _payload_id(request.content)})
         return Json(body)
 
     @app.post("/v1/webhooks/{scheme}", response_model=None,
               summary="Check an article a CMS delivers, signed",
               description="The body is verified against the scheme's signature headers "
-                          "before it is read. `standard`, `sanity` and `contentful` take "
-                          "the /v1/check body; `wordpress` a WordPress REST post object; "
+                          "before it is read. `standard` takes the /v1/check body; "
+                          "`contentful` a Contentful entry (rich text read), `sanity` a "
+                          "Sanity document (Portable Text read), either also the /v1/check "
+                          "body; `wordpress` a WordPress REST post object; "
                           "`arc` an IFX story:create/story:update event.",
               responses={200: {"model": models.CheckResponse}, **ERRORS},
               openapi_extra={"requestBody": {"required": True, "content": {
@@ -440,12 +442,21 @@ def _webhook_request(scheme: str, raw: bytes) -> tuple[models.CheckRequest, str 
         if not isinstance(story, dict):
             raise ApiError(422, "invalid_request", "an IFX event carries its story in `body`",
                            {"pointer": "/body"})
-        return models.CheckRequest(format="ans", content=story), _string(story.get("_id"))
+        return models.CheckRequest(format="ans", content=story), _payload_id(story)
     if scheme == "wordpress":
         if not isinstance(payload, dict):
             raise ApiError(422, "invalid_request", "expected a WordPress post object",
                            {"pointer": ""})
-        return models.CheckRequest(format="wordpress", content=payload), _string(payload.get("id"))
+        return models.CheckRequest(format="wordpress", content=payload), _payload_id(payload)
+    if scheme == "contentful" and isinstance(payload, dict) and "sys" in payload:
+        if not _shaped("contentful", payload):
+            raise ApiError(422, "invalid_request", "a Contentful delivery to check carries "
+                           "the entry's `fields` (publish, save, auto_save)",
+                           {"pointer": "/fields"})
+        return models.CheckRequest(format="contentful", content=payload), _payload_id(payload)
+    if scheme == "sanity" and _shaped("sanity", payload):
+        return models.CheckRequest(format="sanity", content=payload), _payload_id(payload)
+    # Otherwise the CMS shaped the delivery into the /v1/check body itself.
     try:
         return models.CheckRequest.model_validate(payload), None
     except ValidationError as exc:
@@ -454,6 +465,20 @@ def _webhook_request(scheme: str, raw: bytes) -> tuple[models.CheckRequest, str 
 
 def _string(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def _shaped(format: str, payload: Any) -> bool:
+    return JSON_SHAPES[format][0](payload)
+
+
+def _payload_id(payload: Any) -> str | None:
+    """The id a CMS payload gives its article: WordPress `id`, ANS and Sanity `_id`,
+    Contentful `sys.id`."""
+    if not isinstance(payload, dict):
+        return None
+    system = payload.get("sys")
+    nested = system.get("id") if isinstance(system, dict) else None
+    return _string(payload.get("id", payload.get("_id", nested)))
 
 
 def _invalid(errors) -> ApiError:

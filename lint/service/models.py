@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-Format = Literal["text", "markdown", "html", "wordpress", "ans"]
+Format = Literal["text", "markdown", "html", "wordpress", "ans", "contentful", "sanity"]
 Scheme = Literal["standard", "wordpress", "arc", "contentful", "sanity"]  # signatures.SCHEMES
 
 
@@ -21,13 +21,14 @@ class CheckRequest(BaseModel):
 
     format: Format | None = Field(
         None, description="The reader; left out, it is sniffed from the content as the CLI "
-                          "does for standard input (JSON: WordPress or ANS; HTML; else text).")
+                          "does for standard input (JSON: a WordPress post, an ANS story, a "
+                          "Contentful entry or a Sanity document; HTML; else text).")
     # Checked by a validator rather than typed as a union, so that an error points at
     # `/content` itself, not at one member of the union.
     content: Annotated[Any, AfterValidator(_string_or_object)] = Field(
-        description="The article as a string, or a WordPress post / ANS story as a JSON "
-                    "object.", json_schema_extra={"anyOf": [{"type": "string"},
-                                                            {"type": "object"}]})
+        description="The article as a string, or a CMS payload (a WordPress post, an ANS "
+                    "story, a Contentful entry, a Sanity document) as a JSON object.",
+        json_schema_extra={"anyOf": [{"type": "string"}, {"type": "object"}]})
     select: list[str] | None = Field(
         None, max_length=200, description="Rules or categories to run, instead of the "
                                           "server's configured set.")
