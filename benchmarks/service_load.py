@@ -10,7 +10,9 @@ behind shows it. The bodies are real articles of about 800 words from
 Prints, for each rate: requests sent, answered 200, errors, achieved requests a
 second, p50/p95/p99/max latency in ms and the share of a core the load generator
 itself used; then the highest rate whose p99 stayed under the target with no errors.
-The load generator shares the machine's cores with the server. Every run is bounded: --seconds per rate, at most --max-requests in all.
+The load generator shares the machine's cores with the server, and so does whatever
+else runs: the load average is printed before and after. Every run is bounded:
+--seconds per rate, at most --max-requests in all.
 
 Usage: python benchmarks/service_load.py [--rates 100,200,300] [--seconds 5]
        [--workers 2] [--connections 32] [--target-ms 25]
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -118,7 +121,8 @@ def main() -> None:
     payloads = articles()
     words = statistics.mean(len(json.loads(p)["content"].split()) for p in payloads)
     print(f"{len(payloads)} articles, {words:.0f} words on average; {args.workers} worker(s), "
-          f"{args.connections} connections, {args.seconds:g} s a rate")
+          f"{args.connections} connections, {args.seconds:g} s a rate; load average "
+          f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     budget = args.max_requests
     with tempfile.TemporaryDirectory() as folder:
         server = ServiceServer(Path(folder), serve={"max-pending": 1024},
@@ -127,7 +131,7 @@ def main() -> None:
             asyncio.run(drive(server.port, [request_bytes(p) for p in payloads], 50, 1,
                               args.connections))  # warm every worker
             print(f"{'rate':>6} {'sent':>6} {'200':>6} {'errors':>6} {'req/s':>7} "
-                  f"{'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} (ms) {'load':>5}")
+                  f"{'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} (ms) {'client':>6}")
             holding = None
             for rate in rates:
                 if rate * args.seconds > budget:
@@ -143,13 +147,14 @@ def main() -> None:
                 print(f"{rate:>6.0f} {sum(outcomes.values()):>6} {outcomes[200]:>6} "
                       f"{errors:>6} {outcomes[200] / elapsed:>7.1f} "
                       f"{percentile(latencies, 0.5):>7.1f} {percentile(latencies, 0.95):>7.1f} "
-                      f"{p99:>7.1f} {max(latencies) * 1000:>7.1f} {cpu:>5.0%}"
+                      f"{p99:>7.1f} {max(latencies) * 1000:>7.1f} {cpu:>6.0%}"
                       + (f"  {dict(outcomes)}" if errors else ""))
                 if p99 < args.target_ms and not errors:
                     holding = rate
         finally:
             server.stop()
-    print(f"highest rate holding p99 < {args.target_ms:g} ms with no errors: "
+    print(f"load average {os.getloadavg()[0]:.2f}; highest rate holding p99 < "
+          f"{args.target_ms:g} ms with no errors: "
           f"{f'{holding:.0f} req/s' if holding else 'none of those tried'}")
 
 
