@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import operator
 import re
@@ -13,7 +12,6 @@ from itertools import islice
 from typing import NamedTuple
 
 import regex
-from rapidfuzz import fuzz
 
 from lint import prose
 from lint.analysis.passages import passage
@@ -151,6 +149,8 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
 
 def _word_diff(a: str, b: str) -> str:
     """A short description of the word-level changes from a to b."""
+    import difflib  # only for a near-duplicate found, which few articles hold
+
     words_a = [m.group() for m in WORD.finditer(a)]
     words_b = [m.group() for m in WORD.finditer(b)]
     changes = []
@@ -298,6 +298,8 @@ def _lengths_allow(a: int, b: int, threshold: int) -> bool:
 
 def _similarity(a: str, b: str, threshold: int) -> int:
     """fuzz.ratio rounded half up, or 0 below `threshold`."""
+    from rapidfuzz import fuzz  # on the first pair to score, which many articles never reach
+
     score = fuzz.ratio(a, b, score_cutoff=threshold)
     return int(score + 0.5) if score else 0
 
@@ -374,7 +376,12 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
 
 def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
     paragraphs = article.shared(_paragraphs)
-    return fuzz.ratio(paragraphs[a].key, paragraphs[b].key) >= NEAR_DUPLICATE_DEFAULT
+    first, second = paragraphs[a].key, paragraphs[b].key
+    if not _lengths_allow(len(first), len(second), NEAR_DUPLICATE_DEFAULT):
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(first, second) >= NEAR_DUPLICATE_DEFAULT
 
 
 # Doubles that are English, names or emphasis, not slips (docs/domain.md §7.1).

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-from rapidfuzz.distance import OSA
 
 from lint import prose
 from lint.analysis.abbreviations import A_TO_Z_ONLY, Abbreviations, Name
@@ -210,6 +209,8 @@ def _word_misspelt(a: str, b: str) -> bool:
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     if longer.startswith(shorter) or "-" in a + b:
         return False  # a letter added at the end: Africa/African, Brown/Browne, plurals
+    from rapidfuzz.distance import OSA  # on the first pair to compare: many articles have none
+
     return OSA.distance(a, b, score_cutoff=1) <= 1
 
 
