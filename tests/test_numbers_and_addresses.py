@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.analysis.addresses import Addresses
+from lint.analysis.addresses import _ADDRESS, Addresses, _windows
 from lint.analysis.numbers import NUMBER_WORDS, matches_any, number_mentions
 
 SCALES = {"m": 1e6, "bn": 1e9, " million": 1e6, " billion": 1e9}
@@ -53,6 +53,18 @@ def test_years_ordinals_and_codes_are_not_mentions() -> None:
 def test_addresses_answer_for_any_text(text: str) -> None:
     addresses = Addresses(text)
     assert all(isinstance(i in addresses, bool) for i in range(len(text)))
+
+
+@given(st.lists(st.sampled_from(["a", "b1", ".", ".co", ".Com", "-", "+", "_", "@", "#", "<",
+                                  ">", "<a", "http", "://", "WWW.", "/", ")", " ", "\n",
+                                  "\u00a0", "\x1c", "é", "K"]), max_size=30))
+def test_searching_the_windows_finds_what_searching_the_whole_text_finds(
+        pieces: list[str]) -> None:
+    text = "".join(pieces)
+    whole = [m.span() for m in _ADDRESS.finditer(text)]
+    windowed = [m.span() for start, end in _windows(text)
+                for m in _ADDRESS.finditer(text, start, end)]
+    assert windowed == whole
 
 
 def test_address_spans() -> None:

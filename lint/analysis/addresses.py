@@ -35,6 +35,12 @@ _ADDRESS = prose.compile(
 # character here that `regex` does, and finds the stops by a fast scan.
 _MAYBE_DOMAIN = re.compile(rf"\.{_TLDS}", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
+# What every address holds: markup starts at `<`, and the others hold one of the
+# other cues in their run of non-space characters.
+_CUE = re.compile(rf"[<@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
+_ANGLE = re.compile("[<>]")
+_SPACE = re.compile(r"\s")
+_SPACE_BEFORE = prose.compile(r"\s", regex.REVERSE)
 
 
 def _may_hold_address(text: str) -> bool:
@@ -49,7 +55,7 @@ def _address_spans(text: str) -> list[tuple[int, int]]:
     if not _may_hold_address(text):
         return []
     spans = []
-    for match in _ADDRESS.finditer(text):
+    for match in (m for start, end in _windows(text) for m in _ADDRESS.finditer(text, start, end)):
         end = match.end()
         while end > match.start() and text[end - 1] in _TRAILING_PUNCTUATION:
             address = text[match.start():end - 1]
@@ -60,6 +66,34 @@ def _address_spans(text: str) -> list[tuple[int, int]]:
             end -= 1  # a sentence's own stop after the address is prose
         spans.append((match.start(), end))
     return spans
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of the text, in order, holding every match of the address pattern:
+    a markup tag from its `<` to the next `>`, and each run of non-space characters
+    that holds a cue. Elsewhere the pattern would be tried at every character and
+    fail, which costs more than all else that reads the text; and a stretch ends
+    where every match in it ends, so searching it alone finds the same matches."""
+    stretches = []
+    run_end = 0  # of the last run of non-space characters taken
+    for cue in _CUE.finditer(text):
+        at = cue.start()
+        if text[at] == "<":
+            close = _ANGLE.search(text, at + 1)
+            stretches.append((at, close.end() if close and close.group() == ">" else at + 1))
+        if at >= run_end and text[at] != "<":
+            space_before = _SPACE_BEFORE.search(text, run_end, at)
+            space_after = _SPACE.search(text, at)
+            run_end = space_after.start() if space_after else len(text)
+            stretches.append((space_before.end() if space_before else 0, run_end))
+    stretches.sort()
+    windows: list[tuple[int, int]] = []
+    for start, end in stretches:
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 class Addresses:
