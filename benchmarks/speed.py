@@ -8,8 +8,9 @@ Prints, for the folder (default ../shared/corpus/bench):
   the selected ones alone, to show what they cost;
 - the wall time of one `copydesk check` CLI run over the whole folder, and of a
   process that only reads the files and runs the floor pass, with their ratio;
-- start-up: the median wall time of `copydesk check` on one article (the hook's
-  usual load), against a bare `python -c pass`, over --startup-runs runs.
+- start-up: the median wall and CPU time of `copydesk check` on one article (the
+  hook's usual load), against a bare `python -c pass`, over --startup-runs runs,
+  with the load average (the machine may be shared).
 
 Usage: python benchmarks/speed.py [FOLDER] [--select FAMILY ...] [--repeat N]
 """
@@ -17,6 +18,7 @@ Usage: python benchmarks/speed.py [FOLDER] [--select FAMILY ...] [--repeat N]
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -41,10 +43,19 @@ print(n)
 """
 
 
-def wall(command: list[str]) -> float:
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def wall(command: list[str]) -> float:
+    return timed(command)[0]
 
 
 def main() -> None:
@@ -81,13 +92,21 @@ def main() -> None:
     floor_wall = wall([sys.executable, "-c", FLOOR_PROCESS, str(folder)])
     print(f"CLI run, whole folder    {cli:.2f} s")
     print(f"floor process            {floor_wall:.2f} s   (CLI is {cli / floor_wall:.1f}x)")
-    one = str(min(folder.glob("*.txt")))
-    startup = statistics.median(wall([sys.executable, "-m", "lint", "check", "--exit-zero", one])
-                                for _ in range(args.startup_runs))
-    bare = statistics.median(wall([sys.executable, "-c", "pass"])
-                             for _ in range(args.startup_runs))
-    print(f"check one article        {startup * 1000:.0f} ms wall (median; bare python "
-          f"{bare * 1000:.0f} ms)")
+    # A user's runs start from the bytecode cache the first one wrote; where writing it
+    # is turned off (PYTHONDONTWRITEBYTECODE), an editable install would compile every
+    # module on every run.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    check_one = [sys.executable, "-m", "lint", "check", "--exit-zero",
+                 str(min(folder.glob("*.txt")))]
+    timed(check_one, env)
+    runs = [(timed(check_one, env), timed([sys.executable, "-c", "pass"], env))
+            for _ in range(args.startup_runs)]
+    check_wall = statistics.median(check[0] for check, _ in runs)
+    check_cpu = statistics.median(check[1] for check, _ in runs)
+    bare_wall = statistics.median(bare[0] for _, bare in runs)
+    print(f"check one article        {check_wall * 1000:.0f} ms wall, {check_cpu * 1000:.0f} ms "
+          f"CPU (medians of {args.startup_runs}; bare python {bare_wall * 1000:.0f} ms wall; "
+          f"load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":
