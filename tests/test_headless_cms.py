@@ -88,6 +88,7 @@ def test_contentful_tolerates_odd_shapes_and_deep_nesting():
     for _ in range(40):  # past the readers' bound, within the JSON depth limit
         deep = node("blockquote", deep)
     body = {"nodeType": "document", "content": [None, 3, {"nodeType": "paragraph"},
+                                                {"nodeType": ["paragraph"]},
                                                 {"nodeType": "paragraph", "content": "x"},
                                                 deep, node("paragraph", text("Kept."))]}
     document = read("e.json", entry({"title": {"en-US": 7}, "body": {"en-US": body},
@@ -115,14 +116,16 @@ def test_sanity_portable_text_blocks_and_lead_in():
                     {"_type": "code", "_key": "c1", "code": "print('x')"},
                     block("b3", span("Ferries from May."), listItem="bullet", level=1),
                     block("b4", span("It is a good day."), style="blockquote"),
-                    block("b5", span("Run "), span("plan --all", "code"), span("."))]}
+                    block("b5", span("Run "), span("plan --all", "code"), span(".")),
+                    block("b6", span("Odd style."), style=["h2"]), None]}
     document = read("d.json", json.dumps(doc))
     assert document.format == "sanity"
     assert blocks(document) == [
         ("headline", "Council backs ferry"), ("standfirst", "A new route."),
         ("paragraph", "The council voted 7-2 on Monday."), ("heading", "What next"),
         ("caption", "The harbour."), ("list-item", "Ferries from May."),
-        ("blockquote", "It is a good day."), ("paragraph", "Run \ufffc.")]
+        ("blockquote", "It is a good day."), ("paragraph", "Run \ufffc."),
+        ("paragraph", "Odd style.")]
     caption = next(s for s in document.sources if s.text == "The harbour.")
     assert (caption.field, caption.element_id, caption.element_index) == \
         ("body[2].caption", "i1", 2)

@@ -218,6 +218,22 @@ def test_wrong_shapes_point_at_the_field(copydesk_server, request_, pointer):
     assert error["details"]["pointer"] == pointer
 
 
+def test_nesting_near_the_parsers_limit_is_never_a_500(copydesk_server):
+    # A body the parser just takes holds content too deep to encode again for the
+    # reader; found between about 950 and 1,000 levels, where exactly depends on the
+    # stack.
+    for depth in range(900, 1000, 2):
+        content = '{"a": ' * depth + "1" + "}" * depth
+        answer = copydesk_server.request("POST", "/v1/check", f'{{"content": {content}}}')
+        assert answer.status in (400, 422), (depth, answer.body)
+        now = time.time()
+        event = f'{{"key": "story:update", "time": {int(now)}, "uuid": "deep-{depth}-{now}", ' \
+                f'"body": {{"type": "story", "content_elements": {content}}}}}'.encode()
+        answer = copydesk_server.request("POST", "/v1/webhooks/arc", event,
+                                         signed("arc", event, now, ""))
+        assert 400 <= answer.status < 500, (depth, answer.body)
+
+
 def test_unknown_paths_and_methods_are_tagged(copydesk_server):
     assert error_of(copydesk_server.request("GET", "/v2/nothing"), 404)["code"] == "not_found"
     assert error_of(copydesk_server.request("GET", "/v1/check"), 405)["code"] \

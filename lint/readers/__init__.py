@@ -77,7 +77,7 @@ def _without_surrogates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             for key, value in pairs}
 
 
-def _too_deep() -> InputError:
+def too_deep() -> InputError:
     return InputError("too-deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels (the limit)")
 
 
@@ -87,7 +87,7 @@ def _check_depth(data: Any) -> None:
     while level:
         depth += 1
         if depth > MAX_JSON_DEPTH:
-            raise _too_deep()
+            raise too_deep()
         inner: list[Any] = []
         for value in level:
             if isinstance(value, (dict, list)):
@@ -106,7 +106,7 @@ def _load_json(content: str) -> Any:
         raise InputError("invalid-json",
                          f"not valid JSON ({where}); expected {_EXPECTED_JSON}") from None
     except RecursionError:
-        raise _too_deep() from None
+        raise too_deep() from None
     _check_depth(data)
     return data
 

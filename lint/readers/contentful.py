@@ -75,6 +75,8 @@ def _blocks(builder: DocumentBuilder, nodes: Any, path: str, kind: str | None,
         if not isinstance(node, dict):
             continue
         node_type = node.get("nodeType")
+        if not isinstance(node_type, str):
+            continue
         where = f"{path}[{i}]"
         index = i if top is None else top
         if node_type in _BLOCKS:

@@ -47,7 +47,7 @@ def _kind(block: dict) -> str:
     style = block.get("style")
     if block.get("listItem"):
         return "list-item"
-    if style in _HEADINGS:
+    if isinstance(style, str) and style in _HEADINGS:
         return "heading"
     return "blockquote" if style == "blockquote" else "paragraph"
 

@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from lint import __version__
 from lint.config import Config, ConfigError, discover, load
 from lint.engine import Linter
-from lint.readers import JSON_SHAPES, InputError, json_format
+from lint.readers import JSON_SHAPES, InputError, json_format, too_deep
 from lint.registry import UnknownRule
 from lint.results import FileResult
 from lint.ruledocs import as_json
@@ -280,7 +280,12 @@ def _content_text(request: models.CheckRequest) -> tuple[str, str | None]:
         raise ApiError(422, "invalid_request", "a JSON object is read as "
                        + " or ".join(f"`{name}`" for name in JSON_SHAPES)
                        + "; send other formats as a string", {"pointer": "/format"})
-    text = json.dumps(request.content, ensure_ascii=False)
+    try:
+        text = json.dumps(request.content, ensure_ascii=False)
+    except RecursionError:  # nested just short of what the body's parser refused
+        error = too_deep()
+        raise ApiError(422, error.code.replace("-", "_"), error.message,
+                       {"pointer": "/content"}) from None
     if request.format is None:
         try:
             return text, json_format(text)
