@@ -19,8 +19,10 @@ from rules import house_style
 _MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
 # Where it can match: a mark before an ASCII letter or any non-ASCII character (which
 # may be a letter). A look-behind that leads a pattern is tried at every position;
-# this cheaper pass finds the few candidates, which the pattern then decides.
-_MARK_BEFORE_LETTER = re.compile(r"[,;:.!?](?=[A-Za-z\x80-\U0010ffff])")
+# this cheaper pass finds the few candidates, which the pattern then decides. The
+# class says what it is not (the rest of ASCII): `re` builds a class that reaches
+# U+10FFFF slowly.
+_MARK_BEFORE_LETTER = re.compile(r"[,;:.!?](?=[^\x00-@\[-`{-\x7f])")
 # In ASCII text, where letters are `A-Z` and `a-z`, its matches exactly: a mark
 # between two letters of the text's shape (letters `a`, marks `.`), which
 # bytes.find locates faster still.

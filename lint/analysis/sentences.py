@@ -23,9 +23,11 @@ _GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p
 # literal stop, which `re` skips to far faster than `regex` tries the class of four
 # marks at every character (`re`'s \s is lint.prose's white space). After the gap an
 # ASCII capital or digit settles the look-ahead; a non-ASCII character (which may be
-# a capital, or an opening quote before one) is decided by _SENTENCE_OPENING.
+# a capital, or an opening quote before one) is decided by _SENTENCE_OPENING. The
+# last class is written as what it is not (the rest of ASCII): `re` builds a class
+# that reaches U+10FFFF slowly.
 _STOP_GAP = re.compile(
-    rf"\.{prose.CLOSER}*(\s+)(?=[\"'“‘«(\[]?[A-Z0-9\x80-\U0010ffff])")
+    rf"\.{prose.CLOSER}*(\s+)(?=[\"'“‘«(\[]?[^\x00-/:-@\[-\x7f])")
 _SENTENCE_OPENING = regex.compile(r"[\"'“‘«(\[]?[\p{Lu}\p{N}]")
 _LONGEST_TOKEN = 40
 _NEXT_WORD = regex.compile(r"[\"'“‘«(\[]?(\w+)")
