@@ -90,6 +90,29 @@ def _location_json(location: Location) -> str:
                        location.element_id, location.element_index])
 
 
+# A passage as `Archive.add_rows` stores it: paragraph, location (JSON), text, key,
+# words, exact hash, sketch.
+PassageRow = tuple[int | None, str, str, str, int, int, tuple[int, ...]]
+
+
+def passage_rows(facts: Mapping[str, Iterable[LocatedFact]]) -> list[PassageRow]:
+    """An article's passages, from what its archive rules collected, as the archive
+    stores them: each once, however many rules collected it. Plain tuples, quick to
+    send from a worker process."""
+    seen: set[tuple[int, int]] = set()
+    rows = []
+    for collected in facts.values():
+        for fact in collected:
+            where = (fact.location.source, fact.location.offset)
+            if not isinstance(fact.data, Passage) or where in seen:
+                continue  # rules sharing one collect function give the same passages
+            seen.add(where)
+            passage = fact.data
+            rows.append((fact.paragraph, _location_json(fact.location), fact.text, passage.key,
+                         passage.words, passage.exact, passage.sketch))
+    return rows
+
+
 class ArchiveError(Exception):
     """An index file that cannot be used: not one, or built by an incompatible copydesk."""
 
@@ -139,25 +162,22 @@ class Archive:
     def add(self, name: str, metadata: Mapping[str, str | None],
             facts: Mapping[str, Iterable[LocatedFact]]) -> int:
         """Store one article's passages (replacing an earlier article of that name)."""
+        return self.add_rows(name, metadata, passage_rows(facts))
+
+    def add_rows(self, name: str, metadata: Mapping[str, str | None],
+                 rows: Iterable[PassageRow]) -> int:
+        """`add`, given the article's `passage_rows`."""
         self.remove(name)
         cursor = self.db.execute("INSERT INTO articles (name, headline, date) VALUES (?, ?, ?)",
                                  (name, metadata.get("headline"), metadata.get("date")))
         article = cursor.lastrowid
         # The ids SQLite would give one row at a time, so that the rows go in at once.
         row = self.db.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
-        seen: set[tuple[int, int]] = set()
         passages, sketches = [], []
-        for collected in facts.values():
-            for fact in collected:
-                where = (fact.location.source, fact.location.offset)
-                if not isinstance(fact.data, Passage) or where in seen:
-                    continue  # rules sharing one collect function give the same passages
-                seen.add(where)
-                passage = fact.data
-                row += 1
-                passages.append((row, article, fact.paragraph, _location_json(fact.location),
-                                 fact.text, passage.key, passage.words, passage.exact))
-                sketches.extend((value, row) for value in passage.sketch)
+        for paragraph, location, text, key, words, exact, sketch in rows:
+            row += 1
+            passages.append((row, article, paragraph, location, text, key, words, exact))
+            sketches.extend((value, row) for value in sketch)
         self.db.executemany("INSERT INTO passages (id, article, paragraph, location, text, key, "
                             "words, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", passages)
         self.db.executemany("INSERT INTO sketches (hash, passage) VALUES (?, ?)", sketches)

@@ -36,8 +36,8 @@ def open_archive(out: Path, fresh: bool) -> Archive:
 
 def store(archive: Archive, chunk: list[worker.Audited]) -> None:
     for audited in chunk:
-        if audited.facts:
-            archive.add(audited.entry.id, audited.entry.metadata, audited.facts)
+        if audited.passages is not None:
+            archive.add_rows(audited.entry.id, audited.entry.metadata, audited.passages)
     archive.save()
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from lint.archive import PassageRow, passage_rows
 from lint.audit import metadata
 from lint.audit.archive import Item
 from lint.document import Document
@@ -40,7 +41,8 @@ class Entry(NamedTuple):
 class Audited(NamedTuple):
     line: str  # the article's line of findings.jsonl
     entry: Entry
-    facts: dict  # what the archive rules collected from it (lint.finding.LocatedFact)
+    # What the archive rules collected from it; None when they did not see it.
+    passages: list[PassageRow] | None
 
 
 def entry_of(record: dict[str, Any]) -> Entry:
@@ -58,7 +60,8 @@ def audit(item: Item, linter: Linter, format: str | None) -> Audited:
         record = _record(item, linter, format, facts)
     except Exception as exc:  # one article never stops the audit, whatever it holds
         record = _failed(item.origin, "audit-failed", f"{type(exc).__name__}: {exc}")
-    return Audited(json.dumps(record, ensure_ascii=False) + "\n", entry_of(record), facts)
+    return Audited(json.dumps(record, ensure_ascii=False) + "\n", entry_of(record),
+                   passage_rows(facts) if facts else None)
 
 
 def _failed(origin: str, code: str, message: str) -> dict[str, Any]:
