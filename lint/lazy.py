@@ -39,9 +39,11 @@ class LazyPattern:
 
     The `regex` module parses a pattern in Python, so compiling every pattern of the
     engine and the rules would cost a command run on one article more than the
-    interpreter's own start; such a run meets only a few of them. `pattern` is the
-    source, read without compiling. Once compiled, the pattern's methods are found
-    on the instance itself, so a call costs what it costs on the compiled pattern.
+    interpreter's own start; such a run meets only a few of them. Every pattern made
+    with `prose.compile` is one, and so is a plain pattern that most articles never
+    reach. `pattern` is the source, read without compiling. Once compiled, the
+    pattern's methods are found on the instance itself, so a call costs what it costs
+    on the compiled pattern.
     """
 
     def __init__(self, pattern: str, flags: int = 0):

@@ -5,11 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
+from lint.lazy import LazyPattern, lazy
 
-from lint.lazy import lazy
-
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import regex
 from lint import prose
 from lint.analysis.abbreviations import A_TO_Z_ONLY, Abbreviations, Name
 from lint.article import Article
+from lint.lazy import LazyPattern
 from lint.rule import Edit, Options, Problem, Related, Tier, rule
 from rules.abbreviations import profile_of
 
@@ -145,7 +146,7 @@ def name_variant(article: Article, options: Options) -> Iterator[Problem]:
     yield from _hyphenated_inside_names([n for n in names if forms[keys[n.text]] == 1])
 
 
-_HYPHENED_CAPITALS = regex.compile(r"\p{Lu}[\p{L}'’.]*(?:-\p{Lu}[\p{L}'’.]*)+")
+_HYPHENED_CAPITALS = LazyPattern(r"\p{Lu}[\p{L}'’.]*(?:-\p{Lu}[\p{L}'’.]*)+")
 
 
 def _hyphenated_inside_names(names: list[Name]) -> Iterator[Problem]:

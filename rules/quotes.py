@@ -30,6 +30,7 @@ from lint.analysis.quotes import (
 from lint.analysis.text import WORD, word_count
 from lint.article import Article
 from lint.document import Block
+from lint.lazy import LazyPattern
 from lint.prose import SPACE
 from lint.rule import WORD_COUNTS, Edit, Option, Options, Problem, Related, Tier, rule
 
@@ -80,17 +81,17 @@ _TRANSCRIPT_LABEL = prose.compile(r"\s*\p{Lu}[\p{Lu} .'’-]{2,30}:\s")
 # of the paragraph for each quotation.
 _LABEL_REACH = 64
 _CREDIT_AFTER = prose.compile(r"\s*(?:,\s*)?(?:[—–―-]+\s*[\p{Lu}@]|\(|,?\s*by\s+\p{Lu})")
-_DELAYED = regex.compile(r"(?:That|This|So|Those|These)\b[^.!?]*")
-_ENDS_SENTENCE = regex.compile(rf"{prose.SENTENCE_MARK}\W*$")
+_DELAYED = LazyPattern(r"(?:That|This|So|Those|These)\b[^.!?]*")
+_ENDS_SENTENCE = LazyPattern(rf"{prose.SENTENCE_MARK}\W*$")
 _SENTENCE_GAP = prose.compile(rf"{prose.SENTENCE_END}\s+$")
 _SENTENCE_GAP_BACKWARDS = prose.compile(rf"{prose.SENTENCE_END}\s+", regex.REVERSE)
 _NARRATIVE_WORDS_BEFORE_PARTIAL = 2
-_ENDS_PHRASE = regex.compile(r"[.,;:!?…]\W*$")
+_ENDS_PHRASE = LazyPattern(r"[.,;:!?…]\W*$")
 _TERM_SUBJECT = prose.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
 # The white space the quote scanner tells a spaced mark by; the gap before a closer
 # is matched backwards from the mark.
 _SPACE_AFTER = regex.compile(rf"{SPACE}+")
-_SPACE_BEFORE = regex.compile(rf"{SPACE}+", regex.REVERSE)
+_SPACE_BEFORE = LazyPattern(rf"{SPACE}+", regex.REVERSE)
 _EVERYDAY_SPEECH = frozenset(_CUES["everyday_speech_verbs"])
 _SPEECH_VERB = _alternation(_CUES["speech_verbs"])
 _PERSON_ROLE = r"\p{Ll}+(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|person|ent|ents)"
@@ -116,7 +117,7 @@ _PERSON_SUBJECT = prose.compile(
     r"|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+"
     r"|(?P<single>\p{Lu}\p{Ll}+))\s+(?:\w+ly\s+)?\p{Ll}")
 _FULL_NAME = prose.compile(r"(?<=\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\b")
-_PRONOUN_OR_NAME = regex.compile(r"(?i:he|she|they|we|i|you|it)|\p{Lu}[\p{L}'’.-]*|,")
+_PRONOUN_OR_NAME = LazyPattern(r"(?i:he|she|they|we|i|you|it)|\p{Lu}[\p{L}'’.-]*|,")
 
 
 class _Attribution:

@@ -221,7 +221,7 @@ _STARTS_LOWER = regex.compile(r"\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
 _DOUBLE_QUOTES = regex.compile(r"[\"“”]")
 # The last word and any white space after it (a Markdown line may end in a no-break
 # space), matched backwards from the block's end.
-_LAST_WORD = regex.compile(rf"({NOT_SPACE}+){SPACE}*", regex.REVERSE)
+_LAST_WORD = LazyPattern(rf"({NOT_SPACE}+){SPACE}*", regex.REVERSE)
 
 
 def _first_lower_word(article: Article, block: Block) -> regex.Match | None:

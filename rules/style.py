@@ -10,13 +10,14 @@ from lint import prose
 from lint.analysis.numbers import NUMBER_WORDS
 from lint.article import Article
 from lint.document import Block
+from lint.lazy import LazyPattern
 from lint.rule import Edit, Option, Options, Problem, rule
 from rules import house_style
 
 _WORD_FOR = {value: word for word, value in NUMBER_WORDS.items() if value < 10}
 
 # A lone figure: not part of a decimal, money, a score, odds, a range or a code.
-_FIGURE = regex.compile(r"(?<![\w.,/:£$€%'’(-])[0-9]+(?![\w/%'’-]|[.,:][0-9])")
+_FIGURE = LazyPattern(r"(?<![\w.,/:£$€%'’(-])[0-9]+(?![\w/%'’-]|[.,:][0-9])")
 _UNIT_AFTER = prose.compile(
     rf"\s*(?:%|per ?cent|percent|{prose.MONTH}\b|(?:am|pm|a\.m\.|p\.m\.|kg|km|cm|mm|m|mph|kph|ft|"
     r"in|lb|lbs|oz|st|ml|g|C|F|GB|MB|K|ft|mi)\b|(?:to|-|–)\s*\d|votes?\b|points?\b|[,)]\s*\p{L}|\s+\p{Lu})"
@@ -29,7 +30,7 @@ _LABEL_BEFORE = prose.compile(
     r"between|and|or|to))\s+$|,\s+$"
 )
 _LOOKBEHIND_CHARS = 24
-_SPELLED_OUT = regex.compile(
+_SPELLED_OUT = LazyPattern(
     r"(?<![\w-])(" + "|".join(w for w, v in NUMBER_WORDS.items() if v >= 10 and w not in
                               ("hundred", "dozen")) + r")(?![\w-])"
 )

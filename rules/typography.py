@@ -11,6 +11,7 @@ from lint import prose
 from lint.analysis.sentences import TITLES
 from lint.article import Article
 from lint.document import Block
+from lint.lazy import LazyPattern
 from lint.rule import Edit, Option, Options, Problem, Tier, rule
 from rules import house_style
 
@@ -130,13 +131,13 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
 
 # Punctuation that ends a clause after a space, when it is not the start of an
 # ellipsis or of a number (`.5`); the spaces and the word before are read after.
-_SPACED_MARK = regex.compile(r"(?<=[ \t])[,.;:!?](?![.\w]|[ \t]+\.)")
+_SPACED_MARK = LazyPattern(r"(?<=[ \t])[,.;:!?](?![.\w]|[ \t]+\.)")
 # Where it can match in text without tabs (most): a space and a mark, found in the
 # text's shape (marks, and the `?` that encoding makes of non-ASCII characters,
 # become `.`) by bytes.find, instead of trying the look-behind at every position.
 _MARKS_AFTER_SPACES = bytes(ord(".") if chr(c) in ",.;:!?" else c if c == ord(" ")
                             else ord("x") for c in range(256))
-_BEFORE_SPACES = regex.compile(r"(?:\w+|[\"'”’)\]%])([ \t]+)$")
+_BEFORE_SPACES = LazyPattern(r"(?:\w+|[\"'”’)\]%])([ \t]+)$")
 _FRENCH_SPACED = frozenset(";:!?")
 _DIGIT_NEXT = prose.compile(r"\s*\d")
 
@@ -216,7 +217,7 @@ _DOUBLE_SPACE = prose.compile(r"(?<=\S) {2,}(?=\S)")
 # block before them, quadratic in a long block of double-spaced words.
 _TOKEN_BEFORE = prose.compile(r"\S+", regex.REVERSE)
 _TOKEN_AFTER = prose.compile(r"\S+")
-_SENTENCE_END = regex.compile(rf"(?:{prose.SENTENCE_MARK}|:){prose.CLOSER}*$")
+_SENTENCE_END = LazyPattern(rf"(?:{prose.SENTENCE_MARK}|:){prose.CLOSER}*$")
 
 
 @rule("double-space", category="typography", severity="info", fix="always", fix_safety="safe")

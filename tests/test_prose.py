@@ -16,6 +16,7 @@ import lint
 import rules
 from lint import prose
 from lint.analysis import sentences
+from lint.lazy import LazyPattern
 
 # Every character whose white-space status a pattern engine might see differently.
 CHARACTERS = [chr(c) for c in range(0x3100)] + ["\u3000", "\ufeff", "\U0001f600"]
@@ -47,7 +48,8 @@ def test_no_pattern_speaks_of_white_space_another_way() -> None:
     """A `regex` pattern with a bare `\\s` would leave out U+001C-U+001F."""
     bare = [f"{module.__name__}.{name}" for module in _modules()
             for name, value in vars(module).items()
-            if isinstance(value, regex.Pattern) and _BARE_SPACE.search(value.pattern)]
+            if isinstance(value, (regex.Pattern, LazyPattern))
+            and _BARE_SPACE.search(value.pattern)]
     assert bare == []
 
 

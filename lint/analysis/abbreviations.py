@@ -32,7 +32,7 @@ import regex
 from lint import prose
 from lint.analysis.quotes import QuoteScan
 from lint.document import Block
-from lint.lazy import lazy
+from lint.lazy import LazyPattern, lazy
 
 # The patterns below start with a letter class and leave "what stands before" to
 # `_standalone`: a look-behind at the start of a pattern makes the engine try every
@@ -55,7 +55,7 @@ _CAPITALS_START = re.compile(rb"A(?=[A0&])")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
 _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
-_LONG_INSIDE = regex.compile(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
+_LONG_INSIDE = LazyPattern(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
 _SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
 _WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
 _CAPITALS_GAP = prose.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
@@ -89,7 +89,7 @@ _FEW_SEARCHES = 16
 # lower-case ASCII letters of an ASCII-encoded text.
 A_TO_Z_ONLY = bytes(c if ord("a") <= c <= ord("z") else ord(" ") for c in range(256))
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
-_CAPITALISED_WORD = regex.compile(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
+_CAPITALISED_WORD = LazyPattern(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 

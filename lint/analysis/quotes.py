@@ -34,7 +34,7 @@ import regex
 
 from lint import prose
 from lint.document import Block
-from lint.lazy import lazy
+from lint.lazy import LazyPattern, lazy
 
 DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, AMBIGUOUS = "open", "close", "ambiguous"
@@ -46,7 +46,7 @@ _MARK_CHARS = frozenset(prose.QUOTE_MARKS)
 _OPEN_BEFORE = frozenset("([{—–―-/:\"'“‘")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–―-…\"'”’")
 # Forms where a leading apostrophe stands for dropped letters, not an opening quote.
-_ELISION = regex.compile(r"'(?:n'(?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|\d\d?s?)\b)",
+_ELISION = LazyPattern(r"'(?:n'(?!\w)|(?:em|tis|twas|til|cause|cos|bout|round|\d\d?s?)\b)",
                          regex.I)
 _FEET = prose.compile(r"\d\s?$")
 _FEET_INCHES = prose.compile(r"\d'\s?\d+$")

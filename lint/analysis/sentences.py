@@ -17,6 +17,7 @@ from typing import NamedTuple
 import regex
 
 from lint import prose
+from lint.lazy import LazyPattern
 
 _GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p{{N}}])")
 # _GAP for a block whose only terminal mark is the stop (most blocks), led by the
@@ -28,9 +29,9 @@ _GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p
 # that reaches U+10FFFF slowly.
 _STOP_GAP = re.compile(
     rf"\.{prose.CLOSER}*(\s+)(?=[\"'“‘«(\[]?[^\x00-/:-@\[-\x7f])")
-_SENTENCE_OPENING = regex.compile(r"[\"'“‘«(\[]?[\p{Lu}\p{N}]")
+_SENTENCE_OPENING = LazyPattern(r"[\"'“‘«(\[]?[\p{Lu}\p{N}]")
 _LONGEST_TOKEN = 40
-_NEXT_WORD = regex.compile(r"[\"'“‘«(\[]?(\w+)")
+_NEXT_WORD = LazyPattern(r"[\"'“‘«(\[]?(\w+)")
 
 TITLES = frozenset(
     "mr mrs ms dr prof st mt gen col lt capt sgt sen rep gov rev hon pres supt det insp "

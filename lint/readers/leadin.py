@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from lint import prose
+from lint.lazy import LazyPattern
 
 _BYLINE = prose.compile(r"^(?:By|BY)\b\s*:?\s*\p{Lu}[\p{L}.'’-]*(?:\s+\S+){0,7}$")
 _MONTH = rf"{prose.MONTH}\.?"
@@ -22,7 +23,7 @@ _STAMP = prose.compile(
     r"|\d{1,2}[:.]\d{2}\s*(?:am|pm|GMT|BST|UTC|ET|EST)\b)",
     regex.IGNORECASE,
 )
-JOB_TITLE = regex.compile(
+JOB_TITLE = LazyPattern(
     r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|critic|producer|"
     r"presenter|contributor|commentator|photographer|analyst)s?\b", regex.IGNORECASE)
 _MAX_TITLE_WORDS = 6

@@ -10,23 +10,24 @@ from __future__ import annotations
 import regex
 
 from lint.document import BLOCK_SEPARATOR, Document, DocumentBuilder, Run
+from lint.lazy import LazyPattern
 from lint.readers import leadin
 from lint.source import Source
 
 # Atomic, so that one CRLF is never read as two line breaks (a blank line).
 _BREAK = r"(?>\r\n|\r|\n)"
-_BLANK_LINES = regex.compile(rf"{_BREAK}(?:[ \t]*{_BREAK})+")
+_BLANK_LINES = LazyPattern(rf"{_BREAK}(?:[ \t]*{_BREAK})+")
 # The same for text without carriage returns (most files): led by a literal, which
 # the engine finds far faster than the alternation of the three breaks.
 _BLANK_LINES_LF = regex.compile(r"\n(?:[ \t]*\n)+")
 _LINE = regex.compile(r"[^\r\n]+")
 # A comment that fills its lines: from a line start to a line end, possibly across
 # line breaks, ending at its first `-->`.
-_COMMENT_LINES = regex.compile(r"(?:^|(?<=[\r\n]))[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?=[\r\n]|$)",
+_COMMENT_LINES = LazyPattern(r"(?:^|(?<=[\r\n]))[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?=[\r\n]|$)",
                                regex.DOTALL)
 
 
-_SEPARATOR = regex.compile(rf"[ \t]*{_BREAK}(?:[ \t]*{_BREAK})+[ \t]*")
+_SEPARATOR = LazyPattern(rf"[ \t]*{_BREAK}(?:[ \t]*{_BREAK})+[ \t]*")
 
 
 def render(source: str) -> str:
