@@ -152,6 +152,7 @@ class Linter:
         collected: dict[Callable, tuple[LocatedFact, ...]] = {}  # by collect function
         rules = self.rules_for(document.path)
         skipped: tuple[str, ...] = ()
+        fingerprint = Fingerprints()
         for index, active in enumerate(rules):
             if deadline is not None and time.monotonic() > deadline:
                 skipped = tuple(a.rule.name for a in rules[index:])
@@ -168,24 +169,28 @@ class Linter:
                                                    for fact in collect(article, active.options))
                     facts[active.rule.name] = collected[collect]
                     continue
-                located = [_locate(document, active, problem)
-                           for problem in active.rule.check(article, active.options)
-                           if not (document.masked and document.is_masked(problem.start))]
+                placed = [(source_location(document, problem.start, problem.end), problem)
+                          for problem in active.rule.check(article, active.options)
+                          if not (document.masked and document.is_masked(problem.start))]
+                if suppressions:
+                    placed = [(location, problem) for location, problem in placed
+                              if not suppressions.silenced(active.rule.name, location.source,
+                                                           location.offset)]
+                # In report order, so that each finding is built once, with the
+                # fingerprint that its place among the rule's findings gives it.
+                placed.sort(key=lambda pair: _order(pair[0]))
+                findings += [_locate(document, active, problem, location, fingerprint)
+                             for location, problem in placed]
             except Exception as exc:
                 reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
                 failures.append(RuleFailure(active.rule.name, reason, traceback.format_exc()))
-                continue
-            for finding in located:
-                loc = finding.location
-                if suppressions and suppressions.silenced(active.rule.name, loc.source, loc.offset):
-                    continue
-                findings.append(finding)
         if suppressions:
             failed = {failure.rule for failure in failures}.union(skipped)
             findings += _directive_findings(
-                document, tuple(a for a in rules if a.rule.name not in failed), suppressions)
+                document, tuple(a for a in rules if a.rule.name not in failed), suppressions,
+                fingerprint)
         findings.sort(key=lambda f: f.sort_key)
-        return Checked(with_fingerprints(findings), failures, skipped, facts)
+        return Checked(findings, failures, skipped, facts)
 
     def lint(self, document: Document) -> list[Finding]:
         """The document's findings; a failing rule raises `RuleFailed`."""
@@ -268,9 +273,12 @@ def _locate_fact(document: Document, fact: Fact) -> LocatedFact:
                        source.text[location.offset:location.offset + location.length], fact.data)
 
 
-def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding:
-    location = source_location(document, problem.start, problem.end)
+def _locate(document: Document, active: ActiveRule, problem: Problem, location: Location,
+            fingerprint: Fingerprints) -> Finding:
+    """The finding of `problem`, found at `location`; a rule's findings are located
+    in report order, which numbers their fingerprints."""
     source = document.sources[location.source]
+    text = source.text[location.offset:location.offset + location.length]
     block = document.block_at(problem.start)
     fix = None
     if problem.edits is not None and _edits_in_span(document, problem):
@@ -286,7 +294,7 @@ def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding
         severity=active.severity_of(problem),
         message=problem.message,
         location=location,
-        text=source.text[location.offset:location.offset + location.length],
+        text=text,
         flagged=document.text[problem.start:problem.end],
         paragraph=block.paragraph if block else None,
         field=block.kind if block and block.paragraph is None else None,
@@ -295,23 +303,25 @@ def _locate(document: Document, active: ActiveRule, problem: Problem) -> Finding
                       for r in problem.related),
         replacements=problem.replacements,
         fix=fix,
+        fingerprint=fingerprint(active.rule.name, text),
     )
 
 
 def _directive_findings(document: Document, rules: tuple[ActiveRule, ...],
-                        suppressions: Suppressions) -> list[Finding]:
+                        suppressions: Suppressions, fingerprint: Fingerprints) -> list[Finding]:
     """`unused-directive`, once every other rule's findings have been silenced or not."""
     active = next((a for a in rules if a.rule is unused_directive), None)
     if active is None:
         return []
     names = {a.rule.name for a in rules}
-    return [_directive_finding(document, active, problem)
-            for problem in suppressions.problems(names.__contains__)
-            if not suppressions.silenced(active.rule.name, problem.source, problem.start)]
+    problems = [problem for problem in suppressions.problems(names.__contains__)
+                if not suppressions.silenced(active.rule.name, problem.source, problem.start)]
+    problems.sort(key=lambda p: (p.source, p.start, p.end - p.start))  # report order
+    return [_directive_finding(document, active, problem, fingerprint) for problem in problems]
 
 
-def _directive_finding(document: Document, active: ActiveRule,
-                       problem: DirectiveProblem) -> Finding:
+def _directive_finding(document: Document, active: ActiveRule, problem: DirectiveProblem,
+                       fingerprint: Fingerprints) -> Finding:
     """A finding on a directive: source text that no reader renders as prose."""
     source = document.sources[problem.source]
     line, column = source.position(problem.start)
@@ -322,24 +332,38 @@ def _directive_finding(document: Document, active: ActiveRule,
                         source.element_id, source.element_index)
     return Finding(rule=active.rule.name, category=active.rule.category,
                    severity=active.severity, message=problem.message, location=location,
-                   text=text, flagged=RENDERERS[document.format](text))
+                   text=text, flagged=RENDERERS[document.format](text),
+                   fingerprint=fingerprint(active.rule.name, text))
 
 
-def with_fingerprints(findings: list[Finding]) -> list[Finding]:
-    """Stamp each finding with a hash of rule, flagged text and occurrence index.
+class Fingerprints:
+    """The fingerprints of one article's findings, asked for in report order: a hash
+    of rule, flagged text and occurrence index.
 
     The hash ignores where the finding is, so editing other parts of an article
     does not turn a known finding into a new one.
     """
-    seen: Counter[tuple[str, str]] = Counter()
-    stamped = []
-    for finding in findings:
-        key = (finding.rule, _SPACES.sub(" ", finding.text.casefold()).strip())
-        occurrence = seen[key]
-        seen[key] += 1
-        digest = hashlib.sha1(f"{key[0]}\0{key[1]}\0{occurrence}".encode()).hexdigest()[:16]
-        stamped.append(replace(finding, fingerprint=digest))
-    return stamped
+
+    def __init__(self) -> None:
+        self._seen: Counter[tuple[str, str]] = Counter()
+
+    def __call__(self, rule: str, text: str) -> str:
+        key = (rule, _SPACES.sub(" ", text.casefold()).strip())
+        occurrence = self._seen[key]
+        self._seen[key] += 1
+        return hashlib.sha1(f"{key[0]}\0{key[1]}\0{occurrence}".encode()).hexdigest()[:16]
+
+
+def with_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """Findings built without their fingerprint (the archive rules'), in report
+    order, stamped with it."""
+    fingerprint = Fingerprints()
+    return [replace(f, fingerprint=fingerprint(f.rule, f.text)) for f in findings]
+
+
+def _order(location: Location) -> tuple[int, int, int]:
+    """Finding.sort_key among one rule's findings."""
+    return location.source, location.offset, location.length
 
 
 def lint_text(text: str, path: str = "<text>", config: Config | None = None,

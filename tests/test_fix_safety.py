@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from invariants import assert_fixes_keep_to_flagged_spans, assert_locations_exact
 from lint.config import Config
 from lint.document import Document
-from lint.engine import Linter, _locate
+from lint.engine import Fingerprints, Linter, _locate, source_location
 from lint.fixes import apply_edits, safe_edits
 from lint.readers import read
 from lint.rule import Edit, Problem
@@ -125,7 +125,8 @@ def test_ap_abbreviations_settle(fmt: str) -> None:
 
 def _fix_of(document: Document, problem: Problem):
     active = LINTER.rules[0]
-    return _locate(document, active, problem).fix
+    location = source_location(document, problem.start, problem.end)
+    return _locate(document, active, problem, location, Fingerprints()).fix
 
 
 def test_a_fix_outside_the_flagged_span_is_dropped() -> None:
