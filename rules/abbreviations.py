@@ -249,12 +249,17 @@ def _proper_name_mix(article: Article) -> Iterator[Problem]:
 
 # A courtesy title before a name, with or without its stop: `Mr. Smith`, `Dr Brown`.
 _TITLE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr)(\.?)(?= \p{Lu})")
+# What every title starts with (`Mrs` with `Mr`): told by substring tests, far
+# cheaper than the pattern, which tries its alternatives at every character.
+_TITLE_STARTS = ("Mr", "Ms", "Dr")
 
 
 def _title_stop_mix(article: Article) -> Iterator[Problem]:
     """Courtesy titles written both with and without a stop in the body: the less used
     style is reported (on a tie, the one not used first)."""
     masked = article.abbreviations.masked
+    if not any(start in masked for start in _TITLE_STARTS):
+        return  # no courtesy title at all (over half of the bench articles)
     titles = [m for block in article.body for m in _TITLE.finditer(masked, block.start, block.end)]
     styles = Counter(bool(m.group(1)) for m in titles)
     if len(styles) < 2:
