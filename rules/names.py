@@ -75,7 +75,9 @@ def _difference(a: str, b: str) -> str:
 
 
 def _name_occurrences(article: Article) -> list[Name]:
-    """Names outside quoted titles, plus the `and` spellings of names written with `&`."""
+    """Names outside quoted titles, plus the `and` spellings of names written with `&`.
+
+    Read through `article.shared`, so the rules that need it compute it once."""
     analysis = article.abbreviations
     names = [n for n in analysis.names if not n.quoted_title]
     for n in names[:]:
@@ -134,7 +136,7 @@ def name_variant(article: Article, options: Options) -> Iterator[Problem]:
     """
     groups: dict[str, list[Name]] = {}
     keys: dict[str, str] = {}
-    names = _name_occurrences(article)
+    names = article.shared(_name_occurrences)
     for n in names:
         if n.text not in keys:
             keys[n.text] = name_key(n.text)
@@ -271,7 +273,7 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     Only names of two words or more are compared (`Starmer` alone is not), and only
     one word may differ. A name spelled wrong as often as right is not reported.
     """
-    pairs = _name_word_pairs([n for n in _name_occurrences(article)
+    pairs = _name_word_pairs([n for n in article.shared(_name_occurrences)
                               if n.block.is_body or n.block.kind == "headline"])
     forms = Counter(text for _, _, text in pairs)
     first_use: dict[str, tuple[int, int, str]] = {}
