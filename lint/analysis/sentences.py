@@ -41,6 +41,10 @@ _DOTTED = regex.compile(r"^(?:\p{L}\.){2,}$")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _ALWAYS_INSIDE = frozenset({"e.g.", "i.e.", "viz.", "c."})
 _NUMBER_TITLES = frozenset({"no", "nos", "vol", "pp", "p", "art", "fig"})
+# Letters in a row before a stop that no veto below allows: every title, number
+# title and `viz.` is shorter, and initials and dotted forms (`e.g.`, `U.S.`) have a
+# stop between letters.
+_LONGEST_VETOED = 1 + max(map(len, TITLES | _NUMBER_TITLES))
 
 SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i you his her its their our my this that these those there "
@@ -72,6 +76,8 @@ def _is_boundary(text: str, mark: int, gap_start: int, gap_end: int) -> bool:
     """Whether the gap after the terminal mark at `mark` ends a sentence."""
     if text[mark] != ".":
         return True  # `!`, `?` and `…` always end one
+    if mark >= _LONGEST_VETOED and text[mark - _LONGEST_VETOED:mark].isalpha():
+        return True  # a long word ends the sentence (two stops in five): told cheaply
     token = _last_token(text, gap_start)
     if not token.endswith("."):
         return True
