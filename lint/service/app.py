@@ -110,11 +110,15 @@ class Service:
     _variants: OrderedDict = dataclasses.field(default_factory=OrderedDict)
     _buckets: dict = dataclasses.field(default_factory=dict)
 
-    def linter_for(self, request: models.CheckRequest) -> Linter:
+    def __post_init__(self) -> None:
+        self._configured = (self.linter, config_hash(self.linter.config))
+
+    def linter_for(self, request: models.CheckRequest) -> tuple[Linter, str]:
         """The configured linter, or a variant for the request's select/ignore/profile
-        (built once and kept for the next request that asks the same)."""
+        (built once and kept for the next request that asks the same), with the hash
+        of its configuration."""
         if request.select is None and not request.ignore and request.profile is None:
-            return self.linter
+            return self._configured
         key = (tuple(request.select) if request.select is not None else None,
                tuple(request.ignore), request.profile)
         if key in self._variants:
@@ -133,10 +137,10 @@ class Service:
         except ConfigError as exc:
             where = "/profile" if "profile" in str(exc) else ""
             raise ApiError(422, "invalid_request", str(exc), {"pointer": where}) from None
-        self._variants[key] = linter
+        self._variants[key] = (linter, config_hash(linter.config))
         if len(self._variants) > _LINTERS_KEPT:
             self._variants.popitem(last=False)
-        return linter
+        return self._variants[key]
 
     def allow(self, client: str, now: float) -> float:
         """0 if the client may make a request now, else the seconds until it may."""
@@ -316,7 +320,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         return lambda name: f"{base}/v1/rules/{name}"
 
     async def run_check(http: Request, request: models.CheckRequest, document: dict) -> dict:
-        linter = service.linter_for(request)
+        linter, hashed = service.linter_for(request)
         text, format = _content_text(request)
         if service.pending >= settings.max_pending:
             raise ApiError(503, "overloaded", "too many checks are waiting; try again shortly",
@@ -337,7 +341,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         service.metrics.found(Counter(f.rule for f in result.findings))
         return check_response(
             result, encoding=request.offset_encoding, document=document, rule_url=rule_url(http),
-            tool={"profile": linter.config.profile, "config_hash": config_hash(linter.config)})
+            tool={"profile": linter.config.profile, "config_hash": hashed})
 
     @app.post("/v1/check", response_model=None, summary="Check one article",
               responses={200: {"model": models.CheckResponse}, **ERRORS})
