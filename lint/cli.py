@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from collections import Counter
@@ -13,13 +12,11 @@ import click
 
 from lint import __version__
 from lint.config import ConfigError
-from lint.extract import as_text, extraction
 from lint.readers import READERS, InputError
 from lint.registry import UnknownRule, default_registry
 from lint.reporters import FORMATS, reporter
 from lint.results import Report
 from lint.rule import SEVERITIES
-from lint.ruledocs import as_json, fix_column, markdown, markdown_table
 from lint.runner import (
     STDIN,
     Linters,
@@ -197,6 +194,10 @@ def _fix_summary(outcome, verbose: bool) -> str:
               show_default=True, help="Input format; auto goes by extension and content.")
 def extract(paths, output_format, input_format) -> None:
     """Show what copydesk reads from each input (headline, paragraphs, ...) and where."""
+    import json
+
+    from lint.extract import as_text, extraction
+
     fmt = None if input_format == "auto" else input_format
     try:
         linters = Linters(Overrides())
@@ -231,6 +232,10 @@ def extract(paths, output_format, input_format) -> None:
               default="table", show_default=True)
 def list_rules(output_format) -> None:
     """List every rule: name, category, default severity, fix availability and safety, summary."""
+    import json
+
+    from lint.ruledocs import as_json, fix_column, markdown_table
+
     rules = default_registry().rules.values()
     if output_format == "markdown":
         click.echo(markdown_table(rules), nl=False)
@@ -270,6 +275,8 @@ def audit(archives, out, resume, compare, output_format, select, extend_select, 
           config_path, profile, input_format, jobs, engine, scheduler, quiet, no_report) -> None:
     """Audit whole archives: folders, JSON Lines or JSON array exports of WordPress or
     ANS, WordPress WXR exports, `-` for a list of paths on standard input."""
+    import json
+
     from lint.audit import compare as comparing
     from lint.audit.run import Audit, AuditError, run
 
@@ -294,6 +301,8 @@ def audit(archives, out, resume, compare, output_format, select, extend_select, 
 @click.argument("rule")
 def explain(rule) -> None:
     """Show a rule's documentation."""
+    from lint.ruledocs import markdown
+
     try:
         click.echo(markdown(default_registry().get(rule)), nl=False)
     except UnknownRule as exc:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import importlib
-import json
 import os
 import re
 from collections.abc import Callable
@@ -97,6 +96,8 @@ def _check_depth(data: Any) -> None:
 
 
 def _load_json(content: str) -> Any:
+    import json  # for a CMS payload only
+
     hook = _without_surrogates if _ESCAPED_SURROGATE.search(content) else None
     try:
         data = json.loads(content, parse_int=_number(int), parse_float=_number(float),
