@@ -8,6 +8,7 @@ rules/data/ (spelling-variants.toml, hyphenation.toml).
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 import unicodedata
 from collections import Counter
@@ -229,12 +230,25 @@ def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
         by_second.setdefault(second, []).append(first)
     for shared, pair in ((by_first, "{} {}"), (by_second, "{1} {0}")):
         for word, group in shared.items():
-            if len(group) < 2:
-                continue
-            for x in group:
-                for y in group:
-                    if x < y and _word_misspelt(x, y):
-                        yield pair.format(word, x), pair.format(word, y)
+            for i, j in _one_edit_apart(group):
+                x, y = group[i], group[j]
+                if x < y and _word_misspelt(x, y):
+                    yield pair.format(word, x), pair.format(word, y)
+
+
+def _one_edit_apart(words: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i, j), i != j and in that order, of the distinct words that may
+    be one edit apart: those that share the word itself or a word less one letter
+    (a changed letter, a dropped or added one or two swapped leave such a form in
+    common), so that a long list is never compared all with all."""
+    if len(words) < 2:
+        return []
+    holders: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        for key in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}:
+            holders.setdefault(key, []).append(index)
+    return sorted({pair for group in holders.values() if len(group) > 1
+                   for pair in itertools.permutations(group, 2)})
 
 
 @rule("name-misspelling", category="names", severity="warning",
@@ -275,22 +289,19 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     """
     pairs = _name_word_pairs([n for n in article.shared(_name_occurrences)
                               if n.block.is_body or n.block.kind == "headline"])
-    forms = Counter(text for _, _, text in pairs)
-    first_use: dict[str, tuple[int, int, str]] = {}
+    uses: dict[str, list[tuple[int, int, str]]] = {}
     for pair in pairs:
-        first_use.setdefault(pair[2], pair)
+        uses.setdefault(pair[2], []).append(pair)
+    forms = Counter({text: len(spans) for text, spans in uses.items()})
     for a, b in _misspelling_candidates(forms):
         if forms[a] >= 2 and forms[b] >= 2:
             continue  # both established: two names, not a slip
-        right, wrong = sorted((a, b), key=lambda f: (-forms[f], first_use[f][0]))
-        main = first_use[right]
-        for start, end, text in pairs:
-            if text == wrong:
-                yield Problem(start, end,
-                              f"`{wrong}` is spelled `{right}` elsewhere in the article.",
-                              related=(Related(main[0], main[1], f"`{right}` here"),),
-                              replacements=(right,), edits=(Edit(start, end, right),),
-                              safe=False)
+        right, wrong = sorted((a, b), key=lambda f: (-forms[f], uses[f][0][0]))
+        main = uses[right][0]
+        for start, end, _ in uses[wrong]:
+            yield Problem(start, end, f"`{wrong}` is spelled `{right}` elsewhere in the article.",
+                          related=(Related(main[0], main[1], f"`{right}` here"),),
+                          replacements=(right,), edits=(Edit(start, end, right),), safe=False)
 
 
 _MINOR_NAME_WORDS = _CONNECTORS | {"and", "a", "an", "in", "on", "at", "to"}

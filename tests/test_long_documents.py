@@ -1,18 +1,24 @@
 """Long documents (live pages, archives): the near-duplicate rule scores only
 candidate pairs there, finds what scoring all pairs finds, and the number of pairs
-it scores grows with the number of paragraphs, not with its square."""
+it scores grows with the number of paragraphs, not with its square; the name rules
+compare only names one edit apart."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 import rules.duplicates
 from lint.analysis.text import comparison_key
 from lint.config import Config
 from lint.engine import lint_text
 from rules.duplicates import NEAR_DUPLICATE_DEFAULT, candidate_pairs
+from rules.names import _one_edit_apart
 
 
 def vocabulary(size: int, rng: random.Random) -> list[str]:
@@ -74,3 +80,11 @@ def test_an_article_pasted_many_times_scores_each_distinct_pair_once(
     found = near_duplicates("Headline\n\n" + "\n\n".join([article] * 500) + "\n")
     assert found == []
     assert len(scored) <= 12 * 11 // 2
+
+
+@given(st.lists(st.text(alphabet="abAé", max_size=6), max_size=25, unique=True))
+def test_name_words_one_edit_apart_are_all_candidates(words: list[str]) -> None:
+    found = _one_edit_apart(words)
+    assert found == sorted(set(found))
+    assert {(i, j) for i, j in itertools.permutations(range(len(words)), 2)
+            if OSA.distance(words[i], words[j]) <= 1} <= set(found)
