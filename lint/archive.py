@@ -144,6 +144,7 @@ class Archive:
         self._indexed = False
         self._matches: dict[tuple, list[Match]] = {}
         self._candidates_for: tuple | None = None  # what temp.candidates was made for
+        self._commons: dict[tuple, list[tuple[int, int, int]]] = {}
         self.focus: int | None = None
         # Groups the sketches' (value, passage) rows into buckets and gives the pairs of
         # passages that share one (the Dask engine's); None groups them in SQL.
@@ -201,6 +202,7 @@ class Archive:
 
     def _forget_matches(self) -> None:
         self._matches.clear()
+        self._commons.clear()
         self._candidates_for = None
 
     def remove(self, name: str) -> None:
@@ -247,20 +249,46 @@ class Archive:
     def common_texts(self, more_than: int) -> Iterator[tuple[StoredPassage, int, list[str]]]:
         """Verbatim passages found in more than `more_than` articles: one example
         passage each, the number of articles, and the first few article names."""
-        self._index()
-        focused = ("" if self.focus is None else
-                   "WHERE exact IN (SELECT exact FROM passages WHERE article = :focus)")
-        groups = self.db.execute(
-            f"SELECT exact, count(DISTINCT article), min(id) FROM passages {focused} "
-            "GROUP BY exact HAVING count(DISTINCT article) > :more "
-            "ORDER BY count(DISTINCT article) DESC",
-            {"more": more_than, "focus": self.focus}).fetchall()
+        groups = self._common(more_than)
         examples = self._passages(first for _, _, first in groups)
+        names = self._first_articles([exact for exact, _, _ in groups], 5)
         for exact, count, first in groups:
-            names = [n for (n,) in self.db.execute(
-                "SELECT DISTINCT a.name FROM passages p JOIN articles a ON a.id = p.article "
-                "WHERE p.exact = ? ORDER BY a.id LIMIT 5", (exact,))]
-            yield examples[first], count, names
+            yield examples[first], count, names[exact]
+
+    def _common(self, more_than: int) -> list[tuple[int, int, int]]:
+        """(exact hash, number of articles, first passage) of each verbatim text found in
+        more than `more_than` articles, the most widespread first; with `focus` set, of
+        the focused article's texts."""
+        key = (more_than, self.focus)
+        if key not in self._commons:
+            self._index()
+            focused = ("" if self.focus is None else
+                       "WHERE exact IN (SELECT exact FROM passages WHERE article = :focus)")
+            self._commons[key] = self.db.execute(
+                f"SELECT exact, count(DISTINCT article), min(id) FROM passages {focused} "
+                "GROUP BY exact HAVING count(DISTINCT article) > :more "
+                "ORDER BY count(DISTINCT article) DESC",
+                {"more": more_than, "focus": self.focus}).fetchall()
+        return self._commons[key]
+
+    def _first_articles(self, exacts: list[int], limit: int) -> dict[int, list[str]]:
+        """For each exact hash, the names of the first `limit` articles that hold it, in
+        the order they were added: one query for them all."""
+        db = self.db
+        db.execute("DROP TABLE IF EXISTS temp.wanted")
+        db.execute("CREATE TEMP TABLE wanted (exact INTEGER PRIMARY KEY)")
+        db.executemany("INSERT INTO temp.wanted VALUES (?)", ((exact,) for exact in exacts))
+        names: dict[int, list[str]] = {exact: [] for exact in exacts}
+        for exact, name in db.execute(
+                """SELECT exact, name FROM (
+                       SELECT h.exact, a.name, row_number() OVER (
+                           PARTITION BY h.exact ORDER BY a.id) AS n
+                       FROM (SELECT DISTINCT p.exact, p.article FROM temp.wanted w
+                             JOIN passages p ON p.exact = w.exact) h
+                       JOIN articles a ON a.id = h.article)
+                   WHERE n <= ? ORDER BY exact, n""", (limit,)):
+            names[exact].append(name)
+        return names
 
     def matches(self, threshold: float, min_words: int, common: int) -> list[Match]:
         """Pairs of passages of two different articles, each of at least `min_words`
@@ -302,11 +330,10 @@ class Archive:
             return
         self._index()
         db = self.db
-        params = {"focus": self.focus, "cap": BUCKET_CAP, "common": common}
+        params = {"focus": self.focus, "cap": BUCKET_CAP}
         # The passages whose pairs are wanted: all, or the focused article's.
         scope = ("SELECT id FROM passages" if self.focus is None
                  else "SELECT id FROM passages WHERE article = :focus")
-        in_scope = "" if self.focus is None else f"WHERE id IN ({scope})"
 
         def scoped(column: str) -> str:
             return f"AND {column} IN ({scope})" if self.focus is not None else ""
@@ -314,11 +341,11 @@ class Archive:
         for table in ("common", "buckets", "pairable", "candidates"):
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         focused = self.focus is not None
-        exacts = f"WHERE exact IN (SELECT exact FROM passages {in_scope})" if focused else ""
         hashes = (f"WHERE hash IN (SELECT hash FROM sketches WHERE passage IN ({scope}))"
                   if focused else "")
-        db.execute(f"""CREATE TEMP TABLE common AS SELECT exact FROM passages {exacts}
-                       GROUP BY exact HAVING count(DISTINCT article) > :common""", params)
+        db.execute("CREATE TEMP TABLE common (exact INTEGER PRIMARY KEY)")
+        db.executemany("INSERT INTO temp.common VALUES (?)",
+                       ((exact,) for exact, _, _ in self._common(common)))
         if self.group_buckets is not None and not focused:
             db.execute("CREATE TEMP TABLE buckets (a INTEGER, b INTEGER)")
             db.executemany("INSERT INTO temp.buckets VALUES (?, ?)", self.group_buckets(
