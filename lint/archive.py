@@ -20,7 +20,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from lint.analysis.passages import SKETCH_PROBE, Passage
+from lint.analysis.passages import Passage, sketch_probe
 from lint.engine import Linter, with_fingerprints
 from lint.finding import Finding, LocatedFact, Location, RelatedLocation
 from lint.readers import read
@@ -135,7 +135,7 @@ class Archive:
             probe = self.db.execute("SELECT value FROM meta WHERE name = 'sketch'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{path}: not a copydesk index ({exc})") from None
-        expected = json.dumps(SKETCH_PROBE)
+        expected = json.dumps(sketch_probe())
         if probe is None:
             self.db.execute("INSERT INTO meta VALUES ('sketch', ?)", (expected,))
         elif probe[0] != expected:

@@ -8,9 +8,7 @@ pool of batch workers as it is.
 
 from __future__ import annotations
 
-import hashlib
 import time
-import traceback
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -182,6 +180,8 @@ class Linter:
                 findings += [_locate(document, active, problem, location, fingerprint)
                              for location, problem in placed]
             except Exception as exc:
+                import traceback
+
                 reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
                 failures.append(RuleFailure(active.rule.name, reason, traceback.format_exc()))
         if suppressions:
@@ -348,6 +348,8 @@ class Fingerprints:
         self._seen: Counter[tuple[str, str]] = Counter()
 
     def __call__(self, rule: str, text: str) -> str:
+        import hashlib  # on an article's first finding: most clean copy has none
+
         key = (rule, _SPACES.sub(" ", text.casefold()).strip())
         occurrence = self._seen[key]
         self._seen[key] += 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -194,6 +193,8 @@ def read_text(display: str, text: str, linter: Linter, format: str | None
     except InputError as exc:
         return error_result(display, exc)
     except Exception as exc:
+        import traceback
+
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
         return FileResult(display, format, error=FileError(
             "reader-failed", f"copydesk could not read this article ({reason})",
