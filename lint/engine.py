@@ -155,17 +155,18 @@ class Linter:
             if deadline is not None and time.monotonic() > deadline:
                 skipped = tuple(a.rule.name for a in rules[index:])
                 break
-            if active.rule.is_archive and not collect:
+            archive = active.rule.is_archive  # a property, asked once per rule
+            if archive and not collect:
                 continue
             try:
-                if active.rule.is_archive:
+                if archive:
                     # Archive rules that share a collect function share its facts: it
                     # runs once, and the same facts go to each (and over the wire once).
-                    collect = active.rule.check
-                    if collect not in collected:
-                        collected[collect] = tuple(_locate_fact(document, fact)
-                                                   for fact in collect(article, active.options))
-                    facts[active.rule.name] = collected[collect]
+                    gather = active.rule.check
+                    if gather not in collected:
+                        collected[gather] = tuple(_locate_fact(document, fact)
+                                                  for fact in gather(article, active.options))
+                    facts[active.rule.name] = collected[gather]
                     continue
                 placed = [(source_location(document, problem.start, problem.end), problem)
                           for problem in active.rule.check(article, active.options)
