@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -25,6 +26,8 @@ from lint.engine import Linter, with_fingerprints
 from lint.finding import Finding, LocatedFact, Location, RelatedLocation
 from lint.readers import read
 from lint.rule import ArchiveNote, ArchiveProblem, Rule
+
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -145,6 +148,7 @@ class Archive:
         self._matches: dict[tuple, list[Match]] = {}
         self._candidates_for: tuple | None = None  # what temp.candidates was made for
         self._commons: dict[tuple, list[tuple[int, int, int]]] = {}
+        self._derived: dict[tuple, Any] = {}
         self.focus: int | None = None
         # Groups the sketches' (value, passage) rows into buckets and gives the pairs of
         # passages that share one (the Dask engine's); None groups them in SQL.
@@ -203,6 +207,7 @@ class Archive:
     def _forget_matches(self) -> None:
         self._matches.clear()
         self._commons.clear()
+        self._derived.clear()
         self._candidates_for = None
 
     def remove(self, name: str) -> None:
@@ -289,6 +294,14 @@ class Archive:
                    WHERE n <= ? ORDER BY exact, n""", (limit,)):
             names[exact].append(name)
         return names
+
+    def derived(self, compute: Callable[..., T], *args: Any) -> T:
+        """`compute(self, *args)`, computed once until the archive changes: for what
+        several archive rules' judges derive from it alike."""
+        key = (compute, *args)
+        if key not in self._derived:
+            self._derived[key] = compute(self, *args)
+        return self._derived[key]
 
     def matches(self, threshold: float, min_words: int, common: int) -> list[Match]:
         """Pairs of passages of two different articles, each of at least `min_words`

@@ -585,7 +585,7 @@ def recycled_paragraph(archive, options: Options) -> Iterator[ArchiveProblem | A
                           f"House boilerplate: this paragraph appears in {count} articles.",
                           example.text, count, tuple(names))
     whole = {frozenset((copy.article, original.article))
-             for copy, original, _ in _whole_copies(archive, _DUPLICATE_SHARE)}
+             for copy, original, _ in archive.derived(_whole_copies, _DUPLICATE_SHARE)}
     for match in archive.matches(options.threshold, options.min_words,
                                  options.boilerplate_articles):
         later, earlier = ((match.first, match.second) if match.first.is_later_than(match.second)
@@ -655,7 +655,7 @@ def duplicate_article(archive, options: Options) -> Iterator[ArchiveProblem]:
     Paragraphs of fewer than eight words and house boilerplate do not count towards
     the share.
     """
-    for copy, original, found in _whole_copies(archive, options.share):
+    for copy, original, found in archive.derived(_whole_copies, options.share):
         yield ArchiveProblem(
             copy,
             f"{found:.0%} of this article's words already ran in {original.describe()}: "
