@@ -185,6 +185,7 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "acronyms": words_of(lambda rng, i: _letters(rng, 2, 5, UPPER) + "."),
     "initials": one_paragraph("J. "),
     "Mr. Smith": one_paragraph("Mr. Smith "),
+    "ampersand names": one_paragraph("Marks & Spencer and Marks and Spencer. "),
     "possessives": one_paragraph("Smith's "),
     "urls": one_paragraph("http://a.b/c "),
     "url without break": one_paragraph("http://a"),

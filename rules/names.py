@@ -81,10 +81,7 @@ def _name_occurrences(article: Article) -> list[Name]:
     Read through `article.shared`, so the rules that need it compute it once."""
     analysis = article.abbreviations
     names = [n for n in analysis.names if not n.quoted_title]
-    for n in names[:]:
-        if "&" not in n.text:
-            continue
-        spelled = _AND.sub(" and ", n.text)
+    for spelled in {_AND.sub(" and ", n.text): None for n in names if "&" in n.text}:
         at = article.text.find(spelled)
         while at != -1:
             block = analysis.block_of(at)
