@@ -8,10 +8,12 @@ behind shows it. The bodies are real articles of about 800 words from
 ../shared/corpus/bench, sent as text.
 
 Prints, for each rate: requests sent, answered 200, errors, achieved requests a
-second, p50/p95/p99/max latency in ms and the share of a core the load generator
-itself used; then the highest rate whose p99 stayed under the target with no errors.
-The load generator shares the machine's cores with the server, and so does whatever
-else runs: the load average is printed before and after. Every run is bounded:
+second, p50/p95/p99/max latency in ms, the share of a core the load generator
+itself used, and the p99 of the time the server took from reading a request to
+answering it (from its log lines); then the highest rate whose p99 stayed under
+the target with no errors. The load generator shares the machine's cores with
+the server, and so does whatever else runs: the load average is printed before
+and after. Every run is bounded:
 --seconds per rate, at most --max-requests in all.
 
 Usage: python benchmarks/service_load.py [--rates 100,200,300] [--seconds 5]
@@ -108,6 +110,16 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
 
 
+def server_seconds(log, start: int) -> tuple[list[float], int]:
+    """The time the server itself took on each check, from its JSON log lines after
+    byte `start`: what is left of a client's latency is waiting to be read."""
+    with log.open("rb") as lines:
+        lines.seek(start)
+        taken = [json.loads(line)["ms"] / 1000 for line in lines
+                 if line.startswith(b"{") and b'"/v1/check"' in line]
+        return taken, lines.tell()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rates", default="100,200,300,400")
@@ -131,8 +143,10 @@ def main() -> None:
             asyncio.run(drive(server.port, [request_bytes(p) for p in payloads], 50, 1,
                               args.connections))  # warm every worker
             print(f"{'rate':>6} {'sent':>6} {'200':>6} {'errors':>6} {'req/s':>7} "
-                  f"{'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} (ms) {'client':>6}")
+                  f"{'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} (ms) {'client':>6} "
+                  f"{'server p99':>10}")
             holding = None
+            _, logged = server_seconds(server.log, 0)
             for rate in rates:
                 if rate * args.seconds > budget:
                     break
@@ -142,12 +156,14 @@ def main() -> None:
                     server.port, [request_bytes(p) for p in payloads], rate, args.seconds,
                     args.connections))
                 cpu = (time.process_time() - cpu) / elapsed
+                taken, logged = server_seconds(server.log, logged)
                 errors = sum(n for status, n in outcomes.items() if status != 200)
                 p99 = percentile(latencies, 0.99)
                 print(f"{rate:>6.0f} {sum(outcomes.values()):>6} {outcomes[200]:>6} "
                       f"{errors:>6} {outcomes[200] / elapsed:>7.1f} "
                       f"{percentile(latencies, 0.5):>7.1f} {percentile(latencies, 0.95):>7.1f} "
-                      f"{p99:>7.1f} {max(latencies) * 1000:>7.1f} {cpu:>6.0%}"
+                      f"{p99:>7.1f} {max(latencies) * 1000:>7.1f} {cpu:>6.0%} "
+                      f"{percentile(taken, 0.99):>10.1f}"
                       + (f"  {dict(outcomes)}" if errors else ""))
                 if p99 < args.target_ms and not errors:
                     holding = rate
