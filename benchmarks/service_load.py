@@ -13,8 +13,7 @@ itself used, and the p99 of the time the server took from reading a request to
 answering it (from its log lines); then the highest rate whose p99 stayed under
 the target with no errors. The load generator shares the machine's cores with
 the server, and so does whatever else runs: the load average is printed before
-and after. Every run is bounded:
---seconds per rate, at most --max-requests in all.
+and after. Every run is bounded: --seconds per rate, at most --max-requests in all.
 
 Usage: python benchmarks/service_load.py [--rates 100,200,300] [--seconds 5]
        [--workers 2] [--connections 32] [--target-ms 25]
