@@ -9,11 +9,14 @@ behind shows it. The bodies are real articles of about 800 words from
 
 Prints, for each rate: requests sent, answered 200, errors, achieved requests a
 second, p50/p95/p99/max latency in ms, the share of a core the load generator
-itself used, and the p99 of the time the server took from reading a request to
-answering it (from its log lines); then the highest rate whose p99 stayed under
-the target with no errors. The load generator shares the machine's cores with
-the server, and so does whatever else runs: the load average is printed before
-and after. Every run is bounded: --seconds per rate, at most --max-requests in all.
+itself used, the p99 of the time the server took from reading a request to
+answering it (from its log lines), the server's CPU ms per request, and how long
+its threads waited runnable for a core, as a share of the time they ran (Linux
+schedstat: near 0 on a quiet machine; what else runs there shows here). Then the
+highest rate whose p99 stayed under the target with no errors. The load generator
+shares the machine's cores with the server, and so does whatever else runs: the
+load average is printed before and after. Every run is bounded: --seconds per
+rate, at most --max-requests in all.
 
 Usage: python benchmarks/service_load.py [--rates 100,200,300] [--seconds 5]
        [--workers 2] [--connections 32] [--target-ms 25]
@@ -109,6 +112,36 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
 
 
+def descendants(pid: int) -> list[int]:
+    """The process and every process under it (the server and its workers)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        found.append(todo.pop())
+        todo += parents.get(found[-1], [])
+    return found
+
+
+def scheduled(pids: list[int]) -> tuple[float, float]:
+    """Seconds the processes' threads have run, and have waited runnable for a core
+    (Linux schedstat): the wait is what other programs on the machine cost them."""
+    ran = waited = 0
+    for pid in pids:
+        for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+            try:
+                run, wait, _ = stat.read_text().split()
+            except (OSError, ValueError):
+                continue
+            ran, waited = ran + int(run), waited + int(wait)
+    return ran / 1e9, waited / 1e9
+
+
 def server_seconds(log, start: int) -> tuple[list[float], int]:
     """The time the server itself took on each check, from its JSON log lines after
     byte `start`: what is left of a client's latency is waiting to be read."""
@@ -143,26 +176,31 @@ def main() -> None:
                               args.connections))  # warm every worker
             print(f"{'rate':>6} {'sent':>6} {'200':>6} {'errors':>6} {'req/s':>7} "
                   f"{'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} (ms) {'client':>6} "
-                  f"{'server p99':>10}")
+                  f"{'server p99':>10} {'cpu/req':>7} {'waited':>6}")
             holding = None
             _, logged = server_seconds(server.log, 0)
+            processes = descendants(server.process.pid)
             for rate in rates:
                 if rate * args.seconds > budget:
                     break
                 budget -= int(rate * args.seconds)
                 cpu = time.process_time()
+                ran, waited = scheduled(processes)
                 latencies, outcomes, elapsed = asyncio.run(drive(
                     server.port, [request_bytes(p) for p in payloads], rate, args.seconds,
                     args.connections))
                 cpu = (time.process_time() - cpu) / elapsed
                 taken, logged = server_seconds(server.log, logged)
+                ran, waited = (now - then for now, then in zip(scheduled(processes),
+                                                                (ran, waited), strict=True))
                 errors = sum(n for status, n in outcomes.items() if status != 200)
                 p99 = percentile(latencies, 0.99)
                 print(f"{rate:>6.0f} {sum(outcomes.values()):>6} {outcomes[200]:>6} "
                       f"{errors:>6} {outcomes[200] / elapsed:>7.1f} "
                       f"{percentile(latencies, 0.5):>7.1f} {percentile(latencies, 0.95):>7.1f} "
                       f"{p99:>7.1f} {max(latencies) * 1000:>7.1f} {cpu:>6.0%} "
-                      f"{percentile(taken, 0.99):>10.1f}"
+                      f"{percentile(taken, 0.99):>10.1f} {ran / len(latencies) * 1000:>7.2f} "
+                      f"{waited / ran if ran else 0:>6.0%}"
                       + (f"  {dict(outcomes)}" if errors else ""))
                 if p99 < args.target_ms and not errors:
                     holding = rate
