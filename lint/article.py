@@ -66,7 +66,7 @@ class Article:
         Filled on first look at each block: the rules that read sentences only
         look at some paragraphs, never at the headline or byline.
         """
-        return _PerBlock(lambda b: split_sentences(self.text, b.start, b.end))
+        return _PerBlock(split_sentences, self.text)
 
     @lazy
     def abbreviations(self) -> Abbreviations:
@@ -96,16 +96,23 @@ class Article:
         Filled on first look at each block: most rules that read numbers stop at the
         headline, so the body is only scanned when one of them gets that far.
         """
-        return _PerBlock(lambda b: number_mentions(self.text, b.start, b.end))
+        return _PerBlock(number_mentions, self.text)
 
 
 class _PerBlock(dict):
-    """A block-keyed cache that computes each block's value on first access."""
+    """A block-keyed cache that computes `analysis(text, block.start, block.end)` on
+    first access to each block.
 
-    def __init__(self, compute):
+    It holds the text, not the article: a closure over the article would make the
+    article and all its analyses a reference cycle, left for the garbage collector
+    instead of being freed when the article is done.
+    """
+
+    def __init__(self, analysis: Callable[[str, int, int], Any], text: str):
         super().__init__()
-        self._compute = compute
+        self._analysis = analysis
+        self._text = text
 
     def __missing__(self, block: Block):
-        value = self[block] = self._compute(block)
+        value = self[block] = self._analysis(self._text, block.start, block.end)
         return value
