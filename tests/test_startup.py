@@ -72,22 +72,41 @@ def test_a_newsroom_rule_pack_installed_beside_copydesk_is_found(tmp_path) -> No
     assert "exclamation-mark" not in copydesk("rules").stdout  # not installed: not found
 
 
-def test_a_text_check_imports_no_heavy_module() -> None:
-    heavy = ("rich", "jinja2", "fastapi", "uvicorn", "numpy", "dask", "datasketch",
-             "defusedxml", "sqlite3", "importlib.metadata", "email", "html.parser",
-             "lint.service", "lint.audit", "lint.archive", "lint.readers.html",
-             "lint.readers.markup", "lint.readers.markdown", "lint.readers.wordpress",
-             "lint.readers.ans", "lint.reporters.json", "concurrent.futures", "multiprocessing")
+def modules_loaded_by_check(article: Path) -> set[str]:
     probe = ("import sys\n"
              "from lint.cli import main\n"
-             f"try:\n    main(['check', {str(ARTICLE)!r}])\n"
+             f"try:\n    main(['check', {str(article)!r}])\n"
              "except SystemExit:\n    pass\n"
              "print('\\n'.join(sys.modules), file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=ROOT, timeout=60)
     loaded = set(done.stderr.splitlines())
     assert "rules.quotes" in loaded  # the check ran its rules
-    assert sorted(m for m in loaded if any(m == h or m.startswith(h + ".") for h in heavy)) == []
+    return loaded
+
+
+def among(loaded: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in loaded if any(m == p or m.startswith(p + ".") for p in packages))
+
+
+def test_a_text_check_imports_no_heavy_module() -> None:
+    heavy = ("rich", "jinja2", "fastapi", "uvicorn", "numpy", "dask", "datasketch",
+             "defusedxml", "sqlite3", "importlib.metadata", "email", "html.parser",
+             "lint.service", "lint.audit", "lint.archive", "lint.readers.html",
+             "lint.readers.markup", "lint.readers.markdown", "lint.readers.wordpress",
+             "lint.readers.ans", "lint.reporters.json", "concurrent.futures", "multiprocessing")
+    assert among(modules_loaded_by_check(ARTICLE), heavy) == []
+
+
+def test_a_clean_article_needs_no_fingerprints_scores_or_tracebacks(tmp_path) -> None:
+    article = tmp_path / "clean.txt"
+    article.write_text("Council approves budget\n\nThe council approved its budget on "
+                       "Tuesday after a short debate.\n\nThe vote was 31 to 4.\n",
+                       encoding="utf-8")
+    assert copydesk("check", str(article)).returncode == 0
+    needless = ("hashlib", "traceback", "json", "rapidfuzz", "difflib", "lint.extract",
+                "lint.ruledocs")
+    assert among(modules_loaded_by_check(article), needless) == []
 
 
 def test_a_lazy_pattern_compiles_on_first_use_into_the_compiled_patterns_methods() -> None:
