@@ -118,3 +118,16 @@ def test_the_audit_folder_serves_as_an_index(audited, tmp_path: Path) -> None:
     others = sorted(r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
                     for r in sarif if r["ruleId"] == "recycled-paragraph")
     assert [Path(uri).name for uri in others] == ["03-budget.md", "12-vote.md"]
+
+
+def test_resuming_a_finished_audit_changes_nothing(audited, tmp_path: Path) -> None:
+    archive, out = audited
+    again = tmp_path / "out"
+    options = ["--jobs", "1", "--quiet", "--select", "duplicates", "--no-report"]
+    for resume in ([], ["--resume"]):
+        result = CliRunner().invoke(main, ["audit", str(archive), "--out", str(again), *options,
+                                           *resume], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    for name in ("findings.jsonl", "articles.csv"):
+        assert (again / name).read_text(encoding="utf-8") == (out / name).read_text(
+            encoding="utf-8"), name

@@ -49,6 +49,9 @@ def conclude(archive: Archive, linter: Linter, out: Path, findings: str, article
     if not judged.findings:
         return tally, judged
     counted = Tally(tally.rules, tally.categories)
+    # Findings of these rules already in a line come from an earlier merge (an audit
+    # resumed after it): they are replaced, never added twice.
+    merged_rules = {active.rule.name for active in linter.rules if active.rule.is_archive}
     lines, rows = out / f"{findings}.tmp", out / f"{articles}.tmp"
     with (open(out / findings, encoding="utf-8") as source,
           open(lines, "w", encoding="utf-8", newline="\n") as merged,
@@ -57,10 +60,11 @@ def conclude(archive: Archive, linter: Linter, out: Path, findings: str, article
         writer.writerow(csv_header(counted.rules))
         for line in source:
             record = json.loads(line)
-            found = judged.findings.get(record["id"])
-            if found:
+            found = judged.findings.get(record["id"], [])
+            own = [f for f in record["findings"] if f["rule"] not in merged_rules]
+            if found or len(own) < len(record["findings"]):
                 record["findings"] = sorted(
-                    record["findings"] + [worker.located(f) for f in found],
+                    own + [worker.located(f) for f in found],
                     key=lambda f: (f["location"]["source"], f["location"]["offset"], f["rule"]))
                 line = json.dumps(record, ensure_ascii=False) + "\n"
             merged.write(line)
