@@ -335,10 +335,16 @@ def headline_number_mismatch(article: Article, options: Options) -> Iterator[Pro
                if not (mention.word and mention.value == 1)]
     if not checked:
         return
-    body = [m for block in article.body for m in article.numbers[block]]
+    # Body paragraphs are read in turn until each number has been found: most
+    # headline numbers are in the first paragraphs, and the rest go unscanned.
+    for block in article.body:
+        mentions = article.numbers[block]
+        if mentions:
+            checked = [(b, m) for b, m in checked if not matches_any(m, mentions)]
+            if not checked:
+                return
     for block, mention in checked:
-        if not matches_any(mention, body):
-            yield Problem(mention.start, mention.end,
-                          f"'{article.text[mention.start:mention.end]}' in the "
-                          f"{block.kind} appears nowhere in the story.")
+        yield Problem(mention.start, mention.end,
+                      f"'{article.text[mention.start:mention.end]}' in the "
+                      f"{block.kind} appears nowhere in the story.")
 
