@@ -3,6 +3,8 @@ a desk editor uses it: paste, read the highlights, move with the keys, fix, copy
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import REPO
 
 ARTICLE = (REPO / "fixtures" / "articles" / "plant-deal.txt").read_text(encoding="utf-8")
@@ -65,10 +67,15 @@ def test_paste_see_the_findings_in_place_fix_one_and_copy(copydesk_server, page,
     page.screenshot(path=tmp_path / "review-fixed.png", full_page=True)
 
 
-def test_a_cms_payload_is_shown_field_by_field(copydesk_server, page):
-    payload = (REPO / "fixtures" / "articles" / "plant-deal.ans.json").read_text(encoding="utf-8")
-    check(page, copydesk_server, payload)
-    assert "content_elements[8].content" in page.locator("#view .field").all_text_contents()
+@pytest.mark.parametrize("name, format_, field", [
+    ("plant-deal.ans.json", "", "content_elements[8].content"),
+    ("plant-deal.contentful.json", "contentful", "fields.body.en-GB.content[8].content[2].value"),
+    ("plant-deal.sanity.json", "", "body[7].children[2].text"),
+])
+def test_a_cms_payload_is_shown_field_by_field(copydesk_server, page, name, format_, field):
+    payload = (REPO / "fixtures" / "articles" / name).read_text(encoding="utf-8")
+    check(page, copydesk_server, payload, format_)
+    assert field in page.locator("#view .field").all_text_contents()
     assert "U.S" in page.locator("#view mark").all_inner_texts()
 
 

@@ -21,7 +21,7 @@
 
   /* The pasted text as a CMS payload (a JSON object), or null for an article text. */
   function payloadOf(text, format) {
-    if (format && format !== "wordpress" && format !== "ans") return null;
+    if (format && !["wordpress", "ans", "contentful", "sanity"].includes(format)) return null;
     if (!format && !text.trimStart().startsWith("{")) return null;
     try {
       const value = JSON.parse(text);
