@@ -7,7 +7,7 @@ import itertools
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import NamedTuple
 
@@ -267,16 +267,18 @@ RARE_HOLDERS = 16
 def candidate_pairs(keys: list[str], threshold: int) -> list[tuple[int, int]]:
     """Index pairs (i, j), i < j, of the keys worth scoring, in order of j then i."""
     if len(keys) <= ALL_PAIRS_UP_TO:
-        pairs = itertools.combinations(range(len(keys)), 2)
+        groups: Iterable[Sequence[int]] = [range(len(keys))]
     else:
-        pairs = _sharing_rare_word_pairs(keys)
+        groups = _rare_word_pair_holders(keys)
     lengths = list(map(len, keys))
-    return sorted(((i, j) for i, j in pairs
-                   if _lengths_allow(lengths[i], lengths[j], threshold)),
-                  key=lambda pair: (pair[1], pair[0]))
+    pairs = set()
+    for group in groups:
+        pairs.update(_lengths_allowed(group, lengths, threshold))
+    return sorted(pairs, key=operator.itemgetter(1, 0))
 
 
-def _sharing_rare_word_pairs(keys: list[str]) -> set[tuple[int, int]]:
+def _rare_word_pair_holders(keys: list[str]) -> set[tuple[int, ...]]:
+    """The indices of the keys that hold each rare word pair."""
     # Word pairs by hash: a collision only adds a pair to score.
     word_pairs = [set(map(hash, zip(words, words[1:], strict=False)))
                   for words in (key.split(" ") for key in keys)]
@@ -287,8 +289,19 @@ def _sharing_rare_word_pairs(keys: list[str]) -> set[tuple[int, int]]:
         for word_pair in pairs_of_key & rare:
             holding.setdefault(word_pair, []).append(index)
     # The word pairs of one shared sentence have the same holders: paired once.
-    groups = set(map(tuple, holding.values()))
-    return {pair for group in groups for pair in itertools.combinations(group, 2)}
+    return set(map(tuple, holding.values()))
+
+
+def _lengths_allowed(group: Sequence[int], lengths: list[int],
+                     threshold: int) -> Iterator[tuple[int, int]]:
+    """The pairs (i, j), i < j, of the group whose lengths allow the threshold: in
+    order of length, each key's partners are the next ones up to the first too long."""
+    ordered = sorted(group, key=lengths.__getitem__)
+    for n, a in enumerate(ordered):
+        for b in itertools.islice(ordered, n + 1, None):
+            if not _lengths_allow(lengths[a], lengths[b], threshold):
+                break
+            yield (a, b) if a < b else (b, a)
 
 
 def _lengths_allow(a: int, b: int, threshold: int) -> bool:
