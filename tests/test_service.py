@@ -261,7 +261,8 @@ def signed(scheme: str, body: bytes, now: float, delivery: str) -> dict[str, str
     signature = sign_contentful(secret, "POST", "/v1/webhooks/contentful",
                                 {k: headers[k] for k in ("x-contentful-timestamp",
                                                          "x-contentful-topic")}, body)
-    return {**headers, "x-contentful-signature": signature}
+    return {**headers, "x-contentful-signature": signature,
+            "content-type": "application/vnd.contentful.management.v1+json"}  # as sent
 
 
 def delivery_body(scheme: str, now: float, delivery: str) -> bytes:
