@@ -171,6 +171,8 @@ class Linter:
                 placed = [(source_location(document, problem.start, problem.end), problem)
                           for problem in active.rule.check(article, active.options)
                           if not (document.masked and document.is_masked(problem.start))]
+                if not placed:
+                    continue  # most rules on most articles: nothing to order or build
                 if suppressions:
                     placed = [(location, problem) for location, problem in placed
                               if not suppressions.silenced(active.rule.name, location.source,
