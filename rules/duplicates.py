@@ -15,6 +15,7 @@ import regex
 
 from lint import prose
 from lint.analysis.passages import passage
+from lint.analysis.sentences import OPENING_WORDS, possible_openings
 from lint.analysis.text import WORD, comparison_key_and_words, joined_words
 from lint.article import Article
 from lint.document import Block
@@ -361,10 +362,15 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     """
     listed = article.shared(_in_list_runs)
     text, quotes, min_words = article.text, article.quotes, options.min_words
+    paragraphs = [block for block in article.paragraphs if block not in listed]
+    if min_words > OPENING_WORDS:
+        # Sentences with one key open with the same words; in most articles no two
+        # openings are the same, and no paragraph needs splitting into sentences.
+        openings = possible_openings([article.block_text(block) for block in paragraphs])
+        if len(set(openings)) == len(openings):
+            return
     first_seen: dict[str, tuple[Block, int, int]] = {}
-    for block in article.paragraphs:
-        if block in listed:
-            continue
+    for block in paragraphs:
         for sentence in article.sentences[block]:
             written = text[sentence.start:sentence.end]
             # The cheap tests first; the regex only for a sentence that starts with `I`.

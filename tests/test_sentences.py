@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.analysis.sentences import split_sentences
+from lint.analysis.sentences import OPENING_WORDS, possible_openings, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -27,3 +27,18 @@ def sentences(text: str) -> list[str]:
 ])
 def test_splits(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Mr Smith arrived at the station. He sat down on the bench to wait.",
+    '  "We are done here for today," he said.\tThe  meeting ended at   noon sharp.',
+    "It sells well in the U.S. The firm is pleased with the sales so far.",
+    "Yes. No. The STRASSE was closed to all traffic on Monday!",
+    "(The road was closed to traffic.) Drivers took the long way round the town.",
+])
+def test_every_long_sentence_opens_at_a_possible_opening(paragraph: str) -> None:
+    openings = possible_openings(["A first paragraph of the page.", paragraph])
+    for sentence in sentences(paragraph):
+        words = sentence.casefold().split()
+        if len(words) > OPENING_WORDS:
+            assert tuple(words[:OPENING_WORDS]) in openings, sentence

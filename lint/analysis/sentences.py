@@ -118,6 +118,22 @@ def _opening_checked(gaps: Iterator[re.Match], text: str, end: int) -> Iterator[
             yield match
 
 
+# Every sentence split_sentences finds starts a paragraph or follows a sentence end and
+# white space (the vetoes only take starts away): the words after each such place.
+OPENING_WORDS = 5
+_OPENING = re.compile(rf"{prose.SENTENCE_END}\s+(?=" + r"(\S+)\s+" * OPENING_WORDS + ")")
+
+
+def possible_openings(paragraphs: list[str]) -> list[tuple[str, ...]]:
+    """The first OPENING_WORDS words, case folded, of every sentence of more words
+    that split_sentences could find in the paragraphs, and of other places besides:
+    where two sentences' words are the same, so are their openings, and when no
+    opening repeats, the paragraphs need not be split to know that no sentence does."""
+    # A stop and a line break before each paragraph: its start is such a place too.
+    folded = "".join(".\n" + paragraph for paragraph in paragraphs).casefold()
+    return _OPENING.findall(folded)
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences of text[start:end], as spans of `text` with outer white space trimmed."""
     end = len(text) if end is None else end
