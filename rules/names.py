@@ -448,16 +448,13 @@ def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant
     text = analysis.masked
     # Non-ASCII characters become one `?` each, so offsets and runs are kept.
     runs = text.encode("ascii", "replace").translate(A_TO_Z_ONLY).split()
+    listed = set(map(bytes.decode, _LISTED.intersection(runs)))
     found = []
-    for word in map(bytes.decode, _LISTED.intersection(runs)):
-        at = text.find(word)
-        while at != -1:
-            end = at + len(word)
+    for word, spans in analysis.find_words(listed).items():
+        for at, end in spans:
             if (at > 0 and (text[at - 1].isspace() or text[at - 1] in _MAY_PRECEDE)
-                    and not (end < len(text) and (text[end].isalnum() or text[end] in "_-"))
-                    and not analysis.shouting(at, end)):
+                    and text[at:end] == word and not analysis.shouting(at, end)):
                 found.append((at, end, word, SPELLINGS[word]))
-            at = text.find(word, end)
     return sorted(found)
 
 

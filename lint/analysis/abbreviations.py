@@ -23,6 +23,7 @@ abbreviations of this kind at all.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -82,6 +83,7 @@ _NAME = re.compile(
     rf"|[{_UPPER}][a-z]++[{_UPPER}]\w*+"
 )
 _LETTERS = regex.compile(r"\p{L}+")
+_PLAIN_WORD = re.compile(r"[a-z]+(?:[- ][a-z]+)?")
 # Searching the text once per word is quicker than one pass over its words up to
 # about this many words.
 _FEW_SEARCHES = 16
@@ -211,10 +213,17 @@ class Abbreviations:
         return lowered if len(lowered) == len(self.masked) else self.masked
 
     @lazy
+    def _plain_runs(self) -> tuple[list[str], list[int]]:
+        """`lowered` split at every character but `a` to `z` (so runs may be empty),
+        and where each run ends less the separators before it."""
+        runs = (self.lowered.encode("ascii", "replace").translate(A_TO_Z_ONLY)
+                .decode("ascii").split(" "))
+        return runs, list(itertools.accumulate(map(len, runs)))
+
+    @lazy
     def _plain_words(self) -> frozenset[str]:
         """The runs of letters `a` to `z` in `lowered`."""
-        return frozenset(self.lowered.encode("ascii", "replace").translate(A_TO_Z_ONLY)
-                         .decode("ascii").split())
+        return frozenset(self._plain_runs[0])
 
     def may_stand(self, word: str) -> bool:
         """False if `word` (lower case, letters, perhaps two runs of them joined by a
@@ -233,7 +242,32 @@ class Abbreviations:
         one pass over the text's runs of letters."""
         if len(words) <= _FEW_SEARCHES:
             return {word: self._find_word(word) for word in words}
-        text, found = self.lowered, {word: [] for word in words}
+        found: dict[str, list[tuple[int, int]]] = {word: [] for word in words}
+        plain = {word for word in words if _PLAIN_WORD.fullmatch(word)}
+        self._find_plain_words(plain, found)
+        if len(plain) < len(words):
+            self._find_other_words(words - plain, found)
+        return found
+
+    def _find_plain_words(self, words: set[str], found: dict) -> None:
+        """Words of `a` to `z` (two such runs joined by a hyphen or space at most),
+        looked up among the runs of those letters: at C speed but for the runs held."""
+        text = self.lowered
+        runs, ends = self._plain_runs
+        alone = {word for word in words if word.isalpha()}
+        firsts = {regex.split("[- ]", word, maxsplit=1)[0] for word in words - alone}
+        for i in itertools.compress(itertools.count(), map(alone.__contains__, runs)):
+            start = ends[i] - len(runs[i]) + i
+            _add_whole_word(text, found[runs[i]], start, start + len(runs[i]))
+        for i in itertools.compress(itertools.count(), map(firsts.__contains__, runs)):
+            if i + 1 < len(runs):
+                start, end = ends[i] - len(runs[i]) + i, ends[i + 1] + i + 1
+                if text[start:end] in words:
+                    _add_whole_word(text, found[text[start:end]], start, end)
+
+    def _find_other_words(self, words: set[str], found: dict) -> None:
+        """Words with letters beyond `a` to `z`, looked up among the runs of letters."""
+        text = self.lowered
         firsts = {regex.split("[- ]", word, maxsplit=1)[0] for word in words}
         before = None
         for m in _LETTERS.finditer(text):
@@ -241,12 +275,11 @@ class Abbreviations:
             word = m.group()
             joined = (before is not None and before.end() == start - 1
                       and text[before.end()] in "- ")
-            if joined and text[before.start():end] in found:
+            if joined and text[before.start():end] in words:
                 _add_whole_word(text, found[text[before.start():end]], before.start(), end)
-            if word in found:
+            if word in words:
                 _add_whole_word(text, found[word], start, end)
             before = m if word in firsts else None
-        return found
 
     def _find_word(self, word: str) -> list[tuple[int, int]]:
         text, found = self.lowered, []
