@@ -441,6 +441,27 @@ def _has_adjacent_twins(text: str) -> bool:
     return any(map(operator.eq, words, islice(words, 1, None)))
 
 
+# For the pattern, in ASCII text: word characters and hyphens kept (capitals lower
+# case), white space a space, and every other character a mark, which
+# _may_hold_repeat makes a word of its own.
+_MARK = b"\x00"
+_ASCII_WORDS_AND_MARKS = bytes(
+    c + 32 if chr(c).isupper() else c if chr(c).isalnum() or chr(c) in "_-"
+    else ord(" ") if chr(c).isspace() else _MARK[0]
+    for c in range(128)) + _MARK * 128
+
+
+def _may_hold_repeat(text: str) -> bool:
+    """False when _REPEAT surely finds no slip in the ASCII `text`: a slip's two words
+    are neighbours once every mark stands apart, where _has_adjacent_twins also pairs
+    words with a stop or a quote mark between them (`said. Said`)."""
+    words = text.encode("ascii").translate(_ASCII_WORDS_AND_MARKS).replace(
+        _MARK, b" " + _MARK + b" ").split()
+    twins = set(itertools.compress(words, map(operator.eq, words, islice(words, 1, None))))
+    twins.discard(_MARK)
+    return bool(twins)
+
+
 @rule("repeated-word", category="duplicates", severity="warning", fix="always", fix_safety="safe")
 def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     """A word typed twice in a row: `the the`.
@@ -476,7 +497,8 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     if not _has_adjacent_twins(article.text):
         return  # the common case: one test of the whole text, no block holds a pair
     for block in article.body:
-        if not _has_adjacent_twins(article.block_text(block)):
+        text = article.block_text(block)
+        if not _has_adjacent_twins(text) or (text.isascii() and not _may_hold_repeat(text)):
             continue  # decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
             first = match.group(1)
