@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -408,7 +407,8 @@ LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
     "chop bang tut dum la tick pom".split()
 )
-_PUNCTUATION = re.compile(r"[\"'“‘(\[.,;:!?…”’)\]]")
+# Set aside around words: these, and the ASCII ones of _ASCII_WORDS below.
+_NON_ASCII_PUNCTUATION = "“‘…”’"
 # A word and every copy of it that follows (`the the the`), so one fix removes them all.
 _REPEAT = prose.compile(r"(?<![\w'’-])(\w+)(?:\s+(\1))+(?![\w-]|['’]\w)", regex.IGNORECASE)
 
@@ -423,9 +423,9 @@ def _is_slip(first: str, second: str) -> bool:
     return first == second or (first[:1].isupper() and first[1:] == second[1:])
 
 
-# _PUNCTUATION and the white space str.split() knows that bytes.split() does not
-# become spaces, capitals lower case: bytes.translate does in one C pass over ASCII
-# text what casefold and _PUNCTUATION.sub do in two.
+# The ASCII marks set aside around words and the white space str.split() knows that
+# bytes.split() does not become spaces, capitals lower case: bytes.translate does in
+# one C pass over ASCII text what casefold and a substitution pattern do in two.
 _ASCII_WORDS = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"'([.,;:!?)]\x1c\x1d\x1e\x1f",
     b"abcdefghijklmnopqrstuvwxyz" + b" " * 16)
@@ -437,7 +437,14 @@ def _has_adjacent_twins(text: str) -> bool:
     if text.isascii():
         words = text.encode("ascii").translate(_ASCII_WORDS).split()
     else:
-        words = _PUNCTUATION.sub(" ", text.casefold()).split()
+        folded = text.casefold()
+        for mark in _NON_ASCII_PUNCTUATION:
+            if mark in folded:
+                folded = folded.replace(mark, " ")
+        # The ASCII marks by the byte table, which leaves UTF-8's other bytes alone;
+        # str.split() for the white space beyond ASCII.
+        words = (folded.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS)
+                 .decode("utf-8", "surrogatepass").split())
     return any(map(operator.eq, words, islice(words, 1, None)))
 
 
