@@ -196,6 +196,13 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
     profile = profile_of(options)
     tokens = article.shared(_stop_tokens)
     own = article.shared(_article_forms)
+    # The first token of each key and form, and the first outside a lead-in.
+    first: dict[tuple[str, bool], Token] = {}
+    first_in_copy: dict[tuple[str, bool], Token] = {}
+    for o in tokens:
+        first.setdefault((o.key, o.form == "dotted"), o)
+        if not o.lead_in:
+            first_in_copy.setdefault((o.key, o.form == "dotted"), o)
     for t in tokens:
         headline = t.block.kind == "headline"
         decided = profile.stops(t.key, headline) if profile is not None else None
@@ -208,8 +215,7 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
         if (t.form == "dotted") == right:
             continue
         replacement = written(t.key, right)
-        first_other = next((o for o in tokens if o.key == t.key and (o.form == "dotted") == right
-                            and (decided is not None or not o.lead_in)), None)
+        first_other = (first if decided is not None else first_in_copy).get((t.key, right))
         related = (Related(first_other.start, first_other.end, f"`{replacement}` used here"),
                    ) if first_other else ()
         # A full stop after `UN` ends the sentence and `U.N.` alike: one stop, not two.
