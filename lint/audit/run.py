@@ -14,11 +14,13 @@ import csv
 import hashlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, closing
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -139,14 +141,32 @@ def _write(tally: Tally, chunks: Iterator[list[worker.Audited]], display: Progre
           open(out / ARTICLES, "a", encoding="utf-8", newline="") as table):
         rows = csv.writer(table)
         for chunk in chunks:
-            if archive is not None:  # before the lines: a resumed audit skips those
-                recycling.store(archive, chunk)
-            for audited in chunk:
-                findings.write(audited.line)
-                rows.writerow(tally.add(audited.entry))
-            findings.flush()
-            table.flush()
+            with _whole():
+                if archive is not None:  # before the lines: a resumed audit skips those
+                    recycling.store(archive, chunk)
+                for audited in chunk:
+                    findings.write(audited.line)
+                    rows.writerow(tally.add(audited.entry))
+                findings.flush()
+                table.flush()
             display.advance(len(chunk), tally.findings)
+
+
+@contextmanager
+def _whole() -> Iterator[None]:
+    """A Ctrl-C waits for the block to end, so that a chunk's lines, rows and count in
+    the summary are written all or not at all."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+    asked = []
+    previous = signal.signal(signal.SIGINT, lambda *_: asked.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if asked:
+        raise KeyboardInterrupt
 
 
 def _say(audit: Audit, message: str) -> None:
