@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import regex
 from corpus import corpus_folder, describe, per_item_ms, texts
@@ -64,7 +65,8 @@ def main() -> None:
     parser.add_argument("--select", nargs="+", default=[],
                         help="rules or families whose cost to show")
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is kept")
-    parser.add_argument("--startup-runs", type=int, default=10)
+    parser.add_argument("--startup-runs", type=int, default=10,
+                        help="one-article runs timed for start-up (0: none)")
     args = parser.parse_args()
     folder = corpus_folder(args.folder)
     articles = texts(folder)
@@ -92,6 +94,11 @@ def main() -> None:
     floor_wall = wall([sys.executable, "-c", FLOOR_PROCESS, str(folder)])
     print(f"CLI run, whole folder    {cli:.2f} s")
     print(f"floor process            {floor_wall:.2f} s   (CLI is {cli / floor_wall:.1f}x)")
+    if args.startup_runs > 0:
+        startup(folder, args.startup_runs)
+
+
+def startup(folder: Path, count: int) -> None:
     # A user's runs start from the bytecode cache the first one wrote; where writing it
     # is turned off (PYTHONDONTWRITEBYTECODE), an editable install would compile every
     # module on every run.
@@ -100,12 +107,12 @@ def main() -> None:
                  str(min(folder.glob("*.txt")))]
     timed(check_one, env)
     runs = [(timed(check_one, env), timed([sys.executable, "-c", "pass"], env))
-            for _ in range(args.startup_runs)]
+            for _ in range(count)]
     check_wall = statistics.median(check[0] for check, _ in runs)
     check_cpu = statistics.median(check[1] for check, _ in runs)
     bare_wall = statistics.median(bare[0] for _, bare in runs)
     print(f"check one article        {check_wall * 1000:.0f} ms wall, {check_cpu * 1000:.0f} ms "
-          f"CPU (medians of {args.startup_runs}; bare python {bare_wall * 1000:.0f} ms wall; "
+          f"CPU (medians of {count}; bare python {bare_wall * 1000:.0f} ms wall; "
           f"load average {os.getloadavg()[0]:.1f})")
 
 
