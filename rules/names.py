@@ -223,8 +223,12 @@ def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
     by_second: dict[str, list[str]] = {}
     for form in forms:
         first, second = form.split(" ")
-        by_first.setdefault(first, []).append(second)
-        by_second.setdefault(second, []).append(first)
+        # A word too short to be misspelt is left out of its group, where it would
+        # only be compared with the others in vain.
+        if len(second) >= _MIN_MISSPELT_LETTERS:
+            by_first.setdefault(first, []).append(second)
+        if len(first) >= _MIN_MISSPELT_LETTERS:
+            by_second.setdefault(second, []).append(first)
     for shared, pair in ((by_first, "{} {}"), (by_second, "{1} {0}")):
         for word, group in shared.items():
             for i, j in _one_edit_apart(group):
@@ -284,15 +288,20 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     Only names of two words or more are compared (`Starmer` alone is not), and only
     one word may differ. A name spelled wrong as often as right is not reported.
     """
-    pairs = _name_word_pairs([n for n in article.shared(_name_occurrences)
-                              if n.block.is_body or n.block.kind == "headline"])
+    names = [n for n in article.shared(_name_occurrences)
+             if n.block.is_body or n.block.kind == "headline"]
+    pairs_in = {text: _word_pairs(text) for text in {n.text: None for n in names}}
+    forms = Counter()
+    for n in names:
+        forms.update(text for _, _, text in pairs_in[n.text])
+    slips = [(a, b) for a, b in _misspelling_candidates(forms)
+             if forms[a] < 2 or forms[b] < 2]  # both established: two names, not a slip
+    if not slips:
+        return  # most articles: no need to place every use of every name
     uses: dict[str, list[tuple[int, int, str]]] = {}
-    for pair in pairs:
+    for pair in _name_word_pairs(names):
         uses.setdefault(pair[2], []).append(pair)
-    forms = Counter({text: len(spans) for text, spans in uses.items()})
-    for a, b in _misspelling_candidates(forms):
-        if forms[a] >= 2 and forms[b] >= 2:
-            continue  # both established: two names, not a slip
+    for a, b in slips:
         right, wrong = sorted((a, b), key=lambda f: (-forms[f], uses[f][0][0]))
         main = uses[right][0]
         for start, end, _ in uses[wrong]:
