@@ -231,6 +231,8 @@ def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
             by_second.setdefault(second, []).append(first)
     for shared, pair in ((by_first, "{} {}"), (by_second, "{1} {0}")):
         for word, group in shared.items():
+            if len(group) < 2:
+                continue  # most words: one name holds them
             for i, j in _one_edit_apart(group):
                 x, y = group[i], group[j]
                 if x < y and _word_misspelt(x, y):
@@ -242,8 +244,6 @@ def _one_edit_apart(words: list[str]) -> list[tuple[int, int]]:
     be one edit apart: those that share the word itself or a word less one letter
     (a changed letter, a dropped or added one or two swapped leave such a form in
     common), so that a long list is never compared all with all."""
-    if len(words) < 2:
-        return []
     holders: dict[str, list[int]] = {}
     for index, word in enumerate(words):
         for key in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}:
@@ -293,7 +293,8 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     pairs_in = {text: _word_pairs(text) for text in {n.text: None for n in names}}
     forms = Counter()
     for n in names:
-        forms.update(text for _, _, text in pairs_in[n.text])
+        for _, _, text in pairs_in[n.text]:
+            forms[text] += 1
     slips = [(a, b) for a, b in _misspelling_candidates(forms)
              if forms[a] < 2 or forms[b] < 2]  # both established: two names, not a slip
     if not slips:
