@@ -281,7 +281,8 @@ class Archive:
 
     def _first_articles(self, exacts: list[int], limit: int) -> dict[int, list[str]]:
         """For each exact hash, the names of the first `limit` articles that hold it, in
-        the order they were added: one query for them all."""
+        the order they were added: one query for them all (CROSS JOIN keeps SQLite
+        from reading every passage to find the few wanted)."""
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.wanted")
         db.execute("CREATE TEMP TABLE wanted (exact INTEGER PRIMARY KEY)")
@@ -292,7 +293,7 @@ class Archive:
                        SELECT h.exact, a.name, row_number() OVER (
                            PARTITION BY h.exact ORDER BY a.id) AS n
                        FROM (SELECT DISTINCT p.exact, p.article FROM temp.wanted w
-                             JOIN passages p ON p.exact = w.exact) h
+                             CROSS JOIN passages p ON p.exact = w.exact) h
                        JOIN articles a ON a.id = h.article)
                    WHERE n <= ? ORDER BY exact, n""", (limit,)):
             names[exact].append(name)
