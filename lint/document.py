@@ -66,7 +66,12 @@ class SpanMap:
 
     def to_source(self, start: int, end: int) -> tuple[int, int, int]:
         """(source index, source start, source end) for the rendered span [start, end)."""
-        first, inside = self._piece_at(start)
+        first = self.pieces[max(bisect.bisect_right(self._starts, start) - 1, 0)]
+        if first.exact and first.start <= start < first.start + first.length >= end:
+            # The common span: inside one piece copied as it is.
+            src_start = first.src_start + start - first.start
+            return first.source, src_start, src_start + max(end - start, 0)
+        inside = first.start <= start < first.start + first.length
         if not inside:
             src_start = first.src_start + (first.src_length if start >= first.start else 0)
         elif first.exact:

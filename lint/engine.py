@@ -9,14 +9,13 @@ pool of batch workers as it is.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from lint import prose
 from lint.article import Article
 from lint.config import Config, ConfigError
-from lint.document import Document
+from lint.document import Block, Document
 from lint.finding import (
     Context,
     Finding,
@@ -168,20 +167,25 @@ class Linter:
                                                   for fact in gather(article, active.options))
                     facts[active.rule.name] = collected[gather]
                     continue
-                placed = [(source_location(document, problem.start, problem.end), problem)
-                          for problem in active.rule.check(article, active.options)
-                          if not (document.masked and document.is_masked(problem.start))]
+                problems = active.rule.check(article, active.options)
+                if document.masked:
+                    problems = [p for p in problems if not document.is_masked(p.start)]
+                # In report order (Finding.sort_key among one rule's findings, then the
+                # rule's own order), so that each finding is built once, with the
+                # fingerprint that its place among the rule's findings gives it.
+                placed = []
+                for number, problem in enumerate(problems):
+                    location = source_location(document, problem.start, problem.end)
+                    placed.append((location.source, location.offset, location.length,
+                                   number, location, problem))
                 if not placed:
                     continue  # most rules on most articles: nothing to order or build
                 if suppressions:
-                    placed = [(location, problem) for location, problem in placed
-                              if not suppressions.silenced(active.rule.name, location.source,
-                                                           location.offset)]
-                # In report order, so that each finding is built once, with the
-                # fingerprint that its place among the rule's findings gives it.
-                placed.sort(key=lambda pair: _order(pair[0]))
+                    placed = [entry for entry in placed
+                              if not suppressions.silenced(active.rule.name, entry[0], entry[1])]
+                placed.sort()
                 findings += [_locate(document, active, problem, location, fingerprint)
-                             for location, problem in placed]
+                             for *_, location, problem in placed]
             except Exception as exc:
                 import traceback
 
@@ -226,25 +230,32 @@ def source_location(document: Document, start: int, end: int) -> Location:
     """Where the rendered span [start, end) is in the document's original source."""
     index, src_start, src_end = document.spans.to_source(start, end)
     source = document.sources[index]
-    line, column = source.position(src_start)
-    end_line, end_column = source.position(src_end)
+    line, column, end_line, end_column = source.span_position(src_start, src_end)
     return Location(line, column, end_line, end_column, src_start, src_end - src_start, index,
                     source.field, source.element_id, source.element_index)
 
 
-def _context(document: Document, start: int, end: int) -> Context | None:
-    block = document.block_at(start)
+def _context(document: Document, block: Block | None, start: int, end: int) -> Context | None:
+    """The text around [start, end) in its block."""
     if block is None:
         return None
-    left = max(block.start, start - _CONTEXT_CHARS)
-    right = min(block.end, max(end, start) + _CONTEXT_CHARS)
-    if left > block.start:
-        space = document.text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    if right < block.end:
-        space = document.text.rfind(" ", end, right)
-        right = space if space != -1 else right
-    return Context(document.text[left:right], start - left, min(end, right) - start)
+    text = document.text
+    _, block_start, block_end, _ = block
+    left = start - _CONTEXT_CHARS
+    if left > block_start:
+        space = text.find(" ", left, start)
+        if space != -1:
+            left = space + 1
+    else:
+        left = block_start
+    right = (end if end > start else start) + _CONTEXT_CHARS
+    if right < block_end:
+        space = text.rfind(" ", end, right)
+        if space != -1:
+            right = space
+    else:
+        right = block_end
+    return Context(text[left:right], start - left, (end if end < right else right) - start)
 
 
 def _edits_in_span(document: Document, problem: Problem) -> bool:
@@ -260,7 +271,10 @@ def _edits_in_span(document: Document, problem: Problem) -> bool:
     while end < len(text) and text[end].isspace():
         end += 1
     cursor = start
-    for edit in sorted(problem.edits, key=lambda e: (e.start, e.end)):
+    edits = problem.edits
+    if len(edits) > 1:
+        edits = sorted(edits, key=lambda e: (e.start, e.end))
+    for edit in edits:
         if not (cursor <= edit.start <= edit.end <= end and spans.cuts_exactly(edit.start)
                 and spans.cuts_exactly(edit.end)):
             return False
@@ -301,9 +315,9 @@ def _locate(document: Document, active: ActiveRule, problem: Problem, location: 
         flagged=document.text[problem.start:problem.end],
         paragraph=block.paragraph if block else None,
         field=block.kind if block and block.paragraph is None else None,
-        context=_context(document, problem.start, problem.end),
+        context=_context(document, block, problem.start, problem.end),
         related=tuple(RelatedLocation(r.message, source_location(document, r.start, r.end))
-                      for r in problem.related),
+                      for r in problem.related) if problem.related else (),
         replacements=problem.replacements,
         fix=fix,
         fingerprint=fingerprint(active.rule.name, text),
@@ -348,15 +362,20 @@ class Fingerprints:
     """
 
     def __init__(self) -> None:
-        self._seen: Counter[tuple[str, str]] = Counter()
+        self._seen: dict[tuple[str, str], int] = {}
 
     def __call__(self, rule: str, text: str) -> str:
         import hashlib  # on an article's first finding: most clean copy has none
 
-        key = (rule, _SPACES.sub(" ", text.casefold()).strip())
-        occurrence = self._seen[key]
-        self._seen[key] += 1
-        return hashlib.sha1(f"{key[0]}\0{key[1]}\0{occurrence}".encode()).hexdigest()[:16]
+        folded = text.casefold()
+        # White space other than the plain space is never printable: a text without
+        # either has nothing to collapse or strip.
+        if " " in folded or not folded.isprintable():
+            folded = _SPACES.sub(" ", folded).strip()
+        key = (rule, folded)
+        occurrence = self._seen.get(key, 0)
+        self._seen[key] = occurrence + 1
+        return hashlib.sha1(f"{rule}\0{folded}\0{occurrence}".encode()).hexdigest()[:16]
 
 
 def with_fingerprints(findings: list[Finding]) -> list[Finding]:
@@ -364,11 +383,6 @@ def with_fingerprints(findings: list[Finding]) -> list[Finding]:
     order, stamped with it."""
     fingerprint = Fingerprints()
     return [replace(f, fingerprint=fingerprint(f.rule, f.text)) for f in findings]
-
-
-def _order(location: Location) -> tuple[int, int, int]:
-    """Finding.sort_key among one rule's findings."""
-    return location.source, location.offset, location.length
 
 
 def lint_text(text: str, path: str = "<text>", config: Config | None = None,

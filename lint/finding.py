@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+# Values, never changed once built, but not frozen: a frozen dataclass sets each
+# field through object.__setattr__, which makes building one several times slower,
+# and the engine builds a few of these for every finding of every article.
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True)
 class Location:
     line: int
     column: int
@@ -34,7 +38,7 @@ class Location:
         return data
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class SourceEdit:
     """Replace source[offset:offset + length] of source number `source` with `text`."""
 
@@ -47,7 +51,7 @@ class SourceEdit:
         return {"offset": self.offset, "length": self.length, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Fix:
     safe: bool
     edits: tuple[SourceEdit, ...]
@@ -56,7 +60,7 @@ class Fix:
         return {"safe": self.safe, "edits": [e.to_json() for e in self.edits]}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Context:
     """The text around a finding; offset/length place the span inside it."""
 
@@ -68,7 +72,7 @@ class Context:
         return {"text": self.text, "offset": self.offset, "length": self.length}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RelatedLocation:
     """The other place a finding concerns; `document` names another article of the
     archive when it is not in this one (archive rules)."""
@@ -84,7 +88,7 @@ class RelatedLocation:
         return data
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class LocatedFact:
     """An archive rule's fact, placed in its article's source like a finding."""
 
@@ -94,7 +98,7 @@ class LocatedFact:
     data: Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Finding:
     """A located finding. `text` is the source slice it covers; `flagged` is the same
     stretch as the reader rendered it (they differ only where markup intervenes)."""

@@ -102,7 +102,9 @@ class Options(Mapping[str, Any]):
         return (Options, (self._values, self.profile))
 
 
-@dataclass(frozen=True, slots=True)
+# What rules report, one or more per problem: values never changed once built, but
+# not frozen, which would make each several times slower to build (lint/finding.py).
+@dataclass(slots=True, unsafe_hash=True)
 class Edit:
     """Replace the rendered span [start, end) with `text`."""
 
@@ -111,7 +113,7 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Related:
     """The other place a finding concerns (the first copy, the form used first)."""
 
@@ -134,7 +136,7 @@ class Tier:
 QUOTED = Tier("quoted", "info", "the text is inside a quotation, as the speaker said or wrote it")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Problem:
     """What a rule reports: a span of the rendered article text and what is wrong.
 

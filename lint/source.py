@@ -33,6 +33,14 @@ class Source:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
+    def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """position(start) + position(end), in one look-up when both are on one line."""
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, start)
+        end_line = line if line == len(starts) or end < starts[line] else (
+            bisect.bisect_right(starts, end, line))
+        return line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         start = self._line_starts[line - 1]
