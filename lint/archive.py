@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -175,22 +176,36 @@ class Archive:
     def add_rows(self, name: str, metadata: Mapping[str, str | None],
                  rows: Iterable[PassageRow]) -> int:
         """`add`, given the article's `passage_rows`."""
-        self.remove(name)
-        cursor = self.db.execute("INSERT INTO articles (name, headline, date) VALUES (?, ?, ?)",
-                                 (name, metadata.get("headline"), metadata.get("date")))
-        article = cursor.lastrowid
+        return self.add_many([(name, metadata, rows)])[0]
+
+    def add_many(self, articles: Iterable[tuple[str, Mapping[str, str | None],
+                                                Iterable[PassageRow]]]) -> list[int]:
+        """`add_rows` of several articles in a few statements; a name given twice is
+        stored as its last one. Their ids, in order."""
+        latest: dict[str, tuple[Mapping[str, str | None], Iterable[PassageRow]]] = {}
+        for name, metadata, rows in articles:
+            latest.pop(name, None)  # in the place of the last one, as a replacement goes
+            latest[name] = metadata, rows
+        self._remove(list(latest))
         # The ids SQLite would give one row at a time, so that the rows go in at once.
+        article = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
         row = self.db.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
-        passages, sketches = [], []
-        for paragraph, location, text, key, words, exact, sketch in rows:
-            row += 1
-            passages.append((row, article, paragraph, location, text, key, words, exact))
-            sketches.extend((value, row) for value in sketch)
+        ids, heads, passages, sketches = [], [], [], []
+        for name, (metadata, rows) in latest.items():
+            article += 1
+            ids.append(article)
+            heads.append((article, name, metadata.get("headline"), metadata.get("date")))
+            for paragraph, location, text, key, words, exact, sketch in rows:
+                row += 1
+                passages.append((row, article, paragraph, location, text, key, words, exact))
+                sketches.extend(zip(sketch, repeat(row)))
+        self.db.executemany("INSERT INTO articles (id, name, headline, date) VALUES (?, ?, ?, ?)",
+                            heads)
         self.db.executemany("INSERT INTO passages (id, article, paragraph, location, text, key, "
                             "words, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", passages)
         self.db.executemany("INSERT INTO sketches (hash, passage) VALUES (?, ?)", sketches)
         self._forget_matches()
-        return article
+        return ids
 
     @contextmanager
     def trying(self, name: str, metadata: Mapping[str, str | None],
@@ -214,13 +229,20 @@ class Archive:
         self._candidates_for = None
 
     def remove(self, name: str) -> None:
-        row = self.db.execute("SELECT id FROM articles WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            return
-        self.db.execute("DELETE FROM sketches WHERE passage IN "
-                        "(SELECT id FROM passages WHERE article = ?)", row)
-        self.db.execute("DELETE FROM passages WHERE article = ?", row)
-        self.db.execute("DELETE FROM articles WHERE id = ?", row)
+        self._remove([name])
+
+    def _remove(self, names: list[str]) -> None:
+        for start in range(0, len(names), 500):
+            chunk = names[start:start + 500]
+            found = [row for row, in self.db.execute(
+                f"SELECT id FROM articles WHERE name IN ({','.join('?' * len(chunk))})", chunk)]
+            if not found:
+                continue
+            ids = ",".join(map(str, found))
+            self.db.execute("DELETE FROM sketches WHERE passage IN "
+                            f"(SELECT id FROM passages WHERE article IN ({ids}))")
+            self.db.execute(f"DELETE FROM passages WHERE article IN ({ids})")
+            self.db.execute(f"DELETE FROM articles WHERE id IN ({ids})")
 
     def save(self) -> None:
         """Make what was added so far durable (an audit saves after every chunk)."""

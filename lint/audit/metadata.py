@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -58,12 +59,15 @@ def iso_date(value: Any) -> str | None:
 
 def month(date: str | None) -> str | None:
     """`YYYY-MM` of an ISO date, when it is a real month."""
-    if date and len(date) >= 7:
-        try:
-            return datetime.strptime(date[:7], "%Y-%m").strftime("%Y-%m")
-        except ValueError:
-            return None
-    return None
+    return _month(date[:7]) if date and len(date) >= 7 else None
+
+
+@lru_cache(maxsize=4096)  # an archive spans few months, and every article is counted in one
+def _month(prefix: str) -> str | None:
+    try:
+        return datetime.strptime(prefix, "%Y-%m").strftime("%Y-%m")
+    except ValueError:
+        return None
 
 
 def wordpress(data: dict) -> tuple[str | None, dict[str, str | None]]:

@@ -35,9 +35,8 @@ def open_archive(out: Path, fresh: bool) -> Archive:
 
 
 def store(archive: Archive, chunk: list[worker.Audited]) -> None:
-    for audited in chunk:
-        if audited.passages is not None:
-            archive.add_rows(audited.entry.id, audited.entry.metadata, audited.passages)
+    archive.add_many((audited.entry.id, audited.entry.metadata, audited.passages)
+                     for audited in chunk if audited.passages is not None)
     archive.save()
 
 

@@ -26,6 +26,7 @@ def csv_header(rules: list[str]) -> list[str]:
 class Tally:
     def __init__(self, rules: list[str], categories: dict[str, str]):
         self.rules = rules  # the active rules, in name order: articles.csv's columns
+        self._columns = {rule: i for i, rule in enumerate(rules)}
         self.categories = categories
         self.articles = self.failed = self.with_error = 0
         self.totals = [0, 0, 0]
@@ -41,12 +42,15 @@ class Tally:
     def add(self, entry: Entry) -> list[Any]:
         """Count one article in; returns its articles.csv row."""
         severities = [0, 0, 0]
+        per_rule = [0] * len(self.rules)
         for rule, counts in entry.counts.items():
             tally = self.by_rule.setdefault(rule, [0, 0, 0, 0])
             for i, n in enumerate(counts):
                 severities[i] += n
                 tally[i] += n
             tally[3] += 1
+            if rule in self._columns:
+                per_rule[self._columns[rule]] = sum(counts)
         self.articles += 1
         self.failed += entry.error is not None
         self.with_error += severities[0] > 0
@@ -69,7 +73,7 @@ class Tally:
             else:
                 heapq.heappushpop(self._worst, worst)
         return [entry.id, *(found[field] or "" for field in FIELDS), entry.error or "",
-                *severities, *(sum(entry.counts.get(rule, ())) for rule in self.rules)]
+                *severities, *per_rule]
 
     def summary(self) -> dict[str, Any]:
         """The figures of summary.json (the caller adds the run's details)."""
