@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from fuzzing import as_format
 from invariants import assert_locations_exact
 from lint.config import Config
 from lint.engine import Linter
@@ -13,11 +14,12 @@ from lint.readers import read
 LINTER = Linter(Config(select=("ALL",)))
 
 
-def findings(text: str, fmt: str, rule: str):
+def findings(text: str, fmt: str, rule: str | None):
+    """The findings of `rule` (None: of every rule), their locations checked."""
     document = read("story", text, fmt)
     found = LINTER.lint(document)
     assert_locations_exact(document, found)
-    return [f for f in found if f.rule == rule]
+    return [f for f in found if rule is None or f.rule == rule]
 
 
 @pytest.mark.parametrize("indent", ["    ", "\t", "     "])
@@ -50,3 +52,53 @@ def test_a_quote_mark_before_white_space_at_a_block_end_is_not_spaced(fmt: str) 
     assert findings(text, fmt, "space-inside-quote") == []
     spaced = findings("Headline\n\nHe said “ the plan is fine.”\n", fmt, "space-inside-quote")
     assert [f.text for f in spaced] == ["“ "]
+
+
+# Past 512 open elements the markup reader once added each new element as an empty
+# sibling, so what a document showed depended on depth, while a finding's source
+# slice, rendered alone, was shallow: `<<code>ul>` (a fuzzed input) was flagged as
+# `<￼ul>`, its slice rendering `<￼`.
+DEEP = 600
+OPENERS = ["<ul>", "<div>", "<b>", "<blockquote>"]
+BEFORE_PARAGRAPH = {"html": len("<h1>Council votes</h1>\n<p>"), "wordpress": len("<p>"), "ans": 0}
+
+
+def deep_article(opener: str, depth: int, paragraph: str, fmt: str, after: str = "") -> str:
+    return as_format(f"Council votes\n\n{opener * depth}{paragraph}\n\n{after}\n", fmt)
+
+
+@pytest.mark.parametrize("opener", OPENERS)
+@pytest.mark.parametrize("fmt", ["html", "wordpress", "ans"])
+def test_a_span_opened_past_512_elements_deep_hides_what_it_hides(opener, fmt) -> None:
+    text = deep_article(opener, DEEP, "The vote was the <span hidden>the</span> the end.", fmt)
+    [repeated] = findings(text, fmt, "repeated-word")
+    assert (repeated.text, repeated.flagged) == ("the <span hidden>the</span> the", "the the")
+    assert repeated.location.offset == (BEFORE_PARAGRAPH[fmt] + len(opener) * DEEP
+                                        + len("The vote was "))
+
+
+@pytest.mark.parametrize("fmt", ["html", "wordpress", "ans"])
+def test_code_opened_past_512_elements_deep_is_masked_to_its_end(fmt) -> None:
+    text = deep_article("<b>", DEEP, "The council met to vote on <<code>ul>", fmt,
+                        after="and the council left.")
+    [broken] = findings(text, fmt, "paragraph-break-mid-sentence")
+    assert (broken.text, broken.flagged) == ("<<code>ul>", "<\ufffc")
+    assert broken.location.offset == (BEFORE_PARAGRAPH[fmt] + len("<b>") * DEEP
+                                      + len("The council met to vote on "))
+
+
+@pytest.mark.parametrize("opener", OPENERS)
+@pytest.mark.parametrize("fmt", ["html", "wordpress", "ans"])
+def test_findings_do_not_depend_on_how_deep_the_markup_nests(opener, fmt) -> None:
+    paragraph = "The council met on the <i hidden>x</i> the <q>plan</q> to vote on <<code>ul>"
+
+    def found(depth: int) -> list[tuple]:
+        """Each finding, placed from the end of its source: the same at any depth."""
+        text = deep_article(opener, depth, paragraph, fmt, after="and the council left .")
+        sources = read("story", text, fmt).sources
+        return [(f.rule, f.text, f.flagged, f.location.source,
+                 len(sources[f.location.source].text) - f.location.offset)
+                for f in findings(text, fmt, None)]
+    shallow = found(10)
+    assert "repeated-word" in {rule for rule, *_ in shallow}
+    assert found(DEEP + 10) == shallow

@@ -73,3 +73,31 @@ def test_fixes_reach_a_fixed_point(fmt, article, profile):
     text = as_format(article, fmt)
     if read_or_none(text, fmt) is not None:
         assert unfixed_after_fixing(text, fmt, LINTERS[profile]) == []
+
+
+# Markup nested past any depth a reader might cap (browsers nest without one), and
+# Markdown's block quote and list markers written many deep. (A `<q>` inside another
+# renders single marks, which its slice alone cannot tell: test_markup.py.)
+NESTING = {"html": ["<ul>", "<div>", "<b>", "<blockquote>", "<li>", "<p><span>",
+                    "<dl><dt>", "<table><tr><td>", "<a href='x'>", "<code>", "<span hidden>"],
+           "markdown": ["> ", ">", "- ", "> - ", "1. ", "  "]}
+NESTING["wordpress"] = NESTING["ans"] = NESTING["html"]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "wordpress", "ans"])
+@settings(SETTINGS, max_examples=25)
+@given(article=ARTICLES, data=st.data())
+def test_deep_nesting_keeps_locations_exact(fmt, article, data):
+    openers = data.draw(st.lists(st.sampled_from(NESTING[fmt]), min_size=1, max_size=3))
+    depth = data.draw(st.integers(500, 700))
+    headline, _, body = article.partition("\n\n")
+    if fmt == "markdown":
+        prefix = "".join(openers) * (depth // 10)  # a line's markers, not an element each
+        body = "\n".join(prefix + line for line in body.split("\n"))
+    else:
+        body = "".join(openers) * depth + body
+    document = read_or_none(as_format(f"{headline}\n\n{body}", fmt), fmt)
+    if document is not None:
+        checked = LINTERS[0].check(document)
+        assert checked.failures == []
+        assert_locations_exact(document, checked.findings)

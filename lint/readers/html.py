@@ -124,30 +124,49 @@ def _kind(element: Element, outer: str) -> str:
 class _Walker:
     """Turns an element tree into blocks: one per run of inline content."""
 
-    def __init__(self, text: str, root: Element, source_index: int = 0):
+    def __init__(self, text: str, elements: list[Element], source_index: int = 0):
         self.text = text
         self.source_index = source_index
         self.blocks: list[_Block] = []
-        self._holders = _block_holders(root)
+        self._holders = _block_holders(elements)
 
     def _holds_block(self, element: Element) -> bool:
         return id(element) in self._holders
 
-    def walk(self, element: Element, kind: str) -> None:
+    def walk(self, top: Element, kind: str) -> None:
+        # Walked with a stack of its own, as markup may nest any depth: the elements
+        # entered, their kinds and how many of their children are seen, in three
+        # lists (no frame object per element for the garbage collector to visit).
+        # The inline content so far is the innermost element's: it is flushed
+        # before going deeper.
+        entered, kinds, seen = [top], [kind], [0]
         inline: list[Element | Text] = []
-        for child in element.children:
-            if isinstance(child, Text) or (child.tag not in BLOCK and not _credit(child)
-                                           and not self._holds_block(child)):
-                inline.append(child)  # inline_runs leaves out what is hidden
-                continue
-            self._flush(element, kind, inline)
-            if _credit(child):
-                continue
-            if not _skipped(child) or (kind == "blockquote" and child.tag == "footer"):
-                self.walk(child, _kind(child, kind) if child.tag in BLOCK else kind)
-        self._flush(element, kind, inline)
+        while entered:
+            element, kind = entered[-1], kinds[-1]
+            for n in range(seen[-1], len(element.children)):
+                child = element.children[n]
+                if isinstance(child, Text) or (child.tag not in BLOCK and not _credit(child)
+                                               and not self._holds_block(child)):
+                    inline.append(child)  # inline_runs leaves out what is hidden
+                    continue
+                self._flush(element, kind, inline)
+                if _credit(child):
+                    continue
+                if not _skipped(child) or (kind == "blockquote" and child.tag == "footer"):
+                    seen[-1] = n + 1
+                    entered.append(child)
+                    kinds.append(_kind(child, kind) if child.tag in BLOCK else kind)
+                    seen.append(0)
+                    break
+            else:
+                self._flush(element, kind, inline)
+                entered.pop()
+                kinds.pop()
+                seen.pop()
 
     def _flush(self, owner: Element, kind: str, inline: list[Element | Text]) -> None:
+        if not inline:
+            return  # between two blocks, or in an element that holds only blocks
         runs = markup.inline_runs(self.text, inline, self.source_index)
         if runs:
             words = sum(len(_WORD.findall(r.text)) for r in runs)
@@ -155,11 +174,12 @@ class _Walker:
         inline.clear()
 
 
-def _block_holders(root: Element) -> set[int]:
+def _block_holders(elements: list[Element]) -> set[int]:
     """Ids of the inline elements that wrap block elements (a link around a card),
-    found children first so that no recursion runs as deep as the markup."""
+    found children first (`elements` are in document order), so that no recursion
+    runs as deep as the markup."""
     holders: set[int] = set()
-    for element in reversed(list(root.iter())):
+    for element in reversed(elements):
         if any(isinstance(c, Element) and c.tag not in INVISIBLE
                and (c.tag in BLOCK or id(c) in holders) for c in element.children):
             holders.add(id(element))
@@ -167,24 +187,18 @@ def _block_holders(root: Element) -> set[int]:
 
 
 def _link_words(text: str, nodes: list[Element | Text]) -> int:
-    """Words of the inline content that sit inside links."""
+    """Words of the inline content that sit inside links (not inside a script or
+    the like within the link)."""
     words = 0
-    for node in nodes:
-        if not isinstance(node, Element):
-            continue
-        for element in node.iter():
-            if element.tag == "a":
-                words += sum(len(_WORD.findall(text[t.start:t.end]))
-                             for t in _texts(element))
+    pending = [(node, False) for node in nodes]  # (node, inside a link)
+    while pending:
+        node, linked = pending.pop()
+        if isinstance(node, Text):
+            words += len(_WORD.findall(text[node.start:node.end])) if linked else 0
+        else:
+            linked = node.tag == "a" or (linked and node.tag not in INVISIBLE)
+            pending.extend((child, linked) for child in node.children)
     return words
-
-
-def _texts(element: Element):
-    for child in element.children:
-        if isinstance(child, Text):
-            yield child
-        elif child.tag not in INVISIBLE:
-            yield from _texts(child)
 
 
 def _ancestors(element: Element):
@@ -208,42 +222,70 @@ def _link_list(block: _Block) -> bool:
     return block.words > 0 and block.link_words >= _LINK_ONLY_SHARE * block.words
 
 
-def _article_body(blocks: list[_Block], page: Element, furniture: set[int]) -> Element:
-    """The element with the most words of running prose, less a cost for other text.
+def _article_body(blocks: list[_Block], elements: list[Element], page: Element,
+                  furniture: set[int]) -> Element:
+    """The element with the most words of running prose, less a cost for other text
+    (of two alike, the one that holds the earlier block, else the inner one).
 
     Furniture (related links, comments) below a candidate counts as other text.
     """
-    score: dict[int, float] = {}
-    elements: dict[int, Element] = {}
-    for block in blocks:
-        prose = _prose(block)
-        in_furniture = False
-        for element in _ancestors(block.owner):
-            gain = block.words if prose and not in_furniture else -_OTHER_TEXT_COST * block.words
-            score[id(element)] = score.get(id(element), 0.0) + gain
-            elements[id(element)] = element
-            in_furniture = in_furniture or id(element) in furniture
-    if not score:
-        return page
-    return elements[max(score, key=lambda key: score[key])]
+    # Per element with blocks below it: the words of prose below it with no furniture
+    # between, the words of all, and the first block; summed children first, so the
+    # cost is the tree's size, not blocks times depth.
+    below: dict[int, list[int]] = {}
+    for n, block in enumerate(blocks):
+        tally = below.setdefault(id(block.owner), [0, 0, n])
+        tally[0] += block.words if _prose(block) else 0
+        tally[1] += block.words
+    best, best_key = page, None
+    for position in range(len(elements) - 1, -1, -1):
+        element = elements[position]
+        tally = below.get(id(element))
+        if tally is None:
+            continue
+        prose, words, first = tally
+        key = (prose - _OTHER_TEXT_COST * (words - prose), -first, position)
+        if best_key is None or key > best_key:
+            best, best_key = element, key
+        if element.parent is not None:
+            outer = below.setdefault(id(element.parent), [0, 0, first])
+            outer[0] += 0 if id(element) in furniture else prose
+            outer[1] += words
+            outer[2] = min(outer[2], first)
+    return best
 
 
-def _within(block: _Block, container: Element, furniture: set[int]) -> bool:
+class _Inherited:
+    """A yes or no that an element has of itself (`own` says True or False) or else
+    from its parent (`own` says None); above the root it is no. Each element is
+    judged once, so asking it of every block costs the tree's size at most."""
+
+    def __init__(self, own):
+        self._own = own
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, element: Element | None) -> bool:
+        chain, answer = [], None
+        while element is not None and answer is None:
+            answer = self._known.get(id(element))
+            if answer is None:
+                answer = self._own(element)
+            chain.append(element)
+            element = element.parent
+        for judged in chain:
+            self._known[id(judged)] = bool(answer)
+        return bool(answer)
+
+
+def _inside(container: Element, furniture: set[int]) -> _Inherited:
     """Inside the container and not inside furniture below it."""
-    for element in _ancestors(block.owner):
-        if element is container:
-            return True
-        if id(element) in furniture:
-            return False
-    return False
+    return _Inherited(lambda e: True if e is container else False if id(e) in furniture
+                      else None)
 
 
-def _marked(block: _Block, pattern: regex.Pattern) -> bool:
-    for element in _ancestors(block.owner):
-        markers = _markers(element)
-        if markers and pattern.search(markers):
-            return True
-    return False
+def _marked(pattern: regex.Pattern) -> _Inherited:
+    """Inside an element whose class, id, itemprop or rel words match the pattern."""
+    return _Inherited(lambda e: True if (m := _markers(e)) and pattern.search(m) else None)
 
 
 def _lead_in(text: str, blocks: list[_Block], story: Element, page: Element | None,
@@ -258,12 +300,13 @@ def _lead_in(text: str, blocks: list[_Block], story: Element, page: Element | No
     headline.kind = "headline"
     found, taken = [headline], set()
     after = headline.start if headline is not title else 0
+    marked = {pattern: _marked(pattern) for pattern in (_BYLINE, _DATELINE, _STANDFIRST)}
     for block in blocks:
         if block is headline or block.start < after or block.kind not in ("paragraph", "heading"):
             continue
         if _prose(block):
             break
-        kind = _lead_in_kind(block)
+        kind = _lead_in_kind(block, marked)
         if kind and kind not in taken:
             block.kind = kind
             taken.add(kind)
@@ -277,7 +320,8 @@ def _headline(blocks: list[_Block], story: Element, title: _Block | None) -> _Bl
     fragment, the story's first `<h1>`."""
     h1s = [b for b in blocks if b.kind == "h1"]
     if title is None:
-        inside = [b for b in h1s if any(e is story for e in _ancestors(b.owner))]
+        in_story = _Inherited(lambda e: True if e is story else None)
+        inside = [b for b in h1s if in_story(b.owner)]
         return next(iter(inside or h1s), None)
     wanted = _word_set(title)
     candidates = h1s + [b for b in blocks if b.owner.tag == "h2"]
@@ -295,14 +339,14 @@ def _shared(block: _Block, wanted: set[str]) -> float:
     return len(_word_set(block) & wanted) / max(len(wanted), 1)
 
 
-def _lead_in_kind(block: _Block) -> str | None:
+def _lead_in_kind(block: _Block, marked: dict[regex.Pattern, _Inherited]) -> str | None:
     line = "".join(r.text for r in block.runs)
     if block.words <= _MAX_BYLINE_WORDS:
-        if _marked(block, _BYLINE) or leadin.is_byline(line):
+        if marked[_BYLINE](block.owner) or leadin.is_byline(line):
             return "byline"
-        if _marked(block, _DATELINE) or leadin.is_dateline(line):
+        if marked[_DATELINE](block.owner) or leadin.is_dateline(line):
             return "dateline"
-    if block.words <= _MAX_LEAD_IN_WORDS and _marked(block, _STANDFIRST):
+    if block.words <= _MAX_LEAD_IN_WORDS and marked[_STANDFIRST](block.owner):
         return "standfirst"
     return None
 
@@ -350,16 +394,18 @@ def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_B
     root = markup.parse(text)
     page = next((e for e in root.iter() if e.tag in ("html", "head", "body")), None)
     body_element = next((e for e in root.iter() if e.tag == "body"), root)
-    walker = _Walker(text, root, source_index)
+    elements = list(root.iter())  # in document order: parents before children
+    walker = _Walker(text, elements, source_index)
     walker.walk(body_element, "paragraph")
     blocks = walker.blocks
-    furniture = {id(e) for e in root.iter() if _furniture(e)}
-    container = _article_body(blocks, body_element, furniture) if page is not None else root
+    furniture = {id(e) for e in elements if _furniture(e)}
+    container = (_article_body(blocks, elements, body_element, furniture) if page is not None
+                 else root)
     # Captions just outside the body (a lead picture above it) still belong to the story.
     story = next((e for e in _ancestors(container) if e.tag == "article"), container)
+    in_body, in_story = _inside(container, furniture), _inside(story, furniture)
     body = [b for b in blocks if not _link_list(b) and (
-        _within(b, container, furniture)
-        or (b.kind == "caption" and _within(b, story, furniture)))]
+        in_body(b.owner) or (b.kind == "caption" and in_story(b.owner)))]
     lead = _lead_in(text, blocks, story, root if page else None, source_index) if lead_in else []
     chosen = {id(b): b for b in body + lead}
     ordered = sorted(chosen.values(), key=lambda b: b.start)

@@ -19,6 +19,7 @@ which is enough to find paragraphs; the full HTML5 tree-construction algorithm
 from __future__ import annotations
 
 import html
+from collections import defaultdict
 from dataclasses import dataclass, field
 from html.entities import html5
 from html.parser import HTMLParser
@@ -59,9 +60,6 @@ _IMPLIED_END = {
     "option": ({"option"}, {"select", "datalist"}),
     **{h: ({f"h{n}" for n in range(1, 7)}, set()) for h in ("h1", "h2", "h3", "h4", "h5", "h6")},
 }
-# Like Chromium's parser, elements deeper than this are opened as siblings, so the
-# tree (and the recursion over it) stays shallow whatever the markup.
-_MAX_DEPTH = 512
 _P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "figure",
                                "li", "dd", "dt", "div", "section", "article", "aside"})
 
@@ -89,6 +87,8 @@ class Element:
     end: int = -1
     children: list[Element | Text] = field(default_factory=list)
     parent: Element | None = field(default=None, repr=False)
+    quoted: bool = False  # inside a <q>: its own marks are then single ones
+    end_tag: int | None = None  # where its end tag starts, when one closed it
 
     def attr(self, name: str) -> str:
         return self.attrs.get(name) or ""
@@ -149,7 +149,8 @@ class _Tokenizer(HTMLParser):
 
 
 def parse(text: str) -> Element:
-    """The element tree of an HTML document or fragment (never raises)."""
+    """The element tree of an HTML document or fragment (never raises), nested as
+    deep as the markup is, as a browser nests it."""
     tokenizer = _Tokenizer(text)
     # The tokenizer unescapes text and attributes, which the tree does not keep: such
     # a reference goes to it as text of the same length.
@@ -157,65 +158,86 @@ def parse(text: str) -> Element:
     tokenizer.close()
     tokens = tokenizer.tokens
     root = Element("#root", {}, 0)
-    stack = [root]
+    open_elements = _OpenElements(root)
     for n, (kind, start, tag, attrs) in enumerate(tokens):
         end = tokens[n + 1][1] if n + 1 < len(tokens) else len(text)
         if kind == "text":
-            stack[-1].children.append(Text(start, end))
+            open_elements.current.children.append(Text(start, end))
         elif kind == "start":
-            _open(stack, Element(tag, attrs, start), end)
+            _open(open_elements, Element(tag, attrs, start), end)
         elif kind == "end":
             if tag == "br":
-                _open(stack, Element("br", {}, start), end)
+                _open(open_elements, Element("br", {}, start), end)
             else:
-                _close(stack, tag, start, end)
-    for element in stack[1:]:
-        element.end = len(text)
+                _close(open_elements, tag, start, end)
+    open_elements.close_from(1, len(text))
     root.end = len(text)
     return root
 
 
-def _close_to(stack: list[Element], index: int, at: int) -> None:
-    """Close stack[index:] implicitly at offset `at`."""
-    for element in stack[index:]:
-        element.end = at
-    del stack[index:]
+class _OpenElements:
+    """The stack of open elements, knowing where each tag stands in it: an open tag
+    or a scope boundary is found at once, however deep the stack."""
+
+    def __init__(self, root: Element):
+        self.stack = [root]
+        self._places: defaultdict[str, list[int]] = defaultdict(list)  # tag: its indices, rising
+
+    @property
+    def current(self) -> Element:
+        return self.stack[-1]
+
+    def push(self, element: Element) -> None:
+        self._places[element.tag].append(len(self.stack))
+        self.stack.append(element)
+
+    def close_from(self, index: int, at: int) -> None:
+        """Close stack[index:] at offset `at`."""
+        for element in self.stack[index:]:
+            element.end = at
+            self._places[element.tag].pop()
+        del self.stack[index:]
+
+    def _innermost(self, tags) -> int:
+        innermost = 0
+        for tag in tags:
+            places = self._places.get(tag)
+            if places and places[-1] > innermost:
+                innermost = places[-1]
+        return innermost
+
+    def find(self, tags, boundary=()) -> int | None:
+        """The index of the innermost open element of `tags` with no element of
+        `boundary` inside it, if there is one."""
+        index = self._innermost(tags)
+        return index if index and index > self._innermost(boundary) else None
 
 
-def _find_open(stack: list[Element], tags, boundary) -> int | None:
-    for i in range(len(stack) - 1, 0, -1):
-        if stack[i].tag in tags:
-            return i
-        if stack[i].tag in boundary:
-            return None
-    return None
-
-
-def _open(stack: list[Element], element: Element, token_end: int) -> None:
+def _open(open_elements: _OpenElements, element: Element, token_end: int) -> None:
     if element.tag in _CLOSES_P:
-        i = _find_open(stack, {"p"}, _P_SCOPE_BOUNDARY)
+        i = open_elements.find(("p",), _P_SCOPE_BOUNDARY)
         if i is not None:
-            _close_to(stack, i, element.start)
+            open_elements.close_from(i, element.start)
     if element.tag in _IMPLIED_END:
-        tags, boundary = _IMPLIED_END[element.tag]
-        i = _find_open(stack, tags, boundary)
+        i = open_elements.find(*_IMPLIED_END[element.tag])
         if i is not None:
-            _close_to(stack, i, element.start)
-    element.parent = stack[-1]
-    stack[-1].children.append(element)
-    if element.tag in VOID or len(stack) > _MAX_DEPTH:
+            open_elements.close_from(i, element.start)
+    parent = open_elements.current
+    element.parent = parent
+    element.quoted = parent.quoted or parent.tag == "q"
+    parent.children.append(element)
+    if element.tag in VOID:
         element.end = token_end
     else:
-        stack.append(element)
+        open_elements.push(element)
 
 
-def _close(stack: list[Element], tag: str, start: int, token_end: int) -> None:
-    for i in range(len(stack) - 1, 0, -1):
-        if stack[i].tag == tag:
-            stack[i].end = token_end
-            _close_to(stack, i + 1, start)
-            del stack[i:]
-            return
+def _close(open_elements: _OpenElements, tag: str, start: int, token_end: int) -> None:
+    i = open_elements.find((tag,))
+    if i is not None:
+        open_elements.stack[i].end_tag = start
+        open_elements.close_from(i + 1, start)
+        open_elements.close_from(i, token_end)
 
 
 # --- inline rendering -------------------------------------------------------------
@@ -287,36 +309,36 @@ def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
 
 
 def _atoms(source: str, nodes, out: list[_Atom]) -> None:
-    for node in nodes:
-        if isinstance(node, Text):
+    # Walked with a stack of its own, as markup may nest any depth: nodes still to
+    # render, and the closing marks of the `<q>`s being rendered.
+    pending: list[Element | Text | _Atom] = list(reversed(nodes))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, _Atom):
+            out.append(node)
+        elif isinstance(node, Text):
             _text_atoms(source, node.start, node.end, out)
         elif node.tag == "br":
             out.append(_Atom(_BREAK, node.start, node.end, False))
         elif node.tag in CODE:
             out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False, masked=True))
-        elif node.tag == "q" and not hidden(node):
-            _quotation_atoms(source, node, out)
         elif not hidden(node):
-            _atoms(source, node.children, out)
+            if node.tag == "q":
+                opening, closing = _quotation_marks(source, node)
+                out.append(opening)
+                if closing is not None:
+                    pending.append(closing)
+            pending.extend(reversed(node.children))
 
 
-def _quotation_atoms(source: str, q: Element, out: list[_Atom]) -> None:
+def _quotation_marks(source: str, q: Element) -> tuple[_Atom, _Atom | None]:
     """`<q>` as a browser shows it: its words between quotation marks (single ones
-    inside another `<q>`), each mark standing for its tag."""
-    nested = any(a.tag == "q" for a in _ancestors_of(q))
-    opening, closing = ("‘", "’") if nested else ("“", "”")
+    inside another `<q>`), each mark standing for its tag; no closing mark when the
+    end tag is missing."""
+    opening, closing = ("‘", "’") if q.quoted else ("“", "”")
     tag_end = source.find(">", q.start, q.end if q.end > q.start else len(source)) + 1
-    out.append(_Atom(opening, q.start, tag_end or q.start, False))
-    _atoms(source, q.children, out)
-    end_tag = source.rfind("</", tag_end, q.end) if q.end > tag_end else -1
-    if end_tag != -1 and source[end_tag + 2:end_tag + 3].lower() == "q":
-        out.append(_Atom(closing, end_tag, q.end, False))
-
-
-def _ancestors_of(element: Element):
-    while element.parent is not None:
-        element = element.parent
-        yield element
+    return (_Atom(opening, q.start, tag_end or q.start, False),
+            None if q.end_tag is None else _Atom(closing, q.end_tag, q.end, False))
 
 
 def _collapse(atoms: list[_Atom]) -> list[_Atom]:
