@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lint.archive import Archive, Judged, judge
 from lint.audit import worker
+from lint.audit.report import Collection
 from lint.audit.tally import Tally, csv_header
 from lint.engine import Linter
 
@@ -40,13 +41,17 @@ def store(archive: Archive, chunk: list[worker.Audited]) -> None:
     archive.save()
 
 
-def conclude(archive: Archive, linter: Linter, out: Path, findings: str, articles: str,
-             tally: Tally) -> tuple[Tally, Judged]:
-    """Judge the archive and merge its findings into the outputs; the new figures."""
-    judged = judge(archive, linter)
+def judged(archive: Archive, linter: Linter) -> Judged:
+    """Judge the archive, and index it for checks against it afterwards."""
+    found = judge(archive, linter)
     archive.finish()
-    if not judged.findings:
-        return tally, judged
+    return found
+
+
+def merge(judged: Judged, linter: Linter, out: Path, findings: str, articles: str,
+          tally: Tally, collection: Collection | None = None) -> Tally:
+    """Merge the archive's findings into the outputs; the new figures. Each merged
+    record also goes to the report's `collection`."""
     counted = Tally(tally.rules, tally.categories)
     # Findings of these rules already in a line come from an earlier merge (an audit
     # resumed after it): they are replaced, never added twice.
@@ -57,7 +62,7 @@ def conclude(archive: Archive, linter: Linter, out: Path, findings: str, article
           open(rows, "w", encoding="utf-8", newline="") as table):
         writer = csv.writer(table)
         writer.writerow(csv_header(counted.rules))
-        for line in source:
+        for number, line in enumerate(source):
             record = json.loads(line)
             found = judged.findings.get(record["id"], [])
             own = [f for f in record["findings"] if f["rule"] not in merged_rules]
@@ -68,6 +73,8 @@ def conclude(archive: Archive, linter: Linter, out: Path, findings: str, article
                 line = json.dumps(record, ensure_ascii=False) + "\n"
             merged.write(line)
             writer.writerow(counted.add(worker.entry_of(record)))
+            if collection is not None:
+                collection.add(number, record)
     os.replace(lines, out / findings)
     os.replace(rows, out / articles)
-    return counted, judged
+    return counted

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +28,14 @@ TEXT_BUDGET = 4_000_000      # characters of full article text the page carries
 CHART_ROWS = 12              # bars in the by-section and by-author charts
 
 
-def write_report(out_dir: Path) -> Path:
-    """Read summary.json and findings.jsonl in `out_dir`; write and return out_dir/report.html."""
+def write_report(out_dir: Path, collection: Collection | None = None) -> Path:
+    """Read summary.json and findings.jsonl in `out_dir` (or take the `collection` of
+    findings.jsonl already made); write and return out_dir/report.html."""
     import jinja2  # heavy: only an audit that writes a report pays for it
 
     out_dir = Path(out_dir)
     summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
-    index, details = _collect(out_dir / "findings.jsonl")
+    index, details = (collection or collect(out_dir / "findings.jsonl")).data()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     page = env.get_template("report.html").render(
@@ -78,66 +80,110 @@ def _source_of(finding: dict, sources: list[dict]) -> int:
     return next((i for i, s in enumerate(sources) if s.get("field") == field), 0)
 
 
-def _collect(findings_path: Path) -> tuple[dict, list]:
-    """One pass over findings.jsonl: the compact index and details, keeping the full
-    texts of the highest-ranked articles that fit TEXT_BUDGET (a bounded heap)."""
-    rules, authors, sections = _Table(), _Table(), _Table()
-    articles: list[list] = []
-    details: list[list] = []
-    kept: list[tuple[tuple[int, int], int, int]] = []  # (rank, size, article): a min-heap
-    kept_size = 0
-    texts: dict[int, list[str]] = {}  # the kept articles' source texts
+class Collection:
+    """The page's data, gathered one findings.jsonl record at a time: the compact
+    index and details, keeping the full texts of the highest-ranked articles that fit
+    TEXT_BUDGET (a bounded heap)."""
+
+    def __init__(self) -> None:
+        self.rules, self.authors, self.sections = _Table(), _Table(), _Table()
+        self.articles: list[list] = []
+        self.details: list[list] = []
+        self._kept: list[tuple[tuple[int, int], int, int]] = []  # (rank, size, article): a min-heap
+        self._kept_size = 0
+        self._texts: dict[int, list[str]] = {}  # the kept articles' source texts
+
+    def add(self, number: int, record: dict) -> None:
+        """Take in the record of line `number` (from 0) of findings.jsonl."""
+        meta = record.get("metadata") or {}
+        sources = record.get("sources") or []
+        counts = dict.fromkeys(SEVERITIES, 0)
+        codes, compact = set(), []
+        for f in record.get("findings") or []:
+            severity = SEVERITIES.index(f["severity"]) if f["severity"] in SEVERITIES else 2
+            counts[SEVERITIES[severity]] += 1
+            rule = self.rules(f["rule"])
+            codes.add(rule * 3 + severity)
+            location, context = f["location"], f.get("context")
+            fix = f.get("fix")
+            compact.append([rule, severity, f["message"], _source_of(f, sources),
+                            location["offset"], location["length"],
+                            f.get("replacements") or [],
+                            bool(fix and fix.get("safe")),
+                            [context["text"], context["offset"], context["length"]]
+                            if context else None])
+        error = record.get("error")
+        score = sum(SCORE[severity] * n for severity, n in counts.items())
+        articles = self.articles
+        articles.append([
+            record.get("id") or record.get("origin") or f"line {number + 1}",
+            meta.get("headline") or "",
+            (meta.get("date") or "")[:10],
+            self.authors(meta.get("author") or ""),
+            self.sections(meta.get("section") or ""),
+            counts["error"], counts["warning"], counts["info"],
+            sorted(codes),
+            error["message"] if error else None,
+            score,
+        ])
+        self.details.append([[s.get("field") for s in sources], compact])
+        if compact:
+            texts = self._texts[len(articles) - 1] = [s.get("text") or "" for s in sources]
+            size = sum(map(len, texts))
+            heapq.heappush(self._kept, ((score, -len(articles)), size, len(articles) - 1))
+            self._kept_size += size
+            while self._kept_size > TEXT_BUDGET:
+                _, dropped, article = heapq.heappop(self._kept)
+                self._kept_size -= dropped
+                del self._texts[article]
+
+    def data(self) -> tuple[dict, list]:
+        """The index and the details, as the page carries them."""
+        for article, article_texts in self._texts.items():
+            self.details[article].append(article_texts)
+            for finding in self.details[article][1]:
+                finding[8] = None  # the text itself shows the context
+        self._texts = {}
+        return {"rules": _rule_docs(self.rules.values), "authors": self.authors.values,
+                "sections": self.sections.values, "articles": self.articles}, self.details
+
+
+def collect(findings_path: Path, stop: threading.Event | None = None) -> Collection | None:
+    """One pass over findings.jsonl; None when `stop` is set before its end."""
+    collection = Collection()
     with findings_path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            meta = record.get("metadata") or {}
-            sources = record.get("sources") or []
-            counts = dict.fromkeys(SEVERITIES, 0)
-            codes, compact = set(), []
-            for f in record.get("findings") or []:
-                severity = SEVERITIES.index(f["severity"]) if f["severity"] in SEVERITIES else 2
-                counts[SEVERITIES[severity]] += 1
-                rule = rules(f["rule"])
-                codes.add(rule * 3 + severity)
-                location, context = f["location"], f.get("context")
-                fix = f.get("fix")
-                compact.append([rule, severity, f["message"], _source_of(f, sources),
-                                location["offset"], location["length"],
-                                f.get("replacements") or [],
-                                bool(fix and fix.get("safe")),
-                                [context["text"], context["offset"], context["length"]]
-                                if context else None])
-            error = record.get("error")
-            score = sum(SCORE[severity] * n for severity, n in counts.items())
-            articles.append([
-                record.get("id") or record.get("origin") or f"line {number + 1}",
-                meta.get("headline") or "",
-                (meta.get("date") or "")[:10],
-                authors(meta.get("author") or ""),
-                sections(meta.get("section") or ""),
-                counts["error"], counts["warning"], counts["info"],
-                sorted(codes),
-                error["message"] if error else None,
-                score,
-            ])
-            details.append([[s.get("field") for s in sources], compact])
-            if compact:
-                texts[len(articles) - 1] = [s.get("text") or "" for s in sources]
-                size = sum(map(len, texts[len(articles) - 1]))
-                heapq.heappush(kept, ((score, -len(articles)), size, len(articles) - 1))
-                kept_size += size
-                while kept_size > TEXT_BUDGET:
-                    _, dropped, article = heapq.heappop(kept)
-                    kept_size -= dropped
-                    del texts[article]
-    for article, article_texts in texts.items():
-        details[article].append(article_texts)
-        for finding in details[article][1]:
-            finding[8] = None  # the text itself shows the context
-    return {"rules": _rule_docs(rules.values), "authors": authors.values,
-            "sections": sections.values, "articles": articles}, details
+            if stop is not None and stop.is_set():
+                return None
+            if line.strip():
+                collection.add(number, json.loads(line))
+    return collection
+
+
+class Reading:
+    """findings.jsonl collected in a thread, while the audit's archive pass runs (in
+    SQLite, mostly, which leaves the interpreter free for this thread)."""
+
+    def __init__(self, findings_path: Path):
+        self._stop = threading.Event()
+        self._result: list[Collection | None] = []
+        self._thread = threading.Thread(target=self._read, args=(findings_path,), daemon=True)
+        self._thread.start()
+
+    def _read(self, findings_path: Path) -> None:
+        try:
+            self._result.append(collect(findings_path, self._stop))
+        except Exception:  # read again, and any error told, when the report is written
+            self._result.append(None)
+
+    def result(self) -> Collection | None:
+        """The collection, once read; None if it was cancelled or failed."""
+        self._thread.join()
+        return self._result[0] if self._result else None
+
+    def cancel(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _rule_docs(names: list[str]) -> list[dict]:

@@ -34,7 +34,7 @@ from lint.archive import Archive
 from lint.audit import recycling, worker
 from lint.audit.archive import ArchiveError, Item, check_inputs, estimate, items
 from lint.audit.progress import Progress, progress
-from lint.audit.report import write_report
+from lint.audit.report import Collection, Reading, write_report
 from lint.audit.tally import Tally, csv_header
 from lint.config import Config, discover
 from lint.engine import Linter
@@ -90,6 +90,7 @@ def run(audit: Audit) -> int:
     show = (not audit.quiet and sys.stderr.isatty() and os.environ.get("PRE_COMMIT") != "1"
             and find_spec("rich") is not None)
     started = time.monotonic()
+    collection = None  # findings.jsonl as the report reads it, when read already
     archive = recycling.open_archive(audit.out, not audit.resume) if recycling.wanted(
         linter) else None
     try:
@@ -100,9 +101,7 @@ def run(audit: Audit) -> int:
             _write(tally, audited(articles, linter, audit.format),
                    progress(show, total, len(done), tally.findings), audit.out, archive)
             if archive is not None:
-                tally, judged = recycling.conclude(archive, linter, audit.out, FINDINGS,
-                                                   ARTICLES, tally)
-                state.notes = [note.to_json() for note in judged.notes]
+                tally, collection = _conclude(audit, archive, linter, tally, state)
     except KeyboardInterrupt:
         state.write(tally, time.monotonic() - started, complete=False)
         _say(audit, f"interrupted after {tally.articles:,} articles; run again with --resume "
@@ -112,10 +111,31 @@ def run(audit: Audit) -> int:
         if archive is not None:
             archive.close()
     state.write(tally, time.monotonic() - started, complete=True)
-    written = write_report(audit.out) if audit.report else audit.out
+    written = write_report(audit.out, collection) if audit.report else audit.out
     _say(audit, f"{tally.articles:,} articles audited ({tally.failed:,} could not be), "
                 f"{tally.findings:,} findings, in {state.seconds:.1f} s: {written}")
     return EXIT_DONE
+
+
+def _conclude(audit: Audit, archive: Archive, linter: Linter, tally: Tally,
+              state: _State) -> tuple[Tally, Collection | None]:
+    """The archive pass: judged while a thread reads findings.jsonl for the report;
+    when it finds anything, the merge that rewrites findings.jsonl feeds the report
+    instead. The figures, and the report's collection."""
+    reading = Reading(audit.out / FINDINGS) if audit.report else None
+    try:
+        judged = recycling.judged(archive, linter)
+        state.notes = [note.to_json() for note in judged.notes]
+        if not judged.findings:
+            return tally, reading and reading.result()
+        if reading:
+            reading.cancel()
+        collection = Collection() if audit.report else None
+        return recycling.merge(judged, linter, audit.out, FINDINGS, ARTICLES, tally,
+                               collection), collection
+    finally:
+        if reading:
+            reading.cancel()
 
 
 def _engine(audit: Audit, engine: ExitStack, archive: Archive | None) -> Callable[
