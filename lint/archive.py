@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
-from lint.analysis.passages import Passage, sketch_probe
+from lint.analysis.passages import SKETCH_SIZE, Passage, sketch_probe
 from lint.engine import Linter, with_fingerprints
 from lint.finding import Finding, LocatedFact, Location, RelatedLocation
 from lint.readers import read
@@ -303,21 +303,18 @@ class Archive:
 
     def _first_articles(self, exacts: list[int], limit: int) -> dict[int, list[str]]:
         """For each exact hash, the names of the first `limit` articles that hold it, in
-        the order they were added: one query for them all (CROSS JOIN keeps SQLite
-        from reading every passage to find the few wanted)."""
+        the order they were added: one query for them all, which reads only those
+        first few through the (exact, article) index."""
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.wanted")
         db.execute("CREATE TEMP TABLE wanted (exact INTEGER PRIMARY KEY)")
         db.executemany("INSERT INTO temp.wanted VALUES (?)", ((exact,) for exact in exacts))
         names: dict[int, list[str]] = {exact: [] for exact in exacts}
         for exact, name in db.execute(
-                """SELECT exact, name FROM (
-                       SELECT h.exact, a.name, row_number() OVER (
-                           PARTITION BY h.exact ORDER BY a.id) AS n
-                       FROM (SELECT DISTINCT p.exact, p.article FROM temp.wanted w
-                             CROSS JOIN passages p ON p.exact = w.exact) h
-                       JOIN articles a ON a.id = h.article)
-                   WHERE n <= ? ORDER BY exact, n""", (limit,)):
+                """SELECT w.exact, a.name FROM temp.wanted w CROSS JOIN articles a
+                   WHERE a.id IN (SELECT DISTINCT p.article FROM passages p
+                                  WHERE p.exact = w.exact ORDER BY p.article LIMIT ?)
+                   ORDER BY w.exact, a.id""", (limit,)):
             names[exact].append(name)
         return names
 
@@ -391,16 +388,13 @@ class Archive:
                 db.execute("SELECT hash, passage FROM sketches")))
             shared_sketch = "SELECT a, b FROM temp.buckets"
         else:
-            db.execute(f"""CREATE TEMP TABLE buckets AS SELECT hash FROM sketches {hashes}
+            db.execute(f"""CREATE TEMP TABLE buckets AS SELECT hash, count(*) AS size
+                           FROM sketches {hashes}
                            GROUP BY hash HAVING count(*) BETWEEN 2 AND :cap""", params)
             # The bucket's passages that may pair: a common text's never do (its copies
             # still count towards the cap above), and in an archive full of them,
             # leaving them out of the join saves most of its rows.
-            db.execute("""CREATE TEMP TABLE pairable AS SELECT s.hash, s.passage
-                          FROM temp.buckets b JOIN sketches s ON s.hash = b.hash
-                          WHERE s.passage NOT IN (
-                            SELECT id FROM passages
-                            WHERE exact IN (SELECT exact FROM temp.common))""")
+            db.execute(f"CREATE TEMP TABLE pairable AS {self._pairable(focused)}")
             db.execute("CREATE INDEX temp.pairable_hash ON pairable (hash)")
             shared_sketch = f"""SELECT min(s1.passage, s2.passage) AS a,
                               max(s1.passage, s2.passage) AS b
@@ -415,6 +409,24 @@ class Archive:
                        WHERE p1.exact NOT IN (SELECT exact FROM temp.common) {scoped("p1.id")}
                     """, params)
         self._candidates_for = (common, self.focus)
+
+    def _pairable(self, focused: bool) -> str:
+        """The query of the bucketed sketches of passages that are not common texts:
+        read bucket by bucket, or, when common texts hold most passages (and the
+        buckets' rows), passage by passage from the few others."""
+        lone = ("SELECT id FROM passages WHERE exact NOT IN (SELECT exact FROM temp.common)")
+        if not focused:
+            bucketed = self.db.execute("SELECT total(size) FROM temp.buckets").fetchone()[0]
+            # A passage's sketches cost about four bucketed rows to look up.
+            if self.db.execute(f"SELECT count(*) FROM ({lone})").fetchone()[0] * (
+                    4 * SKETCH_SIZE) < bucketed:
+                return f"""SELECT s.hash, s.passage
+                           FROM ({lone}) p CROSS JOIN sketches s INDEXED BY sketches_passage
+                             ON s.passage = p.id
+                           WHERE +s.hash IN (SELECT hash FROM temp.buckets)"""
+        return """SELECT s.hash, s.passage FROM temp.buckets b JOIN sketches s ON s.hash = b.hash
+                  WHERE s.passage NOT IN (SELECT id FROM passages
+                                          WHERE exact IN (SELECT exact FROM temp.common))"""
 
     def article_words(self, names: Iterable[str]) -> dict[str, int]:
         """The words of each named article's passages."""

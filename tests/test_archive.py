@@ -107,3 +107,24 @@ def test_a_sketch_is_the_smallest_shingle_hashes() -> None:
     # A copy with different case, quotes and spacing has the same key and sketch.
     assert passage("ONE two  three four five six seven eight nine ten eleven twelve.") == found
     assert len(passage("one two three").sketch) == 1 < SHINGLE_WORDS
+
+
+def test_a_near_copy_among_many_copies_of_a_common_text_is_found() -> None:
+    """An archive whose passages are mostly copies of a common text pairs its other
+    passages one by one rather than bucket by bucket: the same pair either way."""
+    from lint.archive import judge_texts
+    from lint.config import Config
+    from lint.engine import Linter
+
+    sign_off = ("This article was produced with the help of the Local Democracy Reporting "
+                "Service, which is funded by the BBC and shared with news organisations.")
+    near_copy = RECYCLED.replace("Tuesday", "Wednesday")
+    articles = [(f"{n:02d}.txt", f"Local story {n}\n\n{sign_off}\n", {}) for n in range(40)]
+    articles += [("budget.txt", f"Council tax to rise\n\n{RECYCLED}\n", {}),
+                 ("later.txt", STORY.replace(RECYCLED, near_copy), {})]
+    judged = judge_texts(Linter(Config()), articles)
+    [finding] = judged.findings["later.txt"]
+    assert finding.rule == "recycled-paragraph"
+    assert finding.text == near_copy
+    assert finding.related[0].document == "budget.txt"
+    assert [note.count for note in judged.notes] == [40]
