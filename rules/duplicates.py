@@ -437,14 +437,20 @@ def _has_adjacent_twins(text: str) -> bool:
     if text.isascii():
         words = text.encode("ascii").translate(_ASCII_WORDS).split()
     else:
-        folded = text.casefold()
         for mark in _NON_ASCII_PUNCTUATION:
-            if mark in folded:
-                folded = folded.replace(mark, " ")
-        # The ASCII marks by the byte table, which leaves UTF-8's other bytes alone;
-        # str.split() for the white space beyond ASCII.
-        words = (folded.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS)
-                 .decode("utf-8", "surrogatepass").split())
+            if mark in text:
+                text = text.replace(mark, " ")
+        encoded = text.encode("utf-8", "surrogatepass")
+        if len(encoded) == len(text) + text.count("£"):
+            # Nothing beyond ASCII but the pound sign (two bytes in UTF-8), the one such
+            # character in much British copy: it has no case and is no white space, so
+            # the byte table and bytes.split() do all the work.
+            words = encoded.translate(_ASCII_WORDS).split()
+        else:
+            # The ASCII marks by the byte table, which leaves UTF-8's other bytes alone;
+            # str.split() for the white space beyond ASCII.
+            words = (text.casefold().encode("utf-8", "surrogatepass").translate(_ASCII_WORDS)
+                     .decode("utf-8", "surrogatepass").split())
     return any(map(operator.eq, words, islice(words, 1, None)))
 
 

@@ -10,6 +10,7 @@ from lint.analysis.sentences import split_sentences
 from lint.config import Config
 from lint.engine import Linter
 from lint.readers import read
+from rules.duplicates import _has_adjacent_twins
 
 LINTER = Linter(Config(select=("ALL",)))
 
@@ -58,3 +59,17 @@ def test_sentences_cover_the_text_in_order(text: str) -> None:
     assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
     covered = "".join(text[s.start:s.end] for s in sentences)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def _twins_by_definition(text: str) -> bool:
+    folded = text.casefold()
+    for mark in "“‘…”’\"'([.,;:!?)]\x1c\x1d\x1e\x1f":
+        folded = folded.replace(mark, " ")
+    words = folded.split()
+    return any(a == b for a, b in zip(words, words[1:], strict=False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAbB £€é É ß SS-.,'’“\"\n\x1c\u00a0", max_size=40))
+def test_adjacent_twins_test_is_its_definition_on_every_text_path(text: str) -> None:
+    assert _has_adjacent_twins(text) == _twins_by_definition(text)
