@@ -217,8 +217,9 @@ def _word_misspelt(a: str, b: str) -> bool:
 
 def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
     """(form, other) pairs of distinct two-word names that share one word and whose
-    other word is misspelt: blocked on the shared word, so no name is compared with
-    all others."""
+    other word is misspelt, one of them used once (two established forms are two
+    names, not a slip): blocked on the shared word, so no name is compared with all
+    others."""
     by_first: dict[str, list[str]] = {}
     by_second: dict[str, list[str]] = {}
     for form in forms:
@@ -235,8 +236,10 @@ def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
                 continue  # most words: one name holds them
             for i, j in _one_edit_apart(group):
                 x, y = group[i], group[j]
-                if x < y and _word_misspelt(x, y):
-                    yield pair.format(word, x), pair.format(word, y)
+                if x < y:
+                    a, b = pair.format(word, x), pair.format(word, y)
+                    if (forms[a] < 2 or forms[b] < 2) and _word_misspelt(x, y):
+                        yield a, b
 
 
 def _one_edit_apart(words: list[str]) -> list[tuple[int, int]]:
@@ -295,8 +298,7 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     for n in names:
         for _, _, text in pairs_in[n.text]:
             forms[text] += 1
-    slips = [(a, b) for a, b in _misspelling_candidates(forms)
-             if forms[a] < 2 or forms[b] < 2]  # both established: two names, not a slip
+    slips = list(_misspelling_candidates(forms))
     if not slips:
         return  # most articles: no need to place every use of every name
     uses: dict[str, list[tuple[int, int, str]]] = {}
