@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lint.analysis import abbreviations
 from lint.analysis.abbreviations import Abbreviations
 from lint.analysis.addresses import Addresses, blank_out
 from lint.article import Article
@@ -73,6 +74,24 @@ def test_every_span_is_in_a_block_and_reads_as_its_key(body: str) -> None:
 @given(st.text(max_size=300))
 def test_masking_keeps_the_length(text: str) -> None:
     assert len(blank_out(text, Addresses(text).spans)) == len(text)
+
+
+@given(st.lists(st.sampled_from(["NATO", "Nato", "Natos", "NASA", "Nasa", "FTSE", "Ftse", "Who",
+                                  "WHO", "s", "n", " ", ".", "'", "’", "&", "-", "1", "\n"]),
+                max_size=30).map("".join))
+def test_initial_capital_forms_are_every_capitalised_word_of_a_key(body: str) -> None:
+    a = analyse("Headline\n\n" + body + "\n")
+    keys = {t.key for t in a.tokens if t.form == "plain"}
+    wanted = {k for k in keys if k.isalpha()
+              and len(k) >= (3 if k in abbreviations.INITIAL_CAP_ACRONYMS else 4)}
+    expected = []
+    for m in abbreviations._CAPITALISED_WORD.finditer(a.masked):
+        word = m.group()
+        if word.upper() in wanted:
+            expected.append((m.start(), m.end(), False))
+        if word.endswith("s") and word[:-1].upper() in wanted:
+            expected.append((m.start(), m.end() - 1, True))
+    assert [(t.start, t.end, t.plural) for t in a.tokens if t.form == "initial-cap"] == expected
 
 
 def test_names_beside_a_huge_capitalised_word_or_hyphen_chain() -> None:

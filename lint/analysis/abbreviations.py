@@ -352,13 +352,18 @@ class Abbreviations:
     def _find_initial_caps(self, keys: set[str]) -> None:
         """`Nato` where the article also writes `NATO`. Outside the lexicon of
         pronounceable acronyms only keys of four letters or more count, so that
-        `Who` is never taken for `WHO`. One pass over the capitalised words, each
-        looked up as a key and, ending in `s`, as a plural."""
+        `Who` is never taken for `WHO`. Such a word (or its plural) starts with the
+        key capitalised: each place where one does is matched as a capitalised word,
+        then looked up as a key and, ending in `s`, as a plural."""
         wanted = {key for key in keys
                   if key.isalpha() and len(key) >= (3 if key in INITIAL_CAP_ACRONYMS else 4)}
         if not wanted:
             return
-        for m in _CAPITALISED_WORD.finditer(self.masked):
+        starts = {at for key in wanted for at in _positions(self.masked, key.capitalize())}
+        for start in sorted(starts):
+            m = _CAPITALISED_WORD.match(self.masked, start)
+            if m is None:
+                continue
             word = m.group()
             if word.upper() in wanted:
                 self._token(m.start(), m.end(), word.upper(), "initial-cap")
