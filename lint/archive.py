@@ -136,6 +136,9 @@ class Archive:
         try:
             self.db = sqlite3.connect("" if path is None else str(path))
             if frequent_saves:
+                # Larger pages for a new store (an existing one keeps its own): fewer of
+                # them to write per save, and fewer to sort when it is indexed.
+                self.db.execute("PRAGMA page_size = 16384")
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.executescript(_SCHEMA)
