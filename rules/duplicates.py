@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import NamedTuple
@@ -279,17 +278,19 @@ def candidate_pairs(keys: list[str], threshold: int) -> list[tuple[int, int]]:
 
 def _rare_word_pair_holders(keys: list[str]) -> set[tuple[int, ...]]:
     """The indices of the keys that hold each rare word pair."""
-    # Word pairs by hash: a collision only adds a pair to score.
-    word_pairs = [set(map(hash, zip(words, words[1:], strict=False)))
-                  for words in (key.split(" ") for key in keys)]
-    holders = Counter(itertools.chain.from_iterable(word_pairs))
-    rare = {word_pair for word_pair, count in holders.items() if 1 < count <= RARE_HOLDERS}
+    # Word pairs by hash: a collision only adds a pair to score. Every pair's
+    # holders are gathered in one pass, which costs less than counting them first.
     holding: dict[int, list[int]] = {}
-    for index, pairs_of_key in enumerate(word_pairs):
-        for word_pair in pairs_of_key & rare:
-            holding.setdefault(word_pair, []).append(index)
+    for index, key in enumerate(keys):
+        words = key.split(" ")
+        for word_pair in set(map(hash, zip(words, words[1:], strict=False))):
+            holders = holding.get(word_pair)
+            if holders is None:
+                holding[word_pair] = [index]
+            else:
+                holders.append(index)
     # The word pairs of one shared sentence have the same holders: paired once.
-    return set(map(tuple, holding.values()))
+    return {tuple(holders) for holders in holding.values() if 1 < len(holders) <= RARE_HOLDERS}
 
 
 def _lengths_allowed(group: Sequence[int], lengths: list[int],
