@@ -2,7 +2,9 @@
 
 Runs the real command (report included) as a subprocess and prints, for each
 archive, the wall time, articles per second, the CPU time of the run (which a
-busy machine changes less than the wall time) and the peak memory: the main
+busy machine changes less than the wall time), split between the main process and
+its workers, when the workers ended (what follows is the archive pass and the
+report, which run in the main process alone) and the peak memory: the main
 process and its workers together (their resident sets summed, sampled every 50
 ms), and the largest single process.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -37,12 +40,15 @@ from pathlib import Path
 from corpus import corpus_folder, texts
 
 PAGE = 4096
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def _tree_rss(root: int) -> tuple[int, int]:
-    """(sum, largest) resident set of `root` and its descendants, in bytes."""
+def _tree(root: int) -> tuple[int, int, int, float]:
+    """(sum, largest) resident set of `root` and its descendants, in bytes, how many
+    descendants it has, and the CPU seconds of `root` alone."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cpu = 0.0
     for status in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = status.read_text().rsplit(")", 1)[1].split()
@@ -51,13 +57,15 @@ def _tree_rss(root: int) -> tuple[int, int]:
         pid = int(status.parent.name)
         children.setdefault(int(fields[1]), []).append(pid)
         rss[pid] = int(fields[21]) * PAGE
+        if pid == root:
+            cpu = (int(fields[11]) + int(fields[12])) / TICKS
     tree, todo = [], [root]
     while todo:
         pid = todo.pop()
         tree.append(pid)
         todo.extend(children.get(pid, []))
     sizes = [rss.get(pid, 0) for pid in tree]
-    return sum(sizes), max(sizes)
+    return sum(sizes), max(sizes), len(tree) - 1, cpu
 
 
 def audit(archive: Path, out: Path, jobs: int, ignore: str | None) -> dict:
@@ -65,14 +73,22 @@ def audit(archive: Path, out: Path, jobs: int, ignore: str | None) -> dict:
     command = [sys.executable, "-m", "lint", "audit", str(archive), "--out", str(out), "-q",
                "--jobs", str(jobs), *(["--ignore", ignore] if ignore else [])]
     peak = [0, 0]
+    # The main process's CPU seconds (as last sampled), and when its workers ended:
+    # the collection's end, after which the archive pass and the report run alone.
+    main_cpu, collected = [0.0], [None]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command)
 
     def sample() -> None:
+        workers = 0
         while process.poll() is None:
-            total, largest = _tree_rss(process.pid)
+            total, largest, descendants, cpu = _tree(process.pid)
             peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
+            main_cpu[0] = cpu or main_cpu[0]
+            if descendants < workers and collected[0] is None:
+                collected[0] = time.perf_counter() - start
+            workers = max(workers, descendants)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -86,7 +102,8 @@ def audit(archive: Path, out: Path, jobs: int, ignore: str | None) -> dict:
         sys.exit(f"the audit of {archive} failed (exit {code})")
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     return {"wall": wall, "cpu": cpu, "audit": summary["seconds"], "articles": summary["articles"],
-            "peak": peak[0], "largest": peak[1], "report": (out / "report.html").exists()}
+            "peak": peak[0], "largest": peak[1], "report": (out / "report.html").exists(),
+            "main_cpu": main_cpu[0], "collected": collected[0]}
 
 
 def describe(label: str, runs: list[dict]) -> None:
@@ -99,7 +116,11 @@ def describe(label: str, runs: list[dict]) -> None:
           f"{best['audit']:.2f} s), peak memory {best['peak'] / mib:,.0f} MiB in all, "
           f"{best['largest'] / mib:,.0f} MiB the largest process")
     print(f"  CPU time of that run, main and workers: {best['cpu']:.2f} s "
-          f"({1000 * best['cpu'] / best['articles']:.2f} ms an article)")
+          f"({1000 * best['cpu'] / best['articles']:.2f} ms an article), the main process "
+          f"{best['main_cpu']:.2f} s, the workers {best['cpu'] - best['main_cpu']:.2f} s")
+    if best["collected"] is not None:
+        print(f"  the workers ended at {best['collected']:.2f} s; the archive pass and the "
+              f"report took {best['wall'] - best['collected']:.2f} s after them")
     print("  all runs (s wall): " + ", ".join(f"{run['wall']:.2f}" for run in runs))
 
 
