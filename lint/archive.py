@@ -433,11 +433,13 @@ class Archive:
 
     def article_words(self, names: Iterable[str]) -> dict[str, int]:
         """The words of each named article's passages."""
-        totals = {}
-        for name in set(names):
-            row = self.db.execute("SELECT sum(p.words) FROM passages p JOIN articles a "
-                                  "ON a.id = p.article WHERE a.name = ?", (name,)).fetchone()
-            totals[name] = row[0] or 0
+        wanted = list(set(names))
+        totals = dict.fromkeys(wanted, 0)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            totals.update(self.db.execute(
+                "SELECT a.name, sum(p.words) FROM articles a JOIN passages p ON p.article = a.id "
+                f"WHERE a.name IN ({','.join('?' * len(chunk))}) GROUP BY a.id", chunk))
         return totals
 
 
