@@ -24,10 +24,10 @@ _MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
 # class says what it is not (the rest of ASCII): `re` builds a class that reaches
 # U+10FFFF slowly.
 _MARK_BEFORE_LETTER = re.compile(r"[,;:.!?](?=[^\x00-@\[-`{-\x7f])")
-# In ASCII text, where letters are `A-Z` and `a-z`, its matches exactly: a mark
-# between two letters of the text's shape (letters `a`, marks `.`), which
-# bytes.find locates faster still.
-_LETTERS_AND_MARKS = bytes(ord("a") if chr(c).isascii() and chr(c).isalpha()
+# In Latin-1 text (ASCII, and `£` or `é` besides: each character one byte), its
+# matches exactly: a mark between two letters of the text's shape (letters `a`,
+# marks `.`), which bytes.find locates faster still.
+_LETTERS_AND_MARKS = bytes(ord("a") if chr(c).isalpha()
                            else ord(".") if chr(c) in ",;:.!?" else ord(" ")
                            for c in range(256))
 _WORD_BEFORE = regex.compile(r"\p{L}+$")
@@ -67,15 +67,16 @@ def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool
 
 def _marks_between_letters(text: str) -> Iterator[regex.Match]:
     """_MARK_BETWEEN_LETTERS.finditer(text), tried only at its candidates."""
-    if text.isascii():
-        shape = text.encode("ascii").translate(_LETTERS_AND_MARKS)
+    try:
+        shape = text.encode("latin-1").translate(_LETTERS_AND_MARKS)
+    except UnicodeEncodeError:  # a character beyond Latin-1: curly quotes, dashes
+        candidates = [c.start() for c in _MARK_BEFORE_LETTER.finditer(text)]
+    else:
         candidates = []
         at = shape.find(b"a.a")
         while at != -1:
             candidates.append(at + 1)
             at = shape.find(b"a.a", at + 1)
-    else:
-        candidates = [c.start() for c in _MARK_BEFORE_LETTER.finditer(text)]
     for mark in candidates:
         match = _MARK_BETWEEN_LETTERS.match(text, mark)
         if match is not None:

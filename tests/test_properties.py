@@ -11,6 +11,7 @@ from lint.config import Config
 from lint.engine import Linter
 from lint.readers import read
 from rules.duplicates import _has_adjacent_twins
+from rules.typography import _MARK_BETWEEN_LETTERS, _marks_between_letters
 
 LINTER = Linter(Config(select=("ALL",)))
 
@@ -73,3 +74,10 @@ def _twins_by_definition(text: str) -> bool:
 @given(st.text(alphabet="aAbB £€é É ß SS-.,'’“\"\n\x1c\u00a0", max_size=40))
 def test_adjacent_twins_test_is_its_definition_on_every_text_path(text: str) -> None:
     assert _has_adjacent_twins(text) == _twins_by_definition(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé£ªµ×,;:.!? 1’\n", max_size=30))
+def test_marks_between_letters_found_alike_by_shape_and_by_pattern(text: str) -> None:
+    assert ([m.span() for m in _marks_between_letters(text)]
+            == [m.span() for m in _MARK_BETWEEN_LETTERS.finditer(text)])
