@@ -80,7 +80,24 @@ def test_masking_keeps_the_length(text: str) -> None:
                                   "WHO", "s", "n", " ", ".", "'", "’", "&", "-", "1", "\n"]),
                 max_size=30).map("".join))
 def test_initial_capital_forms_are_every_capitalised_word_of_a_key(body: str) -> None:
+    _assert_initial_capital_forms(analyse("Headline\n\n" + body + "\n"))
+
+
+def test_initial_capital_forms_of_many_keys_are_found_in_one_pass() -> None:
+    """Past a few keys the capitalised words are matched in one pass, not searched
+    for key by key (whose cost would grow with keys times text): the same tokens."""
+    keys = [a + b + c + d for a, b, c, d in zip("NBCDFGHJKLMPRSTVWXYZ", "AEIOUAEIOUAEIOUAEIOU",
+                                                "TMRLSNTMRLSNTMRLSNTM", "OAUEIOAUEIOAUEIOAUEI",
+                                                strict=True)]
+    assert len(keys) > abbreviations._KEYS_SEARCHED_UP_TO
+    body = " ".join(f"{key} met {key.capitalize()} and the {key.capitalize()}s, not {key}X."
+                    for key in keys)
     a = analyse("Headline\n\n" + body + "\n")
+    assert len([t for t in a.tokens if t.form == "initial-cap"]) == 2 * len(keys)
+    _assert_initial_capital_forms(a)
+
+
+def _assert_initial_capital_forms(a: Abbreviations) -> None:
     keys = {t.key for t in a.tokens if t.form == "plain"}
     wanted = {k for k in keys if k.isalpha()
               and len(k) >= (3 if k in abbreviations.INITIAL_CAP_ACRONYMS else 4)}

@@ -91,6 +91,8 @@ _FEW_SEARCHES = 16
 # lower-case ASCII letters of an ASCII-encoded text.
 A_TO_Z_ONLY = bytes(c if ord("a") <= c <= ord("z") else ord(" ") for c in range(256))
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+# Up to this many keys, initial-capital forms are searched for key by key.
+_KEYS_SEARCHED_UP_TO = 16
 _CAPITALISED_WORD = LazyPattern(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
@@ -354,14 +356,19 @@ class Abbreviations:
         pronounceable acronyms only keys of four letters or more count, so that
         `Who` is never taken for `WHO`. Such a word (or its plural) starts with the
         key capitalised: each place where one does is matched as a capitalised word,
-        then looked up as a key and, ending in `s`, as a plural."""
+        then looked up as a key and, ending in `s`, as a plural. Past a few keys (a
+        long page holds thousands), a search of the text per key would cost keys
+        times text: then every capitalised word is matched, in one pass."""
         wanted = {key for key in keys
                   if key.isalpha() and len(key) >= (3 if key in INITIAL_CAP_ACRONYMS else 4)}
         if not wanted:
             return
-        starts = {at for key in wanted for at in _positions(self.masked, key.capitalize())}
-        for start in sorted(starts):
-            m = _CAPITALISED_WORD.match(self.masked, start)
+        if len(wanted) > _KEYS_SEARCHED_UP_TO:
+            matches: Iterator[re.Match | None] = _CAPITALISED_WORD.finditer(self.masked)
+        else:
+            starts = {at for key in wanted for at in _positions(self.masked, key.capitalize())}
+            matches = (_CAPITALISED_WORD.match(self.masked, start) for start in sorted(starts))
+        for m in matches:
             if m is None:
                 continue
             word = m.group()
