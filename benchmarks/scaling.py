@@ -190,6 +190,7 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "possessives": one_paragraph("Smith's "),
     "urls": one_paragraph("http://a.b/c "),
     "url without break": one_paragraph("http://a"),
+    "dotted run with a cue": lambda size: ["U.N." * (size // 4) + "#"],
     "handles": one_paragraph("@a "),
     "html comments": one_paragraph("<!-- x -->"),
     "unclosed comment": one_paragraph("<!--"),

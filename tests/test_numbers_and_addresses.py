@@ -88,3 +88,15 @@ def test_address_spans() -> None:
     assert text.index("/news.") + 5 not in addresses  # the sentence's own stop
     assert text.index("@post") in addresses and text.index("@Post") in addresses
     assert text.index("(x)") not in addresses
+
+
+def test_a_bare_domain_is_bounded_as_dns_bounds_it() -> None:
+    # A long run of dotted words holding a cue (here `#`) was tried from every word,
+    # each try reading to the run's end: seconds for a few KB (issue 9's fuzzing).
+    label = "a" * 63
+    domain = ".".join([label] * 3) + ".com"
+    text = f"See {domain}. Then {'U.N.' * 5000}#x and {'b' * 64}.com."
+    addresses = Addresses(text)
+    assert text.index(domain) in addresses and text.index(domain) + len(domain) - 1 in addresses
+    assert text.index("U.N.") not in addresses
+    assert text.index("b" * 64) not in addresses  # a label is at most 63 characters

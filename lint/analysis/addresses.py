@@ -20,6 +20,10 @@ from lint import prose
 _TLDS = r"(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)"
 # An e-mail address is tried only where its run of name characters starts: tried
 # from inside a long run without an @, the pattern would read on to its end each time.
+# A bare domain is tried from the first of a run of dotted words only (from a later
+# one it could only find the same end), and is bounded as DNS bounds it (labels of at
+# most 63 characters, 127 of them): tried from each word of a long run, an unbounded
+# pattern would read on to the run's end and back each time.
 _ADDRESS = prose.compile(
     rf"""
     <[A-Za-z/!][^<>]*>                                       # markup and embeds
@@ -27,7 +31,8 @@ _ADDRESS = prose.compile(
     | \bwww\.\S+                                             # a bare www. address
     | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+               # an e-mail address
     | (?<![\w@#])[@#]\w{{1,30}}                               # a handle or a hashtag
-    | \b[\w-]+(?:\.[\w-]+)*\.{_TLDS}\b(?:/\S*)?              # a bare domain
+    | (?<![\w-]\.)\b[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,126}}\.{_TLDS}\b(?:/\S*)?
+                                                             # a bare domain
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
