@@ -32,6 +32,7 @@ import regex
 
 from lint import prose
 from lint.analysis.quotes import QuoteScan
+from lint.analysis.text import positions
 from lint.document import Block
 from lint.lazy import LazyPattern, lazy
 
@@ -366,7 +367,7 @@ class Abbreviations:
         if len(wanted) > _KEYS_SEARCHED_UP_TO:
             matches: Iterator[re.Match | None] = _CAPITALISED_WORD.finditer(self.masked)
         else:
-            starts = {at for key in wanted for at in _positions(self.masked, key.capitalize())}
+            starts = {at for key in wanted for at in positions(self.masked, key.capitalize())}
             matches = (_CAPITALISED_WORD.match(self.masked, start) for start in sorted(starts))
         for m in matches:
             if m is None:
@@ -381,7 +382,7 @@ class Abbreviations:
     def _find_definitions(self) -> list[Definition]:
         found = []
         text = self.masked
-        for bracket in _positions(text, "("):
+        for bracket in positions(text, "("):
             inside = _SHORT_INSIDE.match(text, bracket)
             if inside:
                 short = _singular(inside.group(1))
@@ -486,13 +487,6 @@ def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int
             if dateline:
                 spans.append((block.start, dateline.end()))
     return _merged(spans)
-
-
-def _positions(text: str, char: str) -> Iterator[int]:
-    at = text.find(char)
-    while at != -1:
-        yield at
-        at = text.find(char, at + 1)
 
 
 def _capital_runs(text: str, capitals: list[re.Match]) -> list[tuple[int, int]]:
