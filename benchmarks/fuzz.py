@@ -64,7 +64,8 @@ class Tally:
     input_errors: Counter = field(default_factory=Counter)  # by error code
     fix_checked: int = 0
     problems: list[Problem] = field(default_factory=list)
-    slowest: list[tuple[float, float, str, str]] = field(default_factory=list)  # ms, KB, fmt, text
+    # ms, KB, format, input (seed:number), text
+    slowest: list[tuple[float, float, str, str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -161,7 +162,8 @@ def _signature(exc: BaseException) -> str:
     return f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno} ({frame.name})"
 
 
-def check_one(text: str, fmt: str, linter: Linter, check_fix: bool, tally: Tally) -> None:
+def check_one(text: str, fmt: str, linter: Linter, check_fix: bool, tally: Tally,
+              ident: str = "") -> None:
     start = time.perf_counter()
     try:
         document = read("story" + SUFFIXES[fmt], text, fmt)
@@ -175,7 +177,7 @@ def check_one(text: str, fmt: str, linter: Linter, check_fix: bool, tally: Tally
     checked = linter.check(document)
     elapsed = (time.perf_counter() - start) * 1000
     kb = max(len(text.encode("utf-8", "surrogatepass")) / 1024, 0.001)
-    entry = (elapsed, kb, fmt, text)
+    entry = (elapsed, kb, fmt, ident, text)
     if len(tally.slowest) < SLOWEST:
         heapq.heappush(tally.slowest, entry)
     elif elapsed > tally.slowest[0][0]:
@@ -237,7 +239,8 @@ def run_batch(task: tuple[int, int, int, int]) -> Tally:
         found = len(tally.problems)
         signal.alarm(TIMEOUT_S)
         try:
-            check_one(text, fmt, _linters[n % len(PROFILES)], n % fix_every == 0, tally)
+            check_one(text, fmt, _linters[n % len(PROFILES)], n % fix_every == 0, tally,
+                      f"{seed}:{n}")
         except _Timeout:
             tally.problems.append(Problem("timeout", f"over {TIMEOUT_S} s in {fmt}", fmt, text,
                                           ""))
@@ -285,6 +288,7 @@ def replay(ident: str, articles: list[str]) -> None:
     tally = run_batch((seed, n, 1, 1))
     fmt, text = make_input(random.Random(ident), articles)
     print(f"{fmt}: {text!r}\n")
+    print(f"checked in {tally.slowest[0][0]:.1f} ms" if tally.slowest else "not checked")
     for problem in tally.problems:
         print(f"{problem.kind}: {problem.signature}\n{problem.detail}")
     print(f"{len(tally.problems)} problems")
@@ -333,9 +337,10 @@ def main() -> None:
     for (kind, signature), count in counts.most_common():
         print(f"  {count:6,}  {kind:<14} {signature}")
     print("slowest inputs (ms, KB, ms/KB; the machine is shared):")
-    for ms, kb, fmt, text in sorted(total.slowest, reverse=True):
-        shown = text[:60].encode("unicode_escape").decode()
-        print(f"  {ms:8.1f} ms {kb:8.1f} KB {ms / kb:8.2f} ms/KB  {fmt:<9} {shown}")
+    for ms, kb, fmt, ident, text in sorted(total.slowest, reverse=True):
+        shown = text[:40].encode("unicode_escape").decode()
+        print(f"  {ms:8.1f} ms {kb:8.1f} KB {ms / kb:8.2f} ms/KB  {fmt:<9} "
+              f"--replay {ident:<11} {shown}")
     if total.problems:
         print(f"reproducers in {folder}")
     else:
