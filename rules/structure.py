@@ -52,10 +52,14 @@ def _any_fullmatch(patterns: tuple[regex.Pattern, ...], line: str) -> bool:
 
 
 def _lines(article: Article, block: Block) -> Iterator[tuple[int, int]]:
-    start = block.start
-    for line in article.block_text(block).split("\n"):
-        yield start, start + len(line)
-        start += len(line) + 1
+    """(start, end) of each line of the block, as str.split("\n") cuts them."""
+    text, start = article.text, block.start
+    end = text.find("\n", start, block.end)
+    while end != -1:
+        yield start, end
+        start = end + 1
+        end = text.find("\n", start, block.end)
+    yield start, block.end
 
 
 _NAME_LINE = regex.compile(
@@ -106,6 +110,10 @@ def _author_bio(article: Article) -> tuple[tuple[int, int], tuple[int, int]] | N
         if (size == 3 and has_role and has_bio) or (size == 2 and (has_role or has_bio)):
             return tail[0], tail[-1]
     return None
+
+
+def _strippable(char: str) -> bool:
+    return char.isspace() or char in _QUOTES_AROUND
 
 
 def _deletion(article: Article, start: int, end: int) -> tuple[Edit, ...]:
@@ -193,6 +201,9 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
         if block.kind in ("byline", "dateline"):
             continue
         for start, end in _lines(article, block):
+            if end - start > _LONGEST_FURNITURE and not (
+                    _strippable(article.text[start]) or _strippable(article.text[end - 1])):
+                continue  # too long, as nothing is stripped: most paragraphs
             line = article.text[start:end].strip().strip(_QUOTES_AROUND)
             if len(line) > _LONGEST_FURNITURE or _any_fullmatch(allowed, line):
                 continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +13,7 @@ from lint.config import Config
 from lint.engine import Linter
 from lint.readers import read
 from rules.duplicates import _has_adjacent_twins
+from rules.structure import _lines
 from rules.typography import _MARK_BETWEEN_LETTERS, _marks_between_letters
 
 LINTER = Linter(Config(select=("ALL",)))
@@ -81,3 +84,11 @@ def test_adjacent_twins_test_is_its_definition_on_every_text_path(text: str) -> 
 def test_marks_between_letters_found_alike_by_shape_and_by_pattern(text: str) -> None:
     assert ([m.span() for m in _marks_between_letters(text)]
             == [m.span() for m in _MARK_BETWEEN_LETTERS.finditer(text)])
+
+
+@given(st.text(alphabet="ab\n", max_size=20), st.integers(0, 3), st.integers(0, 3))
+def test_lines_of_a_block_are_its_text_split_at_line_breaks(text: str, lead: int,
+                                                           trail: int) -> None:
+    block = SimpleNamespace(start=min(lead, len(text)), end=max(lead, len(text) - trail))
+    lines = [text[s:e] for s, e in _lines(SimpleNamespace(text=text), block)]
+    assert lines == text[block.start:block.end].split("\n")
