@@ -382,11 +382,12 @@ class Abbreviations:
     def _find_definitions(self) -> list[Definition]:
         found = []
         text = self.masked
-        for bracket in positions(text, "("):
+        # Each bracket with the one before it, after which its line start is looked for.
+        for previous, bracket in itertools.pairwise(itertools.chain((0,), positions(text, "("))):
             inside = _SHORT_INSIDE.match(text, bracket)
             if inside:
                 short = _singular(inside.group(1))
-                long_span = _long_form(text, bracket, short)
+                long_span = _long_form(text, bracket, short, previous)
                 if long_span is not None and (_acronym_like(short) or initials(
                         text[long_span[0]:long_span[1]]) == short.upper()):
                     found.append(Definition(short, self.text[long_span[0]:long_span[1]],
@@ -562,14 +563,16 @@ def _window(short: str) -> int:
     return min(len(short) + 5, 2 * len(short))
 
 
-def _long_form(text: str, bracket: int, short: str) -> tuple[int, int] | None:
+def _long_form(text: str, bracket: int, short: str, since: int = 0) -> tuple[int, int] | None:
     """The long form before `(short)`: Schwartz & Hearst's right-to-left letter match.
 
     The window is min(|SF| + 5, 2·|SF|) words; every short-form letter must be found
-    in order, and the first must begin a word.
+    in order, and the first must begin a word. It stops at a line break or bracket,
+    looked for back to `since`: 0, or a bracket before this one (so that a long
+    line of definitions is not searched back to its start for each).
     """
     window = _window(short)
-    line_start = max(text.rfind(stop, 0, bracket) + 1 for stop in "\n()")
+    line_start = max(text.rfind(stop, since, bracket) + 1 for stop in "\n()")
     words = []
     for m in _WORD_BACK.finditer(text, line_start, bracket):
         words.append((m.start(), m.end()))
