@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 
 from invariants import assert_locations_exact
 from lint.analysis.sentences import split_sentences
+from lint.article import Article
 from lint.config import Config
 from lint.engine import Linter
 from lint.readers import read
+from rules.abbreviations import _TITLE, _titles
 from rules.duplicates import _has_adjacent_twins
 from rules.structure import _lines
 from rules.typography import _MARK_BETWEEN_LETTERS, _marks_between_letters
@@ -92,3 +94,13 @@ def test_lines_of_a_block_are_its_text_split_at_line_breaks(text: str, lead: int
     block = SimpleNamespace(start=min(lead, len(text)), end=max(lead, len(text) - trail))
     lines = [text[s:e] for s, e in _lines(SimpleNamespace(text=text), block)]
     assert lines == text[block.start:block.end].split("\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "Mrs", "Ms", "Dr", "s", ".", " ", "Smith", "x", "\n\n"]),
+                max_size=16).map("".join))
+def test_courtesy_titles_found_from_their_starts_are_the_pattern_s(body: str) -> None:
+    article = Article(read("a.txt", "Headline\n\n" + body + "\n"))
+    masked = article.abbreviations.masked
+    assert [m.span() for m in _titles(article)] == [
+        m.span() for block in article.body for m in _TITLE.finditer(masked, block.start, block.end)]
