@@ -424,8 +424,10 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
     `draft`, `tire`, `license`, `check`, `meter`) are not in the list.
     """
     analysis = article.abbreviations
-    profile = profile_of(options)
     found = _spelled_words(analysis)
+    if not found:
+        return  # most articles: no listed spelling at all
+    profile = profile_of(options)
     for axis in ("variety", "endings"):
         uses = [(start, end, word, v) for start, end, word, v in found
                 if v.axis == axis and not analysis.quoted(start, end)]
