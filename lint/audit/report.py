@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import json
 import threading
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,22 +32,27 @@ CHART_ROWS = 12              # bars in the by-section and by-author charts
 def write_report(out_dir: Path, collection: Collection | None = None) -> Path:
     """Read summary.json and findings.jsonl in `out_dir` (or take the `collection` of
     findings.jsonl already made); write and return out_dir/report.html."""
-    import jinja2  # heavy: only an audit that writes a report pays for it
-
     out_dir = Path(out_dir)
     summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
-    index, details = (collection or collect(out_dir / "findings.jsonl")).data()
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    page = env.get_template("report.html").render(
+    index_json, details_json = (collection or collect(out_dir / "findings.jsonl")).scripts()
+    page = _template().render(
         summary=summary,
         charts=_charts(summary),
-        index_json=_script_json(index),
-        details_json=_script_json(details),
+        index_json=index_json,
+        details_json=details_json,
     )
     path = out_dir / "report.html"
     path.write_text(inline(page, TEMPLATES), encoding="utf-8")
     return path
+
+
+@cache
+def _template() -> Any:
+    import jinja2  # heavy: only an audit that writes a report pays for it
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("report.html")
 
 
 def _script_json(data: Any) -> Any:
@@ -92,6 +98,7 @@ class Collection:
         self._kept: list[tuple[tuple[int, int], int, int]] = []  # (rank, size, article): a min-heap
         self._kept_size = 0
         self._texts: dict[int, list[str]] = {}  # the kept articles' source texts
+        self._scripts: tuple[Any, Any] | None = None
 
     def add(self, number: int, record: dict) -> None:
         """Take in the record of line `number` (from 0) of findings.jsonl."""
@@ -137,8 +144,15 @@ class Collection:
                 self._kept_size -= dropped
                 del self._texts[article]
 
-    def data(self) -> tuple[dict, list]:
-        """The index and the details, as the page carries them."""
+    def scripts(self) -> tuple[Any, Any]:
+        """The index and the details as the page carries them (JSON for its scripts),
+        made once: no record is taken in after."""
+        if self._scripts is None:
+            index, details = self._data()
+            self._scripts = _script_json(index), _script_json(details)
+        return self._scripts
+
+    def _data(self) -> tuple[dict, list]:
         for article, article_texts in self._texts.items():
             self.details[article].append(article_texts)
             for finding in self.details[article][1]:
@@ -172,7 +186,11 @@ class Reading:
 
     def _read(self, findings_path: Path) -> None:
         try:
-            self._result.append(collect(findings_path, self._stop))
+            collection = collect(findings_path, self._stop)
+            if collection is not None:  # what the page needs of it, made here too
+                collection.scripts()
+                _template()
+            self._result.append(collection)
         except Exception:  # read again, and any error told, when the report is written
             self._result.append(None)
 
