@@ -207,6 +207,7 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "markdown emphasis": one_paragraph("*"),
     "markdown links": one_paragraph("[a]("),
     "backticks": one_paragraph("`"),
+    "unpaired backtick runs": lambda size: ["`" * (size // 2) + " a " + "`" * (size // 2 - 3)],
     "underscores": one_paragraph("_"),
     "hashes": one_paragraph("#"),
     "list markers": paragraphs_of(lambda rng, i: f"- item {i}"),

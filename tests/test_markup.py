@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -342,3 +343,31 @@ def test_an_unknown_or_wrong_charset_is_a_clear_error() -> None:
         decode('<meta charset="klingon"><p>Caf\u00e9</p>'.encode("cp1252"))
     with pytest.raises(InputError, match="not valid UTF-8"):
         decode("<p>Caf\u00e9</p>".encode("cp1252"))
+
+
+# What `_not_prose` replaces: one pattern, its code spans opened at the start of a run
+# of backticks only (CommonMark), which read the rest of the line from every backtick
+# of a long unpaired run.
+_ONE_PATTERN = regex.compile(
+    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"
+    r"|(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
+    r"|<(?:https?|mailto):[^>\s]*>"
+    r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"
+)
+
+
+@given(st.lists(st.sampled_from(["`", "``", "```", "a", " ", "](", "(", ")", "[x]", "<b>", "<",
+                                 ">", "<http://x>", '"', "é"]), max_size=40))
+def test_markdown_finds_what_one_pattern_finds_outside_prose(pieces: list[str]) -> None:
+    from lint.readers.markdown import _not_prose
+
+    line = "".join(pieces)
+    assert list(_not_prose(line, 0, len(line))) == [
+        m.span() for m in _ONE_PATTERN.finditer(line)]
+
+
+def test_a_long_unpaired_run_of_backticks_is_text() -> None:
+    line = "Some " + "`" * 1707 + " words " + "`" * 2793 + " and `code` here."
+    document = read("a.md", "Headline\n\n" + line + "\n")
+    start = document.text.index("`code`")
+    assert document.masked == ((start, start + len("`code`")),)

@@ -15,6 +15,9 @@ copydesk needs the column of every character after the markers are removed.
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -39,12 +42,14 @@ _INDENTED = regex.compile(r"^(?: {4}|\t)")
 _INDENT = " \t"
 # Inline stretches shown to the reader but not prose: code spans, link destinations,
 # autolinks and inline HTML tags.
+# Link targets, autolinks and tags; code spans are paired by `_code_span`.
 _NOT_PROSE = prose.compile(
-    r"(`+)(?!`).+?(?<!`)\1(?!`)"
-    r"|(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
+    r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
     r"|<(?:https?|mailto):[^>\s]*>"
     r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"
 )
+
+_BACKTICKS = re.compile("`+")
 
 
 @dataclass
@@ -127,14 +132,51 @@ def _line_runs(text: str, start: int, end: int, code: list[tuple[int, int]]) -> 
     """A line's runs, with inline code, link targets and tags marked as not linted;
     the code spans' places go to `code`."""
     runs, cursor = [], start
-    for shown in _NOT_PROSE.finditer(text, start, end):
-        runs.append(Run(text[cursor:shown.start()], cursor, shown.start() - cursor))
-        runs.append(Run(shown.group(), shown.start(), len(shown.group()), masked=True))
-        if shown.group().startswith("`"):
-            code.append(shown.span())
-        cursor = shown.end()
+    for shown_start, shown_end in _not_prose(text, start, end):
+        runs.append(Run(text[cursor:shown_start], cursor, shown_start - cursor))
+        runs.append(Run(text[shown_start:shown_end], shown_start, shown_end - shown_start,
+                        masked=True))
+        if text[shown_start] == "`":
+            code.append((shown_start, shown_end))
+        cursor = shown_end
     runs.append(Run(text[cursor:end], cursor, end - cursor))
     return runs
+
+
+def _not_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """What a line shows as no prose, in order: code spans, link targets, autolinks and
+    tags. The first to start wins and the search goes on after it, as with one pattern.
+
+    A code span runs from a run of backticks to the next run of the same length; a
+    run with none is text (CommonMark). Pairing the runs through their lengths looks
+    at each run once, where a pattern would read the rest of the line from every
+    unpaired backtick."""
+    ticks = [m.span() for m in _BACKTICKS.finditer(text, start, end)]
+    by_length: dict[int, list[int]] = {}
+    for i, (s, e) in enumerate(ticks):
+        by_length.setdefault(e - s, []).append(i)
+    cursor, i = start, 0
+    other = _NOT_PROSE.search(text, cursor, end)
+    while True:
+        span = None
+        while i < len(ticks) and span is None:
+            if ticks[i][0] >= cursor:
+                same = by_length[ticks[i][1] - ticks[i][0]]
+                j = bisect.bisect_right(same, i)
+                if j < len(same):
+                    span, closing = (ticks[i][0], ticks[same[j]][1]), same[j]
+                    continue
+            i += 1
+        if other is not None and other.start() < cursor:
+            other = _NOT_PROSE.search(text, cursor, end)
+        if span is not None and (other is None or span[0] < other.start()):
+            yield span
+            cursor, i = span[1], closing + 1
+        elif other is not None:
+            yield other.span()
+            cursor = other.end()
+        else:
+            return
 
 
 def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
