@@ -137,3 +137,15 @@ def test_find_words_in_one_pass_is_the_search_word_by_word(body: str) -> None:
     padding = {f"filler{n}" for n in range(20)}
     one_pass = a.find_words(words | padding)
     assert {w: one_pass[w] for w in words} == {w: a.find_words({w})[w] for w in words}
+
+
+def test_a_definition_does_not_reach_into_the_next_paragraph() -> None:
+    # A fuzzed WordPress post: a `</p>` inside the brackets of `PDAs (Personal ...)`.
+
+    document = read("post.html", "<h1>Phones</h1><p>Texts on PDAs (Personal</p>"
+                                 "<p>Digital Assistants) are kept. PDAs (Personal Digital "
+                                 "Assistants) are small.</p>")
+    definitions = Article(document).abbreviations.definitions
+    assert [(d.short, d.long) for d in definitions] == [("PDA", "Personal Digital Assistants")]
+    assert document.text[definitions[0].start:definitions[0].end] == (
+        "PDAs (Personal Digital Assistants)")

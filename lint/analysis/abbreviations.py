@@ -395,8 +395,9 @@ class Abbreviations:
                 continue
             before = _SHORT_BEFORE.search(text, max(0, bracket - 12), bracket)
             long = _LONG_INSIDE.match(text, bracket) if before else None
-            if long is None:
-                continue
+            block = self.block_of(bracket)
+            if long is None or (block is not None and long.end() > block.end):
+                continue  # none, or its brackets close in a later block
             short, words = _singular(before.group(1)), long.group(1)
             if (_acronym_like(short) and len(words.split()) <= _window(short)
                     and words[0].lower() == short[0].lower()
