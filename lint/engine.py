@@ -266,8 +266,7 @@ def _context(document: Document, block: Block | None, start: int, end: int) -> C
     """The text around [start, end) in its block."""
     if block is None:
         return None
-    text = document.text
-    _, block_start, block_end, _ = block
+    text, block_start, block_end = document.text, block.start, block.end
     left = start - _CONTEXT_CHARS
     if left > block_start:
         space = text.find(" ", left, start)

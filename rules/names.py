@@ -158,7 +158,7 @@ def _hyphenated_inside_names(names: list[Name]) -> Iterator[Problem]:
                 for n in names if "-" in n.text for m in _HYPHENED_CAPITALS.finditer(n.text)]
     if not hyphened:
         return
-    pairs = _name_word_pairs(names)
+    pairs = _name_word_pairs(names, _pairs_by_text(names))
     spaced = Counter(text for *_, text in pairs)
     first_spaced: dict[str, tuple[int, int, str]] = {}
     for pair in pairs:
@@ -293,7 +293,7 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     """
     names = [n for n in article.shared(_name_occurrences)
              if n.block.is_body or n.block.kind == "headline"]
-    pairs_in = {text: _word_pairs(text) for text in {n.text: None for n in names}}
+    pairs_in = _pairs_by_text(names)
     forms = Counter()
     for n in names:
         for _, _, text in pairs_in[n.text]:
@@ -302,7 +302,7 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     if not slips:
         return  # most articles: no need to place every use of every name
     uses: dict[str, list[tuple[int, int, str]]] = {}
-    for pair in _name_word_pairs(names):
+    for pair in _name_word_pairs(names, pairs_in):
         uses.setdefault(pair[2], []).append(pair)
     for a, b in slips:
         right, wrong = sorted((a, b), key=lambda f: (-forms[f], uses[f][0][0]))
@@ -316,15 +316,16 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
 _MINOR_NAME_WORDS = _CONNECTORS | {"and", "a", "an", "in", "on", "at", "to"}
 
 
-def _name_word_pairs(names: list[Name]) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the two-word runs of every name use, in text order."""
-    pairs_in: dict[str, list[tuple[int, int, str]]] = {}  # by name text, offsets in it
-    pairs = []
-    for n in names:
-        if n.text not in pairs_in:
-            pairs_in[n.text] = _word_pairs(n.text)
-        pairs += [(n.start + a, n.start + b, text) for a, b, text in pairs_in[n.text]]
-    return pairs
+def _pairs_by_text(names: list[Name]) -> dict[str, list[tuple[int, int, str]]]:
+    """_word_pairs of each distinct name text (a name is mostly used more than once)."""
+    return {text: _word_pairs(text) for text in {n.text: None for n in names}}
+
+
+def _name_word_pairs(names: list[Name], pairs_in: dict[str, list[tuple[int, int, str]]],
+                     ) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the two-word runs of every name use, in text order, from
+    the names' `_pairs_by_text`."""
+    return [(n.start + a, n.start + b, text) for n in names for a, b, text in pairs_in[n.text]]
 
 
 def _word_pairs(name: str) -> list[tuple[int, int, str]]:
