@@ -168,10 +168,20 @@ def test_a_quote_chained_over_every_paragraph_has_one_head() -> None:
     assert heads == {0} and len(result.quotations) == 301 and result.unclosed == ()
 
 
+def test_a_run_of_one_mark_is_no_quotation_mark() -> None:
+    article, result = scan(HEADLINE + "He said \"\"\" and '''' and ””” then \"Yes,\" she said.")
+    assert quoted(article, result) == ['"Yes,"'] and len(result.marks) == 2
+    _, result = scan(HEADLINE + "''He watched 'Fox,''' said Tommy.")
+    assert len(result.marks) == 4  # three apostrophes are still two marks
+
+
 @pytest.mark.parametrize(("body", "marks", "quotations", "ambiguous"), [
-    ('"' * 200_000, 200_000, 100_000, 0),
-    ("''" * 100_000, 66_667, 33_333, 0),
-    ("“" * 100_000, 100_000, 100_000, 0),
+    ('"' * 200_000, 0, 0, 0),
+    ("''" * 100_000, 0, 0, 0),
+    ("“" * 100_000, 0, 0, 0),
+    ('"" ' * 100_000, 200_000, 100_000, 0),
+    ("“a" * 100_000, 100_000, 100_000, 0),
+    ('"a' * 100_000, 100_000, 1, 99_999),
     ('" a ' * 50_000, 50_000, 0, 50_000),
     ("'a " * 50_000 + '"a" ' * 50_000, 100_000, 50_000, 0),
 ])

@@ -15,6 +15,7 @@ works on the rendered article text with exact offsets:
   they are apostrophes (`the Smiths’ house`, `rock 'n' roll`, `'90s`); a straight
   single opener never closed was an apostrophe all along;
 * a digit followed by `'` or `"` is a prime (`5'10"`, `12" pizza`);
+* a run of one mark (three or more, four or more apostrophes) is no mark at all;
 * quotations nest (double outside single, or the reverse in British headlines);
 * the multi-paragraph convention: a paragraph that ends inside a quotation and a
   next paragraph that opens one again make a chain, not an error; a double opener
@@ -444,8 +445,10 @@ def is_credit_line(text: str, block: Block) -> bool:
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """The marks of the text as (start, end, characters), in order: each mark alone,
-    except that two or three straight apostrophes in a row are one token. Found
-    with str.find: a third of the time of one pattern's finditer over the text."""
+    except that two or three straight apostrophes in a row are one token. A longer
+    run of one mark (four apostrophes, three of any other) quotes nothing in any
+    prose: a typing slip or a rule drawn in marks, it is no quotation mark at all.
+    Found with str.find: a third of the time of one pattern's finditer over the text."""
     starts = []
     for char in _MARK_CHARS:
         at = text.find(char)
@@ -457,13 +460,15 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     i, count = 0, len(starts)
     while i < count:
         at = starts[i]
-        length = 1
-        if text[at] == "'":
-            while (length < 3 and i + length < count and starts[i + length] == at + length
-                   and text[at + length] == "'"):
-                length += 1
-        tokens.append((at, at + length, text[at:at + length]))
-        i += length
+        char = text[at]
+        run = 1
+        while i + run < count and starts[i + run] == at + run and text[at + run] == char:
+            run += 1
+        if char == "'" and run <= 3:
+            tokens.append((at, at + run, text[at:at + run]))
+        elif run < 3:
+            tokens.extend((start, start + 1, char) for start in range(at, at + run))
+        i += run
     return tokens
 
 
