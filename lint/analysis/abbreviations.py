@@ -384,6 +384,8 @@ class Abbreviations:
         text = self.masked
         # Each bracket with the one before it, after which its line start is looked for.
         for previous, bracket in itertools.pairwise(itertools.chain((0,), positions(text, "("))):
+            if text[bracket - 1:bracket] != " " and not text[bracket + 1:bracket + 2].isupper():
+                continue  # neither pattern can match: no space before, no capital after
             inside = _SHORT_INSIDE.match(text, bracket)
             if inside:
                 short = _singular(inside.group(1))
@@ -395,9 +397,11 @@ class Abbreviations:
                 continue
             before = _SHORT_BEFORE.search(text, max(0, bracket - 12), bracket)
             long = _LONG_INSIDE.match(text, bracket) if before else None
+            if long is None:
+                continue
             block = self.block_of(bracket)
-            if long is None or (block is not None and long.end() > block.end):
-                continue  # none, or its brackets close in a later block
+            if block is not None and long.end() > block.end:
+                continue  # its brackets close in a later block
             short, words = _singular(before.group(1)), long.group(1)
             if (_acronym_like(short) and len(words.split()) <= _window(short)
                     and words[0].lower() == short[0].lower()
