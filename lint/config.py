@@ -19,6 +19,10 @@ CONFIG_FILES = ("copydesk.toml", "pyproject.toml")
 # Generous for any article (a long read is under 100 KB), small enough that one
 # pasted archive cannot hold up a run or a service.
 MAX_DOCUMENT_BYTES = 5_000_000
+# Far more than any article's copy earns from one rule; past it a rule's findings
+# say more about the input (a mangled import, a rule that does not fit the house
+# style) than about the copy, and listing them all costs more than the check.
+MAX_FINDINGS_PER_RULE = 200
 
 
 class ConfigError(Exception):
@@ -37,6 +41,7 @@ class Config:
     profile: str | None = None
     fail_on: str | None = None
     max_document_bytes: int = MAX_DOCUMENT_BYTES
+    max_findings_per_rule: int = MAX_FINDINGS_PER_RULE
     serve: Mapping[str, Any] = field(default_factory=dict)  # checked by lint.service
     path: Path | None = None
 
@@ -92,6 +97,8 @@ _KEYS = {
     "fail-on": lambda v: {"fail_on": _severity("fail-on", v)},
     "max-document-bytes": lambda v: {
         "max_document_bytes": _positive_int("max-document-bytes", v)},
+    "max-findings-per-rule": lambda v: {
+        "max_findings_per_rule": _positive_int("max-findings-per-rule", v)},
     "severity": lambda v: {"severity": {k: _severity_or_tiers(f"severity.{k}", s)
                                         for k, s in _table("severity", v).items()}},
     "rules": lambda v: {"rules": {k: _table(f"rules.{k}", o)

@@ -138,15 +138,20 @@ class Linter:
         return tuple(a for a in self.rules if a.rule.name not in ignored)
 
     def check(self, document: Document, deadline: float | None = None,
-              collect: bool = False) -> Checked:
+              collect: bool = False, unlimited: bool = False) -> Checked:
         """The document's findings, and the rules that failed on it: one rule's
         exception loses that rule's findings for this document, nothing else.
         Past `deadline` (a `time.monotonic()` value) no further rule starts. With
-        `collect`, the archive rules' facts too (for an archive pass or an index)."""
+        `collect`, the archive rules' facts too (for an archive pass or an index).
+        A rule lists at most `max-findings-per-rule` findings, the last of them
+        saying that there are more, unless `unlimited` (for `--fix`, which fixes
+        them all)."""
+        limit = None if unlimited else self.config.max_findings_per_rule
         with _collector_paused():
-            return self._check(document, deadline, collect)
+            return self._check(document, deadline, collect, limit)
 
-    def _check(self, document: Document, deadline: float | None, collect: bool) -> Checked:
+    def _check(self, document: Document, deadline: float | None, collect: bool,
+               limit: int | None) -> Checked:
         article = Article(document)
         suppressions = Suppressions(document, self.registry.expand)
         findings = []
@@ -173,25 +178,17 @@ class Linter:
                                                   for fact in gather(article, active.options))
                     facts[active.rule.name] = collected[gather]
                     continue
-                problems = active.rule.check(article, active.options)
-                if document.masked:
-                    problems = [p for p in problems if not document.is_masked(p.start)]
-                # In report order (Finding.sort_key among one rule's findings, then the
-                # rule's own order), so that each finding is built once, with the
-                # fingerprint that its place among the rule's findings gives it.
-                placed = []
-                for number, problem in enumerate(problems):
-                    location = source_location(document, problem.start, problem.end)
-                    placed.append((location.source, location.offset, location.length,
-                                   number, location, problem))
+                placed = _placed(document, article, active, suppressions, limit)
                 if not placed:
                     continue  # most rules on most articles: nothing to order or build
-                if suppressions:
-                    placed = [entry for entry in placed
-                              if not suppressions.silenced(active.rule.name, entry[0], entry[1])]
+                more = limit is not None and len(placed) > limit
+                if more:
+                    del placed[limit:]
                 placed.sort()
                 findings += [_locate(document, active, problem, location, fingerprint)
                              for *_, location, problem in placed]
+                if more:
+                    findings[-1] = _with_more_note(findings[-1], limit)
             except Exception as exc:
                 import traceback
 
@@ -211,6 +208,36 @@ class Linter:
         if checked.failures:
             raise RuleFailed(checked.failures[0])
         return checked.findings
+
+
+def _placed(document: Document, article: Article, active: ActiveRule,
+            suppressions: Suppressions, limit: int | None) -> list[tuple]:
+    """The rule's problems that are reported (not masked, not silenced), each with
+    its source location, up to one past `limit`: a rule's problems are drawn as it
+    finds them, so that one flooding a mangled input stops there. Sorted, the
+    entries are in report order (Finding.sort_key among one rule's findings, then
+    the rule's own order), so that each finding is built once, with the
+    fingerprint that its place among the rule's findings gives it."""
+    name = active.rule.name
+    placed = []
+    for number, problem in enumerate(active.rule.check(article, active.options)):
+        if document.masked and document.is_masked(problem.start):
+            continue
+        location = source_location(document, problem.start, problem.end)
+        if suppressions and suppressions.silenced(name, location.source, location.offset):
+            continue
+        placed.append((location.source, location.offset, location.length, number, location,
+                       problem))
+        if limit is not None and len(placed) > limit:
+            break
+    return placed
+
+
+def _with_more_note(finding: Finding, limit: int) -> Finding:
+    """The last finding a rule lists when it has more than `limit`, saying so."""
+    return replace(finding, message=f"{finding.message} (More `{finding.rule}` findings in"
+                   f" this article are not listed: a rule lists at most {limit:,} in one"
+                   " article, `max-findings-per-rule`.)")
 
 
 @contextmanager

@@ -273,7 +273,7 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None, *,
         document = read_text(display, text, linter, format)
         if isinstance(document, FileResult) or len(document.sources) != 1:
             break  # fixing CMS payloads field by field is not supported
-        checked = linter.check(document)
+        checked = linter.check(document, unlimited=True)
         if checked.failures:
             break
         chosen = safe_fixes(checked.findings, unsafe=unsafe)

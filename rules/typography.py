@@ -276,9 +276,9 @@ def _by_design(article: Article, block: Block, index: int) -> bool:
             is not None or index in article.addresses)
 
 
-def _unmatched_brackets(article: Article, block: Block, brackets: list[int]) -> list[int]:
-    """`brackets`: where the block's brackets stand, in order."""
-    text = article.text
+def _unmatched_brackets(text: str, brackets: list[int]) -> list[int]:
+    """Where the brackets left without their partner stand, in order; `brackets`:
+    where one block's brackets stand, in order."""
     open_at: list[int] = []
     unmatched: list[int] = []
     for index in brackets:
@@ -289,7 +289,7 @@ def _unmatched_brackets(article: Article, block: Block, brackets: list[int]) -> 
             open_at.pop()
         else:
             unmatched.append(index)
-    return sorted(i for i in unmatched + open_at if not _by_design(article, block, i))
+    return sorted(unmatched + open_at)
 
 
 @rule("unbalanced-brackets", category="typography", severity="warning")
@@ -326,8 +326,10 @@ def unbalanced_brackets(article: Article, options: Options) -> Iterator[Problem]
         last = bisect.bisect_left(brackets, block.end, first)
         if first == last:
             continue
-        for index in _unmatched_brackets(article, block, brackets[first:last]):
-            mark = article.text[index]
+        for index in _unmatched_brackets(text, brackets[first:last]):
+            if _by_design(article, block, index):
+                continue
+            mark = text[index]
             state = "never closed" if mark in "([" else "never opened"
             yield Problem(index, index + 1, f"'{mark}' is {state} in this paragraph.")
 
