@@ -38,6 +38,9 @@ _WORD_WINDOW = 60
 _LOWER_PAIR = regex.compile(r"\p{Ll}{2}$")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}")
 _NAME_SHORT = 4  # `One.Tel`: a capitalised word this short before the stop is a name
+# A stop or `@` next to the words, on either side: a dotted name or an address.
+_DOTTED_AFTER = regex.compile(r"[.@]\p{L}")
+_DOTTED_BEFORE = regex.compile(r"\p{L}[.@]$")
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -60,11 +63,12 @@ def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool
         return True  # Mr.Benn
     # After a stop, `!` or `?`: a new sentence typed on (`year.The`), unless the run
     # is a dotted name (`One.Tel`, `Halo.Bungie.Org`).
-    dotted = (regex.match(r"[.@]\p{L}", text[end:end + 2]) is not None
-              or regex.search(r"\p{L}[.@]$", text[max(start - 2, 0):start]) is not None)
+    if not (_LOWER_PAIR.search(left) and _CAPITALISED.match(right)):
+        return False
     short_name = left[:1].isupper() and len(left) < _NAME_SHORT
-    return (bool(_LOWER_PAIR.search(left)) and bool(_CAPITALISED.match(right))
-            and not dotted and not short_name)
+    dotted = (_DOTTED_AFTER.match(text, end, end + 2) is not None
+              or _DOTTED_BEFORE.search(text, max(start - 2, 0), start) is not None)
+    return not dotted and not short_name
 
 
 def _marks_between_letters(text: str) -> Iterator[regex.Match]:

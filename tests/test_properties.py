@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +17,12 @@ from lint.readers import read
 from rules.abbreviations import _TITLE, _titles
 from rules.duplicates import _has_adjacent_twins
 from rules.structure import _lines
-from rules.typography import _MARK_BETWEEN_LETTERS, _marks_between_letters
+from rules.typography import (
+    _DOTTED_AFTER,
+    _DOTTED_BEFORE,
+    _MARK_BETWEEN_LETTERS,
+    _marks_between_letters,
+)
 
 LINTER = Linter(Config(select=("ALL",)))
 
@@ -86,6 +92,16 @@ def test_adjacent_twins_test_is_its_definition_on_every_text_path(text: str) -> 
 def test_marks_between_letters_found_alike_by_shape_and_by_pattern(text: str) -> None:
     assert ([m.span() for m in _marks_between_letters(text)]
             == [m.span() for m in _MARK_BETWEEN_LETTERS.finditer(text)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aé.@ 1\n", max_size=12), st.integers(0, 12), st.integers(0, 12))
+def test_dotted_neighbours_read_in_place_as_in_a_slice(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    assert ((_DOTTED_AFTER.match(text, a, a + 2) is None)
+            == (regex.match(r"[.@]\p{L}", text[a:a + 2]) is None))
+    assert ((_DOTTED_BEFORE.search(text, a, b) is None)
+            == (regex.search(r"\p{L}[.@]$", text[a:b]) is None))
 
 
 @given(st.text(alphabet="ab\n", max_size=20), st.integers(0, 3), st.integers(0, 3))
