@@ -219,12 +219,14 @@ def _placed(document: Document, article: Article, active: ActiveRule,
     the rule's own order), so that each finding is built once, with the
     fingerprint that its place among the rule's findings gives it."""
     name = active.rule.name
+    masked = document.is_masked if document.masked else None
+    silenced = suppressions.silenced if suppressions else None
     placed = []
     for number, problem in enumerate(active.rule.check(article, active.options)):
-        if document.masked and document.is_masked(problem.start):
+        if masked is not None and masked(problem.start):
             continue
         location = source_location(document, problem.start, problem.end)
-        if suppressions and suppressions.silenced(name, location.source, location.offset):
+        if silenced is not None and silenced(name, location.source, location.offset):
             continue
         placed.append((location.source, location.offset, location.length, number, location,
                        problem))
