@@ -198,7 +198,7 @@ class Linter:
             failed = {failure.rule for failure in failures}.union(skipped)
             findings += _directive_findings(
                 document, tuple(a for a in rules if a.rule.name not in failed), suppressions,
-                fingerprint)
+                fingerprint, limit)
         findings.sort(key=lambda f: f.sort_key)
         return Checked(findings, failures, skipped, facts)
 
@@ -380,7 +380,8 @@ def _locate(document: Document, active: ActiveRule, problem: Problem, location: 
 
 
 def _directive_findings(document: Document, rules: tuple[ActiveRule, ...],
-                        suppressions: Suppressions, fingerprint: Fingerprints) -> list[Finding]:
+                        suppressions: Suppressions, fingerprint: Fingerprints,
+                        limit: int | None) -> list[Finding]:
     """`unused-directive`, once every other rule's findings have been silenced or not."""
     active = next((a for a in rules if a.rule is unused_directive), None)
     if active is None:
@@ -389,7 +390,12 @@ def _directive_findings(document: Document, rules: tuple[ActiveRule, ...],
     problems = [problem for problem in suppressions.problems(names.__contains__)
                 if not suppressions.silenced(active.rule.name, problem.source, problem.start)]
     problems.sort(key=lambda p: (p.source, p.start, p.end - p.start))  # report order
-    return [_directive_finding(document, active, problem, fingerprint) for problem in problems]
+    more = limit is not None and len(problems) > limit
+    findings = [_directive_finding(document, active, problem, fingerprint)
+                for problem in problems[:limit]]
+    if more:
+        findings[-1] = _with_more_note(findings[-1], limit)
+    return findings
 
 
 def _directive_finding(document: Document, active: ActiveRule, problem: DirectiveProblem,

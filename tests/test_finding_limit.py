@@ -109,3 +109,14 @@ def test_a_rule_is_not_drawn_past_the_first_finding_over_the_limit() -> None:
     found = linter.lint(read("story.txt", "a b c d e f g h i j k l m n o p"))
     assert [f.location.offset for f in found] == [0, 2, 4, 6, 8]
     assert len(drawn) == 6
+
+
+def test_unused_directives_are_limited_alike() -> None:
+    text = "Budget\n\n" + "<!-- copydesk: disable=repeated-word -->\n\nIt met.\n\n" * 5
+    linter = Linter(Config(max_findings_per_rule=3))
+    found = linter.lint(read("story.md", text))
+    assert [(f.rule, f.location.line) for f in found] == [("unused-directive", n)
+                                                          for n in (3, 7, 11)]
+    assert found[-1].message.endswith("(More `unused-directive` findings in this article are"
+                                      " not listed: a rule lists at most 3 in one article,"
+                                      " `max-findings-per-rule`.)")
