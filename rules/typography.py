@@ -43,19 +43,18 @@ _DOTTED_AFTER = regex.compile(r"[.@]\p{L}")
 _DOTTED_BEFORE = regex.compile(r"\p{L}[.@]$")
 
 
-def _words_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start of the word ending at `start` and end of the word starting at `end`."""
-    before = _WORD_BEFORE.search(text, max(0, start - _WORD_WINDOW), start)
-    after = _WORD_AFTER.match(text, end)
-    return before.start(), after.end()
+def _word_before(text: str, start: int) -> int:
+    """Start of the word ending at `start`."""
+    return _WORD_BEFORE.search(text, max(0, start - _WORD_WINDOW), start).start()
 
 
 def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool:
+    """`end`: the end of the word after the mark, which is not in capitals."""
     text = article.text
     left, mark, right = text[start:mark_at], text[mark_at], text[mark_at + 1:end]
     if mark_at in article.addresses:
         return False
-    if (left.isupper() and len(left) > 1) or right.isupper():
+    if left.isupper() and len(left) > 1:
         return False  # names written with a mark: CSI:NY, CD:UK, SM:tv
     if mark in ",;:":
         return True
@@ -127,7 +126,10 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     """
     text = article.text
     for match in _marks_between_letters(text):
-        start, end = _words_around(text, match.start(), match.end())
+        end = _WORD_AFTER.match(text, match.end()).end()
+        if text[match.end():end].isupper():
+            continue  # a name written with a mark (CSI:NY, SM:TV), or `U.S`
+        start = _word_before(text, match.start())
         if not _missing_space(article, start, match.start(), end):
             continue
         mark = match.group()
