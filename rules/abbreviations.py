@@ -65,16 +65,16 @@ def _stop_tokens(article: Article) -> list[Token]:
 
 def _article_forms(article: Article) -> dict[str, bool]:
     """For each key, whether the article's body mostly writes it with stops (ties: first use)."""
-    tokens = article.shared(_stop_tokens)
-    counts: dict[str, Counter[bool]] = {}
-    for t in tokens:
+    counts: Counter[tuple[str, bool]] = Counter()
+    first: dict[str, bool] = {}  # whether each key's first use has stops
+    for t in article.shared(_stop_tokens):
         if not t.lead_in:
-            counts.setdefault(t.key, Counter())[t.form == "dotted"] += 1
-    forms = {}
-    for key, counter in counts.items():
-        first = next(t.form == "dotted" for t in tokens if t.key == key and not t.lead_in)
-        forms[key] = counter[True] > counter[False] or (counter[True] == counter[False] and first)
-    return forms
+            stops = t.form == "dotted"
+            counts[t.key, stops] += 1
+            first.setdefault(t.key, stops)
+    return {key: counts[key, True] > counts[key, False]
+            or (counts[key, True] == counts[key, False] and stops)
+            for key, stops in first.items()}
 
 
 @rule("malformed-abbreviation", category="abbreviations", severity="error",
@@ -208,14 +208,16 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
         headline = t.block.kind == "headline"
         decided = profile.stops(t.key, headline) if profile is not None else None
         if decided is not None:
-            right, why = decided, f"the {profile.label} style writes `{written(t.key, decided)}`"
+            right = decided
         elif t.lead_in or t.key not in own:
             continue
         else:
-            right, why = own[t.key], f"this article mostly writes `{written(t.key, own[t.key])}`"
+            right = own[t.key]
         if (t.form == "dotted") == right:
             continue
         replacement = written(t.key, right)
+        why = (f"the {profile.label} style writes `{replacement}`" if decided is not None
+               else f"this article mostly writes `{replacement}`")
         first_other = (first if decided is not None else first_in_copy).get((t.key, right))
         related = (Related(first_other.start, first_other.end, f"`{replacement}` used here"),
                    ) if first_other else ()
