@@ -114,12 +114,15 @@ def malformed_abbreviation(article: Article, options: Options) -> Iterator[Probl
     """
     analysis = article.abbreviations
     profile = profile_of(options)
-    tokens = article.shared(_stop_tokens)
     own = article.shared(_article_forms)
+    forms: dict[str, set[str]] = {}  # the forms of each key in the copy
+    for t in article.shared(_stop_tokens):
+        if not t.lead_in:
+            forms.setdefault(t.key, set()).add(t.form)
     for bad in analysis.malformed:
         if bad.key in DOTTABLE:
             stops, settled, basis = _form_for(bad.key, bad.block.kind == "headline", profile,
-                                              own, tokens)
+                                              own, forms)
             choices = [written(bad.key, stops), written(bad.key, not stops)]
         elif bad.kind == "final-stop" and (bad.key in own or before_name(article.text, bad.end)):
             settled, basis = True, "the other initials have stops"
@@ -138,14 +141,14 @@ _DESCRIBE = {"final-stop": "the final stop is missing", "spaced": "spaces betwee
 
 
 def _form_for(key: str, headline: bool, profile: Profile | None, own: dict[str, bool],
-              tokens: list[Token]) -> tuple[bool, bool, str]:
-    """(stops?, settled?, why) for writing `key`: profile, then the article's own usage."""
+              forms: dict[str, set[str]]) -> tuple[bool, bool, str]:
+    """(stops?, settled?, why) for writing `key`: profile, then the article's own usage
+    (`forms`: the forms of each key in the copy)."""
     house = profile.stops(key, headline) if profile is not None else None
     if house is not None:
         return house, True, f"the {profile.label} style is `{written(key, house)}`"
     if key in own:
-        forms = {t.form for t in tokens if t.key == key and not t.lead_in}
-        return own[key], len(forms) == 1, f"this article writes `{written(key, own[key])}`"
+        return own[key], len(forms[key]) == 1, f"this article writes `{written(key, own[key])}`"
     if own:
         others = set(own.values())
         stops = others == {True}

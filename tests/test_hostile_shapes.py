@@ -68,3 +68,22 @@ def test_thousands_of_distinct_dotted_abbreviations_are_weighed_in_one_pass() ->
     done = subprocess.run([sys.executable, "-c", DOTTED], capture_output=True, text=True,
                           timeout=BATCH_SECONDS, check=True)
     assert done.stdout == "done\n"
+
+
+HALF_DOTTED = """
+from lint.config import Config
+from lint.engine import Linter
+from lint.readers import read
+linter = Linter(Config(select=("malformed-abbreviation",)))
+document = read("story.txt", "Council plan\\n\\n" + "U.S, U.S. " * 20_000 + "\\n")
+print(len(linter.check(document, unlimited=True).findings))
+"""
+
+
+def test_every_half_dotted_abbreviation_is_weighed_against_the_article_once() -> None:
+    """The forms an article writes each abbreviation in were gathered anew for each
+    malformed one, over every abbreviation of the article: with every finding drawn
+    (as `--fix` draws them), a cost growing with the square of their number."""
+    done = subprocess.run([sys.executable, "-c", HALF_DOTTED], capture_output=True,
+                          text=True, timeout=BATCH_SECONDS, check=True)
+    assert done.stdout == "20000\n"
