@@ -177,9 +177,11 @@ def _hyphenated_inside_names(names: list[Name]) -> Iterator[Problem]:
 
 def _variants(group: list[Name]) -> Iterator[Problem]:
     forms = Counter(n.text for n in group)
-    main = max(forms, key=lambda f: (forms[f], -next(i for i, n in enumerate(group)
-                                                       if n.text == f)))
-    first_main = next(n for n in group if n.text == main)
+    first: dict[str, int] = {}  # where in the group each form is first used
+    for i, n in enumerate(group):
+        first.setdefault(n.text, i)
+    main = max(forms, key=lambda f: (forms[f], -first[f]))
+    first_main = group[first[main]]
     for n in group:
         if n.text == main:
             continue
