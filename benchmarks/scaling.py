@@ -186,6 +186,7 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "names": words_of(lambda rng, i: _name(rng) + " said."),
     "acronym definitions": words_of(_acronym_definition),
     "acronyms": words_of(lambda rng, i: _letters(rng, 2, 5, UPPER) + "."),
+    "half-dotted abbreviations": one_paragraph("U.S, U.S. "),
     "dotted abbreviations": words_of(
         lambda rng, i: "".join(f"{rng.choice(UPPER)}." for _ in range(3)) + " said"),
     "initials": one_paragraph("J. "),
