@@ -300,13 +300,16 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     for n in names:
         for _, _, text in pairs_in[n.text]:
             forms[text] += 1
-    slips = list(_misspelling_candidates(forms))
-    if not slips:
+    # Drawn one by one, so that a flood of slips stops where the engine stops
+    # drawing findings (`max-findings-per-rule`).
+    slips = _misspelling_candidates(forms)
+    first = next(slips, None)
+    if first is None:
         return  # most articles: no need to place every use of every name
     uses: dict[str, list[tuple[int, int, str]]] = {}
     for pair in _name_word_pairs(names, pairs_in):
         uses.setdefault(pair[2], []).append(pair)
-    for a, b in slips:
+    for a, b in itertools.chain((first,), slips):
         right, wrong = sorted((a, b), key=lambda f: (-forms[f], uses[f][0][0]))
         main = uses[right][0]
         for start, end, _ in uses[wrong]:
