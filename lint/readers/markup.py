@@ -270,6 +270,7 @@ class _Atom:
     exact: bool
     space: bool = False
     masked: bool = False
+    block: bool = False  # where a block element starts or ends (render's atoms only)
 
 
 def _reference(piece: str) -> str:
@@ -308,7 +309,9 @@ def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
         out.append(_Atom(source[position:end], position, end, True))
 
 
-def _atoms(source: str, nodes, out: list[_Atom]) -> None:
+def _atoms(source: str, nodes, out: list[_Atom], blocks: bool = False) -> None:
+    """The atoms of `nodes`; with `blocks`, a `block` atom on either side of each
+    block element (for a slice that spans blocks)."""
     # Walked with a stack of its own, as markup may nest any depth: nodes still to
     # render, and the closing marks of the `<q>`s being rendered.
     pending: list[Element | Text | _Atom] = list(reversed(nodes))
@@ -323,6 +326,10 @@ def _atoms(source: str, nodes, out: list[_Atom]) -> None:
         elif node.tag in CODE:
             out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False, masked=True))
         elif not hidden(node):
+            block = blocks and node.tag in BLOCK
+            if block:
+                out.append(_Atom("", node.start, node.start, False, block=True))
+                pending.append(_Atom("", node.end, node.end, False, block=True))
             if node.tag == "q":
                 opening, closing = _quotation_marks(source, node)
                 out.append(opening)
@@ -386,10 +393,28 @@ def _trimmed(atoms: list[_Atom]) -> list[_Atom]:
 
 def render(fragment: str) -> str:
     """A source slice as the readers render it: tags dropped, entities decoded,
-    white space collapsed (not trimmed: a slice may start or end with a space)."""
+    white space collapsed (not trimmed: a slice may start or end with a space).
+    A slice across blocks (an author bio: its name line and the paragraph after)
+    renders as the readers join blocks: each one trimmed, a blank line between."""
     atoms: list[_Atom] = []
-    _atoms(fragment, parse(fragment).children, atoms)
-    return "".join(a.text for a in _collapse(atoms))
+    _atoms(fragment, parse(fragment).children, atoms, blocks=True)
+    pieces, piece = [], []
+    for atom in _collapse(atoms):
+        if atom.block:
+            pieces.append("".join(piece))
+            piece = []
+        else:
+            piece.append(atom.text)
+    if not pieces:
+        return "".join(piece)  # within one block (most slices)
+    pieces.append("".join(piece))
+    kept = []
+    for i, text in enumerate(pieces):
+        text = text.lstrip() if i else text
+        text = text.rstrip() if i < len(pieces) - 1 else text
+        if text:
+            kept.append(text)
+    return "\n\n".join(kept)
 
 
 def add_string_block(builder: DocumentBuilder, kind: str, source: Source) -> None:
