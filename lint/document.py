@@ -64,6 +64,19 @@ class SpanMap:
         piece, inside = self._piece_at(index)
         return not inside or piece.exact or index == piece.start
 
+    def end_in_source(self, start: int, end: int) -> int:
+        """`end`, or where the source that rendered `start` stops rendering before it:
+        a span that runs from one source string into the next (two elements of a CMS
+        story) is cut back to the first."""
+        if end <= start or self._piece_at(end - 1)[0].source == self._piece_at(start)[0].source:
+            return end
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        source = self.pieces[i].source
+        while (i + 1 < len(self.pieces) and self.pieces[i + 1].start < end
+               and self.pieces[i + 1].source == source):
+            i += 1
+        return min(end, self.pieces[i].start + self.pieces[i].length)
+
     def to_source(self, start: int, end: int) -> tuple[int, int, int]:
         """(source index, source start, source end) for the rendered span [start, end)."""
         first = self.pieces[max(bisect.bisect_right(self._starts, start) - 1, 0)]
@@ -82,8 +95,8 @@ class SpanMap:
             return first.source, src_start, src_start
         last, inside = self._piece_at(end - 1)
         if last.source != first.source:
-            last, inside = first, start < first.start + first.length
-            end = min(end, first.start + first.length)
+            end = self.end_in_source(start, end)
+            last, inside = self._piece_at(end - 1)
         if inside and last.exact:
             src_end = last.src_start + end - last.start
         else:

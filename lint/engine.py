@@ -221,10 +221,15 @@ def _placed(document: Document, article: Article, active: ActiveRule,
     name = active.rule.name
     masked = document.is_masked if document.masked else None
     silenced = suppressions.silenced if suppressions else None
+    # A span is located in one source string: one that runs on into the next (from
+    # one CMS element into another) is cut back to the first.
+    cut = document.spans.end_in_source if len(document.sources) > 1 else None
     placed = []
     for number, problem in enumerate(active.rule.check(article, active.options)):
         if masked is not None and masked(problem.start):
             continue
+        if cut is not None and (end := cut(problem.start, problem.end)) != problem.end:
+            problem = replace(problem, end=end)
         location = source_location(document, problem.start, problem.end)
         if silenced is not None and silenced(name, location.source, location.offset):
             continue

@@ -102,3 +102,33 @@ def test_findings_do_not_depend_on_how_deep_the_markup_nests(opener, fmt) -> Non
     shallow = found(10)
     assert "repeated-word" in {rule for rule, *_ in shallow}
     assert found(DEEP + 10) == shallow
+
+
+@pytest.mark.parametrize("fmt", ["html", "wordpress", "ans", "markdown", "text"])
+def test_an_author_bio_spans_its_blocks_as_the_reader_joins_them(fmt: str) -> None:
+    # The finding runs from the name line over the bio paragraph: in markup its
+    # slice holds `</p>\n<p>`, which renders as the blank line between two blocks.
+    paragraphs = ["Plant deal agreed",
+                  "The council approved the plant on Monday after a long debate about jobs.",
+                  "Tom Jervis",
+                  "Tom Jervis is the business reporter for the Gazette. He has covered the car"
+                  " industry since 2009."]
+    [bio] = findings(as_format("\n\n".join(paragraphs) + "\n", fmt), fmt, "stray-boilerplate")
+    if fmt == "ans":  # each paragraph its own element: the span stays in the first
+        assert (bio.flagged, bio.text, bio.location.element_id) == ("Tom Jervis",) * 2 + ("E1",)
+        return
+    assert bio.flagged == "\n\n".join(paragraphs[2:])
+    assert bio.text.startswith("Tom Jervis") and bio.text.endswith("since 2009.")
+
+
+@pytest.mark.parametrize(("fragment", "rendered"), [
+    ("Tom Jervis</p>\n<p>Tom Jervis is", "Tom Jervis\n\nTom Jervis is"),
+    ("x</p> <p> </p><p>y", "x\n\ny"),
+    ("a <div>b</div> c", "a\n\nb\n\nc"),
+    (" a <b>b</b> ", " a b "),
+    ("a<br>b", "a\nb"),
+])
+def test_a_markup_slice_renders_its_block_breaks_as_blank_lines(fragment, rendered) -> None:
+    from lint.readers.markup import render
+
+    assert render(fragment) == rendered
