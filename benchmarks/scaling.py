@@ -150,6 +150,7 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "'' pairs": one_paragraph("''"),
     "one huge word": one_paragraph("a"),
     "one huge capitalised word": one_paragraph("A"),
+    "capitals run into a word": lambda size: ["NATO" * (size // 4) + "follows"],
     "dots": one_paragraph("."),
     "spaced dots": one_paragraph(". "),
     "a.a.a.": one_paragraph("a."),

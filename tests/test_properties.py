@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from invariants import assert_locations_exact
+from lint.analysis.abbreviations import _CAPITALS, _capitals_matches
 from lint.analysis.sentences import split_sentences
 from lint.article import Article
 from lint.config import Config
@@ -102,6 +103,13 @@ def test_dotted_neighbours_read_in_place_as_in_a_slice(text: str, a: int, b: int
             == (regex.match(r"[.@]\p{L}", text[a:a + 2]) is None))
     assert ((_DOTTED_BEFORE.search(text, a, b) is None)
             == (regex.search(r"\p{L}[.@]$", text[a:b]) is None))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ABN&s1٣. aé", max_size=30))
+def test_capitals_found_alike_by_shape_and_by_pattern(text: str) -> None:
+    assert ([m.span() for m in _capitals_matches(text)]
+            == [m.span() for m in _CAPITALS.finditer(text)])
 
 
 @given(st.text(alphabet="ab\n", max_size=20), st.integers(0, 3), st.integers(0, 3))

@@ -45,6 +45,10 @@ from lint.lazy import LazyPattern, lazy
 _DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?:[A-Z]\.)+"
                      r"|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
 _CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
+# What _CAPITALS's repeated group takes from a place on: a match from any later
+# capital of that stretch could be extended back over it, so when none starts at
+# its first capital, none starts inside it.
+_CAPITALS_STRETCH = re.compile(r"(?:[A-Z\d]|&(?=[A-Z]))*")
 _NOT_BEFORE_CAPITALS = frozenset(".&'’")
 # The text's shape for finding where _CAPITALS can start: a capital before a capital,
 # a digit or `&`. Capitals become `A`, digits and non-ASCII characters (`?` after
@@ -440,6 +444,8 @@ def _capitals_matches(text: str) -> Iterator[re.Match]:
         if match is not None:
             yield match
             end = match.end()
+        else:  # a stretch of capitals run into a word (`NATONATOfollows`)
+            end = _CAPITALS_STRETCH.match(text, candidate.start()).end()
 
 
 def _dotted_matches(text: str) -> Iterator[re.Match]:
