@@ -217,6 +217,7 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "underscores": one_paragraph("_"),
     "hashes": one_paragraph("#"),
     "list markers": paragraphs_of(lambda rng, i: f"- item {i}"),
+    "long near-duplicates": lambda size: _near_pair(size),
 }
 ORDINARY: dict[str, Callable[[int], list[str]]] = {"distinct": distinct, "repeated": repeated}
 # The shapes issue 9 names, at the sizes it names (in units of the shape).
@@ -231,6 +232,16 @@ ISSUE: dict[str, Callable[[], list[str]]] = {
     "100,000 straight double quotes": lambda: ['"' * 100_000],
     "50,000 '' pairs": lambda: ["''" * 50_000],
 }
+
+
+def _near_pair(size: int) -> list[str]:
+    """Two paragraphs of common words, the second with every 25th word changed: a
+    near-duplicate pair whose words' difference is described."""
+    words = ("the council said the plan for the town would go ahead in the spring and "
+             "the mayor said it was good news for the town").split()
+    first = [words[i % len(words)] for i in range(size // 10)]
+    second = [f"x{i}" if i % 25 == 0 else word for i, word in enumerate(first)]
+    return [" ".join(first) + ".", " ".join(second) + "."]
 
 
 def _pasted(times: int) -> list[str]:

@@ -106,3 +106,19 @@ def test_a_folder_walk_skips_a_fifo(tmp_path: Path) -> None:
     shutil.copy(CLEAN, tmp_path / "story.txt")
     data = json.loads(invoke("check", "--output-format", "json", str(tmp_path)).output)
     assert [Path(f["path"]).name for f in data["files"]] == ["story.txt"]
+
+
+@pytest.mark.parametrize(("a", "b", "described"), [
+    ("The plant will open in 2027, it said.", "The plant will open in 2028, it said.",
+     "'2027' became '2028'"),
+    ("a b c d e", "a x y e", "'b c d' became 'x y'"),
+    ("a b c", "a c", "'b' dropped"),
+    ("a c", "a b c", "'b' added"),
+    ("a b c d e f g h", "x b c y e f z h w", "'a' became 'x'; 'd' became 'y'; 'g' became 'z';"
+     " and 1 more changes"),
+    ("It is.", "It is!", "only punctuation or case differs"),
+])
+def test_a_near_duplicate_names_the_words_that_differ(a: str, b: str, described: str) -> None:
+    from rules.duplicates import _word_diff
+
+    assert _word_diff(a, b) == described
