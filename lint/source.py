@@ -15,13 +15,15 @@ class Source:
     """A text that findings point into: a file's decoded text, or one CMS field's string.
 
     `field`, `element_id` and `element_index` say where a CMS string came from; they
-    are None for a plain file.
+    are None for a plain file. `inline` marks a string read as one block (a CMS
+    headline or paragraph element), whose block tags break nothing.
     """
 
     text: str
     field: str | None = None
     element_id: str | None = None
     element_index: int | None = None
+    inline: bool = False
 
     @lazy
     def _line_starts(self) -> list[int]:

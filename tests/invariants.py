@@ -8,14 +8,16 @@ import regex
 from lint.document import Document
 from lint.engine import Linter
 from lint.finding import Finding, Location
-from lint.readers import RENDERERS, read
+from lint.readers import RENDERERS, read, rendered_slice
 from lint.runner import fix_text
 
 
 def assert_exact(document: Document, location: Location, flagged: str) -> None:
     source = document.sources[location.source]
     piece = source.text[location.offset:location.offset + location.length]
-    assert RENDERERS[document.format](piece) == flagged, (piece, flagged)
+    end = location.offset + location.length
+    assert rendered_slice(document, location.source, location.offset, end) == flagged, (
+        piece, flagged)
     assert source.position(location.offset) == (location.line, location.column)
     assert source.position(location.offset + location.length) == (
         location.end_line, location.end_column)

@@ -153,6 +153,16 @@ RENDERERS: dict[str, Callable[[str], str]] = {
     "sanity": _on_first_use("spans", "render"),
 }
 
+_render_inline = _on_first_use("markup", "render_inline")
+
+
+def rendered_slice(document: Document, source: int, start: int, end: int) -> str:
+    """What the reader shows of source[start:end]: the location invariant's left side."""
+    of = document.sources[source]
+    render = _render_inline if of.inline else RENDERERS[document.format]
+    return render(of.text[start:end])
+
+
 READERS: dict[str, Reader] = {
     "text": _on_first_use("text", "read"),
     "markdown": _on_first_use("markdown", "read"),

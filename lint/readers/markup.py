@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.entities import html5
 from html.parser import HTMLParser
 
@@ -391,11 +391,19 @@ def _trimmed(atoms: list[_Atom]) -> list[_Atom]:
     return atoms
 
 
+def render_inline(fragment: str) -> str:
+    """A slice of a string read as one block (`Source.inline`): tags dropped,
+    entities decoded, white space collapsed (not trimmed: a slice may start or end
+    with a space)."""
+    atoms: list[_Atom] = []
+    _atoms(fragment, parse(fragment).children, atoms)
+    return "".join(a.text for a in _collapse(atoms))
+
+
 def render(fragment: str) -> str:
-    """A source slice as the readers render it: tags dropped, entities decoded,
-    white space collapsed (not trimmed: a slice may start or end with a space).
-    A slice across blocks (an author bio: its name line and the paragraph after)
-    renders as the readers join blocks: each one trimmed, a blank line between."""
+    """A source slice as the readers render it, as render_inline; and a slice across
+    blocks (an author bio: its name line and the paragraph after) as the readers
+    join blocks: each one trimmed, a blank line between."""
     atoms: list[_Atom] = []
     _atoms(fragment, parse(fragment).children, atoms, blocks=True)
     pieces, piece = [], []
@@ -419,5 +427,5 @@ def render(fragment: str) -> str:
 
 def add_string_block(builder: DocumentBuilder, kind: str, source: Source) -> None:
     """One CMS string (inline HTML) as one block, pointing into its own source."""
-    index = builder.add_source(source)
+    index = builder.add_source(replace(source, inline=True))
     builder.add_block(kind, inline_runs(source.text, parse(source.text).children, index))
