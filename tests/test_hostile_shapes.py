@@ -87,3 +87,21 @@ def test_every_half_dotted_abbreviation_is_weighed_against_the_article_once() ->
     done = subprocess.run([sys.executable, "-c", HALF_DOTTED], capture_output=True,
                           text=True, timeout=BATCH_SECONDS, check=True)
     assert done.stdout == "20000\n"
+
+
+LONG_TITLE = """
+from lint.readers import read
+title = "1. " * 40_000 + "- Site"
+document = read("page.html", f"<html><head><title>{title}</title></head>"
+                "<body><h1>Council plan</h1><p>The council met on Monday and voted to approve"
+                " the plan.</p></body></html>")
+print(document.text.split("\\n\\n")[0] == title[:-7], document.text.split("\\n\\n")[-1])
+"""
+
+
+def test_a_long_title_is_read_in_one_pass() -> None:
+    """The site name ending a <title> was matched with a look-behind over all the
+    words before each place: the square of the title's length, minutes here."""
+    done = subprocess.run([sys.executable, "-c", LONG_TITLE], capture_output=True,
+                          text=True, timeout=BATCH_SECONDS, check=True)
+    assert done.stdout == "True The council met on Monday and voted to approve the plan.\n"

@@ -9,12 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from invariants import assert_locations_exact
+from lint import prose
 from lint.analysis.abbreviations import _CAPITALS, _capitals_matches
 from lint.analysis.sentences import split_sentences
 from lint.article import Article
 from lint.config import Config
 from lint.engine import Linter
 from lint.readers import read
+from lint.readers.html import site_name_start
 from rules.abbreviations import _TITLE, _titles
 from rules.duplicates import _has_adjacent_twins
 from rules.structure import _lines
@@ -110,6 +112,17 @@ def test_dotted_neighbours_read_in_place_as_in_a_slice(text: str, a: int, b: int
 def test_capitals_found_alike_by_shape_and_by_pattern(text: str) -> None:
     assert ([m.span() for m in _capitals_matches(text)]
             == [m.span() for m in _CAPITALS.finditer(text)])
+
+
+# A <title>'s site name as one pattern with a look-behind of any length: its definition.
+_SITE_NAME_DEFINED = prose.compile(r"(?<=\S(?:\s+\S+){2,})\s+[|–—-]\s+\S+(?:\s+\S+){0,3}$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab -|—\n\x1c\u2028", max_size=24))
+def test_a_site_name_is_found_where_its_definition_finds_it(title: str) -> None:
+    defined = _SITE_NAME_DEFINED.search(title)
+    assert site_name_start(title) == (defined.start() if defined else None)
 
 
 @given(st.text(alphabet="ab\n", max_size=20), st.integers(0, 3), st.integers(0, 3))

@@ -43,7 +43,12 @@ _DATELINE = regex.compile(r"(?<![a-z])(?:dateline|date|timestamp|published|pubda
 _MAX_LEAD_IN_WORDS = 60
 _MAX_BYLINE_WORDS = 15
 # `Headline | Site name`: a <title> ends with the site's name after a separator.
-_SITE_NAME = prose.compile(r"(?<=\S(?:\s+\S+){2,})\s+[|–—-]\s+\S+(?:\s+\S+){0,3}$")
+# A site name ending <title> (`Headline - Site`): a separator and up to four words,
+# after a headline of three words or more. The headline is checked backwards from
+# each candidate: a look-behind of any length tried at every place of a long title
+# costs the title's length at each.
+_SITE_NAME = prose.compile(r"(?<!\s)\s++[|–—-]\s+\S+(?:\s+\S+){0,3}$")
+_THREE_WORDS_BEFORE = prose.compile(r"\S(?:\s+\S+){2}", regex.REVERSE)
 # A heading is the headline when it holds this share of the words of <title>.
 _HEADLINE_TITLE_SHARE = 0.5
 _WORD = regex.compile(r"\w+")
@@ -351,14 +356,24 @@ def _lead_in_kind(block: _Block, marked: dict[regex.Pattern, _Inherited]) -> str
     return None
 
 
+def site_name_start(title: str) -> int | None:
+    """Where the site name, with its separator, starts in a <title> that has one."""
+    at = 0
+    while (match := _SITE_NAME.search(title, at)) is not None:
+        if _THREE_WORDS_BEFORE.match(title, 0, match.start()):
+            return match.start()
+        at = match.start() + 1
+    return None
+
+
 def _title(text: str, page: Element, source_index: int) -> _Block | None:
     title = next((e for e in page.iter() if e.tag == "title"), None)
     if title is None:
         return None
     runs = markup.inline_runs(text, title.children, source_index)
-    site = _SITE_NAME.search("".join(r.text for r in runs))
-    if site:
-        runs = _cut(runs, site.start())
+    site = site_name_start("".join(r.text for r in runs))
+    if site is not None:
+        runs = _cut(runs, site)
     if not runs:
         return None
     return _Block("headline", title, runs, 0, 0)
