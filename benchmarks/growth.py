@@ -14,13 +14,12 @@ trial's cost at four sizes.
 from __future__ import annotations
 
 import argparse
-import gc
 import random
-import time
+
+from scaling import seconds
 
 from lint.config import Config
 from lint.engine import Linter
-from lint.readers import read
 
 TOKENS = (
     "the", "The", "said", "he said", "she added", "U.S.", "U.S,", "US", "UK", "U.K.", "Mr",
@@ -49,17 +48,6 @@ def soup(vocabulary: list[str], size: int, seed: int) -> str:
     return "Council approves plan\n\n" + " ".join(words) + "\n"
 
 
-def seconds(linter: Linter, text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        document = read("soup.txt", text)
-        start = time.process_time()
-        linter.lint(document)
-        gc.collect(0)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def vocabulary(seed: int, trial: int) -> list[str]:
     rng = random.Random(seed * 1_000_003 + trial)
     return rng.sample(TOKENS, rng.randint(2, 8))
@@ -77,15 +65,15 @@ def main() -> None:
         chosen = vocabulary(args.seed, args.replay)
         print(chosen)
         for size in (BASE, 4 * BASE, 16 * BASE, 64 * BASE):
-            took = seconds(linter, soup(chosen, size, args.replay))
+            took = seconds(linter, soup(chosen, size, args.replay), "text", 2)
             print(f"{size // 1000:6} KB {took * 1000:9.1f} ms", flush=True)
         return
     print(f"{'trial':>5} {'ratio':>7} {BASE // 1000:>6} KB {BASE * args.factor // 1000:>6} KB"
           "  tokens")
     for trial in range(args.trials):
         chosen = vocabulary(args.seed, trial)
-        small = seconds(linter, soup(chosen, BASE, trial))
-        large = seconds(linter, soup(chosen, BASE * args.factor, trial))
+        small = seconds(linter, soup(chosen, BASE, trial), "text", 2)
+        large = seconds(linter, soup(chosen, BASE * args.factor, trial), "text", 2)
         ratio = large / small if small else 0.0
         flag = "  <- grows faster than the size" if ratio > 1.6 * args.factor else ""
         print(f"{trial:5} {ratio:6.1f}x {small * 1000:6.0f} ms {large * 1000:6.0f} ms  "

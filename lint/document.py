@@ -68,10 +68,10 @@ class SpanMap:
         """`end`, or where the source that rendered `start` stops rendering before it:
         a span that runs from one source string into the next (two elements of a CMS
         story) is cut back to the first."""
-        if end <= start or self._piece_at(end - 1)[0].source == self._piece_at(start)[0].source:
-            return end
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)
         source = self.pieces[i].source
+        if end <= start or self._piece_at(end - 1)[0].source == source:
+            return end
         while (i + 1 < len(self.pieces) and self.pieces[i + 1].start < end
                and self.pieces[i + 1].source == source):
             i += 1

@@ -28,7 +28,7 @@ from lint.finding import (
     SourceEdit,
 )
 from lint.paths import matches, relative_to_root
-from lint.readers import RENDERERS, read
+from lint.readers import read, rendered_slice
 from lint.registry import Registry, UnknownRule, default_registry
 from lint.rule import DEFAULT_TIER, Fact, Options, Problem, Rule
 from lint.suppress import DirectiveProblem, Suppressions, unused_directive
@@ -415,7 +415,8 @@ def _directive_finding(document: Document, active: ActiveRule, problem: Directiv
                         source.element_id, source.element_index)
     return Finding(rule=active.rule.name, category=active.rule.category,
                    severity=active.severity, message=problem.message, location=location,
-                   text=text, flagged=RENDERERS[document.format](text),
+                   text=text,
+                   flagged=rendered_slice(document, problem.source, problem.start, problem.end),
                    fingerprint=fingerprint(active.rule.name, text))
 
 

@@ -63,15 +63,22 @@ def _stop_tokens(article: Article) -> list[Token]:
             and not _in_proper_name(article.text, t)]
 
 
-def _article_forms(article: Article) -> dict[str, bool]:
-    """For each key, whether the article's body mostly writes it with stops (ties: first use)."""
+def _copy_forms(article: Article) -> tuple[Counter[tuple[str, bool]], dict[str, bool]]:
+    """How often the body writes each key with stops and without, and whether its
+    first use there has them. Read through `article.shared`: both rules weigh it."""
     counts: Counter[tuple[str, bool]] = Counter()
-    first: dict[str, bool] = {}  # whether each key's first use has stops
+    first: dict[str, bool] = {}
     for t in article.shared(_stop_tokens):
         if not t.lead_in:
             stops = t.form == "dotted"
             counts[t.key, stops] += 1
             first.setdefault(t.key, stops)
+    return counts, first
+
+
+def _article_forms(article: Article) -> dict[str, bool]:
+    """For each key, whether the article's body mostly writes it with stops (ties: first use)."""
+    counts, first = article.shared(_copy_forms)
     return {key: counts[key, True] > counts[key, False]
             or (counts[key, True] == counts[key, False] and stops)
             for key, stops in first.items()}
@@ -115,14 +122,11 @@ def malformed_abbreviation(article: Article, options: Options) -> Iterator[Probl
     analysis = article.abbreviations
     profile = profile_of(options)
     own = article.shared(_article_forms)
-    forms: dict[str, set[str]] = {}  # the forms of each key in the copy
-    for t in article.shared(_stop_tokens):
-        if not t.lead_in:
-            forms.setdefault(t.key, set()).add(t.form)
+    counts = article.shared(_copy_forms)[0]
     for bad in analysis.malformed:
         if bad.key in DOTTABLE:
             stops, settled, basis = _form_for(bad.key, bad.block.kind == "headline", profile,
-                                              own, forms)
+                                              own, counts)
             choices = [written(bad.key, stops), written(bad.key, not stops)]
         elif bad.kind == "final-stop" and (bad.key in own or before_name(article.text, bad.end)):
             settled, basis = True, "the other initials have stops"
@@ -141,14 +145,15 @@ _DESCRIBE = {"final-stop": "the final stop is missing", "spaced": "spaces betwee
 
 
 def _form_for(key: str, headline: bool, profile: Profile | None, own: dict[str, bool],
-              forms: dict[str, set[str]]) -> tuple[bool, bool, str]:
+              counts: Counter[tuple[str, bool]]) -> tuple[bool, bool, str]:
     """(stops?, settled?, why) for writing `key`: profile, then the article's own usage
-    (`forms`: the forms of each key in the copy)."""
+    (`counts`: _copy_forms's); settled when the body writes it one way only."""
     house = profile.stops(key, headline) if profile is not None else None
     if house is not None:
         return house, True, f"the {profile.label} style is `{written(key, house)}`"
     if key in own:
-        return own[key], len(forms[key]) == 1, f"this article writes `{written(key, own[key])}`"
+        one_way = not (counts[key, True] and counts[key, False])
+        return own[key], one_way, f"this article writes `{written(key, own[key])}`"
     if own:
         others = set(own.values())
         stops = others == {True}

@@ -42,11 +42,10 @@ _DATELINE = regex.compile(r"(?<![a-z])(?:dateline|date|timestamp|published|pubda
                           r"posted-date)(?![a-z])")
 _MAX_LEAD_IN_WORDS = 60
 _MAX_BYLINE_WORDS = 15
-# `Headline | Site name`: a <title> ends with the site's name after a separator.
-# A site name ending <title> (`Headline - Site`): a separator and up to four words,
-# after a headline of three words or more. The headline is checked backwards from
-# each candidate: a look-behind of any length tried at every place of a long title
-# costs the title's length at each.
+# `Headline | Site name`: a <title> ends with the site's name after a separator, up
+# to four words after a headline of three words or more. The headline is checked
+# backwards from each candidate: a look-behind of any length tried at every place
+# of a long title costs the title's length at each.
 _SITE_NAME = prose.compile(r"(?<!\s)\s++[|–—-]\s+\S+(?:\s+\S+){0,3}$")
 _THREE_WORDS_BEFORE = prose.compile(r"\S(?:\s+\S+){2}", regex.REVERSE)
 # A heading is the headline when it holds this share of the words of <title>.
