@@ -139,14 +139,8 @@ class _Attribution:
         self._outside: dict[Block, str] = {}
         self._starts: dict[Block, list[int]] = {}
         self._ends: dict[Block, list[tuple[int, int]]] = {}
-        self.evidence: dict[int, str | None] = {}
-        for block, indexes in self.in_block.items():
-            self._judge_block(block, indexes)
-        self._propagate_chains()
-        # The attributed quotations by end, with the latest of those ending by each.
-        attributed = sorted((q.end, i) for i, q in self.top.items() if self.evidence[i])
-        self._attributed_ends = [end for end, _ in attributed]
-        self._latest_attributed = list(itertools.accumulate((i for _, i in attributed), max))
+        self._block_attributed: dict[Block, bool] = {}
+        self._chain_attributed: dict[int, bool] = {}
 
     def outside(self, block: Block) -> str:
         """The block's text with its quoted words blanked out (marks kept)."""
@@ -168,17 +162,36 @@ class _Attribution:
         index = self.position[block] + step
         return self.blocks[index] if 0 <= index < len(self.blocks) else None
 
-    def _judge_block(self, block: Block, indexes: list[int]) -> None:
-        if _has_cue(self.outside(block)):
-            for i in indexes:
-                self.evidence[i] = "a reporting verb in the paragraph"
-            return
-        for i in indexes:
-            self.evidence[i] = self._span_evidence(self.top[i], block)
-        found = next((e for e in (self.evidence[i] for i in indexes) if e), None)
-        if found:  # one attributed quote attributes the paragraph's others (E9)
-            for i in indexes:
-                self.evidence[i] = self.evidence[i] or found
+    def attributed(self, i: int) -> bool:
+        """Whether top-level quotation i is attributed. Found on demand, as most
+        quotations are too short to be speech and never ask."""
+        q = self.top[i]
+        return self.block_attributed(q.block) or self.chain_attributed(self.scan.chain_head(i))
+
+    def block_attributed(self, block: Block) -> bool:
+        """A reporting verb outside the quotes attributes all of a paragraph's
+        quotations, and so does one attributed quotation (E9)."""
+        if block not in self._block_attributed:
+            self._block_attributed[block] = _has_cue(self.outside(block)) or any(
+                self._span_evidence(self.top[i], block) for i in self.in_block[block])
+        return self._block_attributed[block]
+
+    def chain_attributed(self, head: int) -> bool:
+        """A multi-paragraph quote is attributed when any of its parts is (E7)."""
+        if head not in self._chain_attributed:
+            self._chain_attributed[head] = any(
+                self.block_attributed(block) for block in self._chain_blocks[head])
+        return self._chain_attributed[head]
+
+    @functools.cached_property
+    def _chain_blocks(self) -> dict[int, list[Block]]:
+        """The paragraphs of each chain, by the chain's first quotation."""
+        chains: dict[int, list[Block]] = {}
+        for i, q in self.top.items():
+            blocks = chains.setdefault(self.scan.chain_head(i), [])
+            if not blocks or blocks[-1] != q.block:
+                blocks.append(q.block)
+        return chains
 
     def _span_evidence(self, q: Quotation, block: Block) -> str | None:
         text = self.text
@@ -214,21 +227,23 @@ class _Attribution:
                 return "an attribution in the next paragraph"
         return None
 
-    def _propagate_chains(self) -> None:
-        """A multi-paragraph quote is attributed when any of its parts is (E7)."""
-        chain_evidence: dict[int, str] = {}
-        for i in self.top:
-            if self.evidence.get(i):
-                chain_evidence.setdefault(self.scan.chain_head(i), self.evidence[i])
-        for i in self.top:
-            head = self.scan.chain_head(i)
-            if not self.evidence.get(i) and head in chain_evidence:
-                self.evidence[i] = "the quote it continues"
-
     def attributed_before(self, q: Quotation) -> Quotation | None:
         """The nearest attributed quotation before q, for context."""
         count = bisect.bisect_right(self._attributed_ends, q.start)
         return self.top[self._latest_attributed[count - 1]] if count else None
+
+    @functools.cached_property
+    def _attributed_ends(self) -> list[int]:
+        return [end for end, _ in self._attributed_by_end]
+
+    @functools.cached_property
+    def _latest_attributed(self) -> list[int]:
+        """For each attributed quotation by end, the latest of those ending by it."""
+        return list(itertools.accumulate((i for _, i in self._attributed_by_end), max))
+
+    @functools.cached_property
+    def _attributed_by_end(self) -> list[tuple[int, int]]:
+        return sorted((q.end, i) for i, q in self.top.items() if self.attributed(i))
 
     def implied_by_previous(self, q: Quotation) -> bool:
         """A quote that opens its paragraph (or a sentence of it) right after text
@@ -383,7 +398,7 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     attribution = _Attribution(article, options.min_words)
     reported_chains: set[int] = set()
     for i, q in attribution.top.items():
-        if attribution.evidence[i] or not attribution.is_speech(q):
+        if not attribution.is_speech(q) or attribution.attributed(i):
             continue
         head = attribution.scan.chain_head(i)
         if head in reported_chains:
