@@ -41,6 +41,7 @@ DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, AMBIGUOUS = "open", "close", "ambiguous"
 STRAIGHT_DOUBLES = ('"', "''")
 CURLY = {DOUBLE: ("“", "”"), SINGLE: ("‘", "’")}
+_DOUBLE_MARKS = frozenset((*STRAIGHT_DOUBLES, *CURLY[DOUBLE]))
 
 _MARK_CHARS = frozenset(prose.QUOTE_MARKS)
 # Neighbours that let a straight mark open (before it) or close (after it).
@@ -213,9 +214,6 @@ class _BlockScanner:
         self.pending = pending
         self.index_base = index_base
 
-    def _double_open(self) -> bool:
-        return self.doubles_open > 0
-
     def _push(self, item: _Open) -> None:
         self.stack.append(item)
         self.doubles_open += item.kind == DOUBLE
@@ -256,11 +254,12 @@ class _BlockScanner:
         """Place the block's marks, given as (start, end, characters)."""
         first = True
         lo, hi = self.block.start, self.block.end
-        for i, (s, e, char) in enumerate(tokens):
-            parts = ((s, e, char),) if e - s < 3 else _split_triple(
+        for i, token in enumerate(tokens):
+            s, e, char = token
+            parts = (token,) if e - s < 3 else _split_triple(
                 s, e, bool(self.stack) and self.stack[-1].kind == SINGLE)
             for part_start, part_end, part in parts:
-                if part in STRAIGHT_DOUBLES or part in "“”":
+                if part in _DOUBLE_MARKS:
                     mark = self._double(part_start, part_end, part, lo, hi, tokens, i + 1)
                     if mark is not None:
                         self.marks.append(mark)
@@ -277,13 +276,13 @@ class _BlockScanner:
         can_open, can_close, space_before, space_after = _leans(text, s, e, lo, hi)
         if char in STRAIGHT_DOUBLES:
             if s > lo and text[s - 1].isdigit() and (
-                    not self._double_open() or _FEET_INCHES.search(text, max(lo, s - 8), s)):
+                    not self.doubles_open or _FEET_INCHES.search(text, max(lo, s - 8), s)):
                 return None  # a prime: 12" pizza, 5'10"
             if can_open and can_close:
-                role = CLOSE if self._double_open() else OPEN
+                role = CLOSE if self.doubles_open else OPEN
             elif can_open or can_close:
                 role = OPEN if can_open else CLOSE
-            elif space_before and space_after and (self._double_open() or e == hi):
+            elif space_before and space_after and (self.doubles_open or e == hi):
                 role = CLOSE
             elif space_before and space_after:
                 role = self._spaced_role(tokens, following)
@@ -342,7 +341,7 @@ class _BlockScanner:
         pending, self.pending = self.pending, None
         if mark.role == OPEN:
             continues = None
-            if self._double_open():  # a merged-paragraph boundary
+            if self.doubles_open:  # a merged-paragraph boundary
                 end = _trim_end(self.text, self.block.start, mark.start)
                 item = self._pop_to(DOUBLE, end)
                 continues = self._finish(item, end, None)
@@ -350,7 +349,7 @@ class _BlockScanner:
                 continues = pending.continues
             self._push(_Open(mark, mark.start, DOUBLE, continues))
             return
-        if self._double_open():
+        if self.doubles_open:
             item = self._pop_to(DOUBLE, mark.start)
             self._finish(item, mark.end, mark)
         elif first and pending is not None:  # the paragraph carries on without reopening
@@ -464,10 +463,12 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
         run = 1
         while i + run < count and starts[i + run] == at + run and text[at + run] == char:
             run += 1
-        if char == "'" and run <= 3:
+        if run == 1:
+            tokens.append((at, at + 1, char))
+        elif char == "'" and run <= 3:
             tokens.append((at, at + run, text[at:at + run]))
-        elif run < 3:
-            tokens.extend((start, start + 1, char) for start in range(at, at + run))
+        elif run == 2:
+            tokens += ((at, at + 1, char), (at + 1, at + 2, char))
         i += run
     return tokens
 
@@ -502,12 +503,12 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
         stray.extend(scanner.stray)
         base = len(quotations)
         spans = scanner.spans
-        if len(spans) > 1:
+        depths, order, renumber = [0] * len(spans), range(len(spans)), {}
+        if len(spans) > 1:  # most blocks hold one quotation at most: nothing to nest
             depths = _depths(spans)
-            order = sorted(range(len(spans)), key=lambda i: spans[i][0])
-            renumber = {base + old: base + new for new, old in enumerate(order)}
-        else:  # one quotation at most (most blocks): nothing to nest or reorder
-            depths, order, renumber = [0] * len(spans), range(len(spans)), {}
+            if any(a[0] > b[0] for a, b in itertools.pairwise(spans)):  # an inner one ended first
+                order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+                renumber = {base + old: base + new for new, old in enumerate(order)}
         for old in order:
             start, end, kind, opener, closer, continues = spans[old]
             quotations.append(Quotation(start, end, kind, depths[old], block, opener, closer,
