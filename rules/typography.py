@@ -32,7 +32,9 @@ _MARK_BEFORE_LETTER = re.compile(r"[,;:.!?](?=[^\x00-@\[-`{-\x7f])")
 _LETTERS_AND_MARKS = bytes(ord("a") if chr(c).isalpha()
                            else ord(".") if chr(c) in ",;:.!?" else ord(" ")
                            for c in range(256))
-_WORD_BEFORE = regex.compile(r"\p{L}+$")
+# Matched backwards from the mark: it reads the word, where a search for `\p{L}+$`
+# tries every position of the window.
+_WORD_BEFORE = regex.compile(r"\p{L}+", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"\p{L}+")
 _WORD_WINDOW = 60
 _LOWER_PAIR = regex.compile(r"\p{Ll}{2}$")
@@ -45,7 +47,7 @@ _DOTTED_BEFORE = regex.compile(r"\p{L}[.@]$")
 
 def _word_before(text: str, start: int) -> int:
     """Start of the word ending at `start`."""
-    return _WORD_BEFORE.search(text, max(0, start - _WORD_WINDOW), start).start()
+    return _WORD_BEFORE.match(text, max(0, start - _WORD_WINDOW), start).start()
 
 
 def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool:
@@ -127,8 +129,11 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     text = article.text
     for match in _marks_between_letters(text):
         end = _WORD_AFTER.match(text, match.end()).end()
-        if text[match.end():end].isupper():
+        after = text[match.end():end]
+        if after.isupper():
             continue  # a name written with a mark (CSI:NY, SM:TV), or `U.S`
+        if after[0].islower() and match.group() in prose.SENTENCE_MARKS:
+            continue  # a sentence typed on starts with a capital: `a.m`, `e.g` are none
         start = _word_before(text, match.start())
         if not _missing_space(article, start, match.start(), end):
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from types import SimpleNamespace
 
 import regex
@@ -21,10 +22,13 @@ from rules.abbreviations import _TITLE, _titles
 from rules.duplicates import _has_adjacent_twins
 from rules.structure import _lines
 from rules.typography import (
+    _CAPITALISED,
     _DOTTED_AFTER,
     _DOTTED_BEFORE,
     _MARK_BETWEEN_LETTERS,
+    _WORD_WINDOW,
     _marks_between_letters,
+    _word_before,
 )
 
 LINTER = Linter(Config(select=("ALL",)))
@@ -95,6 +99,23 @@ def test_adjacent_twins_test_is_its_definition_on_every_text_path(text: str) -> 
 def test_marks_between_letters_found_alike_by_shape_and_by_pattern(text: str) -> None:
     assert ([m.span() for m in _marks_between_letters(text)]
             == [m.span() for m in _MARK_BETWEEN_LETTERS.finditer(text)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé£ß.,: 1\n", min_size=1, max_size=80).map(lambda t: t + "b"))
+def test_word_before_a_mark_read_backwards_as_the_pattern_finds_it(text: str) -> None:
+    for end in range(1, len(text) + 1):
+        if text[end - 1].isalpha():
+            window = max(0, end - _WORD_WINDOW)
+            found = regex.search(r"\p{L}+$", text[window:end])
+            assert _word_before(text, end) == window + found.start()
+
+
+def test_no_lower_case_letter_is_a_capital_to_the_pattern_engine() -> None:
+    """missing-space-after-punctuation passes over a stop before a lower-case word,
+    which its capitalised-word pattern could not match."""
+    lower = [c for c in map(chr, range(sys.maxunicode + 1)) if c.islower()]
+    assert not [c for c in lower if _CAPITALISED.match(c + "a") or c.isupper()]
 
 
 @settings(max_examples=300, deadline=None)
