@@ -51,16 +51,20 @@ def _in_proper_name(text: str, token: Token) -> bool:
     return text[token.start:token.start + 24].casefold().startswith(PROPER_NAMES)
 
 
-def _stop_tokens(article: Article) -> list[Token]:
-    """Dotted and stop-less tokens of the abbreviations houses write either way.
+def _dottable_tokens(article: Article) -> tuple[list[Token], list[Token]]:
+    """Dotted and stop-less tokens of the abbreviations houses write either way: those
+    standing alone, and those inside a name that keeps its own form (`US Open`).
 
     Read through `article.shared`, so the two rules that need it compute it once.
     """
     analysis = article.abbreviations
     dotted_keys = {t.key for t in analysis.tokens if t.form == "dotted"}
-    return [t for t in analysis.tokens
-            if t.form in ("dotted", "plain") and (t.key in DOTTABLE or t.key in dotted_keys)
-            and not _in_proper_name(article.text, t)]
+    alone: list[Token] = []
+    in_names: list[Token] = []
+    for t in analysis.tokens:
+        if t.form in ("dotted", "plain") and (t.key in DOTTABLE or t.key in dotted_keys):
+            (in_names if _in_proper_name(article.text, t) else alone).append(t)
+    return alone, in_names
 
 
 def _copy_forms(article: Article) -> tuple[Counter[tuple[str, bool]], dict[str, bool]]:
@@ -68,7 +72,7 @@ def _copy_forms(article: Article) -> tuple[Counter[tuple[str, bool]], dict[str, 
     first use there has them. Read through `article.shared`: both rules weigh it."""
     counts: Counter[tuple[str, bool]] = Counter()
     first: dict[str, bool] = {}
-    for t in article.shared(_stop_tokens):
+    for t in article.shared(_dottable_tokens)[0]:
         if not t.lead_in:
             stops = t.form == "dotted"
             counts[t.key, stops] += 1
@@ -203,18 +207,12 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
     yield from _title_stop_mix(article)
     yield from _proper_name_mix(article)
     profile = profile_of(options)
-    tokens = article.shared(_stop_tokens)
+    tokens = article.shared(_dottable_tokens)[0]
     own = article.shared(_article_forms)
-    # The first token of each key and form, and the first outside a lead-in.
-    first: dict[tuple[str, bool], Token] = {}
-    first_in_copy: dict[tuple[str, bool], Token] = {}
-    for o in tokens:
-        first.setdefault((o.key, o.form == "dotted"), o)
-        if not o.lead_in:
-            first_in_copy.setdefault((o.key, o.form == "dotted"), o)
+    first_uses: dict[bool, dict[tuple[str, bool], Token]] = {}  # found at the first problem
     for t in tokens:
-        headline = t.block.kind == "headline"
-        decided = profile.stops(t.key, headline) if profile is not None else None
+        decided = (profile.stops(t.key, t.block.kind == "headline") if profile is not None
+                   else None)
         if decided is not None:
             right = decided
         elif t.lead_in or t.key not in own:
@@ -226,7 +224,10 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
         replacement = written(t.key, right)
         why = (f"the {profile.label} style writes `{replacement}`" if decided is not None
                else f"this article mostly writes `{replacement}`")
-        first_other = (first if decided is not None else first_in_copy).get((t.key, right))
+        in_copy = decided is None
+        if in_copy not in first_uses:
+            first_uses[in_copy] = _first_uses(tokens, in_copy)
+        first_other = first_uses[in_copy].get((t.key, right))
         related = (Related(first_other.start, first_other.end, f"`{replacement}` used here"),
                    ) if first_other else ()
         # A full stop after `UN` ends the sentence and `U.N.` alike: one stop, not two.
@@ -236,14 +237,21 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
                       safe=decided is not None, tier="quoted" if t.quoted else None)
 
 
+def _first_uses(tokens: list[Token], in_copy: bool) -> dict[tuple[str, bool], Token]:
+    """The first token of each key and form; with `in_copy`, the first outside a lead-in."""
+    first: dict[tuple[str, bool], Token] = {}
+    for t in tokens:
+        if not (in_copy and t.lead_in):
+            first.setdefault((t.key, t.form == "dotted"), t)
+    return first
+
+
 def _proper_name_mix(article: Article) -> Iterator[Problem]:
     """An abbreviation inside a name that keeps its own form (`U.S. Open`, `US Open`)
     written both ways in the body: the name's less used form is reported."""
-    text = article.text
     named: dict[str, list[Token]] = {}
-    for t in article.abbreviations.tokens:
-        if (t.form in ("dotted", "plain") and t.key in DOTTABLE and not t.lead_in
-                and _in_proper_name(text, t)):
+    for t in article.shared(_dottable_tokens)[1]:
+        if t.key in DOTTABLE and not t.lead_in:
             named.setdefault(t.key, []).append(t)
     for key, uses in named.items():
         styles = Counter(t.form == "dotted" for t in uses)

@@ -337,12 +337,15 @@ class Abbreviations:
 
     def _find_dotted(self) -> None:
         text = self.masked
+        keys: dict[str, str] = {}  # by written form: a page repeats a few forms
         for m in _dotted_matches(text):
             start, end = m.span()
             if not _standalone(text, start, "."):
                 continue
             written = m.group()
-            key = "".join(c for c in written if c.isalpha()).upper()
+            key = keys.get(written)
+            if key is None:
+                key = keys[written] = "".join(c for c in written if c.isalpha()).upper()
             if written[-1] == "." and written.isupper() and " " not in written:
                 if not text[end:end + 1].isalnum() and (key in DOTTABLE
                                                         or not before_name(text, end)):
