@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 import regex
@@ -371,3 +372,54 @@ def test_a_long_unpaired_run_of_backticks_is_text() -> None:
     document = read("a.md", "Headline\n\n" + line + "\n")
     start = document.text.index("`code`")
     assert document.masked == ((start, start + len("`code`")),)
+
+
+# What `_starts_text` lets a line skip: blank lines and the block patterns.
+def _block_patterns() -> tuple[regex.Pattern, ...]:
+    from lint.readers import markdown
+    return (markdown._FENCE, markdown._COMMENT_START, markdown._HTML_LINE, markdown._SETEXT,
+            markdown._BREAK, markdown._ATX, markdown._QUOTE, markdown._ITEM, markdown._INDENTED)
+
+
+def _assert_text_only_if_no_pattern_matches(line: str) -> None:
+    from lint.readers.markdown import _INDENT, _starts_text
+
+    if _starts_text(line):
+        assert line.strip(), repr(line)
+        assert line.lstrip(_INDENT) == line, repr(line)
+        assert not any(p.match(line) for p in _block_patterns()), repr(line)
+
+
+def test_a_line_told_text_by_its_first_character_matches_no_block_pattern() -> None:
+    # Every code point, then every ASCII character before the tails the patterns read.
+    for code in range(sys.maxunicode + 1):
+        _assert_text_only_if_no_pattern_matches(chr(code) + ". x")
+    tails = ["", " ", "x", "1. x", ". x", ") x", "# x", "#", "==", "--", "- - -", "***", "__ _",
+             "> x", "``` x", "~~~", "<!-- x", "<b>", "</p> ", "\t", "    x", "\u00a0x"]
+    for code in range(128):
+        for tail in tails:
+            _assert_text_only_if_no_pattern_matches(chr(code) + tail)
+    for first in ["\u00a0", "\u2028", "\u3000", "\u0661", "\uff11", "\u2007", "\ufeff", "\u200b",
+                  "\u1680", "\x85", "\U00010d40", "“", "é", "Ж"]:
+        for tail in tails:
+            _assert_text_only_if_no_pattern_matches(first + tail)
+
+
+@given(st.text(st.sampled_from([" ", "\t", "`", "~", "<", "!", "-", "=", "*", "_", "#", ">", "+",
+                                "1", "9", ".", ")", "a", "Z", "/", "\u00a0", "\u3000", "\u0663",
+                                "\x1c"]), max_size=12)
+       | st.text(max_size=12))
+def test_any_line_told_text_matches_no_block_pattern(line: str) -> None:
+    _assert_text_only_if_no_pattern_matches(line)
+
+
+@given(st.lists(st.sampled_from(["`", "``", "a", " ", "](", "]", "(", ")", "[x]", "<b>", "<",
+                                 ">", "<http://x>", '"', "é", "\n"]), max_size=12))
+def test_markdown_markup_is_looked_for_only_where_a_mark_may_start_it(pieces: list[str]) -> None:
+    from lint.readers.markdown import _may_show_markup, _not_prose
+
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            if not _may_show_markup(text, start, end):
+                assert list(_not_prose(text, start, end)) == [], (text, start, end)

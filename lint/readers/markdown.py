@@ -27,7 +27,7 @@ from lint.document import Document, DocumentBuilder, Run
 from lint.readers import leadin
 from lint.source import Source
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_ANY_BREAK = regex.compile(r"\r\n|\r|\n")
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
@@ -40,9 +40,12 @@ _INDENTED = regex.compile(r"^(?: {4}|\t)")
 # Markdown indents with spaces and tabs only (CommonMark): any other white space at
 # a line's start is text, as the renderer keeps it.
 _INDENT = " \t"
-# Inline stretches shown to the reader but not prose: code spans, link destinations,
-# autolinks and inline HTML tags.
-# Link targets, autolinks and tags; code spans are paired by `_code_span`.
+# The characters but digits that a block construct can start with: the indentation
+# before its marker, or the marker (a code fence, an HTML line or comment, a setext
+# underline, a thematic break, an ATX heading, a block quote, a bullet).
+_BLOCK_MARKS = frozenset(" \t`~<=-*_#>+")
+# Inline stretches shown to the reader but not prose: link destinations, autolinks
+# and inline HTML tags. Code spans, the other such stretch, are paired by `_not_prose`.
 _NOT_PROSE = prose.compile(
     r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
     r"|<(?:https?|mailto):[^>\s]*>"
@@ -59,12 +62,21 @@ class _Block:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line's content, without its line break."""
-    spans = []
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and spans:
-            break
-        spans.append((match.start(), match.start() + len(match.group().rstrip("\r\n"))))
+    """(start, end) of each line's content, without its line break (`\\r\\n`, `\\r` or
+    `\\n`). A break that ends the text opens no line after it."""
+    spans, start = [], 0
+    if "\r" in text:
+        for match in _ANY_BREAK.finditer(text):
+            spans.append((start, match.start()))
+            start = match.end()
+        spans.append((start, len(text)))
+    else:
+        # Text with no carriage return, nearly all of it, is cut by str.split.
+        for line in text.split("\n"):
+            spans.append((start, start + len(line)))
+            start += len(line) + 1
+    if len(spans) > 1 and spans[-1][0] == len(text):
+        spans.pop()
     return spans
 
 
@@ -82,8 +94,9 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
     while i < len(lines):
         start, end = lines[i]
         line = text[start:end]
-        fence = _FENCE.match(line)
-        if fence:
+        if _starts_text(line):
+            current = _text_line(blocks, current, start, end)
+        elif fence := _FENCE.match(line):
             marker = fence.group(1)
             i += 1
             while i < len(lines) and not text[lines[i][0]:lines[i][1]].lstrip().startswith(marker):
@@ -119,13 +132,35 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
             blocks.append(current)
         elif current is None and _INDENTED.match(line):
             code.append((start, end))  # indented code
-        elif current is not None and current.kind in ("paragraph", "list-item", "blockquote"):
-            current.lines.append((start + len(line) - len(line.lstrip(_INDENT)), end))
         else:
-            current = _Block("paragraph", [(start + len(line) - len(line.lstrip(_INDENT)), end)])
-            blocks.append(current)
+            indent = len(line) - len(line.lstrip(_INDENT))
+            current = _text_line(blocks, current, start + indent, end)
         i += 1
     return blocks
+
+
+def _starts_text(line: str) -> bool:
+    """Whether the line is text wherever it stands, told from its first character
+    alone: one that starts no block construct, so the block patterns need not be
+    tried.
+
+    Besides the marks of `_BLOCK_MARKS`, a digit may start a list item, and white
+    space a blank line. What is not printable is left to the patterns: that is all
+    white space but the space (a mark), and the code points Python's Unicode tables
+    do not assign, some of which the regex module's newer tables know as digits."""
+    return (bool(line) and line[0] not in _BLOCK_MARKS and line[0].isprintable()
+            and not line[0].isdecimal())
+
+
+def _text_line(blocks: list[_Block], current: _Block | None, start: int, end: int) -> _Block:
+    """The block a text line belongs to: the paragraph, list item or block quote it
+    continues, or a new paragraph."""
+    if current is not None and current.kind in ("paragraph", "list-item", "blockquote"):
+        current.lines.append((start, end))
+        return current
+    paragraph = _Block("paragraph", [(start, end)])
+    blocks.append(paragraph)
+    return paragraph
 
 
 def _line_runs(text: str, start: int, end: int, code: list[tuple[int, int]]) -> list[Run]:
@@ -141,6 +176,14 @@ def _line_runs(text: str, start: int, end: int, code: list[tuple[int, int]]) -> 
         cursor = shown_end
     runs.append(Run(text[cursor:end], cursor, end - cursor))
     return runs
+
+
+def _may_show_markup(text: str, start: int, end: int) -> bool:
+    """Whether `_not_prose` may find something in text[start:end]: a code span needs a
+    backtick, an autolink or a tag a `<`, and a link target a `(` after a `]`, which
+    may be the character just before `start`."""
+    return (text.find("`", start, end) != -1 or text.find("<", start, end) != -1
+            or text.find("](", max(start - 1, 0), end) != -1)
 
 
 def _not_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -180,21 +223,27 @@ def _not_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
-    runs = []
-    lines = [(e - len(text[s:e].lstrip(_INDENT)), s + len(text[s:e].rstrip(_INDENT)))
-             for s, e in block.lines]
-    lines = [(s, e) for s, e in lines if e > s]
-    for n, (start, end) in enumerate(lines):
-        if n:
-            prev_end = lines[n - 1][1]
-            runs.append(Run("\n", prev_end, start - prev_end, exact=False))
-        runs.extend(_line_runs(text, start, end, code))
+    """The block's lines without the indentation around them, each after the last
+    joined by a line break that maps onto what stands between them."""
+    runs: list[Run] = []
+    previous_end = None
+    for line_start, line_end in block.lines:
+        line = text[line_start:line_end]
+        start, end = line_end - len(line.lstrip(_INDENT)), line_start + len(line.rstrip(_INDENT))
+        if end <= start:
+            continue  # nothing but indentation
+        if previous_end is not None:
+            runs.append(Run("\n", previous_end, start - previous_end, exact=False))
+        if _may_show_markup(text, start, end):
+            runs.extend(_line_runs(text, start, end, code))
+        else:
+            runs.append(Run(text[start:end], start, end - start))
+        previous_end = end
     return runs
 
 
 # A line between two blocks that holds nothing but their markers.
 _MARKERS_ONLY = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*)?")
-_ANY_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 def _joined(text: str, before: list[Run], after: list[Run]) -> bool:
