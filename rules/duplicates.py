@@ -534,7 +534,9 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
             continue  # decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
             first = match.group(1)
-            if not all(_is_slip(first, copy) for copy in match.captures(2)):
+            # Each spelling of the copies judged once: a run of one word repeated
+            # line after line holds thousands of copies, all alike.
+            if not all(_is_slip(first, copy) for copy in set(match.captures(2))):
                 continue
             yield Problem(
                 match.start(), match.end(), f"'{first}' is repeated.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 import regex
@@ -74,7 +75,7 @@ def _closing_units(article: Article) -> list[tuple[int, int]]:
     of their own, the rest of the block one more."""
     units: list[tuple[int, int]] = []
     for block in article.body[-4:]:  # a bio of three at most, and the story before it
-        lines = list(_lines(article, block))
+        lines = list(islice(_lines(article, block), 3))  # the units' first lines
         first = article.text[lines[0][0]:lines[0][1]]
         if len(lines) == 1 or not _NAME_LINE.fullmatch(first):
             units.append((block.start, block.end))
@@ -82,7 +83,7 @@ def _closing_units(article: Article) -> list[tuple[int, int]]:
         split = 2 if is_job_title(article.text[lines[1][0]:lines[1][1]]) else 1
         units += lines[:split]
         if split < len(lines):
-            units.append((lines[split][0], lines[-1][1]))
+            units.append((lines[split][0], block.end))
     return units
 
 
@@ -187,6 +188,7 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
     patterns = _builtin_patterns() + tuple(("house pattern", p) for p in house)
     allowed = _compiled(tuple(options.allow))
     any_builtin = _any_builtin()
+    text = article.text
     for block in article.blocks:
         if block.kind == "caption":
             # A caption read from markup (<figcaption>, an ANS image caption) is in its
@@ -202,13 +204,15 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
             continue
         for start, end in _lines(article, block):
             if end - start > _LONGEST_FURNITURE and not (
-                    _strippable(article.text[start]) or _strippable(article.text[end - 1])):
+                    _strippable(text[start]) or _strippable(text[end - 1])):
                 continue  # too long, as nothing is stripped: most paragraphs
-            line = article.text[start:end].strip().strip(_QUOTES_AROUND)
-            if len(line) > _LONGEST_FURNITURE or _any_fullmatch(allowed, line):
+            line = text[start:end].strip().strip(_QUOTES_AROUND)
+            if len(line) > _LONGEST_FURNITURE:
                 continue
             if not any_builtin.fullmatch(line) and not _any_fullmatch(house, line):
                 continue  # most lines: one call decides
+            if _any_fullmatch(allowed, line):
+                continue
             name = next((n for n, p in patterns if p.fullmatch(line)), None)
             if name is not None:
                 whole = (start, end) == (block.start, block.end)
