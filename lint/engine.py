@@ -8,13 +8,11 @@ pool of batch workers as it is.
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from lint import prose
+from lint import collector, prose
 from lint.article import Article
 from lint.config import Config, ConfigError
 from lint.document import Block, Document
@@ -147,7 +145,7 @@ class Linter:
         saying that there are more, unless `unlimited` (for `--fix`, which fixes
         them all)."""
         limit = None if unlimited else self.config.max_findings_per_rule
-        with _collector_paused():
+        with collector.paused():
             return self._check(document, deadline, collect, limit)
 
     def _check(self, document: Document, deadline: float | None, collect: bool,
@@ -245,27 +243,6 @@ def _with_more_note(finding: Finding, limit: int) -> Finding:
     return replace(finding, message=f"{finding.message} (More `{finding.rule}` findings in"
                    f" this article are not listed: a rule lists at most {limit:,} in one"
                    " article, `max-findings-per-rule`.)")
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while one document is checked.
-
-    A check builds its analyses and findings (millions of objects for a long page,
-    several per finding) and keeps them until it ends; the collector would walk them
-    over and over, finding nothing to free, for up to a third of the check on a long
-    document or one dense in findings. What the check leaves behind is collected
-    after it, as usual. A collector already disabled (by the caller, or by a check
-    running in another thread) is left as it is.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _severities(rule: Rule, level: str | Mapping[str, str] | None,

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from lint import collector
 from lint.document import Document, DocumentBuilder
 from lint.source import Source
 
@@ -271,4 +272,5 @@ def read(path: str, content: str, format: str | None = None) -> Document:
     fmt = format or detect_format(path, content)
     if fmt not in READERS:
         raise InputError("unknown-format", f"unknown input format {fmt!r}")
-    return READERS[fmt](path, content)
+    with collector.paused():
+        return READERS[fmt](path, content)
