@@ -234,7 +234,8 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
         typed = replacement[:-1] if right and article.text.startswith(".", t.end) else replacement
         yield Problem(t.start, t.end, f"`{t.text}`: {why}.", related=related,
                       replacements=(replacement,), edits=(Edit(t.start, t.end, typed),),
-                      safe=decided is not None, tier="quoted" if t.quoted else None)
+                      safe=decided is not None,
+                      tier="quoted" if article.abbreviations.quoted(t.start, t.end) else None)
 
 
 def _first_uses(tokens: list[Token], in_copy: bool) -> dict[tuple[str, bool], Token]:
@@ -317,10 +318,12 @@ def _title_stop_mix(article: Article) -> Iterator[Problem]:
 
 def _acronym_tokens(article: Article) -> list[Token]:
     """Body acronyms that may need spelling out: 2-6 letters, not shouted or quoted titles."""
-    return [t for t in article.abbreviations.tokens
-            if not t.lead_in and not t.shouting and t.form != "dotted" and t.key.isalpha()
+    analysis = article.abbreviations
+    return [t for t in analysis.tokens
+            if not t.lead_in and t.form != "dotted" and t.key.isalpha()
             and 2 <= len(t.key) <= MAX_ACRONYM and t.key not in NOT_ACRONYMS
-            and (t.form == "plain" or t.key in INITIAL_CAP_ACRONYMS)]
+            and (t.form == "plain" or t.key in INITIAL_CAP_ACRONYMS)
+            and not analysis.shouting(t.start, t.end)]
 
 
 @rule("undefined-acronym", category="abbreviations", severity="info", default=False)
@@ -433,7 +436,7 @@ def acronym_defined_after_use(article: Article, options: Options) -> Iterator[Pr
         yield Problem(t.start, t.end,
                       f"`{t.text}` is used before it is spelled out as `{d.long}`.",
                       related=(Related(d.start, d.end, "spelled out here"),),
-                      tier="quoted" if t.quoted else None)
+                      tier="quoted" if analysis.quoted(t.start, t.end) else None)
 
 
 @rule("acronym-redefined", category="abbreviations", severity="warning", tiers=[
@@ -513,11 +516,13 @@ def acronym_case_mix(article: Article, options: Options) -> Iterator[Problem]:
     are not known acronyms (`Who` is not `WHO`).
     """
     profile = profile_of(options)
-    tokens = [t for t in article.abbreviations.tokens
+    analysis = article.abbreviations
+    tokens = [t for t in analysis.tokens
               if t.form in ("plain", "initial-cap") and 3 <= len(t.key) <= MAX_ACRONYM
               and not t.lead_in
-              and not t.shouting and not _beside_slash(article.text, t)
-              and (t.form == "plain" or t.key in INITIAL_CAP_ACRONYMS or not t.sentence_start)]
+              and not analysis.shouting(t.start, t.end) and not _beside_slash(article.text, t)
+              and (t.form == "plain" or t.key in INITIAL_CAP_ACRONYMS
+                   or not analysis.starts_sentence(t))]
     by_key: dict[str, list[Token]] = {}
     for t in tokens:
         by_key.setdefault(t.key, []).append(t)

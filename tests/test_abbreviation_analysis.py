@@ -33,7 +33,7 @@ def test_malformed_kinds() -> None:
 
 def test_quotes_shouting_and_datelines_are_marked() -> None:
     a = analyse('Headline\n\nLONDON - The BBC said: "GET OUT OF THE EU NOW" and "the UN agrees".\n')
-    where = {t.text: (t.quoted, t.shouting) for t in a.tokens}
+    where = {t.text: (a.quoted(t.start, t.end), a.shouting(t.start, t.end)) for t in a.tokens}
     assert where["BBC"] == (False, False)
     assert where["EU"] == (True, True)
     assert where["UN"] == (True, False)

@@ -138,7 +138,9 @@ class Token(NamedTuple):
     """One abbreviation as written: its span, its letters (`key`) and its form.
 
     `form` is "dotted" (`U.S.`), "plain" (`US`) or "initial-cap" (`Nato`).
-    `plural` marks `MPs`; the span covers the letters and stops only.
+    `plural` marks `MPs`; the span covers the letters and stops only. Whether it
+    stands in a quotation, in shouted capitals or at a sentence's start, few rules
+    ask, of few tokens: Abbreviations.quoted, .shouting and .starts_sentence.
     """
 
     start: int
@@ -147,9 +149,6 @@ class Token(NamedTuple):
     key: str
     form: str
     block: Block
-    quoted: bool
-    shouting: bool
-    sentence_start: bool = False
     plural: bool = False
 
     @property
@@ -312,8 +311,8 @@ class Abbreviations:
             return False  # most articles: nothing to search
         return _inside(self._shouting, self._shout_starts, start, end)
 
-    def _sentence_start(self, start: int, block: Block) -> bool:
-        before = self.masked[max(block.start, start - 4):start].rstrip(" ")
+    def starts_sentence(self, token: Token) -> bool:
+        before = self.masked[max(token.block.start, token.start - 4):token.start].rstrip(" ")
         return not before or before[-1] in _SENTENCE_END_CHARS
 
     # -- passes ----------------------------------------------------------------------
@@ -322,9 +321,7 @@ class Abbreviations:
         block = self.block_of(start)
         if block is None:
             return
-        self.tokens.append(Token(start, end, self.text[start:end], key, form, block,
-                                 self.quoted(start, end), self.shouting(start, end),
-                                 self._sentence_start(start, block), plural))
+        self.tokens.append(Token(start, end, self.text[start:end], key, form, block, plural))
 
     def _find_tokens(self, capitals: list[re.Match]) -> None:
         self._find_dotted()
