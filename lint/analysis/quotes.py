@@ -288,7 +288,7 @@ class _BlockScanner:
                 role = self._spaced_role(tokens, following)
             else:
                 role = AMBIGUOUS
-            return QuoteMark(s, e, DOUBLE, role, False, spaced=self._spaced(s, e, role))
+            return QuoteMark(s, e, DOUBLE, role, False, False, self._spaced(s, e, role))
         wrong = False
         if char == "“":
             role = OPEN
@@ -338,21 +338,21 @@ class _BlockScanner:
     def _place_double(self, mark: QuoteMark, first: bool) -> None:
         if mark.role == AMBIGUOUS:
             return
-        pending, self.pending = self.pending, None
+        pending = self.pending if first else None  # only a block's first mark continues
         if mark.role == OPEN:
             continues = None
             if self.doubles_open:  # a merged-paragraph boundary
                 end = _trim_end(self.text, self.block.start, mark.start)
                 item = self._pop_to(DOUBLE, end)
                 continues = self._finish(item, end, None)
-            elif first and pending is not None and mark.start == self.block.start:
+            elif pending is not None and mark.start == self.block.start:
                 continues = pending.continues
             self._push(_Open(mark, mark.start, DOUBLE, continues))
             return
         if self.doubles_open:
             item = self._pop_to(DOUBLE, mark.start)
             self._finish(item, mark.end, mark)
-        elif first and pending is not None:  # the paragraph carries on without reopening
+        elif pending is not None:  # the paragraph carries on without reopening
             self._finish(_Open(None, self.block.start, DOUBLE, pending.continues), mark.end, mark)
         else:
             self.stray.append(mark)
