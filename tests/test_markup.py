@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from unittest import mock
 
 import pytest
 import regex
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from invariants import assert_locations_exact
 from lint.config import Config
-from lint.document import Document
+from lint.document import Document, Run
 from lint.engine import Linter
 from lint.readers import MAX_JSON_DEPTH, RENDERERS, InputError, detect_format, read
 from lint.readers.markup import render
@@ -423,3 +424,52 @@ def test_markdown_markup_is_looked_for_only_where_a_mark_may_start_it(pieces: li
         for end in range(start, len(text) + 1):
             if not _may_show_markup(text, start, end):
                 assert list(_not_prose(text, start, end)) == [], (text, start, end)
+
+
+def _line_by_line(runs: list[Run]) -> list[Run]:
+    """The runs with every line of prose its own run: each exact run cut at its line
+    breaks, and each break a run that maps as a whole, as a break that drops
+    something from the source does."""
+    cut = []
+    for run in runs:
+        if not run.exact or run.masked:
+            cut.append(run)
+            continue
+        offset = 0
+        for i, line in enumerate(run.text.split("\n")):
+            if i:
+                cut.append(Run("\n", run.src_start + offset - 1, 1, exact=False))
+            cut.append(Run(line, run.src_start + offset, len(line)))
+            offset += len(line) + 1
+    return cut
+
+
+def test_markdown_lines_joined_by_a_lone_line_feed_are_one_run() -> None:
+    document = read("a.md", "Headline\n\nOne\ntwo  \nthree\n> four\n> five\n\nsix\r\nseven\n")
+    assert [document.text[p.start:p.start + p.length] for p in document.spans.pieces] == [
+        "Headline", "\n\n", "One\ntwo", "\n", "three", "\n\n", "four", "\n", "five", "\n\n",
+        "six", "\n", "seven"]
+
+
+_MARKDOWN_LINES = st.lists(st.sampled_from([
+    "a", "Word", "a\nb", "Word\n", " ", "  ", "\t", "\n", "\n", "\n\n", "\r\n", "\r", "> ", ">",
+    "- ", "1. ", "    ", "# ", "---", "`", "`x`", "<b>", "<http://x>", "[x](y)", "](", "é",
+    "\u00a0"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWN_LINES)
+def test_markdown_lines_run_together_map_as_they_do_line_by_line(text: str) -> None:
+    from lint.readers import markdown
+
+    together = read("a.md", text, "markdown")
+    runs = markdown._runs
+    with mock.patch.object(markdown, "_runs", lambda *args: _line_by_line(runs(*args))):
+        by_line = read("a.md", text, "markdown")
+    assert (together.text, together.blocks, together.masked, together.code) == (
+        by_line.text, by_line.blocks, by_line.masked, by_line.code)
+    length = len(together.text)
+    for start in range(length + 1):
+        assert together.spans.cuts_exactly(start) == by_line.spans.cuts_exactly(start)
+        for end in {*range(start, min(start + 12, length) + 1), length}:
+            assert together.spans.to_source(start, end) == by_line.spans.to_source(start, end)

@@ -163,10 +163,13 @@ def _text_line(blocks: list[_Block], current: _Block | None, start: int, end: in
     return paragraph
 
 
-def _line_runs(text: str, start: int, end: int, code: list[tuple[int, int]]) -> list[Run]:
-    """A line's runs, with inline code, link targets and tags marked as not linted;
-    the code spans' places go to `code`."""
-    runs, cursor = [], start
+def _line_runs(text: str, stretch_start: int, start: int, end: int,
+               code: list[tuple[int, int]], runs: list[Run]) -> int:
+    """Adds to `runs` what the line text[start:end] shows as no prose (inline code,
+    link targets, tags), each as a masked run after the prose before it, which
+    starts at `stretch_start`; returns where the prose after the last starts. The
+    code spans' places go to `code`."""
+    cursor = stretch_start
     for shown_start, shown_end in _not_prose(text, start, end):
         runs.append(Run(text[cursor:shown_start], cursor, shown_start - cursor))
         runs.append(Run(text[shown_start:shown_end], shown_start, shown_end - shown_start,
@@ -174,8 +177,7 @@ def _line_runs(text: str, start: int, end: int, code: list[tuple[int, int]]) -> 
         if text[shown_start] == "`":
             code.append((shown_start, shown_end))
         cursor = shown_end
-    runs.append(Run(text[cursor:end], cursor, end - cursor))
-    return runs
+    return cursor
 
 
 def _may_show_markup(text: str, start: int, end: int) -> bool:
@@ -224,21 +226,35 @@ def _not_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     """The block's lines without the indentation around them, each after the last
-    joined by a line break that maps onto what stands between them."""
+    joined by a line break.
+
+    Where a lone `\\n` stands between two lines, the lines and the break render as
+    written: that stretch of source is one run, as a plain-text paragraph is. A
+    break that stands for more (a `\\r`, white space or a block quote marker, which
+    the rendering drops) is a run of its own that maps as a whole onto what stands
+    between the lines, and what a line shows as no prose is a masked run."""
     runs: list[Run] = []
-    previous_end = None
+    # Markup found nowhere in the block's source is looked for in none of its lines.
+    markup = bool(block.lines) and _may_show_markup(text, block.lines[0][0], block.lines[-1][1])
+    stretch_start = previous_end = None
     for line_start, line_end in block.lines:
         line = text[line_start:line_end]
         start, end = line_end - len(line.lstrip(_INDENT)), line_start + len(line.rstrip(_INDENT))
         if end <= start:
             continue  # nothing but indentation
-        if previous_end is not None:
+        if previous_end is None:
+            stretch_start = start
+        elif start - previous_end != 1 or text[previous_end] != "\n":
+            runs.append(Run(text[stretch_start:previous_end], stretch_start,
+                            previous_end - stretch_start))
             runs.append(Run("\n", previous_end, start - previous_end, exact=False))
-        if _may_show_markup(text, start, end):
-            runs.extend(_line_runs(text, start, end, code))
-        else:
-            runs.append(Run(text[start:end], start, end - start))
+            stretch_start = start
+        if markup and _may_show_markup(text, start, end):
+            stretch_start = _line_runs(text, stretch_start, start, end, code, runs)
         previous_end = end
+    if previous_end is not None:
+        runs.append(Run(text[stretch_start:previous_end], stretch_start,
+                        previous_end - stretch_start))
     return runs
 
 
