@@ -197,6 +197,8 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "urls": one_paragraph("http://a.b/c "),
     "url without break": one_paragraph("http://a"),
     "dotted run with a cue": lambda size: ["U.N." * (size // 4) + "#"],
+    "dotted run before a quote": lambda size: [
+        "The " + "U.N." * (size // 4) + " agreed.", '"This quotation is long enough to report."'],
     "handles": one_paragraph("@a "),
     "html comments": one_paragraph("<!-- x -->"),
     "unclosed comment": one_paragraph("<!--"),

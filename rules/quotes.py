@@ -95,8 +95,13 @@ _SPACE_BEFORE = LazyPattern(rf"{SPACE}+", regex.REVERSE)
 _EVERYDAY_SPEECH = frozenset(_CUES["everyday_speech_verbs"])
 _SPEECH_VERB = _alternation(_CUES["speech_verbs"])
 _PERSON_ROLE = r"\p{Ll}+(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|person|ent|ents)"
+# A capitalised word as a subject is bounded: matched from every capital of a long
+# stretch of letters and stops (`U.N.U.N.…`), an unbounded word would read the rest
+# of the stretch from each.
+_LONGEST_NAME_WORD = 40
 _SPEAKING_SUBJECT = (
-    rf"(?:(?i:\b(?:he|she|they|we|i|you|it))|\p{{Lu}}[\p{{L}}'’.-]*|,|\b{_PERSON_ROLE}"
+    rf"(?:(?i:\b(?:he|she|they|we|i|you|it))|\p{{Lu}}[\p{{L}}'’.-]{{0,{_LONGEST_NAME_WORD}}}"
+    rf"|,|\b{_PERSON_ROLE}"
     rf"|(?i:\b(?:{_alternation(_CUES['speaker_nouns'])})))")
 _AUXILIARY = r"(?:(?:has|have|had|also|then|later|will|would|\w+ly)\s+){0,2}"
 # Subject and verb, or the verb and a speaker after it (`said the company`).
