@@ -204,6 +204,8 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "unclosed comment": one_paragraph("<!--"),
     "directives": paragraphs_of(
         lambda rng, i: "<!-- copydesk: disable repeated-word -->" if i % 2 else "Some text."),
+    "unused directives": paragraphs_of(
+        lambda rng, i: "<!-- copydesk: disable=typography --> The the slip."),
     "tags": one_paragraph("<b>"),
     "nested divs": one_paragraph("<div>"),
     "nested blockquotes": one_paragraph("<blockquote>"),

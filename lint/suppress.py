@@ -12,6 +12,7 @@ an unused `noqa`: the copy it was meant to protect is then checked after all.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -82,15 +83,22 @@ def directives_in(text: str, expand: Callable[[str], Iterable[str]] | None = Non
 
 class Suppressions:
     """Answers whether a rule is silenced at an offset of one of a document's sources,
-    and remembers which directives silenced something."""
+    and remembers which directives silenced something.
+
+    Every answer is a lookup by bisection, as a page may hold thousands of directives
+    and findings: the blocks `disable-next` directives silence, by start, and for
+    each rule asked about, the `disable` and `enable` directives naming it."""
 
     def __init__(self, document: Document,
                  expand: Callable[[str], Iterable[str]] | None = None):
-        self._ranges: dict[int, list[tuple[int, int, Directive]]] = {}
+        # Per source: the silenced blocks' spans by start, and each one's directives.
+        self._ranges: dict[int, tuple[list[int], list[tuple[int, list[Directive]]]]] = {}
         self._toggles: dict[int, list[Directive]] = {}
+        self._toggles_naming: dict[tuple[int, str], tuple[list[int], list[Directive]]] = {}
         self._directives: dict[int, list[Directive]] = {}
         self._malformed: dict[int, list[tuple[int, int]]] = {}
         self._used: set[tuple[int, int, str]] = set()  # (source, start, rule)
+        blocks = None
         for index, source in enumerate(document.sources):
             if "copydesk" not in source.text:
                 continue
@@ -102,30 +110,44 @@ class Suppressions:
             if malformed:
                 self._malformed[index] = malformed
             self._toggles[index] = [d for d in directives if d.action in ("disable", "enable")]
+            silenced: dict[tuple[int, int], list[Directive]] = {}
             for d in directives:
                 if d.action.startswith("disable-next"):
-                    span = _next_block(document, index, d.end)
+                    blocks = blocks or _BlocksBySource(document)
+                    span = blocks.next_block(index, d.end)
                     if span:
-                        self._ranges.setdefault(index, []).append((*span, d))
+                        silenced.setdefault(span, []).append(d)
+            if silenced:
+                spans = sorted(silenced.items())
+                self._ranges[index] = ([start for (start, _), _ in spans],
+                                       [(end, ds) for (_, end), ds in spans])
 
     def __bool__(self) -> bool:
         return bool(self._directives or self._malformed)
 
     def silenced(self, rule: str, source: int, offset: int) -> bool:
-        for start, end, d in self._ranges.get(source, ()):
-            if start <= offset < end and _names(d, rule):
-                self._used.add((source, d.start, rule))
-                return True
-        last = None
-        for d in self._toggles.get(source, ()):
-            if d.start > offset:
-                break
-            if _names(d, rule):
-                last = d
-        if last is not None and last.action == "disable":
-            self._used.add((source, last.start, rule))
+        if source in self._ranges:
+            starts, spans = self._ranges[source]
+            at = bisect.bisect_right(starts, offset) - 1
+            if at >= 0 and offset < spans[at][0]:  # the silenced blocks do not overlap
+                d = next((d for d in spans[at][1] if _names(d, rule)), None)
+                if d is not None:
+                    self._used.add((source, d.start, rule))
+                    return True
+        starts, naming = self._toggles_for(source, rule)
+        at = bisect.bisect_right(starts, offset) - 1
+        if at >= 0 and naming[at].action == "disable":
+            self._used.add((source, naming[at].start, rule))
             return True
         return False
+
+    def _toggles_for(self, source: int, rule: str) -> tuple[list[int], list[Directive]]:
+        """The source's `disable` and `enable` directives that name the rule, and their starts."""
+        key = (source, rule)
+        if key not in self._toggles_naming:
+            naming = [d for d in self._toggles.get(source, ()) if _names(d, rule)]
+            self._toggles_naming[key] = ([d.start for d in naming], naming)
+        return self._toggles_naming[key]
 
     def problems(self, active: Callable[[str], bool]) -> list[DirectiveProblem]:
         """Directives that did nothing, after every finding has been asked about.
@@ -136,6 +158,9 @@ class Suppressions:
         found = [DirectiveProblem(index, start, end, "Not a copydesk directive as written: "
                                   f"write `{WELL_FORMED}` (or enable, disable-next).")
                  for index, spans in self._malformed.items() for start, end in spans]
+        used: dict[tuple[int, int], set[str]] = {}
+        for source, start, name in self._used:
+            used.setdefault((source, start), set()).add(name)
         for index, directives in self._directives.items():
             disabled: set[str] = set()
             for d in directives:
@@ -143,7 +168,7 @@ class Suppressions:
                     idle = _idle_enable(d, disabled)
                     disabled = set() if EVERY_RULE in d.rules else disabled - d.rules
                 else:
-                    idle = self._idle_disable(index, d, active)
+                    idle = self._idle_disable(used.get((index, d.start), set()), d, active)
                     if d.action == "disable":
                         disabled |= d.rules
                 reasons = []
@@ -162,9 +187,10 @@ class Suppressions:
                     found.append(DirectiveProblem(index, d.start, d.end, message))
         return sorted(found, key=lambda p: (p.source, p.start))
 
-    def _idle_disable(self, index: int, d: Directive, active: Callable[[str], bool]) -> set[str]:
-        """The rules a disable directive names that it silenced no finding of."""
-        used = {rule for source, start, rule in self._used if (source, start) == (index, d.start)}
+    def _idle_disable(self, used: set[str], d: Directive,
+                      active: Callable[[str], bool]) -> set[str]:
+        """The rules a disable directive names that it silenced no finding of (it
+        silenced those `used`)."""
         if EVERY_RULE in d.rules:
             return set() if used else {EVERY_RULE}
         return {n for n in d.rules if n not in used and active(n)}
@@ -183,12 +209,34 @@ def _names(directive: Directive, rule: str) -> bool:
     return rule in directive.rules or EVERY_RULE in directive.rules
 
 
-def _next_block(document: Document, source: int, after: int) -> tuple[int, int] | None:
-    for block in document.blocks:
-        index, start, end = document.spans.to_source(block.start, block.end)
-        if index == source and start >= after:
-            return start, end
-    return None
+class _BlocksBySource:
+    """The document's blocks as spans of their sources, to find the first block (in
+    document order) of a source that starts at or after an offset."""
+
+    def __init__(self, document: Document):
+        by_source: dict[int, list[tuple[int, int, int]]] = {}
+        for order, block in enumerate(document.blocks):
+            index, start, end = document.spans.to_source(block.start, block.end)
+            by_source.setdefault(index, []).append((start, order, end))
+        self._starts: dict[int, list[int]] = {}
+        self._first: dict[int, list[tuple[int, int, int]]] = {}
+        for index, spans in by_source.items():
+            spans.sort()
+            # From each place in start order on, the earliest block in document order.
+            earliest, first = [], spans[-1]
+            for span in reversed(spans):
+                first = span if span[1] < first[1] else first
+                earliest.append(first)
+            self._starts[index] = [start for start, _, _ in spans]
+            self._first[index] = earliest[::-1]
+
+    def next_block(self, source: int, after: int) -> tuple[int, int] | None:
+        starts = self._starts.get(source, [])
+        at = bisect.bisect_left(starts, after)
+        if at == len(starts):
+            return None
+        start, _, end = self._first[source][at]
+        return start, end
 
 
 @rule("unused-directive", category="directives", severity="warning")

@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.cli import main
+from lint.readers import read
+from lint.registry import default_registry
+from lint.suppress import Suppressions, _names
 
 PARAGRAPH = "Sales rose 12% to 431,733 vehicles in the year to March, the firm said."
 SLIP = "The deal comes as JLR plans to sell the the car outside the U.S, the firm said."
@@ -100,3 +105,44 @@ def test_a_directive_shown_as_markdown_code_is_an_example(tmp_path: Path) -> Non
                  "```html\n<!-- copydesk: disable-next=no-such-rule -->\n```",
                  "    <!-- copydesk disable -->", "It was the the best year.")
     assert reported(path) == [("repeated-word", "the the")]
+
+
+# Directives and paragraphs in any order, in every reader that keeps comments.
+_PIECES = st.sampled_from([
+    "<!-- copydesk: disable -->", "<!-- copydesk: enable -->",
+    "<!-- copydesk: disable=repeated-word -->", "<!-- copydesk: enable=repeated-word -->",
+    "<!-- copydesk: disable=typography -->", "<!-- copydesk: disable-next -->",
+    "<!-- copydesk: disable-next=repeated-word -->", "<!-- copydesk: disable-next-paragraph -->",
+    "<!-- copydesk disable -->", PARAGRAPH, SLIP, "Short one.", "\n\n", "\n", " ",
+])
+
+
+def _silenced_by_definition(document, suppressions: Suppressions, rule: str, source: int,
+                            offset: int) -> bool:
+    """Whether a directive silences `rule` at `offset`, found by reading them all: the
+    `disable-next` directives whose next block of the source holds the offset, and
+    the last `disable` or `enable` naming the rule at or before it."""
+    for d in suppressions._directives.get(source, ()):
+        if d.action.startswith("disable-next") and _names(d, rule):
+            spans = [document.spans.to_source(b.start, b.end) for b in document.blocks]
+            following = next(((s, e) for i, s, e in spans if i == source and s >= d.end), None)
+            if following and following[0] <= offset < following[1]:
+                return True
+    toggles = [d for d in suppressions._directives.get(source, ())
+               if d.action in ("disable", "enable") and d.start <= offset and _names(d, rule)]
+    return bool(toggles) and toggles[-1].action == "disable"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.sampled_from(["text", "markdown", "html"]),
+       st.lists(st.tuples(st.sampled_from(["repeated-word", "missing-space-after-punctuation",
+                                           "unused-directive"]), st.integers(0, 3000)),
+                max_size=20))
+def test_a_rule_is_silenced_where_its_directives_say(text: str, fmt: str,
+                                                     asked: list[tuple[str, int]]) -> None:
+    document = read("story", text, fmt)
+    suppressions = Suppressions(document, default_registry().expand)
+    for rule, offset in asked:
+        offset = min(offset, len(text))
+        assert (suppressions.silenced(rule, 0, offset)
+                == _silenced_by_definition(document, suppressions, rule, 0, offset))
