@@ -197,6 +197,7 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "urls": one_paragraph("http://a.b/c "),
     "url without break": one_paragraph("http://a"),
     "dotted run with a cue": lambda size: ["U.N." * (size // 4) + "#"],
+    "run of stops inside a quote": lambda size: ['"We will carry on' + "." * size + ' with this."'],
     "dotted run before a quote": lambda size: [
         "The " + "U.N." * (size // 4) + " agreed.", '"This quotation is long enough to report."'],
     "handles": one_paragraph("@a "),

@@ -82,11 +82,14 @@ _TRANSCRIPT_LABEL = prose.compile(r"\s*\p{Lu}[\p{Lu} .'’-]{2,30}:\s")
 _LABEL_REACH = 64
 _CREDIT_AFTER = prose.compile(r"\s*(?:,\s*)?(?:[—–―-]+\s*[\p{Lu}@]|\(|,?\s*by\s+\p{Lu})")
 _DELAYED = LazyPattern(r"(?:That|This|So|Those|These)\b[^.!?]*")
-_ENDS_SENTENCE = LazyPattern(rf"{prose.SENTENCE_MARK}\W*$")
+# A mark and nothing but non-word characters after it to the end, matched backwards
+# from the end: searched for forwards, the pattern would read the rest of a run of
+# marks (`.....`) from each of them.
+_ENDS_SENTENCE = LazyPattern(rf"{prose.SENTENCE_MARK}\W*", regex.REVERSE)
 _SENTENCE_GAP = prose.compile(rf"{prose.SENTENCE_END}\s+$")
 _SENTENCE_GAP_BACKWARDS = prose.compile(rf"{prose.SENTENCE_END}\s+", regex.REVERSE)
 _NARRATIVE_WORDS_BEFORE_PARTIAL = 2
-_ENDS_PHRASE = LazyPattern(r"[.,;:!?…]\W*$")
+_ENDS_PHRASE = LazyPattern(r"[.,;:!?…]\W*", regex.REVERSE)
 _TERM_SUBJECT = prose.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
 # The white space the quote scanner tells a spaced mark by; the gap before a closer
 # is matched backwards from the mark.
@@ -205,7 +208,7 @@ class _Attribution:
                 _TRANSCRIPT_LABEL.match(text, block.start,
                                         min(q.start, block.start + _LABEL_REACH))):
             return "a transcript label"
-        closes_clause = not _ENDS_SENTENCE.search(text, q.content_start, q.content_end)
+        closes_clause = not _ENDS_SENTENCE.match(text, q.content_start, q.content_end)
         after = _AFTER_CLOSE.match(text, q.end, block.end)
         if after and (closes_clause or _has_cue(after.group())):
             return "a speaker and verb after the quote"
@@ -330,7 +333,7 @@ class _Attribution:
             return False
         if _TITLE_CUE.search(self.text, max(q.block.start, q.start - 60), q.start):
             return False
-        if not _ENDS_PHRASE.search(content) and _TERM_SUBJECT.match(self.text, q.end):
+        if not _ENDS_PHRASE.match(content) and _TERM_SUBJECT.match(self.text, q.end):
             return False  # "Taking responsibility" is this year's theme
         major = [w for w in words if w.lower() not in _MINOR_WORDS]
         return not (len(words) <= 12 and all(w[:1].isupper() or w[:1].isdigit() for w in major))
@@ -342,7 +345,7 @@ class _Attribution:
         if lead.rstrip().endswith((",", ":")):
             return False
         lead_words = word_count(lead)
-        ends_phrase = _ENDS_PHRASE.search(self.text, q.content_start, q.content_end)
+        ends_phrase = _ENDS_PHRASE.match(self.text, q.content_start, q.content_end)
         return lead_words >= _NARRATIVE_WORDS_BEFORE_PARTIAL or (lead_words and not ends_phrase)
 
 

@@ -20,6 +20,7 @@ from lint.readers import read
 from lint.readers.html import site_name_start
 from rules.abbreviations import _TITLE, _titles
 from rules.duplicates import _has_adjacent_twins
+from rules.quotes import _ENDS_PHRASE, _ENDS_SENTENCE
 from rules.structure import _lines
 from rules.typography import (
     _CAPITALISED,
@@ -109,6 +110,19 @@ def test_word_before_a_mark_read_backwards_as_the_pattern_finds_it(text: str) ->
             window = max(0, end - _WORD_WINDOW)
             found = regex.search(r"\p{L}+$", text[window:end])
             assert _word_before(text, end) == window + found.start()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a1_.,;:!?… \n\"'”)", max_size=30), st.integers(0, 30),
+       st.integers(0, 30))
+def test_quote_ending_marks_read_backwards_as_the_forward_search_finds_them(
+        text: str, a: int, b: int) -> None:
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    for backwards, forwards in ((_ENDS_SENTENCE, rf"{prose.SENTENCE_MARK}\W*$"),
+                                (_ENDS_PHRASE, r"[.,;:!?…]\W*$")):
+        assert ((backwards.match(text, start, end) is None)
+                == (regex.search(forwards, text[start:end]) is None))
+        assert (backwards.match(text) is None) == (regex.search(forwards, text) is None)
 
 
 def test_no_lower_case_letter_is_a_capital_to_the_pattern_engine() -> None:
