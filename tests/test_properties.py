@@ -15,9 +15,11 @@ from lint.analysis.abbreviations import _CAPITALS, _capitals_matches
 from lint.analysis.sentences import split_sentences
 from lint.article import Article
 from lint.config import Config
+from lint.document import BLOCK_SEPARATOR
 from lint.engine import Linter
 from lint.readers import read
-from lint.readers.html import site_name_start
+from lint.readers import text as text_reader
+from lint.readers.html import _SIBLING_GAP, site_name_start
 from rules.abbreviations import _TITLE, _titles
 from rules.duplicates import _has_adjacent_twins
 from rules.quotes import _ENDS_PHRASE, _ENDS_SENTENCE
@@ -123,6 +125,23 @@ def test_quote_ending_marks_read_backwards_as_the_forward_search_finds_them(
         assert ((backwards.match(text, start, end) is None)
                 == (regex.search(forwards, text[start:end]) is None))
         assert (backwards.match(text) is None) == (regex.search(forwards, text) is None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\r\na<", max_size=40))
+def test_text_blank_lines_render_as_the_plain_pattern_renders_them(text: str) -> None:
+    plain = regex.compile(r"[ \t]*(?>\r\n|\r|\n)(?:[ \t]*(?>\r\n|\r|\n))+[ \t]*")
+    assert text_reader.render(text) == plain.sub(BLOCK_SEPARATOR, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "</p>", "<p>", "<p class=x>", "</li>", "<li>",
+                                 "<div >", "</div\t>", "<p", ">", "x", "<br>"]), max_size=12)
+       .map("".join))
+def test_sibling_gaps_are_told_as_the_plain_pattern_tells_them(gap: str) -> None:
+    plain = regex.compile(
+        r"\s*(?:</(?P<tag>p|li|h[1-6]|dd|dt|div)\s*>)?\s*(?:<(?P=tag)(?:\s[^<>]*)?>)?\s*")
+    assert (_SIBLING_GAP.fullmatch(gap) is None) == (plain.fullmatch(gap) is None)
 
 
 def test_no_lower_case_letter_is_a_capital_to_the_pattern_engine() -> None:

@@ -59,8 +59,10 @@ _LINK_ONLY_SHARE = 0.8
 _SENTENCE_END = regex.compile(rf"{prose.LINE_END_MARK}$")
 # What may lie between two sibling blocks, so that deleting it with the later block
 # keeps the markup whole and nothing else: the one's end tag, the other's start tag.
+# Possessive: white space given back could start no tag, and a long run of it would
+# be split every way between the runs around the tags before the match gave up.
 _SIBLING_GAP = prose.compile(
-    r"\s*(?:</(?P<tag>p|li|h[1-6]|dd|dt|div)\s*>)?\s*(?:<(?P=tag)(?:\s[^<>]*)?>)?\s*")
+    r"\s*+(?:</(?P<tag>p|li|h[1-6]|dd|dt|div)\s*+>)?\s*+(?:<(?P=tag)(?:\s[^<>]*+)?>)?\s*+")
 # How much a word of other text (teasers, labels, link lists) costs a candidate body.
 _OTHER_TEXT_COST = 0.5
 

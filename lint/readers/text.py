@@ -27,7 +27,9 @@ _COMMENT_LINES = LazyPattern(r"(?:^|(?<=[\r\n]))[ \t]*<!--(?:(?!-->).)*-->[ \t]*
                                regex.DOTALL)
 
 
-_SEPARATOR = LazyPattern(rf"[ \t]*{_BREAK}(?:[ \t]*{_BREAK})+[ \t]*")
+# Possessive, and never started inside a run of spaces: else a long run of spaces
+# with no line break after it is read again from each of its spaces.
+_SEPARATOR = LazyPattern(rf"(?<![ \t])[ \t]*+{_BREAK}(?:[ \t]*+{_BREAK})+[ \t]*+")
 
 
 def render(source: str) -> str:
