@@ -473,3 +473,18 @@ def test_markdown_lines_run_together_map_as_they_do_line_by_line(text: str) -> N
         assert together.spans.cuts_exactly(start) == by_line.spans.cuts_exactly(start)
         for end in {*range(start, min(start + 12, length) + 1), length}:
             assert together.spans.to_source(start, end) == by_line.spans.to_source(start, end)
+
+
+@pytest.mark.parametrize(("html", "shown"), [
+    ("<p>Shares rose 15 <b>cents</b> <a", "Shares rose 15 cents"),
+    ("<p>Shares rose 15</ cents - 1.1% - on Nasdaq.", "Shares rose 15"),
+    ("<p>Shares rose <!-- a comment never closed < 5 <b", "Shares rose"),
+    ("<p>Shares rose by < 5%, <i>so</i> <a <a <a <a", "Shares rose by < 5%, so"),
+    ("<p>Text " + "<a " * 5000, "Text"),
+])
+def test_a_tag_or_comment_left_open_at_the_end_hides_the_rest_as_a_browser_does(
+        html: str, shown: str) -> None:
+    document = read("page.html", html, "html")
+    assert document.text == shown
+    findings = Linter(Config(select=("ALL",))).lint(document)
+    assert_locations_exact(document, findings)

@@ -152,11 +152,18 @@ def parse(text: str) -> Element:
     """The element tree of an HTML document or fragment (never raises), nested as
     deep as the markup is, as a browser nests it."""
     tokenizer = _Tokenizer(text)
+    # A tag or comment opened after the last `>` runs to the end of the input, where
+    # a browser drops it. It is not given to the standard parser, which would read
+    # the rest of the input again from each `<` in it (fixed in CPython's 2025
+    # security releases, gh-135462); it is one token of markup.
+    tail = _unclosed_tail(text)
     # The tokenizer unescapes text and attributes, which the tree does not keep: such
     # a reference goes to it as text of the same length.
-    tokenizer.feed(_HUGE_DECIMAL_REFERENCE.sub(lambda m: "&_" + m.group()[2:], text))
+    tokenizer.feed(_HUGE_DECIMAL_REFERENCE.sub(lambda m: "&_" + m.group()[2:], text[:tail]))
     tokenizer.close()
     tokens = tokenizer.tokens
+    if tail < len(text):
+        tokens.append(("markup", tail, "", {}))
     root = Element("#root", {}, 0)
     open_elements = _OpenElements(root)
     for n, (kind, start, tag, attrs) in enumerate(tokens):
@@ -173,6 +180,12 @@ def parse(text: str) -> Element:
     open_elements.close_from(1, len(text))
     root.end = len(text)
     return root
+
+
+def _unclosed_tail(text: str) -> int:
+    """Where a tag or comment that no `>` closes opens, or the end of the text."""
+    opened = _BROKEN_MARKUP.search(text, text.rfind(">") + 1)
+    return opened.start() if opened else len(text)
 
 
 class _OpenElements:
