@@ -388,6 +388,7 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
         if len(set(openings)) == len(openings):
             return
     first_seen: dict[str, tuple[Block, int, int]] = {}
+    alike: dict[tuple[Block, Block], bool] = {}  # a copied paragraph repeats many sentences
     for block in paragraphs:
         for sentence in article.sentences[block]:
             written = text[sentence.start:sentence.end]
@@ -404,8 +405,12 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
                 first_seen[key] = (block, sentence.start, sentence.end)
                 continue
             first_block, start, end = first_seen[key]
-            if first_block is not block and _paragraphs_alike(article, first_block, block):
-                continue  # the paragraph rules report the whole copy
+            if first_block is not block:
+                pair = (first_block, block)
+                if pair not in alike:
+                    alike[pair] = _paragraphs_alike(article, first_block, block)
+                if alike[pair]:
+                    continue  # the paragraph rules report the whole copy
             yield Problem(sentence.start, sentence.end,
                           f"This sentence already appears in paragraph {first_block.paragraph}.",
                           related=(Related(start, end, "first occurrence"),))
@@ -418,7 +423,7 @@ def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
         return False
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(first, second) >= NEAR_DUPLICATE_DEFAULT
+    return fuzz.ratio(first, second, score_cutoff=NEAR_DUPLICATE_DEFAULT) >= NEAR_DUPLICATE_DEFAULT
 
 
 # Doubles that are English, names or emphasis, not slips (docs/domain.md §7.1).
