@@ -224,4 +224,5 @@ def test_an_escaped_tag_at_the_end_of_a_text_is_text() -> None:
     tag left open (found by the campaign as a location error)."""
     document = read("story.html", "<p>Rates rose &lt;yea</p>", "html")
     assert document.block_text(document.body[0]) == "Rates rose <yea"
-    assert render("&lt;yea") == "<yea" and render("x <p") == "x <p"
+    assert render("&lt;yea") == "<yea"
+    assert render("x <p") == "x "  # a tag left open at the end is dropped, as a browser does
