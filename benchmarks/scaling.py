@@ -278,8 +278,9 @@ def render(paragraphs: list[str], fmt: str) -> str:
 
 
 def seconds(linter: Linter, content: str, fmt: str, repeat: int) -> float:
-    """The best of `repeat` runs of reading (as every front end does) and linting `content`, with the
-    collection of the young objects that the engine defers to the end of a check."""
+    """The best of `repeat` runs of reading (as every front end does) and linting
+    `content`, with the collection of the young objects that the engine defers to the
+    end of a check."""
     best = float("inf")
     for _ in range(repeat):
         start = time.process_time()

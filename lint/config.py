@@ -31,6 +31,9 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """One configuration file's settings (or the defaults), shape-checked; the keys
+    are described in docs/configuration.md."""
+
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -123,6 +123,9 @@ class Block(NamedTuple):
 
 @dataclass(frozen=True)
 class Document:
+    """An article as a reader rendered it: its text in blocks, the sources it came
+    from, and the map from rendered offsets back into them."""
+
     path: str
     format: str
     text: str

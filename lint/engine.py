@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from lint import collector, prose
 from lint.article import Article
@@ -35,8 +35,7 @@ _CONTEXT_CHARS = 80
 _SPACES = prose.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class RuleFailure:
+class RuleFailure(NamedTuple):
     """A rule that raised on one article: named, with a one-line reason and the traceback."""
 
     rule: str
@@ -56,20 +55,18 @@ class RuleFailed(Exception):
         return RuleFailed, (self.failure,)
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     findings: list[Finding]
     failures: list[RuleFailure]
-    skipped: tuple[str, ...] = ()  # rules not run: the deadline had passed
-    facts: dict[str, tuple[LocatedFact, ...]] = field(default_factory=dict)  # archive rules'
+    skipped: tuple[str, ...]  # rules not run: the deadline had passed
+    facts: dict[str, tuple[LocatedFact, ...]]  # archive rules'
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     rule: Rule
     severity: str
     options: Options
-    tiers: Mapping[str, str] = field(default_factory=dict)  # tier name -> severity
+    tiers: Mapping[str, str]  # tier name -> severity
 
     def severity_of(self, problem: Problem) -> str:
         return self.tiers[problem.tier] if problem.tier else self.severity
@@ -227,7 +224,7 @@ def _placed(document: Document, article: Article, active: ActiveRule,
         if masked is not None and masked(problem.start):
             continue
         if cut is not None and (end := cut(problem.start, problem.end)) != problem.end:
-            problem = replace(problem, end=end)
+            problem = problem._replace(end=end)
         location = source_location(document, problem.start, problem.end)
         if silenced is not None and silenced(name, location.source, location.offset):
             continue
@@ -240,7 +237,7 @@ def _placed(document: Document, article: Article, active: ActiveRule,
 
 def _with_more_note(finding: Finding, limit: int) -> Finding:
     """The last finding a rule lists when it has more than `limit`, saying so."""
-    return replace(finding, message=f"{finding.message} (More `{finding.rule}` findings in"
+    return finding._replace(message=f"{finding.message} (More `{finding.rule}` findings in"
                    f" this article are not listed: a rule lists at most {limit:,} in one"
                    " article, `max-findings-per-rule`.)")
 
@@ -426,7 +423,7 @@ def with_fingerprints(findings: list[Finding]) -> list[Finding]:
     """Findings built without their fingerprint (the archive rules'), in report
     order, stamped with it."""
     fingerprint = Fingerprints()
-    return [replace(f, fingerprint=fingerprint(f.rule, f.text)) for f in findings]
+    return [f._replace(fingerprint=fingerprint(f.rule, f.text)) for f in findings]
 
 
 def lint_text(text: str, path: str = "<text>", config: Config | None = None,

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-# Values, never changed once built, but not frozen: a frozen dataclass sets each
-# field through object.__setattr__, which makes building one several times slower,
-# and the engine builds a few of these for every finding of every article.
+# Values, never changed once built, as named tuples: cheaper than dataclasses to
+# define at start-up and to build, a few for every finding (docs/architecture.md).
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Location:
+class Location(NamedTuple):
     line: int
     column: int
     end_line: int
@@ -38,8 +35,7 @@ class Location:
         return data
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class SourceEdit:
+class SourceEdit(NamedTuple):
     """Replace source[offset:offset + length] of source number `source` with `text`."""
 
     offset: int
@@ -51,8 +47,7 @@ class SourceEdit:
         return {"offset": self.offset, "length": self.length, "text": self.text}
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Fix:
+class Fix(NamedTuple):
     safe: bool
     edits: tuple[SourceEdit, ...]
 
@@ -60,8 +55,7 @@ class Fix:
         return {"safe": self.safe, "edits": [e.to_json() for e in self.edits]}
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Context:
+class Context(NamedTuple):
     """The text around a finding; offset/length place the span inside it."""
 
     text: str
@@ -72,8 +66,7 @@ class Context:
         return {"text": self.text, "offset": self.offset, "length": self.length}
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class RelatedLocation:
+class RelatedLocation(NamedTuple):
     """The other place a finding concerns; `document` names another article of the
     archive when it is not in this one (archive rules)."""
 
@@ -88,8 +81,7 @@ class RelatedLocation:
         return data
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class LocatedFact:
+class LocatedFact(NamedTuple):
     """An archive rule's fact, placed in its article's source like a finding."""
 
     location: Location
@@ -98,8 +90,7 @@ class LocatedFact:
     data: Any
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Finding:
+class Finding(NamedTuple):
     """A located finding. `text` is the source slice it covers; `flagged` is the same
     stretch as the reader rendered it (they differ only where markup intervenes)."""
 

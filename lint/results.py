@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from lint.finding import Finding, LocatedFact
 from lint.rule import SEVERITIES
@@ -16,8 +18,7 @@ from lint.source import Source
 DEFAULT_FAIL_ON = "warning"
 
 
-@dataclass(frozen=True)
-class FileError:
+class FileError(NamedTuple):
     """Why a file could not be (fully) checked. `detail` is the traceback of an
     internal failure, shown only when asked for (`--verbose`)."""
 
@@ -28,6 +29,8 @@ class FileError:
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its findings, or the error that stopped it."""
+
     path: str
     format: str | None
     findings: list[Finding] = field(default_factory=list)
@@ -43,15 +46,14 @@ class FileResult:
         return bool(finding.fix and finding.fix.safe and len(self.sources) == 1)
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Everything a reporter may show: the results and the rules that produced them."""
 
     results: Sequence[FileResult]
     rules: dict  # name -> lint.rule.Rule
     color: bool = False
     verbose: bool = False
-    fail_on: Mapping[str, str] = field(default_factory=dict)  # path -> failing severity
+    fail_on: Mapping[str, str] = MappingProxyType({})  # path -> failing severity
 
     def fails(self, result: FileResult, finding: Finding) -> bool:
         """Whether the finding reaches the failing severity of its file."""

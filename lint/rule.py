@@ -17,9 +17,8 @@ import importlib
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -38,8 +37,7 @@ OPTIONAL_DOC_SECTIONS = ("Fix safety", "Known limits")
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """A typed rule option with its default, validated before the rule runs.
 
     A `list` option is held as a tuple (so options stay hashable and immutable);
@@ -102,10 +100,9 @@ class Options(Mapping[str, Any]):
         return (Options, (self._values, self.profile))
 
 
-# What rules report, one or more per problem: values never changed once built, but
-# not frozen, which would make each several times slower to build (lint/finding.py).
-@dataclass(slots=True, unsafe_hash=True)
-class Edit:
+# What rules report, and what they are declared with: values never changed once
+# built, as named tuples (docs/architecture.md).
+class Edit(NamedTuple):
     """Replace the rendered span [start, end) with `text`."""
 
     start: int
@@ -113,8 +110,7 @@ class Edit:
     text: str
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Related:
+class Related(NamedTuple):
     """The other place a finding concerns (the first copy, the form used first)."""
 
     start: int
@@ -122,8 +118,7 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True)
-class Tier:
+class Tier(NamedTuple):
     """A softer kind of a rule's finding (`inside a quotation`), with its own default
     severity; the configuration can set each tier's severity (docs/configuration.md)."""
 
@@ -136,8 +131,7 @@ class Tier:
 QUOTED = Tier("quoted", "info", "the text is inside a quotation, as the speaker said or wrote it")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Problem:
+class Problem(NamedTuple):
     """What a rule reports: a span of the rendered article text and what is wrong.
 
     `edits` is a fix the engine may apply (None when the rule offers none);
@@ -154,8 +148,7 @@ class Problem:
     tier: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     """What an archive rule keeps of an article: a span of its rendered text and
     data the judging step compares across articles (picklable)."""
 
@@ -164,8 +157,7 @@ class Fact:
     data: Any
 
 
-@dataclass(frozen=True, slots=True)
-class ArchiveProblem:
+class ArchiveProblem(NamedTuple):
     """What an archive rule reports: a passage of one article, and the other article's
     passage it concerns (named in the finding's `related`)."""
 
@@ -175,8 +167,7 @@ class ArchiveProblem:
     related_message: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ArchiveNote:
+class ArchiveNote(NamedTuple):
     """What an archive rule says of the archive as a whole (house boilerplate): told
     once in an audit's summary, not as a finding on each article."""
 
@@ -196,8 +187,10 @@ Collect = Callable[["Article", Options], Iterable[Fact]]
 Judge = Callable[[Any, Options], Iterable[ArchiveProblem | ArchiveNote]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
+    """A rule: its metadata, and the function that checks (or, for an archive rule,
+    collects from) one article."""
+
     name: str
     category: str
     severity: str
@@ -210,11 +203,6 @@ class Rule:
     default: bool = True
     tiers: tuple[Tier, ...] = ()
     judge: Judge | None = None
-    option_index: Mapping[str, Option] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "option_index",
-                           MappingProxyType({o.name: o for o in self.options}))
 
     def __reduce__(self):
         # The decorated function's module-level name is bound to this Rule, so a
@@ -228,12 +216,13 @@ class Rule:
 
     def options_from(self, values: Mapping[str, Any], profile: str | None) -> Options:
         """Validated options: defaults overlaid with `values`; ValueError names a bad one."""
-        merged = {o.name: o.default for o in self.options}
+        declared = {o.name: o for o in self.options}
+        merged = {name: option.default for name, option in declared.items()}
         for key, value in values.items():
-            if key not in self.option_index:
+            if key not in declared:
                 raise ValueError(f"rule {self.name!r} has no option {key!r}")
             try:
-                merged[key] = self.option_index[key].validate(value)
+                merged[key] = declared[key].validate(value)
             except ValueError as exc:
                 raise ValueError(f"option {key!r} of rule {self.name!r} {exc}") from None
         return Options(merged, profile)

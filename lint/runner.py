@@ -14,7 +14,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.config import Config, ConfigError, discover, load
 from lint.document import Document
@@ -31,8 +31,7 @@ FIX_LOOP_LIMIT = 10
 STDIN = "-"
 
 
-@dataclasses.dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """Command-line settings laid over every configuration file."""
 
     select: tuple[str, ...] | None = None
@@ -255,8 +254,7 @@ def check_bytes(display: str, data: bytes, linter: Linter, format: str | None, *
     return check_text(display, text, linter, format, collect=collect, archive=archive)
 
 
-@dataclasses.dataclass(frozen=True)
-class FixOutcome:
+class FixOutcome(NamedTuple):
     """The fixed text and how many findings of each rule the fixes resolved."""
 
     text: str

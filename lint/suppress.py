@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -33,8 +33,7 @@ EVERY_RULE = "*"
 WELL_FORMED = "<!-- copydesk: disable=RULE -->"
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     action: str
     rules: frozenset[str]  # rule names, or {EVERY_RULE}
     start: int
@@ -43,8 +42,7 @@ class Directive:
     unknown: tuple[tuple[str, str | None], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class DirectiveProblem:
+class DirectiveProblem(NamedTuple):
     """A directive that does nothing: where it is in which source, and why."""
 
     source: int

@@ -13,8 +13,8 @@ import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -350,8 +350,7 @@ def _word_pairs(name: str) -> list[tuple[int, int, str]]:
     return pairs
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     """One spelling: its counterpart, its axis (`variety` or `endings`) and its side."""
 
     other: str

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 BUILT_IN = tuple(sorted(p.stem for p in PROFILES_DIR.glob("*.toml")))
@@ -27,8 +26,7 @@ _SCHEMA: dict[str, dict[str, Any]] = {
 }
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     name: str
     with_stops: frozenset[str]
     without_stops: frozenset[str]

@@ -3,7 +3,6 @@ and run policy such as `fail-on` means the same wherever it is set."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,7 @@ def failing_rule(monkeypatch: pytest.MonkeyPatch) -> None:
         return original.check(article, options)
 
     monkeypatch.setitem(registry.rules, "repeated-word",
-                        dataclasses.replace(original, check=check))
+                        original._replace(check=check))
 
 
 def invoke(*args: str):

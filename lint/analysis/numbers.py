@@ -9,7 +9,7 @@ inside names or codes (`Tiggo9`, `MP3`) are not mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -47,8 +47,7 @@ _YEAR = regex.compile(r"(?:19|20)[0-9][0-9]")
 _DIGIT_OR_NUMBER_WORD = re.compile("|".join([*"0123456789", *NUMBER_WORDS]))
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     start: int
     end: int
     value: float
