@@ -17,6 +17,7 @@ from lint.analysis.sentences import OPENING_WORDS, possible_openings
 from lint.analysis.text import WORD, comparison_key_and_words, joined_words
 from lint.article import Article
 from lint.document import Block
+from lint.lazy import LazyPattern
 from lint.rule import (
     WORD_COUNTS,
     ArchiveNote,
@@ -336,7 +337,7 @@ def _similarity(a: str, b: str, threshold: int) -> int:
     return int(score + 0.5) if score else 0
 
 
-_FIRST_PERSON = regex.compile(r"I\b")
+_FIRST_PERSON = LazyPattern(r"I\b")
 
 
 @rule("duplicate-sentence", category="duplicates", severity="warning",

@@ -26,7 +26,7 @@ from lint.rule import Edit, Options, Problem, Related, Tier, rule
 from rules.abbreviations import profile_of
 
 _DATA_DIR = Path(__file__).parent / "data"
-_NOT_KEY = regex.compile(r"[^a-z0-9]")
+_NOT_KEY = LazyPattern(r"[^a-z0-9]")
 _AND = prose.compile(r"\s*&\s*")
 
 

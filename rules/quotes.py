@@ -45,7 +45,7 @@ def _alternation(words: list[str]) -> str:
 _CUE_WORDS = frozenset(c for c in _CUES["reporting_cues"] if " " not in c)
 _CUE_PHRASES = prose.compile(
     rf"\b(?:{_alternation([c for c in _CUES['reporting_cues'] if ' ' in c])})\b", regex.I)
-_WORDS = regex.compile(r"\w+(?:-\w+)*")
+_WORDS = LazyPattern(r"\w+(?:-\w+)*")
 _COMMON_CUES = (" said", " says", " told", " added")
 
 
@@ -93,7 +93,7 @@ _ENDS_PHRASE = LazyPattern(r"[.,;:!?…]\W*", regex.REVERSE)
 _TERM_SUBJECT = prose.compile(r"\s+(?:is|was|are|were|has|had|have|remains)\b")
 # The white space the quote scanner tells a spaced mark by; the gap before a closer
 # is matched backwards from the mark.
-_SPACE_AFTER = regex.compile(rf"{SPACE}+")
+_SPACE_AFTER = LazyPattern(rf"{SPACE}+")
 _SPACE_BEFORE = LazyPattern(rf"{SPACE}+", regex.REVERSE)
 _EVERYDAY_SPEECH = frozenset(_CUES["everyday_speech_verbs"])
 _SPEECH_VERB = _alternation(_CUES["speech_verbs"])

@@ -232,8 +232,8 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
 # A paragraph may end on a finished line's mark, or on a dash, a table bar or emphasis.
 _ENDS_SENTENCE = prose.compile(rf"(?:{prose.LINE_END_MARK}|[*_—–|-])\s*$")
 # A first word wholly in lower case: `iPod` and `eBay` are names, not a continuation.
-_STARTS_LOWER = regex.compile(r"\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
-_DOUBLE_QUOTES = regex.compile(r"[\"“”]")
+_STARTS_LOWER = LazyPattern(r"\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
+_DOUBLE_QUOTES = LazyPattern(r"[\"“”]")
 # The last word and any white space after it (a Markdown line may end in a no-break
 # space), matched backwards from the block's end.
 _LAST_WORD = LazyPattern(rf"({NOT_SPACE}+){SPACE}*", regex.REVERSE)

@@ -19,7 +19,7 @@ from rules import house_style
 
 # A punctuation mark between two letters; the words around it are read afterwards,
 # since scanning for the rare mark is far cheaper than scanning every word.
-_MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[,;:.!?](?=\p{L})")
+_MARK_BETWEEN_LETTERS = LazyPattern(r"(?<=\p{L})[,;:.!?](?=\p{L})")
 # Where it can match: a mark before an ASCII letter or any non-ASCII character (which
 # may be a letter). A look-behind that leads a pattern is tried at every position;
 # this cheaper pass finds the few candidates, which the pattern then decides. The
@@ -34,15 +34,15 @@ _LETTERS_AND_MARKS = bytes(ord("a") if chr(c).isalpha()
                            for c in range(256))
 # Matched backwards from the mark: it reads the word, where a search for `\p{L}+$`
 # tries every position of the window.
-_WORD_BEFORE = regex.compile(r"\p{L}+", regex.REVERSE)
-_WORD_AFTER = regex.compile(r"\p{L}+")
+_WORD_BEFORE = LazyPattern(r"\p{L}+", regex.REVERSE)
+_WORD_AFTER = LazyPattern(r"\p{L}+")
 _WORD_WINDOW = 60
-_LOWER_PAIR = regex.compile(r"\p{Ll}{2}$")
-_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}")
+_LOWER_PAIR = LazyPattern(r"\p{Ll}{2}$")
+_CAPITALISED = LazyPattern(r"\p{Lu}\p{Ll}")
 _NAME_SHORT = 4  # `One.Tel`: a capitalised word this short before the stop is a name
 # A stop or `@` next to the words, on either side: a dotted name or an address.
-_DOTTED_AFTER = regex.compile(r"[.@]\p{L}")
-_DOTTED_BEFORE = regex.compile(r"\p{L}[.@]$")
+_DOTTED_AFTER = LazyPattern(r"[.@]\p{L}")
+_DOTTED_BEFORE = LazyPattern(r"\p{L}[.@]$")
 
 
 def _word_before(text: str, start: int) -> int:

@@ -63,7 +63,7 @@ _CAPITALS_START = re.compile(rb"A(?=[A0&])")
 _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
 _LONG_INSIDE = LazyPattern(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
 _SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
-_WORD_BACK = regex.compile(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
+_WORD_BACK = LazyPattern(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
 _CAPITALS_GAP = prose.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
 # Possessive: a stop may end a capital word or lead the next, and trying both for
 # each word of a long run of capitals took time growing with the run's square.
@@ -87,7 +87,7 @@ _NAME = re.compile(
     rf"|[{_UPPER}]{_REST}[-–][{_UPPER}]{_REST}(?:[-–][{_UPPER}]{_REST}){{0,{_NAME_LINKS}}}+"
     rf"|[{_UPPER}][a-z]++[{_UPPER}]\w*+"
 )
-_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS = LazyPattern(r"\p{L}+")
 _PLAIN_WORD = re.compile(r"[a-z]+(?:[- ][a-z]+)?")
 # Searching the text once per word is quicker than one pass over its words up to
 # about this many words.

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import regex
 
 from lint import prose
+from lint.lazy import LazyPattern
 
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
            "tn": 1e12, "trillion": 1e12}
@@ -39,7 +40,7 @@ _MENTION = prose.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_YEAR = regex.compile(r"(?:19|20)[0-9][0-9]")
+_YEAR = LazyPattern(r"(?:19|20)[0-9][0-9]")
 # What every mention holds, a digit or a number word: on lower-case ASCII text, where
 # the case-blind _MENTION is many times slower per character, this tells most
 # headlines and many paragraphs apart from those that may hold one. Alternatives

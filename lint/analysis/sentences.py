@@ -37,8 +37,8 @@ TITLES = frozenset(
     "mr mrs ms dr prof st mt gen col lt capt sgt sen rep gov rev hon pres supt det insp "
     "cllr fr messrs mme mlle sr jr vs v cf approx".split()
 )
-_DOTTED = regex.compile(r"^(?:\p{L}\.){2,}$")
-_INITIAL = regex.compile(r"^\p{Lu}\.$")
+_DOTTED = LazyPattern(r"^(?:\p{L}\.){2,}$")
+_INITIAL = LazyPattern(r"^\p{Lu}\.$")
 _ALWAYS_INSIDE = frozenset({"e.g.", "i.e.", "viz.", "c."})
 _NUMBER_TITLES = frozenset({"no", "nos", "vol", "pp", "p", "art", "fig"})
 # Letters in a row before a stop that no veto below allows: every title, number

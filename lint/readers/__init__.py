@@ -17,6 +17,7 @@ import regex
 
 from lint import collector
 from lint.document import Document, DocumentBuilder
+from lint.lazy import LazyPattern
 from lint.source import Source
 
 
@@ -59,7 +60,7 @@ MAX_JSON_NUMBER_CHARS = 1_000
 MAX_JSON_DEPTH = 128
 # A JSON string may escape half of a UTF-16 pair on its own (`"\udfff"`); such a
 # lone surrogate can be neither hashed nor printed as UTF-8, so it reads as U+FFFD.
-_ESCAPED_SURROGATE = regex.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPED_SURROGATE = LazyPattern(r"\\u[dD][89a-fA-F]")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
