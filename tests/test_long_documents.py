@@ -11,13 +11,14 @@ import random
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 import rules.duplicates
 from lint.analysis.text import comparison_key
 from lint.config import Config
 from lint.engine import lint_text
-from rules.duplicates import NEAR_DUPLICATE_DEFAULT, candidate_pairs
+from rules.duplicates import NEAR_DUPLICATE_DEFAULT, _characters_allow, candidate_pairs
 from rules.names import _one_edit_apart
 
 
@@ -80,6 +81,22 @@ def test_an_article_pasted_many_times_scores_each_distinct_pair_once(
     found = near_duplicates("Headline\n\n" + "\n\n".join([article] * 500) + "\n")
     assert found == []
     assert len(scored) <= 12 * 11 // 2
+
+
+@given(st.text(alphabet="abc dé", max_size=30), st.text(alphabet="abc dé", max_size=30),
+       st.integers(1, 100))
+def test_the_bound_on_shared_characters_rules_out_no_pair_that_reaches_it(
+        a: str, b: str, threshold: int) -> None:
+    if a or b:
+        assert _characters_allow(a, b, threshold) or fuzz.ratio(a, b) < threshold
+
+
+def test_paragraphs_of_one_length_but_other_letters_are_ruled_out_before_rapidfuzz() -> None:
+    cars, buses, vans = ("the plant will build cars", "a plant is to build buses",
+                         "the plant will build vans")
+    assert (fuzz.ratio(cars, vans), fuzz.ratio(cars, buses)) == (92, 64)
+    assert _characters_allow(cars, vans, 90)
+    assert not _characters_allow(cars, buses, 90)
 
 
 @given(st.lists(st.text(alphabet="abAé", max_size=6), max_size=25, unique=True))
