@@ -238,8 +238,8 @@ def _placed(document: Document, article: Article, active: ActiveRule,
 def _with_more_note(finding: Finding, limit: int) -> Finding:
     """The last finding a rule lists when it has more than `limit`, saying so."""
     return finding._replace(message=f"{finding.message} (More `{finding.rule}` findings in"
-                   f" this article are not listed: a rule lists at most {limit:,} in one"
-                   " article, `max-findings-per-rule`.)")
+                            f" this article are not listed: a rule lists at most {limit:,}"
+                            " in one article, `max-findings-per-rule`.)")
 
 
 def _severities(rule: Rule, level: str | Mapping[str, str] | None,
