@@ -100,10 +100,11 @@ _SPEECH_VERB = _alternation(_CUES["speech_verbs"])
 _PERSON_ROLE = r"\p{Ll}+(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|person|ent|ents)"
 # A capitalised word as a subject is bounded: matched from every capital of a long
 # stretch of letters and stops (`U.N.U.N.…`), an unbounded word would read the rest
-# of the stretch from each.
+# of the stretch from each. It is taken whole (possessive): the white space that must
+# follow it is none of its characters, so giving some back never helps.
 _LONGEST_NAME_WORD = 40
 _SPEAKING_SUBJECT = (
-    rf"(?:(?i:\b(?:he|she|they|we|i|you|it))|\p{{Lu}}[\p{{L}}'’.-]{{0,{_LONGEST_NAME_WORD}}}"
+    rf"(?:(?i:\b(?:he|she|they|we|i|you|it))|\p{{Lu}}[\p{{L}}'’.-]{{0,{_LONGEST_NAME_WORD}}}+"
     rf"|,|\b{_PERSON_ROLE}"
     rf"|(?i:\b(?:{_alternation(_CUES['speaker_nouns'])})))")
 _AUXILIARY = r"(?:(?:has|have|had|also|then|later|will|would|\w+ly)\s+){0,2}"

@@ -22,7 +22,7 @@ from lint.readers import text as text_reader
 from lint.readers.html import _SIBLING_GAP, site_name_start
 from rules.abbreviations import _TITLE, _titles
 from rules.duplicates import _has_adjacent_twins
-from rules.quotes import _ENDS_PHRASE, _ENDS_SENTENCE
+from rules.quotes import _ENDS_PHRASE, _ENDS_SENTENCE, _LONGEST_NAME_WORD, _SPEAKING
 from rules.structure import _lines
 from rules.typography import (
     _CAPITALISED,
@@ -125,6 +125,23 @@ def test_quote_ending_marks_read_backwards_as_the_forward_search_finds_them(
         assert ((backwards.match(text, start, end) is None)
                 == (regex.search(forwards, text[start:end]) is None))
         assert (backwards.match(text) is None) == (regex.search(forwards, text) is None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["U.", "N.", "Smith", "O'Neill", "-", " ", "\x1c", "said",
+                                 "has", "he", "spokesman", "told", "The", "\n"]), max_size=30))
+def test_a_speaking_subject_is_found_as_the_backtracking_pattern_finds_it(words: list[str]) -> None:
+    # A capitalised subject word is taken whole (possessive): the white space that
+    # must follow it is never one of its characters, so giving some back cannot help.
+    text = "".join(words)
+    possessive = _SPEAKING.pattern
+    assert f"{{0,{_LONGEST_NAME_WORD}}}+" in possessive
+    backtracking = regex.compile(possessive.replace(f"{{0,{_LONGEST_NAME_WORD}}}+",
+                                                    f"{{0,{_LONGEST_NAME_WORD}}}"))
+    def spans(pattern: regex.Pattern) -> list[tuple]:
+        return [(m.span(), m.span("subject"), m.span("verb")) for m in pattern.finditer(text)]
+
+    assert spans(_SPEAKING) == spans(backtracking)
 
 
 @settings(max_examples=500, deadline=None)
