@@ -128,6 +128,8 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     """
     text = article.text
     for match in _marks_between_letters(text):
+        if text[match.end()].isupper() and not text[match.end() + 1:match.end() + 2].isalpha():
+            continue  # one capital, as `after.isupper()` below: `U.N`, without a pattern
         end = _WORD_AFTER.match(text, match.end()).end()
         after = text[match.end():end]
         if after.isupper():
