@@ -10,6 +10,7 @@ boundary.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -72,28 +73,47 @@ def _last_token(text: str, end: int) -> str:
     return token.rstrip(prose.CLOSERS)
 
 
+# What the token before a stop says of it: the stop ends the sentence, never does
+# (a title, `e.g.`, an initial), does unless a number follows (`No. 5`), or does if
+# a sentence's first word follows (a dotted form: `in the U.S. The`).
+_ENDS, _INSIDE, _BEFORE_A_NUMBER, _DOTTED_FORM = "ends", "inside", "number", "dotted"
+
+
+# An article repeats its few short tokens before stops (`U.S.`, `Mr.`, `said.`): each
+# is read once. Bounded, as a process may read any number of articles.
+@functools.lru_cache(maxsize=4096)
+def _stop_kind(token: str) -> str:
+    if not token.endswith("."):
+        return _ENDS
+    lowered = token.lower()
+    bare = lowered.rstrip(".!?…")
+    if lowered in _ALWAYS_INSIDE or bare in TITLES:
+        return _INSIDE
+    if bare in _NUMBER_TITLES:
+        return _BEFORE_A_NUMBER
+    # Cheap shape tests first: most tokens are a word and one stop, and the
+    # patterns below are only run on the few that could match.
+    if len(token) == 2 and _INITIAL.match(token):
+        return _INSIDE
+    if token.count(".") >= 2 and _DOTTED.match(token):
+        return _DOTTED_FORM
+    return _ENDS
+
+
 def _is_boundary(text: str, mark: int, gap_start: int, gap_end: int) -> bool:
     """Whether the gap after the terminal mark at `mark` ends a sentence."""
     if text[mark] != ".":
         return True  # `!`, `?` and `…` always end one
     if mark >= _LONGEST_VETOED and text[mark - _LONGEST_VETOED:mark].isalpha():
         return True  # a long word ends the sentence (two stops in five): told cheaply
-    token = _last_token(text, gap_start)
-    if not token.endswith("."):
+    kind = _stop_kind(_last_token(text, gap_start))
+    if kind == _ENDS:
         return True
-    lowered = token.lower()
-    bare = lowered.rstrip(".!?…")
-    if lowered in _ALWAYS_INSIDE or bare in TITLES:
+    if kind == _INSIDE:
         return False
-    if bare in _NUMBER_TITLES:
+    if kind == _BEFORE_A_NUMBER:
         return not _next_word(text, gap_end)[:1].isdigit()
-    # Cheap shape tests first: most tokens are a word and one stop, and the
-    # patterns below are only run on the few that could match.
-    if len(token) == 2 and _INITIAL.match(token):
-        return False
-    if token.count(".") >= 2 and _DOTTED.match(token):
-        return _next_word(text, gap_end).lower() in SENTENCE_STARTERS
-    return True
+    return _next_word(text, gap_end).lower() in SENTENCE_STARTERS
 
 
 def _next_word(text: str, at: int) -> str:
