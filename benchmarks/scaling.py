@@ -207,6 +207,9 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
         lambda rng, i: "<!-- copydesk: disable repeated-word -->" if i % 2 else "Some text."),
     "unused directives": paragraphs_of(
         lambda rng, i: "<!-- copydesk: disable=typography --> The the slip."),
+    "directives above a paragraph": lambda size: [
+        "<!-- copydesk: disable-next=name-variant -->\n" * (size // 90)
+        + "It was the the end of the U.S, he said. " * (size // 80)],
     "tags": one_paragraph("<b>"),
     "nested divs": one_paragraph("<div>"),
     "nested blockquotes": one_paragraph("<blockquote>"),

@@ -13,6 +13,7 @@ an unused `noqa`: the copy it was meant to protect is then checked after all.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -89,8 +90,11 @@ class Suppressions:
 
     def __init__(self, document: Document,
                  expand: Callable[[str], Iterable[str]] | None = None):
-        # Per source: the silenced blocks' spans by start, and each one's directives.
-        self._ranges: dict[int, tuple[list[int], list[tuple[int, list[Directive]]]]] = {}
+        # Per source: the silenced blocks' spans by start, and for each its end and,
+        # by name (a rule, a category's rules, or EVERY_RULE), the first of its
+        # directives naming it, with that directive's place among them.
+        self._ranges: dict[int, tuple[list[int],
+                                      list[tuple[int, dict[str, tuple[int, Directive]]]]]] = {}
         self._toggles: dict[int, list[Directive]] = {}
         self._toggles_naming: dict[tuple[int, str], tuple[list[int], list[Directive]]] = {}
         self._directives: dict[int, list[Directive]] = {}
@@ -118,7 +122,7 @@ class Suppressions:
             if silenced:
                 spans = sorted(silenced.items())
                 self._ranges[index] = ([start for (start, _), _ in spans],
-                                       [(end, ds) for (_, end), ds in spans])
+                                       [(end, _first_naming(ds)) for (_, end), ds in spans])
 
     def __bool__(self) -> bool:
         return bool(self._directives or self._malformed)
@@ -128,8 +132,10 @@ class Suppressions:
             starts, spans = self._ranges[source]
             at = bisect.bisect_right(starts, offset) - 1
             if at >= 0 and offset < spans[at][0]:  # the silenced blocks do not overlap
-                d = next((d for d in spans[at][1] if _names(d, rule)), None)
-                if d is not None:
+                first = spans[at][1]
+                naming = [f for f in (first.get(rule), first.get(EVERY_RULE)) if f is not None]
+                if naming:
+                    _, d = min(naming, key=operator.itemgetter(0))
                     self._used.add((source, d.start, rule))
                     return True
         starts, naming = self._toggles_for(source, rule)
@@ -205,6 +211,16 @@ def _idle_enable(d: Directive, disabled: set[str]) -> set[str]:
 
 def _names(directive: Directive, rule: str) -> bool:
     return rule in directive.rules or EVERY_RULE in directive.rules
+
+
+def _first_naming(directives: list[Directive]) -> dict[str, tuple[int, Directive]]:
+    """For each name the directives hold, the first directive holding it and its
+    place: a block may follow thousands of directives, and hold as many findings."""
+    first: dict[str, tuple[int, Directive]] = {}
+    for place, d in enumerate(directives):
+        for name in d.rules:
+            first.setdefault(name, (place, d))
+    return first
 
 
 class _BlocksBySource:

@@ -81,6 +81,20 @@ def test_disable_next_silences_the_next_paragraph_only(tmp_path: Path, suffix: s
     assert lines == [8]
 
 
+def test_of_directives_above_one_paragraph_the_first_naming_a_rule_silences_it(
+        tmp_path: Path, suffix: str) -> None:
+    first, every, again = ("<!-- copydesk: disable-next=repeated-word -->",
+                           "<!-- copydesk: disable-next -->",
+                           "<!-- copydesk: disable-next=repeated-word -->")
+    path = write(tmp_path, suffix, f"{first}\n{every}\n{again}\nIt was the the end.")
+    # The first silences the slip; the others silence nothing.
+    data = json.loads(invoke("check", str(path), "--output-format", "json").output)
+    found = [(f["rule"], f["location"]["offset"]) for f in data["files"][0]["findings"]]
+    text = path.read_text(encoding="utf-8")
+    assert found == [("unused-directive", text.index(every)),
+                     ("unused-directive", text.rindex(again))]
+
+
 def test_unknown_and_malformed_directives_are_reported(tmp_path: Path, suffix: str) -> None:
     path = write(tmp_path, suffix, f"<!-- copydesk: disable=no-such-rule -->\n{SLIP}",
                  f"<!-- copydesk disable=repeated-word -->\n{PARAGRAPH}")
