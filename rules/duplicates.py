@@ -434,11 +434,8 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
 def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
     paragraphs = article.shared(_paragraphs)
     first, second = paragraphs[a].key, paragraphs[b].key
-    if not _lengths_allow(len(first), len(second), NEAR_DUPLICATE_DEFAULT):
-        return False
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(first, second, score_cutoff=NEAR_DUPLICATE_DEFAULT) >= NEAR_DUPLICATE_DEFAULT
+    return (_lengths_allow(len(first), len(second), NEAR_DUPLICATE_DEFAULT)
+            and _similarity(first, second, NEAR_DUPLICATE_DEFAULT) > 0)
 
 
 # Doubles that are English, names or emphasis, not slips (docs/domain.md §7.1).
