@@ -7,7 +7,6 @@ is built, so every mistake is one clear ConfigError before any article is read.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +122,8 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
 
 
 def _copydesk_table(path: Path) -> Mapping[str, Any] | None:
+    import tomllib  # only where a configuration file is found
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -8,7 +8,6 @@ without one, the form the article uses most is taken as its style.
 from __future__ import annotations
 
 import bisect
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,10 +24,11 @@ from lint.analysis.abbreviations import (
 )
 from lint.analysis.text import comparison_key, positions
 from lint.article import Article
+from lint.data_files import read_toml
 from lint.rule import QUOTED, Edit, Options, Problem, Related, Tier, rule
 from rules.profile import Profile, load_profile
 
-_DATA = tomllib.loads((Path(__file__).parent / "data" / "abbreviations.toml").read_text("utf-8"))
+_DATA = read_toml(Path(__file__).parent / "data" / "abbreviations.toml")
 PROPER_NAMES = tuple(n.casefold() for n in _DATA["proper-names"])
 WELL_KNOWN = frozenset(_DATA["well-known"])
 NOT_ACRONYMS = frozenset(_DATA["not-acronyms"])

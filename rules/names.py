@@ -9,7 +9,6 @@ rules/data/ (spelling-variants.toml, hyphenation.toml).
 from __future__ import annotations
 
 import itertools
-import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ import regex
 from lint import prose
 from lint.analysis.abbreviations import A_TO_Z_ONLY, Abbreviations, Name
 from lint.article import Article
+from lint.data_files import read_toml
 from lint.lazy import LazyPattern
 from lint.rule import Edit, Options, Problem, Related, Tier, rule
 from rules.abbreviations import profile_of
@@ -31,7 +31,7 @@ _AND = prose.compile(r"\s*&\s*")
 
 
 def _load(name: str) -> dict:
-    return tomllib.loads((_DATA_DIR / name).read_text("utf-8"))
+    return read_toml(_DATA_DIR / name)
 
 
 # -- name-variant --------------------------------------------------------------------------

@@ -7,7 +7,6 @@ built-in profile's lists and its other values replace the built-in ones.
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -105,6 +104,8 @@ def load_profile(value: str) -> Profile:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only where a profile is set
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -10,7 +10,6 @@ import bisect
 import functools
 import itertools
 import math
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,12 +28,13 @@ from lint.analysis.quotes import (
 )
 from lint.analysis.text import WORD, word_count
 from lint.article import Article
+from lint.data_files import read_toml
 from lint.document import Block
 from lint.lazy import LazyPattern
 from lint.prose import SPACE
 from lint.rule import WORD_COUNTS, Edit, Option, Options, Problem, Related, Tier, rule
 
-_CUES = tomllib.loads((Path(__file__).parent / "data" / "attribution.toml").read_text("utf-8"))
+_CUES = read_toml(Path(__file__).parent / "data" / "attribution.toml")
 
 
 def _alternation(words: list[str]) -> str:

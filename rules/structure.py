@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -13,6 +12,7 @@ import regex
 from lint import prose
 from lint.analysis.numbers import matches_any
 from lint.article import Article
+from lint.data_files import read_toml
 from lint.document import Block
 from lint.lazy import LazyPattern
 from lint.prose import NOT_SPACE, SPACE
@@ -29,7 +29,7 @@ _QUOTES_AROUND = prose.DOUBLE_QUOTES + "'"  # not ’ or ‘, which may be apost
 def _builtin_patterns() -> tuple[tuple[str, LazyPattern], ...]:
     """Each pattern is compiled only when the alternation of them all has matched a
     line, to name what it matched."""
-    data = tomllib.loads(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+    data = read_toml(BOILERPLATE_FILE)
     return tuple((p["name"], LazyPattern(p["pattern"], regex.IGNORECASE))
                  for p in data["pattern"])
 

@@ -72,14 +72,14 @@ def test_a_newsroom_rule_pack_installed_beside_copydesk_is_found(tmp_path) -> No
     assert "exclamation-mark" not in copydesk("rules").stdout  # not installed: not found
 
 
-def modules_loaded_by_check(article: Path) -> set[str]:
+def modules_loaded_by_check(article: Path, env: dict[str, str] | None = None) -> set[str]:
     probe = ("import sys\n"
              "from lint.cli import main\n"
              f"try:\n    main(['check', {str(article)!r}])\n"
              "except SystemExit:\n    pass\n"
              "print('\\n'.join(sys.modules), file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+                          cwd=ROOT, timeout=60, env=env)
     loaded = set(done.stderr.splitlines())
     assert "rules.quotes" in loaded  # the check ran its rules
     return loaded
@@ -96,6 +96,14 @@ def test_a_text_check_imports_no_heavy_module() -> None:
              "lint.readers.markup", "lint.readers.markdown", "lint.readers.wordpress",
              "lint.readers.ans", "lint.reporters.json", "concurrent.futures", "multiprocessing")
     assert among(modules_loaded_by_check(ARTICLE), heavy) == []
+
+
+def test_a_check_reads_the_rules_data_files_from_their_cache_once_written(tmp_path) -> None:
+    article = tmp_path / ARTICLE.name  # away from the repository's pyproject.toml
+    article.write_bytes(ARTICLE.read_bytes())
+    writing = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    modules_loaded_by_check(article, writing)  # writes the caches, if need be
+    assert among(modules_loaded_by_check(article, writing), ("tomllib",)) == []
 
 
 def test_a_clean_article_needs_no_fingerprints_scores_or_tracebacks(tmp_path) -> None:

@@ -1,0 +1,49 @@
+"""The rules' own TOML data files, read through a cache beside them.
+
+Parsing TOML is pure Python and costs a one-article check more than the rules that
+use the data, so a file's parsed content is kept, as Python keeps bytecode, in the
+`__pycache__` folder next to it, and used while the file's size and modification
+time are those it was parsed from. Where the cache cannot be written (a read-only
+install) or must not be (PYTHONDONTWRITEBYTECODE, `-B`), every run parses the file,
+as it would without a cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """The parsed content of a TOML data file that ships with copydesk."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cache = path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.marshal"
+    try:
+        cached_stamp, data = marshal.loads(cache.read_bytes())
+        if cached_stamp == stamp:
+            return data
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no cache yet, or one from another file or Python: parse again
+    import tomllib  # only when the cache is missing or stale
+
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    if not sys.dont_write_bytecode:
+        _write(cache, (stamp, data))
+    return data
+
+
+def _write(cache: Path, content: tuple) -> None:
+    """Write the cache whole or not at all: runs in parallel may read it meanwhile."""
+    partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        partial.write_bytes(marshal.dumps(content))
+        os.replace(partial, cache)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
