@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from invariants import assert_locations_exact
 from lint import prose
 from lint.analysis.abbreviations import _CAPITALS, _capitals_matches
+from lint.analysis.quotes import _tokens
 from lint.analysis.sentences import split_sentences
 from lint.article import Article
 from lint.config import Config
@@ -212,3 +213,23 @@ def test_courtesy_titles_found_from_their_starts_are_the_pattern_s(body: str) ->
     masked = article.abbreviations.masked
     assert [m.span() for m in _titles(article)] == [
         m.span() for block in article.body for m in _TITLE.finditer(masked, block.start, block.end)]
+
+
+def _mark_runs_as_tokens(text: str) -> list[tuple[int, int, str]]:
+    """The quote scanner's tokens by their definition: each run of one mark is a mark
+    alone, two or three apostrophes one token, two of another mark two tokens, and a
+    longer run none."""
+    tokens = []
+    for run in regex.finditer(rf"([{regex.escape(prose.QUOTE_MARKS)}])\1*", text):
+        at, length, char = run.start(), len(run.group()), run.group(1)
+        if length == 1 or (char == "'" and length <= 3):
+            tokens.append((at, at + length, run.group()))
+        elif length == 2:
+            tokens += [(at, at + 1, char), (at + 1, at + 2, char)]
+    return tokens
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=prose.QUOTE_MARKS + "a ", max_size=30))
+def test_quote_tokens_are_the_runs_of_marks_by_their_definition(text: str) -> None:
+    assert _tokens(text) == _mark_runs_as_tokens(text)

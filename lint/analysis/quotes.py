@@ -288,25 +288,30 @@ class _BlockScanner:
                 role = self._spaced_role(tokens, following)
             else:
                 role = AMBIGUOUS
-            return QuoteMark(s, e, DOUBLE, role, False, False, self._spaced(s, e, role))
-        wrong = False
-        if char == "“":
-            role = OPEN
-            if not space_before and text[s - 1] not in _OPEN_BEFORE and (
-                    space_after or text[e] in _CLOSE_AFTER):
-                role, wrong = CLOSE, True
+            curly = wrong = False
         else:
-            role = CLOSE
-            if (space_before or text[s - 1] in _OPEN_BEFORE) and not space_after and (
-                    text[e].isalnum()):
-                role, wrong = OPEN, True
-        return QuoteMark(s, e, DOUBLE, role, True, wrong, self._spaced(s, e, role))
+            curly, wrong = True, False
+            if char == "“":
+                role = OPEN
+                if not space_before and text[s - 1] not in _OPEN_BEFORE and (
+                        space_after or text[e] in _CLOSE_AFTER):
+                    role, wrong = CLOSE, True
+            else:
+                role = CLOSE
+                if (space_before or text[s - 1] in _OPEN_BEFORE) and not space_after and (
+                        text[e].isalnum()):
+                    role, wrong = OPEN, True
+        space_inside = space_after if role == OPEN else space_before
+        return QuoteMark(s, e, DOUBLE, role, curly, wrong,
+                         space_inside and self._spaced(s, e, role))
 
     def _spaced(self, s: int, e: int, role: str) -> bool:
         """White space (not the block's edge) on the inner side of an opener or closer.
 
         A space between two marks (`'outreach,' "`) is the typographer's thin space
-        between nested quotes, not a fault."""
+        between nested quotes, not a fault. Asked only where the masked text has
+        white space (or the block's edge) on that side: masking turns characters
+        into spaces, never the reverse, so elsewhere the answer is no."""
         text, lo, hi = self.original, self.block.start, self.block.end
         if role == OPEN:
             if not (e < hi and text[e].isspace()):
@@ -376,7 +381,7 @@ class _BlockScanner:
             return QuoteMark(s, e, SINGLE, OPEN, char == "‘")
         if can_close and top_single and (after is None or not after.isalpha()):
             return QuoteMark(s, e, SINGLE, CLOSE, char == "’",
-                             spaced=self._spaced(s, e, CLOSE))
+                             spaced=space_before and self._spaced(s, e, CLOSE))
         return None  # an apostrophe: the Smiths' house, goin'
 
     def _place_single(self, mark: QuoteMark) -> None:
@@ -455,6 +460,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
             starts.append(at)
             at = text.find(char, at + 1)
     starts.sort()
+    if not any(char * 2 in text for char in _MARK_CHARS):  # most texts: every mark alone
+        return [(at, at + 1, text[at]) for at in starts]
     tokens = []
     i, count = 0, len(starts)
     while i < count:
