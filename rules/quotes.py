@@ -63,6 +63,7 @@ def _has_cue(text: str) -> bool:
 _TITLE_CUE = prose.compile(
     rf"\b(?:{_alternation(_CUES['title_cues'])})\b[,:]?(?:\s+[\w'’-]+){{0,3}}[\s,:]*$", regex.I)
 _MINOR_WORDS = frozenset(_CUES["title_case_minor_words"])
+_LONGEST_TITLE = 12  # words: longer quoted words in title case are still speech
 
 # Who speaks and how, for the open-class adjacency patterns (E2, E3 of §6.6): the
 # verb slot takes any past or present-tense verb, which catches fumed, barked, sang.
@@ -329,15 +330,17 @@ class _Attribution:
     def is_speech(self, q: Quotation) -> bool:
         """Quoted words that read as speech: not a short phrase, title, name or term."""
         content = self.text[q.content_start:q.content_end]
-        words = [m.group() for m in WORD.finditer(content)]
+        words = WORD.findall(content)
         if len(words) < self.min_words:
             return False
         if _TITLE_CUE.search(self.text, max(q.block.start, q.start - 60), q.start):
             return False
         if not _ENDS_PHRASE.match(content) and _TERM_SUBJECT.match(self.text, q.end):
             return False  # "Taking responsibility" is this year's theme
-        major = [w for w in words if w.lower() not in _MINOR_WORDS]
-        return not (len(words) <= 12 and all(w[:1].isupper() or w[:1].isdigit() for w in major))
+        if len(words) > _LONGEST_TITLE:
+            return True
+        major = (w for w in words if w.lower() not in _MINOR_WORDS)
+        return not all(w[:1].isupper() or w[:1].isdigit() for w in major)
 
     def is_partial(self, q: Quotation) -> bool:
         """A quote that starts mid-sentence after narrative words, not after `,` or `:`."""
