@@ -109,11 +109,17 @@ _SPEAKING_SUBJECT = (
     rf"|,|\b{_PERSON_ROLE}"
     rf"|(?i:\b(?:{_alternation(_CUES['speaker_nouns'])})))")
 _AUXILIARY = r"(?:(?:has|have|had|also|then|later|will|would|\w+ly)\s+){0,2}"
+_FORMAL_CUE = r"\b(?i:according\s+to|in\s+a\s+statement)\b"
 # Subject and verb, or the verb and a speaker after it (`said the company`).
 _SPEAKING = prose.compile(
     rf"(?P<subject>{_SPEAKING_SUBJECT})\s+{_AUXILIARY}(?P<verb>{_SPEECH_VERB})\b"
     rf"|\b(?P<verb>{_SPEECH_VERB})\s+(?:\p{{Lu}}|(?i:the|a|an|he|she|they|it|we|i)\b)"
-    r"|\b(?i:according\s+to|in\s+a\s+statement)\b")
+    rf"|{_FORMAL_CUE}")
+# Every match of _SPEAKING holds a verb of speaking or a formal cue as a whole word: a
+# sentence without either is passed over in two fast scans (one pattern for both would
+# try every position), where _SPEAKING would try a subject from every capital.
+_SPEECH_VERB_WORD = prose.compile(rf"\b(?:{_SPEECH_VERB})\b")
+_FORMAL_CUE_WORDS = prose.compile(_FORMAL_CUE)
 _PASSIVE_BEFORE = prose.compile(r"\b(?i:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$")
 _SPEECH_GOES_ON = prose.compile(r"\s*[,:\"“]|\s+that\b|\W*$")
 # A person as the subject, at the start of a sentence (after a conjunction or an
@@ -287,7 +293,8 @@ class _Attribution:
                     bisect.bisect_right(ends, (end, math.inf))]):
             return True
         sentence = self.outside(block)[last - block.start:end - block.start]
-        return (any(self._speaks(sentence, m) for m in _SPEAKING.finditer(sentence))
+        return (((_SPEECH_VERB_WORD.search(sentence) or _FORMAL_CUE_WORDS.search(sentence))
+                 and any(self._speaks(sentence, m) for m in _SPEAKING.finditer(sentence)))
                 or (narrative and self.about_a_person(sentence)))
 
     def _sentence_starts(self, block: Block) -> list[int]:

@@ -23,7 +23,14 @@ from lint.readers import text as text_reader
 from lint.readers.html import _SIBLING_GAP, site_name_start
 from rules.abbreviations import _TITLE, _titles
 from rules.duplicates import _has_adjacent_twins
-from rules.quotes import _ENDS_PHRASE, _ENDS_SENTENCE, _LONGEST_NAME_WORD, _SPEAKING
+from rules.quotes import (
+    _ENDS_PHRASE,
+    _ENDS_SENTENCE,
+    _FORMAL_CUE_WORDS,
+    _LONGEST_NAME_WORD,
+    _SPEAKING,
+    _SPEECH_VERB_WORD,
+)
 from rules.structure import _lines
 from rules.typography import (
     _CAPITALISED,
@@ -143,6 +150,19 @@ def test_a_speaking_subject_is_found_as_the_backtracking_pattern_finds_it(words:
         return [(m.span(), m.span("subject"), m.span("verb")) for m in pattern.finditer(text)]
 
     assert spans(_SPEAKING) == spans(backtracking)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["U.", "N.", "Smith", "he", "He", "the", " ", "\x1c", "\n",
+                                 "said", "Said", "saidx", "xsaid", "went", "on", "told",
+                                 "according", "to", "According", "in", "a", "statement",
+                                 "points", "out", "also", "-", ",", "'"]), max_size=16),
+       st.sampled_from(["", " "]))
+def test_a_speaking_sentence_always_holds_a_verb_of_speaking_or_a_formal_cue(words, gap) -> None:
+    # ends_with_speaker reads a sentence with _SPEAKING only where one of these is found.
+    text = gap.join(words)
+    if _SPEAKING.search(text):
+        assert _SPEECH_VERB_WORD.search(text) or _FORMAL_CUE_WORDS.search(text)
 
 
 @settings(max_examples=500, deadline=None)
