@@ -290,9 +290,7 @@ def _content_text(request: models.CheckRequest) -> tuple[str, str | None]:
     try:
         text = json.dumps(request.content, ensure_ascii=False)
     except RecursionError:  # nested just short of what the body's parser refused
-        error = too_deep()
-        raise ApiError(422, error.code.replace("-", "_"), error.message,
-                       {"pointer": "/content"}) from None
+        raise _too_deep({"pointer": "/content"}) from None
     if request.format is None:
         try:
             return text, json_format(text)
@@ -443,12 +441,21 @@ def _signed_path(http: Request) -> str:
     return http.url.path + (f"?{query}" if query else "")
 
 
+def _too_deep(details: dict | None = None) -> ApiError:
+    """Valid JSON nested past the reader's limit, or past what a JSON parser takes: the
+    limit is named, where "not valid JSON" would send the sender looking for a typo."""
+    error = too_deep()
+    return ApiError(422, error.code.replace("-", "_"), error.message, details)
+
+
 def _webhook_request(scheme: str, raw: bytes) -> tuple[models.CheckRequest, str | None]:
     """The check a verified delivery asks for, and the id of the article it carries."""
     try:
         payload = json.loads(raw)
-    except (ValueError, RecursionError):
+    except ValueError:
         raise ApiError(400, "bad_json", NOT_JSON) from None
+    except RecursionError:
+        raise _too_deep() from None
     if scheme == "arc":
         story = payload.get("body") if isinstance(payload, dict) else None
         if not isinstance(story, dict):
@@ -510,6 +517,8 @@ def _error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Json:
         if isinstance(exc, ApiError):
             return tagged(exc)
+        if isinstance(exc.__cause__, RecursionError):  # the framework's body parser
+            return tagged(_too_deep())
         code = _STATUS_CODES.get(exc.status_code, "http_error")
         message = NOT_JSON if exc.status_code == 400 else str(exc.detail)
         return tagged(ApiError(exc.status_code, code, message, headers=exc.headers))
