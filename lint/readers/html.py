@@ -81,33 +81,35 @@ class _Block:
         return self.runs[0].src_start
 
 
-def _markers(element: Element) -> str:
-    """Class, id, itemprop and rel words, lower-cased, camelCase split."""
-    raw = " ".join(element.attr(a) for a in ("class", "id", "itemprop", "rel"))
-    return _CAMEL.sub("-", raw).lower() if raw.strip() else ""
+def _markers(elements: list[Element]) -> dict[int, str]:
+    """Class, id, itemprop and rel words, lower-cased, camelCase split, by element id,
+    of the elements that have any: worked out once for the walk (photo credits), the
+    page furniture and the lead-in to ask."""
+    markers = {}
+    for element in elements:
+        if element.attrs:  # most elements have no attributes at all
+            raw = " ".join([element.attr(a) for a in ("class", "id", "itemprop", "rel")])
+            if raw.strip():
+                markers[id(element)] = _CAMEL.sub("-", raw).lower()
+    return markers
+
+
+def _marked_by(pattern: regex.Pattern, markers: dict[int, str]) -> set[int]:
+    """Ids of the elements whose markers match the pattern."""
+    return {key for key, words in markers.items() if pattern.search(words)}
 
 
 def _skipped(element: Element) -> bool:
     """Never prose, wherever it is: scripts, navigation, forms, hidden elements."""
-    return (element.tag in _SKIPPED_TAGS or element.attr("role") in _SKIPPED_ROLES
-            or markup.hidden(element))
+    return element.tag in _SKIPPED_TAGS or (bool(element.attrs) and (
+        element.attr("role") in _SKIPPED_ROLES or markup.hidden(element)))
 
 
-def _furniture(element: Element) -> bool:
-    """Marked as page furniture by its class or id (share bar, related links, ...).
-
-    Only judged below the article body: a page may wrap its whole content in an
-    element named after a script hook (`js-social-anchor`).
-    """
-    markers = _markers(element)
-    return bool(markers) and bool(_FURNITURE.search(markers))
-
-
-def _credit(element: Element) -> bool:
-    """A photo credit (`<span itemprop="copyrightHolder">`): not copy. It ends the
-    caption before it, as the page's style sets it apart."""
-    markers = _markers(element)
-    return bool(markers) and bool(_CREDIT.search(markers))
+# The kind of block an element starts outside a blockquote or caption; in a list item
+# any other starts a list item, elsewhere a paragraph.
+_KIND_OF_TAG = {"blockquote": "blockquote", "figcaption": "caption", "caption": "caption",
+                "h1": "h1", **dict.fromkeys(("h2", "h3", "h4", "h5", "h6"), "heading"),
+                "li": "list-item"}
 
 
 def _kind(element: Element, outer: str) -> str:
@@ -115,60 +117,46 @@ def _kind(element: Element, outer: str) -> str:
         return "caption"  # the quotation's attribution: `<footer>— Name</footer>`
     if outer in ("blockquote", "caption"):
         return outer
-    tag = element.tag
-    if tag == "blockquote":
-        return "blockquote"
-    if tag in ("figcaption", "caption"):
-        return "caption"
-    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-        return tag if tag == "h1" else "heading"
-    if tag == "li" or outer == "list-item":
-        return "list-item"
-    return "paragraph"
+    return _KIND_OF_TAG.get(element.tag) or ("list-item" if outer == "list-item" else "paragraph")
 
 
 class _Walker:
     """Turns an element tree into blocks: one per run of inline content."""
 
-    def __init__(self, text: str, elements: list[Element], source_index: int = 0):
+    def __init__(self, text: str, elements: list[Element], credits: set[int],
+                 source_index: int = 0):
         self.text = text
         self.source_index = source_index
         self.blocks: list[_Block] = []
+        # Photo credits (`<span itemprop="copyrightHolder">`) are not copy. One ends
+        # the caption before it, as the page's style sets it apart.
+        self._credits = credits
         self._holders = _block_holders(elements)
 
-    def _holds_block(self, element: Element) -> bool:
-        return id(element) in self._holders
-
     def walk(self, top: Element, kind: str) -> None:
-        # Walked with a stack of its own, as markup may nest any depth: the elements
-        # entered, their kinds and how many of their children are seen, in three
-        # lists (no frame object per element for the garbage collector to visit).
-        # The inline content so far is the innermost element's: it is flushed
-        # before going deeper.
-        entered, kinds, seen = [top], [kind], [0]
+        # Walked with a stack of its own, as markup may nest any depth: each element
+        # entered, its kind and the iterator over its children. The inline content
+        # so far is the innermost element's: it is flushed before going deeper.
+        entered = [(top, kind, iter(top.children))]
         inline: list[Element | Text] = []
         while entered:
-            element, kind = entered[-1], kinds[-1]
-            for n in range(seen[-1], len(element.children)):
-                child = element.children[n]
-                if isinstance(child, Text) or (child.tag not in BLOCK and not _credit(child)
-                                               and not self._holds_block(child)):
+            element, kind, children = entered[-1]
+            for child in children:
+                if isinstance(child, Text) or (child.tag not in BLOCK
+                                               and id(child) not in self._credits
+                                               and id(child) not in self._holders):
                     inline.append(child)  # inline_runs leaves out what is hidden
                     continue
                 self._flush(element, kind, inline)
-                if _credit(child):
+                if id(child) in self._credits:
                     continue
                 if not _skipped(child) or (kind == "blockquote" and child.tag == "footer"):
-                    seen[-1] = n + 1
-                    entered.append(child)
-                    kinds.append(_kind(child, kind) if child.tag in BLOCK else kind)
-                    seen.append(0)
+                    entered.append((child, _kind(child, kind) if child.tag in BLOCK else kind,
+                                    iter(child.children)))
                     break
             else:
                 self._flush(element, kind, inline)
                 entered.pop()
-                kinds.pop()
-                seen.pop()
 
     def _flush(self, owner: Element, kind: str, inline: list[Element | Text]) -> None:
         if not inline:
@@ -181,14 +169,15 @@ class _Walker:
 
 
 def _block_holders(elements: list[Element]) -> set[int]:
-    """Ids of the inline elements that wrap block elements (a link around a card),
-    found children first (`elements` are in document order), so that no recursion
+    """Ids of the elements that hold a visible block element (the walk asks of inline
+    ones: a link around a card). Found children first (`elements` are in document
+    order), each that is or holds a block telling its parent, so that no recursion
     runs as deep as the markup."""
     holders: set[int] = set()
     for element in reversed(elements):
-        if any(isinstance(c, Element) and c.tag not in INVISIBLE
-               and (c.tag in BLOCK or id(c) in holders) for c in element.children):
-            holders.add(id(element))
+        if (element.tag not in INVISIBLE and (element.tag in BLOCK or id(element) in holders)
+                and element.parent is not None):
+            holders.add(id(element.parent))
     return holders
 
 
@@ -271,15 +260,15 @@ class _Inherited:
         self._known: dict[int, bool] = {}
 
     def __call__(self, element: Element | None) -> bool:
-        chain, answer = [], None
+        chain, answer = [], None  # the ids of the elements judged on the way up
         while element is not None and answer is None:
-            answer = self._known.get(id(element))
+            key = id(element)
+            answer = self._known.get(key)
             if answer is None:
                 answer = self._own(element)
-            chain.append(element)
+            chain.append(key)
             element = element.parent
-        for judged in chain:
-            self._known[id(judged)] = bool(answer)
+        self._known.update(dict.fromkeys(chain, bool(answer)))
         return bool(answer)
 
 
@@ -289,13 +278,13 @@ def _inside(container: Element, furniture: set[int]) -> _Inherited:
                       else None)
 
 
-def _marked(pattern: regex.Pattern) -> _Inherited:
+def _marked(pattern: regex.Pattern, markers: dict[int, str]) -> _Inherited:
     """Inside an element whose class, id, itemprop or rel words match the pattern."""
-    return _Inherited(lambda e: True if (m := _markers(e)) and pattern.search(m) else None)
+    return _Inherited(lambda e: True if pattern.search(markers.get(id(e), "")) else None)
 
 
 def _lead_in(text: str, blocks: list[_Block], story: Element, page: Element | None,
-             source_index: int) -> list[_Block]:
+             markers: dict[int, str], source_index: int) -> list[_Block]:
     """Headline, then the standfirst, byline and dateline between it and the first
     paragraph of prose, recognised by their markup or, for bylines and datelines,
     by their shape (`By ...`, a date)."""
@@ -306,7 +295,7 @@ def _lead_in(text: str, blocks: list[_Block], story: Element, page: Element | No
     headline.kind = "headline"
     found, taken = [headline], set()
     after = headline.start if headline is not title else 0
-    marked = {pattern: _marked(pattern) for pattern in (_BYLINE, _DATELINE, _STANDFIRST)}
+    marked = {pattern: _marked(pattern, markers) for pattern in (_BYLINE, _DATELINE, _STANDFIRST)}
     for block in blocks:
         if block is headline or block.start < after or block.kind not in ("paragraph", "heading"):
             continue
@@ -407,14 +396,18 @@ def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_B
     `lead_in=False` reads a body fragment whose headline and standfirst are stored
     elsewhere (a CMS field): an `<h1>` in it is a heading like any other.
     """
-    root = markup.parse(text)
-    page = next((e for e in root.iter() if e.tag in ("html", "head", "body")), None)
-    body_element = next((e for e in root.iter() if e.tag == "body"), root)
-    elements = list(root.iter())  # in document order: parents before children
-    walker = _Walker(text, elements, source_index)
+    elements = markup.parse_elements(text)  # in document order: parents before children
+    root = elements[0]
+    page = next((e for e in elements if e.tag in ("html", "head", "body")), None)
+    body_element = next((e for e in elements if e.tag == "body"), root)
+    markers = _markers(elements)
+    walker = _Walker(text, elements, _marked_by(_CREDIT, markers), source_index)
     walker.walk(body_element, "paragraph")
     blocks = walker.blocks
-    furniture = {id(e) for e in elements if _furniture(e)}
+    # Page furniture by its class or id (share bar, related links, ...), only judged
+    # below the article body: a page may wrap its whole content in an element named
+    # after a script hook (`js-social-anchor`).
+    furniture = _marked_by(_FURNITURE, markers)
     container = (_article_body(blocks, elements, body_element, furniture) if page is not None
                  else root)
     # Captions just outside the body (a lead picture above it) still belong to the story.
@@ -422,7 +415,8 @@ def blocks_of(text: str, source_index: int = 0, lead_in: bool = True) -> list[_B
     in_body, in_story = _inside(container, furniture), _inside(story, furniture)
     body = [b for b in blocks if not _link_list(b) and (
         in_body(b.owner) or (b.kind == "caption" and in_story(b.owner)))]
-    lead = _lead_in(text, blocks, story, root if page else None, source_index) if lead_in else []
+    lead = (_lead_in(text, blocks, story, root if page else None, markers, source_index)
+            if lead_in else [])
     chosen = {id(b): b for b in body + lead}
     ordered = sorted(chosen.values(), key=lambda b: b.start)
     for previous, block in zip([None, *ordered], ordered, strict=False):

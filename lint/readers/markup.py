@@ -73,16 +73,16 @@ _ATOM = regex.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\r\
 _HUGE_DECIMAL_REFERENCE = regex.compile(r"&#0*+[1-9][0-9]{7,}")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Text:
     start: int
     end: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Element:
     tag: str
-    attrs: dict[str, str]
+    attrs: dict[str, str | None]  # None for an attribute written without a value
     start: int
     end: int = -1
     children: list[Element | Text] = field(default_factory=list)
@@ -91,6 +91,7 @@ class Element:
     end_tag: int | None = None  # where its end tag starts, when one closed it
 
     def attr(self, name: str) -> str:
+        """The attribute's value; empty when it is missing or has none."""
         return self.attrs.get(name) or ""
 
     def iter(self):
@@ -109,14 +110,14 @@ class _Tokenizer(HTMLParser):
         super().__init__(convert_charrefs=True)
         self._text = text
         self._line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
-        self.tokens: list[tuple[str, int, str, dict[str, str]]] = []
+        self.tokens: list[tuple[str, int, str, dict[str, str | None]]] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
 
     def _add(self, kind: str, tag: str = "", attrs=()) -> None:
-        self.tokens.append((kind, self._offset(), tag, {k: v or "" for k, v in attrs}))
+        self.tokens.append((kind, self._offset(), tag, dict(attrs)))
 
     def handle_starttag(self, tag, attrs):
         self._add("start", tag, attrs)
@@ -151,6 +152,12 @@ class _Tokenizer(HTMLParser):
 def parse(text: str) -> Element:
     """The element tree of an HTML document or fragment (never raises), nested as
     deep as the markup is, as a browser nests it."""
+    return parse_elements(text)[0]
+
+
+def parse_elements(text: str) -> list[Element]:
+    """Every element of the tree `parse` builds, in document order (parents before
+    children), the root first: made in that order, so listed as they are made."""
     tokenizer = _Tokenizer(text)
     # A tag or comment opened after the last `>` runs to the end of the input, where
     # a browser drops it. It is not given to the standard parser, which would read
@@ -165,21 +172,20 @@ def parse(text: str) -> Element:
     if tail < len(text):
         tokens.append(("markup", tail, "", {}))
     root = Element("#root", {}, 0)
+    elements = [root]
     open_elements = _OpenElements(root)
     for n, (kind, start, tag, attrs) in enumerate(tokens):
         end = tokens[n + 1][1] if n + 1 < len(tokens) else len(text)
         if kind == "text":
             open_elements.current.children.append(Text(start, end))
-        elif kind == "start":
-            _open(open_elements, Element(tag, attrs, start), end)
+        elif kind == "start" or tag == "br":  # `</br>` is a <br>, as a browser has it
+            elements.append(Element(tag, attrs, start))
+            _open(open_elements, elements[-1], end)
         elif kind == "end":
-            if tag == "br":
-                _open(open_elements, Element("br", {}, start), end)
-            else:
-                _close(open_elements, tag, start, end)
+            _close(open_elements, tag, start, end)
     open_elements.close_from(1, len(text))
     root.end = len(text)
-    return root
+    return elements
 
 
 def _unclosed_tail(text: str) -> int:
@@ -266,10 +272,10 @@ def hidden(element: Element) -> bool:
     """Not shown as text: scripts, media, widgets, elements hidden by attribute or
     style (`aria-hidden` marks decoration, such as icon glyphs) and text meant for
     screen readers only."""
-    return (element.tag in INVISIBLE or "hidden" in element.attrs
-            or element.attr("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(element.attr("style")))
-            or bool(_SCREEN_READER_ONLY.search(element.attr("class"))))
+    return element.tag in INVISIBLE or (bool(element.attrs) and (  # most have none
+        "hidden" in element.attrs or element.attr("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(element.attr("style")))
+        or bool(_SCREEN_READER_ONLY.search(element.attr("class")))))
 
 
 _SPACE, _BREAK = " ", "\n"
