@@ -16,7 +16,7 @@ from lint.config import Config
 from lint.document import Document, Run
 from lint.engine import Linter
 from lint.readers import MAX_JSON_DEPTH, RENDERERS, InputError, detect_format, read
-from lint.readers.markup import render
+from lint.readers.markup import parse, parse_elements, render
 
 PARAGRAPH = "Sales rose sharply in the year to March, and the company now sells more cars here."
 
@@ -250,6 +250,17 @@ def test_any_markup_reads_without_error_and_maps_back_exactly(html: str) -> None
         for start in range(block.start, block.end, 7):
             _, src_start, src_end = document.spans.to_source(start, min(start + 5, block.end))
             assert 0 <= src_start <= src_end <= len(html)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKUP)
+def test_elements_are_listed_as_made_in_document_order(html: str) -> None:
+    # The HTML reader takes the order the tree builder makes elements in for the
+    # tree's document order (parents before children) instead of walking it.
+    elements = parse_elements(html)
+    assert [id(e) for e in elements] == [id(e) for e in elements[0].iter()]
+    assert [(e.tag, e.start, e.end) for e in elements] == \
+        [(e.tag, e.start, e.end) for e in parse(html).iter()]
 
 
 @settings(max_examples=200, deadline=None)
