@@ -155,8 +155,8 @@ def _word_diff(a: str, b: str) -> str:
     with their square on long paragraphs of common words)."""
     from rapidfuzz.distance import Levenshtein
 
-    words_a = [m.group() for m in WORD.finditer(a)]
-    words_b = [m.group() for m in WORD.finditer(b)]
+    words_a = WORD.findall(a, 0, COMPARED_CHARACTERS)
+    words_b = WORD.findall(b, 0, COMPARED_CHARACTERS)
     changes = []
     for a0, a1, b0, b1 in _changed_stretches(Levenshtein.opcodes(words_a, words_b)):
         old, new = " ".join(words_a[a0:a1]), " ".join(words_b[b0:b1])
@@ -233,7 +233,10 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     document of more than 64 distinct paragraphs (a live page, an archive), only
     paragraphs that share a rare word pair (two words in a row that at most 16
     paragraphs have) are scored, so the cost stays in proportion to the length: a
-    near copy whose every word pair is common on the page is missed.
+    near copy whose every word pair is common on the page is missed. Paragraphs are
+    compared on their first 10,000 characters (no story's paragraph is longer; a
+    page pasted without breaks can be): a longer pair is scored, and its changes
+    described, from those.
     """
     long_enough = _long_enough(article, options.min_words)
     listed = article.shared(_in_list_runs)
@@ -325,13 +328,20 @@ def _lengths_allowed(group: Sequence[int], lengths: list[int],
             yield (a, b) if a < b else (b, a)
 
 
+# Paragraphs are compared on their first characters: the score and the alignment of
+# their words cost the product of the two lengths, and no story's paragraph is this
+# long (a page pasted without breaks is), whose start tells enough.
+COMPARED_CHARACTERS = 10_000
+
+
 def _lengths_allow(a: int, b: int, threshold: int) -> bool:
     """fuzz.ratio is at most 200·min/(sum of lengths): whether that reaches threshold."""
     return 200 * min(a, b) >= threshold * (a + b)
 
 
 def _similarity(a: str, b: str, threshold: int) -> int:
-    """fuzz.ratio rounded half up, or 0 below `threshold`."""
+    """fuzz.ratio of the compared characters, rounded half up, or 0 below `threshold`."""
+    a, b = a[:COMPARED_CHARACTERS], b[:COMPARED_CHARACTERS]
     # Loading rapidfuzz costs a one-article check more than the bound on shared
     # characters costs on every pair of most articles, and the bound rules out nine
     # pairs in ten; once it is loaded, its ratio is the cheaper test of the two.

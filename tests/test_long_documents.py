@@ -18,7 +18,13 @@ import rules.duplicates
 from lint.analysis.text import comparison_key
 from lint.config import Config
 from lint.engine import lint_text
-from rules.duplicates import NEAR_DUPLICATE_DEFAULT, _characters_allow, candidate_pairs
+from rules.duplicates import (
+    COMPARED_CHARACTERS,
+    NEAR_DUPLICATE_DEFAULT,
+    _characters_allow,
+    _similarity,
+    candidate_pairs,
+)
 from rules.names import _one_edit_apart
 
 
@@ -81,6 +87,21 @@ def test_an_article_pasted_many_times_scores_each_distinct_pair_once(
     found = near_duplicates("Headline\n\n" + "\n\n".join([article] * 500) + "\n")
     assert found == []
     assert len(scored) <= 12 * 11 // 2
+
+
+def test_two_huge_paragraphs_are_compared_on_their_first_characters() -> None:
+    # Scoring and aligning a pair cost the product of their lengths: 1 MB of pasted
+    # page in two near copies would take seconds for this one pair.
+    words = (paragraphs(1, seed=9)[0].rstrip(".").split() * 5_000)[:40_000]
+    first = " ".join(words)
+    second = " ".join(w if n % 25 else "changed" for n, w in enumerate(words))
+    assert len(first) > 20 * COMPARED_CHARACTERS
+    assert _similarity(first, second, 0) == int(
+        fuzz.ratio(first[:COMPARED_CHARACTERS], second[:COMPARED_CHARACTERS]) + 0.5)
+    (offset, message, related), = near_duplicates(f"Headline\n\n{first}.\n\n{second}.\n")
+    assert (offset, related) == (len("Headline\n\n") + len(first) + 3, len("Headline\n\n"))
+    assert message.startswith("Paragraph 2 is a near copy of paragraph 1 (similarity 9")
+    assert "became 'changed'" in message
 
 
 @given(st.text(alphabet="abc dé", max_size=30), st.text(alphabet="abc dé", max_size=30),
