@@ -460,7 +460,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
             starts.append(at)
             at = text.find(char, at + 1)
     starts.sort()
-    if not any(char * 2 in text for char in _MARK_CHARS):  # most texts: every mark alone
+    if not any(b - a == 1 for a, b in itertools.pairwise(starts)):  # no two marks touch
         return [(at, at + 1, text[at]) for at in starts]
     tokens = []
     i, count = 0, len(starts)
