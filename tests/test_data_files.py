@@ -4,6 +4,7 @@ while the file is unchanged."""
 from __future__ import annotations
 
 import marshal
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -44,6 +45,16 @@ def test_the_cache_is_used_while_the_file_is_unchanged_and_not_after(tmp_path, w
 
     data.write_text('words = ["colour", "honour"]\n', encoding="utf-8")
     assert read_toml(data) == {"words": ["colour", "honour"]}
+
+
+def test_a_changed_file_of_the_same_size_and_time_is_parsed_again(tmp_path, writes_caches):
+    data = tmp_path / "words.toml"
+    data.write_text('words = ["colour"]\n', encoding="utf-8")
+    assert read_toml(data) == {"words": ["colour"]}
+    times = data.stat().st_atime_ns, data.stat().st_mtime_ns
+    data.write_text('words = ["honour"]\n', encoding="utf-8")
+    os.utime(data, ns=times)  # as an upgrade or a reproducible build may leave it
+    assert read_toml(data) == {"words": ["honour"]}
 
 
 def test_a_damaged_or_foreign_cache_is_parsed_over(tmp_path, writes_caches):
