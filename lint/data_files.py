@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import sys
 import zlib
 from pathlib import Path
 from typing import Any
+
+from lint.files import write_atomically
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -36,17 +37,7 @@ def read_toml(path: Path) -> dict[str, Any]:
 
     data = tomllib.loads(source.decode("utf-8"))
     if not sys.dont_write_bytecode:
-        _write(cache, (stamp, data))
+        with contextlib.suppress(OSError):  # whole or not at all: runs in parallel read it
+            cache.parent.mkdir(exist_ok=True)
+            write_atomically(cache, marshal.dumps((stamp, data)))
     return data
-
-
-def _write(cache: Path, content: tuple) -> None:
-    """Write the cache whole or not at all: runs in parallel may read it meanwhile."""
-    partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-    try:
-        cache.parent.mkdir(exist_ok=True)
-        partial.write_bytes(marshal.dumps(content))
-        os.replace(partial, cache)
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lint.config import Config, ConfigError, discover, load
 from lint.document import Document
 from lint.engine import Linter
+from lint.files import write_atomically
 from lint.fixes import apply_edits, edits_of, safe_fixes
 from lint.paths import matches, relative_to_root
 from lint.readers import EXTENSIONS, InputError, decode, encode, is_cms_payload, read
@@ -280,21 +281,6 @@ def fix_text(display: str, text: str, linter: Linter, format: str | None, *,
         fixed.update(f.rule for f in chosen)
         text = apply_edits(text, edits_of(chosen))
     return FixOutcome(text, fixed)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file in one step: a crash leaves the old file or the new, never half."""
-    import tempfile
-
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, path.stat().st_mode & 0o7777)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def unified_diff(display: str, before: str, after: str) -> str:
