@@ -226,6 +226,18 @@ def test_a_body_nested_past_the_parsers_limit_is_told_so_with_the_limit(copydesk
     answer = copydesk_server.request("POST", "/v1/webhooks/wordpress", deep,
                                      signed("wordpress", deep, now, f"deep-{now}"))
     assert error_of(answer, 422)["code"] == "too_deep"
+    # Arc's delivery id and time are inside the body, read as the signature is checked.
+    answer = copydesk_server.request("POST", "/v1/webhooks/arc", deep, signed("arc", deep, now, ""))
+    assert error_of(answer, 422)["code"] == "too_deep"
+
+
+@pytest.mark.parametrize("scheme", ["wordpress", "arc"])
+def test_an_authentic_delivery_that_is_not_json_is_told_so(copydesk_server, scheme):
+    now = time.time()
+    body = b'{"key": "story:update", "time": '
+    answer = copydesk_server.request("POST", f"/v1/webhooks/{scheme}", body,
+                                     signed(scheme, body, now, f"broken-{now}"))
+    assert error_of(answer, 400)["code"] == "bad_json"
 
 
 def test_nesting_near_the_parsers_limit_is_never_a_500(copydesk_server):

@@ -156,6 +156,20 @@ def test_arc_event_time_and_uuid():
     request = Request("POST", "/", {"x-websked-signature": sign_arc("k", millis)}, millis)
     assert verify("arc", request, ["k"], 1_700_000_000).timestamp == 1_700_000_000
     refused("bad-signature", "arc", Request("POST", "/", request.headers, body), ["k"], 1.7e9)
+    for event in (b"[]", b'"story"', b'{"time": 1700000000}'):
+        signed = Request("POST", "/", {"x-websked-signature": sign_arc("k", event)}, event)
+        refused("bad-signature", "arc", signed, ["k"], 1.7e9)
+
+
+def test_an_authentic_arc_body_that_cannot_be_read_is_left_to_the_caller():
+    # The signature is checked first, so only the sender can learn what is wrong with it.
+    for body, error in ((b'{"time": ', ValueError), (b"[" * 100_000 + b"]" * 100_000,
+                                                     RecursionError)):
+        request = Request("POST", "/", {"x-websked-signature": sign_arc("k", body)}, body)
+        with pytest.raises(error):
+            verify("arc", request, ["k"], 1.7e9)
+        refused("bad-signature", "arc", Request("POST", "/", request.headers, body + b" "),
+                ["k"], 1.7e9)
 
 
 def test_replay_cache_across_instances(tmp_path):

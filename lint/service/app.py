@@ -373,6 +373,8 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
             service.replay.remember(delivery, now)
         except SignatureError as exc:
             raise ApiError(401, exc.code.replace("-", "_"), exc.message) from None
+        except (ValueError, RecursionError) as exc:  # authentic, and read to verify it
+            raise _unreadable(exc) from None
         request, document_id = _webhook_request(scheme, raw)
         body = await run_check(http, request, {"source": scheme, "id": document_id})
         return Json(body)
@@ -448,14 +450,17 @@ def _too_deep(details: dict | None = None) -> ApiError:
     return ApiError(422, error.code.replace("-", "_"), error.message, details)
 
 
+def _unreadable(exc: ValueError | RecursionError) -> ApiError:
+    """The answer to a body json.loads refused."""
+    return _too_deep() if isinstance(exc, RecursionError) else ApiError(400, "bad_json", NOT_JSON)
+
+
 def _webhook_request(scheme: str, raw: bytes) -> tuple[models.CheckRequest, str | None]:
     """The check a verified delivery asks for, and the id of the article it carries."""
     try:
         payload = json.loads(raw)
-    except ValueError:
-        raise ApiError(400, "bad_json", NOT_JSON) from None
-    except RecursionError:
-        raise _too_deep() from None
+    except (ValueError, RecursionError) as exc:
+        raise _unreadable(exc) from None
     if scheme == "arc":
         story = payload.get("body") if isinstance(payload, dict) else None
         if not isinstance(story, dict):

@@ -169,10 +169,12 @@ def _arc(request: Request, secrets: Sequence[str], scheme: str) -> Delivery:
     given = _header(request, "x-websked-signature").strip().lower().encode()
     if not _any_matches([sign_arc(s, request.body).encode() for s in secrets], [given]):
         raise SignatureError("bad-signature", "the signature does not match")
+    # An authentic body that is not JSON, or is nested past what the parser takes, is
+    # the caller's to answer (ValueError, RecursionError), as for any scheme's body.
+    event = json.loads(request.body)
     try:
-        event = json.loads(request.body)
         moment, delivery_id = event["time"], event["uuid"]
-    except (ValueError, TypeError, KeyError, RecursionError):
+    except (TypeError, KeyError):
         raise SignatureError("bad-signature", "an IFX event needs `time` and `uuid`") from None
     if not isinstance(moment, int | float) or isinstance(moment, bool) \
             or not isinstance(delivery_id, str):
@@ -192,7 +194,8 @@ _ADAPTERS: dict[str, Callable[[Request, Sequence[str], str], Delivery]] = {
 
 def verify(scheme: str, request: Request, secrets: Sequence[str], now: float,
            tolerance: float = TOLERANCE_SECONDS) -> Delivery:
-    """The verified delivery, or SignatureError. Replays are the caller's ReplayCache's."""
+    """The verified delivery, or SignatureError. Replays are the caller's ReplayCache's.
+    A scheme that reads the signed body (`arc`) lets json.loads' errors through."""
     if not secrets:
         raise SignatureError("no-secret", f"no secret is configured for `{scheme}` webhooks")
     delivery = _ADAPTERS[scheme](request, secrets, scheme)
