@@ -7,8 +7,6 @@ came from. Rules work on the rendered text; the engine maps their spans back, so
 `source.text[offset:offset + length]` is always the flagged text (docs/findings.md).
 """
 
-from __future__ import annotations
-
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass

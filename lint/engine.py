@@ -6,8 +6,6 @@ per-document state, pickles cleanly, and so serves a long-running service or a
 pool of batch workers as it is.
 """
 
-from __future__ import annotations
-
 import time
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
@@ -325,7 +323,7 @@ def _locate_fact(document: Document, fact: Fact) -> LocatedFact:
 
 
 def _locate(document: Document, active: ActiveRule, problem: Problem, location: Location,
-            fingerprint: Fingerprints) -> Finding:
+            fingerprint: "Fingerprints") -> Finding:
     """The finding of `problem`, found at `location`; a rule's findings are located
     in report order, which numbers their fingerprints."""
     source = document.sources[location.source]
@@ -359,7 +357,7 @@ def _locate(document: Document, active: ActiveRule, problem: Problem, location: 
 
 
 def _directive_findings(document: Document, rules: tuple[ActiveRule, ...],
-                        suppressions: Suppressions, fingerprint: Fingerprints,
+                        suppressions: Suppressions, fingerprint: "Fingerprints",
                         limit: int | None) -> list[Finding]:
     """`unused-directive`, once every other rule's findings have been silenced or not."""
     active = next((a for a in rules if a.rule is unused_directive), None)
@@ -378,7 +376,7 @@ def _directive_findings(document: Document, rules: tuple[ActiveRule, ...],
 
 
 def _directive_finding(document: Document, active: ActiveRule, problem: DirectiveProblem,
-                       fingerprint: Fingerprints) -> Finding:
+                       fingerprint: "Fingerprints") -> Finding:
     """A finding on a directive: source text that no reader renders as prose."""
     source = document.sources[problem.source]
     line, column = source.position(problem.start)

@@ -1,7 +1,5 @@
 """Findings as users see them: located in the original source (docs/findings.md)."""
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 # Values, never changed once built, as named tuples: cheaper than dataclasses to

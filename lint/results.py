@@ -4,8 +4,6 @@ The runner makes these, every front end (CLI, service, audit) and every reporter
 them; none of them owns the types.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType

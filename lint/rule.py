@@ -11,8 +11,6 @@ help and the README. The engine, not the rule, stamps names and severities, maps
 spans to source locations and applies suppressions.
 """
 
-from __future__ import annotations
-
 import importlib
 import inspect
 import re

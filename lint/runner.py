@@ -7,8 +7,6 @@ own, so one bad article, or one failing reader or rule, becomes an `error` entry
 its result and never stops the others.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import os
 from collections import Counter
@@ -203,7 +201,7 @@ def read_text(display: str, text: str, linter: Linter, format: str | None
 
 def check_text(display: str, text: str, linter: Linter, format: str | None,
                deadline: float | None = None, *, collect: bool = False,
-               archive: Archive | None = None) -> FileResult:
+               archive: "Archive | None" = None) -> FileResult:
     """Read and lint one article. A failing rule keeps the other rules' findings and
     records an error naming it; rules not started by `deadline` are listed as skipped.
     With `collect`, the result keeps the archive rules' facts; with an `archive` (an
@@ -215,7 +213,7 @@ def check_text(display: str, text: str, linter: Linter, format: str | None,
 
 
 def check_document(document: Document, linter: Linter, deadline: float | None = None, *,
-                   collect: bool = False, archive: Archive | None = None) -> FileResult:
+                   collect: bool = False, archive: "Archive | None" = None) -> FileResult:
     """Lint a Document from `read_text` (for a front end that also reads the document)."""
     checked = linter.check(document, deadline, collect=collect or archive is not None)
     findings = checked.findings
@@ -248,7 +246,7 @@ def decode_bytes(display: str, data: bytes, linter: Linter) -> str | FileResult:
 
 
 def check_bytes(display: str, data: bytes, linter: Linter, format: str | None, *,
-                collect: bool = False, archive: Archive | None = None) -> FileResult:
+                collect: bool = False, archive: "Archive | None" = None) -> FileResult:
     text = decode_bytes(display, data, linter)
     if isinstance(text, FileResult):
         return text
@@ -310,7 +308,7 @@ def run(paths: Iterable[str], linters: Linters, *, format: str | None = None,
         fix: bool = False, diff: bool = False, unsafe: bool = False,
         force_exclude: bool = False, stdin_name: str | None = None,
         read_stdin: Callable[[], bytes] = lambda: b"", jobs: int = 0,
-        archive: Archive | None = None) -> Run:
+        archive: "Archive | None" = None) -> Run:
     """Check every collected file; `jobs` worker processes (0: decide by the count).
     With an `archive` (an index), each file is also judged against it, in turn.
     With `fix`, files are fixed in place first and standard input's fixed text is

@@ -10,8 +10,6 @@ finding) is reported by the engine as `unused-directive`, as ruff's RUF100 repor
 an unused `noqa`: the copy it was meant to protect is then checked after all.
 """
 
-from __future__ import annotations
-
 import bisect
 import operator
 from collections.abc import Callable, Iterable

@@ -1,7 +1,5 @@
 """Duplicates: paragraphs, sentences and words printed twice."""
 
-from __future__ import annotations
-
 import bisect
 import itertools
 import operator

@@ -6,8 +6,6 @@ list, and `hyphenation-variant` starts from the hyphens. The word lists are data
 rules/data/ (spelling-variants.toml, hyphenation.toml).
 """
 
-from __future__ import annotations
-
 import itertools
 import unicodedata
 from collections import Counter

@@ -4,8 +4,6 @@ A newsroom file may start with `extends = "bbc"`: its lists are added to the
 built-in profile's lists and its other values replace the built-in ones.
 """
 
-from __future__ import annotations
-
 import functools
 from pathlib import Path
 from typing import Any, NamedTuple

@@ -117,6 +117,16 @@ def test_a_clean_article_needs_no_fingerprints_scores_or_tracebacks(tmp_path) ->
     assert among(modules_loaded_by_check(article), needless) == []
 
 
+def test_named_tuples_have_their_field_types_evaluated_not_compiled_at_import() -> None:
+    # docs/architecture.md: typing compiles a string annotation of a named tuple's field.
+    sources = [*(ROOT / "lint").rglob("*.py"), *(ROOT / "rules").rglob("*.py")]
+    postponed = [path.relative_to(ROOT).as_posix() for path in sources
+                 if regex.search(r"^class \w+\(NamedTuple\):", text := path.read_text("utf-8"),
+                                 regex.MULTILINE)
+                 and "from __future__ import annotations" in text]
+    assert postponed == []
+
+
 def test_a_lazy_pattern_compiles_on_first_use_into_the_compiled_patterns_methods() -> None:
     pattern = LazyPattern(r"\bthe (\w+)", regex.IGNORECASE)
     assert pattern.pattern == r"\bthe (\w+)" and "search" not in vars(pattern)

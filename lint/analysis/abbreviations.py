@@ -20,8 +20,6 @@ differently. Lower-case dotted forms (`e.g.`, `p.m.`) and initials before a name
 abbreviations of this kind at all.
 """
 
-from __future__ import annotations
-
 import bisect
 import itertools
 import re

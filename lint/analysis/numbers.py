@@ -6,8 +6,6 @@ but `400` is not matched by `450`. Years (`2025`), ordinals (`3rd`) and figures
 inside names or codes (`Tiggo9`, `MP3`) are not mentions.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

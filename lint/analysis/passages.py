@@ -16,8 +16,6 @@ the Python version, so a persistent index keeps `sketch_probe()` and refuses a
 mismatch (lint/archive.py).
 """
 
-from __future__ import annotations
-
 import zlib
 from typing import NamedTuple
 

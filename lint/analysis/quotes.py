@@ -23,8 +23,6 @@ works on the rendered article text with exact offsets:
   quotation ends there and the new one continues it.
 """
 
-from __future__ import annotations
-
 import bisect
 import itertools
 from collections.abc import Iterable

@@ -8,8 +8,6 @@ one that starts sentences (`in the U.S. The deal`), since `U.S. President` is no
 boundary.
 """
 
-from __future__ import annotations
-
 import functools
 import re
 from collections.abc import Iterator

@@ -8,8 +8,6 @@ process only splits exports into items; reading and linting happen in the
 workers. Everything streams: an export is never held in memory whole.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from collections.abc import Callable, Iterator

@@ -1,8 +1,6 @@
 """Auditing one article (in a worker process): read it, lint it, and make its line
 of findings.jsonl and the `Entry` the summary and articles.csv are built from."""
 
-from __future__ import annotations
-
 import json
 import os
 import signal

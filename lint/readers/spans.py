@@ -7,8 +7,6 @@ its spans in order; a span marked as code is one masked placeholder, as inline c
 is in HTML.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from lint.document import DocumentBuilder, Run
