@@ -6,9 +6,10 @@ per-document state, pickles cleanly, and so serves a long-running service or a
 pool of batch workers as it is.
 """
 
+import functools
 import time
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lint import collector, prose
 from lint.article import Article
@@ -404,8 +405,6 @@ class Fingerprints:
         self._seen: dict[tuple[str, str], int] = {}
 
     def __call__(self, rule: str, text: str) -> str:
-        import hashlib  # on an article's first finding: most clean copy has none
-
         folded = text.casefold()
         # White space other than the plain space is never printable: a text without
         # either has nothing to collapse or strip.
@@ -414,7 +413,19 @@ class Fingerprints:
         key = (rule, folded)
         occurrence = self._seen.get(key, 0)
         self._seen[key] = occurrence + 1
-        return hashlib.sha1(f"{rule}\0{folded}\0{occurrence}".encode()).hexdigest()[:16]
+        return _sha1()(f"{rule}\0{folded}\0{occurrence}".encode()).hexdigest()[:16]
+
+
+@functools.cache
+def _sha1() -> Callable[[bytes], Any]:
+    """SHA-1, imported on an article's first finding (most clean copy has none), and
+    CPython's own where it has it: hashlib's loads OpenSSL, which costs a one-article
+    check more than hashing all its findings."""
+    try:
+        from _sha1 import sha1
+    except ImportError:  # an interpreter without it
+        from hashlib import sha1
+    return sha1
 
 
 def with_fingerprints(findings: list[Finding]) -> list[Finding]:

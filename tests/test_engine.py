@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from lint import engine
 from lint.config import Config, ConfigError
-from lint.engine import Linter, lint_text
+from lint.engine import Fingerprints, Linter, lint_text
 from lint.registry import default_registry
 from lint.rule import SEVERITIES
 from lint.ruledocs import markdown_table, missing_sections
@@ -104,3 +107,18 @@ def test_reading_and_checking_leave_the_garbage_collector_as_they_found_it() -> 
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("own_sha1", [True, False], ids=["cpython-sha1", "hashlib"])
+def test_a_fingerprint_is_the_sha1_of_rule_folded_text_and_occurrence(monkeypatch, own_sha1):
+    # Stored fingerprints stay valid whichever SHA-1 the interpreter offers.
+    engine._sha1.cache_clear()
+    if not own_sha1:
+        monkeypatch.setitem(sys.modules, "_sha1", None)  # import fails, as without it
+    try:
+        fingerprint = Fingerprints()
+        prints = [fingerprint("repeated-word", "The  THE"), fingerprint("repeated-word", "the the")]
+    finally:
+        engine._sha1.cache_clear()
+    assert prints == [hashlib.sha1(f"repeated-word\0the the\0{n}".encode()).hexdigest()[:16]
+                      for n in (0, 1)]
