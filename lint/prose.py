@@ -10,6 +10,8 @@ the same as `str.isspace()`.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from lint.lazy import LazyPattern
@@ -50,36 +52,35 @@ def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - regex.
     return LazyPattern(_isspace_classes(pattern), flags)
 
 
+# What `_isspace_classes` reads of a pattern: escapes, and the brackets of classes.
+_ESCAPE_OR_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
+
+
 def _isspace_classes(pattern: str) -> str:
+    if "\\s" not in pattern and "\\S" not in pattern:
+        return pattern
     out: list[str] = []
+    copied = 0  # pattern[:copied] is in out
     in_class = False
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\" and i + 1 < len(pattern):
-            escape = pattern[i:i + 2]
-            if escape == r"\s":
-                out.append(_CLASS_SPACE if in_class else SPACE)
-            elif escape == r"\S":
-                if in_class:
-                    raise ValueError(r"\S inside a character class: write the class out")
-                out.append(NOT_SPACE)
-            else:
-                out.append(escape)
-            i += 2
+    members_until = 0  # a `^` and a `]` straight after `[` are members of the class
+    for token in _ESCAPE_OR_BRACKET.finditer(pattern):
+        at, text = token.start(), token.group()
+        if at < members_until:
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            out.append(char)
-            i += 1
-            # A `]` straight after `[` or `[^` is a literal member of the class.
-            for opener in ("^", "]"):
-                if i < len(pattern) and pattern[i] == opener:
-                    out.append(opener)
-                    i += 1
-            continue
-        out.append(char)
-        i += 1
+        if text == "[":
+            if not in_class:
+                in_class = True
+                members_until = at + 1
+                for opener in ("^", "]"):
+                    if pattern.startswith(opener, members_until):
+                        members_until += 1
+        elif text == "]":
+            in_class = False
+        elif text in (r"\s", r"\S"):
+            if text == r"\S" and in_class:
+                raise ValueError(r"\S inside a character class: write the class out")
+            out += (pattern[copied:at],
+                    NOT_SPACE if text == r"\S" else _CLASS_SPACE if in_class else SPACE)
+            copied = token.end()
+    out.append(pattern[copied:])
     return "".join(out)

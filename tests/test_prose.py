@@ -53,6 +53,57 @@ def test_no_pattern_speaks_of_white_space_another_way() -> None:
     assert bare == []
 
 
+def _isspace_classes_by_definition(pattern: str) -> str:
+    """`\\s` and `\\S` rewritten as str.isspace() knows white space, read one
+    character at a time."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            escape = pattern[i:i + 2]
+            if escape == r"\s":
+                out.append(r"\s\x1c-\x1f" if in_class else prose.SPACE)
+            elif escape == r"\S":
+                if in_class:
+                    raise ValueError(escape)
+                out.append(prose.NOT_SPACE)
+            else:
+                out.append(escape)
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            out.append(char)
+            i += 1
+            for opener in ("^", "]"):  # a member straight after `[` or `[^`
+                if i < len(pattern) and pattern[i] == opener:
+                    out.append(opener)
+                    i += 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _rewritten(rewrite, pattern: str) -> str:
+    try:
+        return rewrite(pattern)
+    except ValueError:
+        return "ValueError"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["[", "]", "^", "\\", "s", "S", "a", "-", "\\s", "[^"]),
+                max_size=14).map("".join))
+def test_white_space_is_rewritten_as_its_definition_says(pattern: str) -> None:
+    assert _rewritten(prose._isspace_classes, pattern) \
+        == _rewritten(_isspace_classes_by_definition, pattern)
+
+
 def _stop_gaps(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in sentences._opening_checked(
         sentences._STOP_GAP.finditer(text), text, len(text))]
