@@ -9,7 +9,7 @@ rules/data/ (spelling-variants.toml, hyphenation.toml).
 import itertools
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -356,23 +356,29 @@ class Variant(NamedTuple):
     side: str
 
 
-def _spellings() -> dict[str, Variant]:
+_OUR_ENDINGS = ("", "s", "ed", "ing", "ite", "ites", "able", "ably", "ful", "fully", "less",
+                "er", "ers", "hood", "hoods", "al", "ally", "y", "ist", "ists")
+_ISE_ENDINGS = ("e", "es", "ed", "ing", "er", "ers", "ation", "ations")
+
+
+def _spellings() -> dict[str, tuple[str, str, str]]:
+    """Each listed spelling's Variant, as a plain tuple: the table of thousands is
+    built on every start, a Variant only for a spelling an article uses."""
     data = _load("spelling-variants.toml")
-    table: dict[str, Variant] = {}
+    table: dict[str, tuple[str, str, str]] = {}
 
-    def pair(british: str, american: str, axis: str, sides: tuple[str, str]) -> None:
-        table[british] = Variant(american, axis, sides[0])
-        table[american] = Variant(british, axis, sides[1])
+    def add(pairs: Iterable[tuple[str, str]], axis: str, sides: tuple[str, str]) -> None:
+        british_side, american_side = sides
+        for british, american in pairs:
+            table[british] = (american, axis, british_side)
+            table[american] = (british, axis, american_side)
 
-    for british, american in data["pairs"].items():
-        pair(british, american, "variety", ("british", "american"))
-    for stem in data["our-stems"]:
-        for ending in ("", "s", "ed", "ing", "ite", "ites", "able", "ably", "ful", "fully",
-                       "less", "er", "ers", "hood", "hoods", "al", "ally", "y", "ist", "ists"):
-            pair(f"{stem}ur{ending}", f"{stem}r{ending}", "variety", ("british", "american"))
-    for stem in data["ise-stems"]:
-        for ending in ("e", "es", "ed", "ing", "er", "ers", "ation", "ations"):
-            pair(f"{stem}is{ending}", f"{stem}iz{ending}", "endings", ("ise", "ize"))
+    varieties = ("british", "american")
+    add(data["pairs"].items(), "variety", varieties)
+    add(((f"{stem}ur{ending}", f"{stem}r{ending}")
+         for stem in data["our-stems"] for ending in _OUR_ENDINGS), "variety", varieties)
+    add(((f"{stem}is{ending}", f"{stem}iz{ending}")
+         for stem in data["ise-stems"] for ending in _ISE_ENDINGS), "endings", ("ise", "ize"))
     return table
 
 
@@ -382,7 +388,7 @@ SPELLINGS = _spellings()
 # (`World Trade Center`) are names. Every listed word is lower-case ASCII letters,
 # so such a use is a maximal run of a-z in the text; bytes.translate blanks all
 # else in one C pass, and a set intersection names the few listed words present.
-_LISTED = frozenset(word.encode("ascii") for word in SPELLINGS)
+_LISTED = frozenset(" ".join(SPELLINGS).encode("ascii").split())
 _MAY_PRECEDE = "\"'‘“(["
 _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
 
@@ -471,7 +477,7 @@ def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant
         for at, end in spans:
             if (at > 0 and (text[at - 1].isspace() or text[at - 1] in _MAY_PRECEDE)
                     and text[at:end] == word and not analysis.shouting(at, end)):
-                found.append((at, end, word, SPELLINGS[word]))
+                found.append((at, end, word, Variant(*SPELLINGS[word])))
     return sorted(found)
 
 
