@@ -9,7 +9,6 @@ came from. Rules work on the rendered text; the engine maps their spans back, so
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from lint.lazy import lazy
@@ -119,11 +118,7 @@ class Block(NamedTuple):
         return self.kind not in LEAD_IN_KINDS
 
 
-@dataclass(frozen=True)
-class Document:
-    """An article as a reader rendered it: its text in blocks, the sources it came
-    from, and the map from rendered offsets back into them."""
-
+class _DocumentFields(NamedTuple):
     path: str
     format: str
     text: str
@@ -134,6 +129,11 @@ class Document:
     # (source, start, end) of text shown as code (Markdown code spans and blocks),
     # where `<!-- copydesk: ... -->` is an example, not a directive.
     code: tuple[tuple[int, int, int], ...] = ()
+
+
+class Document(_DocumentFields):
+    """An article as a reader rendered it: its text in blocks, the sources it came
+    from, and the map from rendered offsets back into them."""
 
     def in_code(self, source: int, offset: int) -> bool:
         return any(s == source and start <= offset < end for s, start, end in self.code)

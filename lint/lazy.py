@@ -29,7 +29,7 @@ class lazy(Generic[T]):  # noqa: N801 - used as a decorator, like cached_propert
         if instance is None:
             return self
         # Stored in the instance dict, which this non-data descriptor then defers to
-        # (frozen dataclasses included: their guard is on setattr, not on the dict).
+        # (a named tuple's subclass has one, though the named tuple has none).
         value = instance.__dict__[self._name] = self._compute(instance)
         return value
 

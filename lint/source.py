@@ -1,29 +1,28 @@
 """The original input: one text as the user gave it, and line/column arithmetic on it."""
 
-from __future__ import annotations
-
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.lazy import LazyPattern, lazy
 
 _LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
-class Source:
+class _SourceFields(NamedTuple):
+    text: str
+    field: str | None = None
+    element_id: str | None = None
+    element_index: int | None = None
+    inline: bool = False
+
+
+class Source(_SourceFields):
     """A text that findings point into: a file's decoded text, or one CMS field's string.
 
     `field`, `element_id` and `element_index` say where a CMS string came from; they
     are None for a plain file. `inline` marks a string read as one block (a CMS
     headline or paragraph element), whose block tags break nothing.
     """
-
-    text: str
-    field: str | None = None
-    element_id: str | None = None
-    element_index: int | None = None
-    inline: bool = False
 
     @lazy
     def _line_starts(self) -> list[int]:

@@ -26,7 +26,6 @@ works on the rendered article text with exact offsets:
 import bisect
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
@@ -105,18 +104,19 @@ class Quotation(NamedTuple):
         return self.closer.start if self.closer else self.end
 
 
-@dataclass(frozen=True)
-class QuoteScan:
+class _QuoteScanFields(NamedTuple):
+    marks: tuple[QuoteMark, ...]
+    quotations: tuple[Quotation, ...]
+    unclosed: tuple[Quotation, ...]
+    stray: tuple[QuoteMark, ...]
+
+
+class QuoteScan(_QuoteScanFields):
     """The article's quotation marks and quotations, in text order.
 
     `unclosed` are quotations left open that nothing continues (their opener is
     the fault); `stray` are closing marks that close nothing.
     """
-
-    marks: tuple[QuoteMark, ...]
-    quotations: tuple[Quotation, ...]
-    unclosed: tuple[Quotation, ...]
-    stray: tuple[QuoteMark, ...]
 
     @property
     def ambiguous(self) -> tuple[QuoteMark, ...]:
@@ -166,16 +166,15 @@ class QuoteScan:
         return [heads[i] for i in range(len(self.quotations))]
 
 
-@dataclass(slots=True)
 class _Open:
     """An opener on the stack; `continues` is the index of the quotation it carries
     on. A quotation left open at a paragraph's end is handed to the next paragraph
     as an _Open whose `continues` is that quotation's own index."""
 
-    mark: QuoteMark | None
-    start: int
-    kind: str
-    continues: int | None
+    __slots__ = ("mark", "start", "kind", "continues")
+
+    def __init__(self, mark: QuoteMark | None, start: int, kind: str, continues: int | None):
+        self.mark, self.start, self.kind, self.continues = mark, start, kind, continues
 
 
 def _split_triple(s: int, e: int, single_open: bool) -> list[tuple[int, int, str]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html.entities import html5
 from html.parser import HTMLParser
 
@@ -446,5 +446,5 @@ def render(fragment: str) -> str:
 
 def add_string_block(builder: DocumentBuilder, kind: str, source: Source) -> None:
     """One CMS string (inline HTML) as one block, pointing into its own source."""
-    index = builder.add_source(replace(source, inline=True))
+    index = builder.add_source(source._replace(inline=True))
     builder.add_block(kind, inline_runs(source.text, parse(source.text).children, index))
