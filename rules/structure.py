@@ -63,9 +63,16 @@ def _lines(article: Article, block: Block) -> Iterator[tuple[int, int]]:
     yield start, block.end
 
 
-_NAME_LINE = regex.compile(
+_NAME_LINE = LazyPattern(
     r"\p{Lu}[\p{L}'’-]+(?: (?:\p{Lu}[\p{L}'’-]+|de|van|von|da|di|al|bin)){1,3}")
 _BIO_VERBS = r"(?:is|was|has|joined|writes|covers|reports)"
+
+
+def _is_name_line(line: str) -> bool:
+    """A line holding only a name (`Jane Smith`, `Ludwig van Beethoven`)."""
+    # The name's two to four words are parted by single spaces, so a line with no
+    # space or more than three (every paragraph) is told without the pattern.
+    return 1 <= line.count(" ") <= 3 and bool(_NAME_LINE.fullmatch(line))
 
 
 def _closing_units(article: Article) -> list[tuple[int, int]]:
@@ -77,7 +84,7 @@ def _closing_units(article: Article) -> list[tuple[int, int]]:
     for block in article.body[-4:]:  # a bio of three at most, and the story before it
         lines = list(islice(_lines(article, block), 3))  # the units' first lines
         first = article.text[lines[0][0]:lines[0][1]]
-        if len(lines) == 1 or not _NAME_LINE.fullmatch(first):
+        if len(lines) == 1 or not _is_name_line(first):
             units.append((block.start, block.end))
             continue
         split = 2 if is_job_title(article.text[lines[1][0]:lines[1][1]]) else 1
@@ -100,7 +107,7 @@ def _author_bio(article: Article) -> tuple[tuple[int, int], tuple[int, int]] | N
             continue
         tail = units[-size:]
         name = article.text[tail[0][0]:tail[0][1]]
-        if not _NAME_LINE.fullmatch(name):
+        if not _is_name_line(name):
             continue
         first, *_, last = name.split()
         names = "|".join(regex.escape(n) for n in (name, first, last))

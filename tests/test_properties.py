@@ -31,7 +31,7 @@ from rules.quotes import (
     _SPEAKING,
     _SPEECH_VERB_WORD,
 )
-from rules.structure import _lines
+from rules.structure import _NAME_LINE, _is_name_line, _lines
 from rules.typography import (
     _CAPITALISED,
     _DOTTED_AFTER,
@@ -253,3 +253,14 @@ def _mark_runs_as_tokens(text: str) -> list[tuple[int, int, str]]:
 @given(st.text(alphabet=prose.QUOTE_MARKS + "a ", max_size=30))
 def test_quote_tokens_are_the_runs_of_marks_by_their_definition(text: str) -> None:
     assert _tokens(text) == _mark_runs_as_tokens(text)
+
+
+NAME_WORDS = st.sampled_from(["Jane", "Smith", "van", "de", "O’Neill", "Mary-Ann", "x", "É", ""])
+NAME_GAPS = st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0", "\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.tuples(NAME_WORDS, st.lists(st.tuples(NAME_GAPS, NAME_WORDS), max_size=5))
+       .map(lambda line: line[0] + "".join(gap + word for gap, word in line[1])))
+def test_a_name_line_is_told_by_its_spaces_first_as_the_pattern_tells_it(line: str) -> None:
+    assert _is_name_line(line) == bool(_NAME_LINE.fullmatch(line))
