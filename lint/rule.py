@@ -11,6 +11,7 @@ help and the README. The engine, not the rule, stamps names and severities, maps
 spans to source locations and applies suppressions.
 """
 
+import functools
 import importlib
 import inspect
 import re
@@ -193,8 +194,6 @@ class Rule(NamedTuple):
     category: str
     severity: str
     check: Check  # an archive rule's `collect`: facts, not problems
-    summary: str
-    docs: Mapping[str, str]
     options: tuple[Option, ...] = ()
     fix: str = "never"
     fix_safety: str | None = None
@@ -211,6 +210,16 @@ class Rule(NamedTuple):
     @property
     def is_archive(self) -> bool:
         return self.judge is not None
+
+    @property
+    def summary(self) -> str:
+        """The first line of the rule's docstring."""
+        return _documentation(self.judge or self.check)[0]
+
+    @property
+    def docs(self) -> Mapping[str, str]:
+        """The `## ` sections of the rule's docstring, by title."""
+        return _documentation(self.judge or self.check)[1]
 
     def options_from(self, values: Mapping[str, Any], profile: str | None) -> Options:
         """Validated options: defaults overlaid with `values`; ValueError names a bad one."""
@@ -230,13 +239,15 @@ def _import_rule(module: str, name: str) -> Rule:
     return getattr(importlib.import_module(module), name)
 
 
-def parse_docs(docstring: str) -> tuple[str, dict[str, str]]:
-    """Split a rule docstring into its summary line and its `## ` sections."""
-    text = inspect.cleandoc(docstring or "")
+@functools.cache
+def _documentation(documented: Callable) -> tuple[str, Mapping[str, str]]:
+    """A rule docstring's summary line and `## ` sections, read when first asked for:
+    a check asks for none of them."""
+    text = inspect.cleandoc(documented.__doc__ or "")
     summary = text.split("\n", 1)[0].strip()
     parts = _SECTION.split(text)
     sections = {parts[i].strip(): parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
-    return summary, sections
+    return summary, MappingProxyType(sections)
 
 
 def rule(name: str, *, category: str, severity: str, options: Iterable[Option] = (),
@@ -260,10 +271,9 @@ def rule(name: str, *, category: str, severity: str, options: Iterable[Option] =
                          f"and one that is offered is {', '.join(FIX_SAFETY)}")
 
     def wrap(check: Check) -> Rule:
-        summary, docs = parse_docs(check.__doc__ or "")
         return Rule(name=name, category=category, severity=severity, check=check,
-                    summary=summary, docs=MappingProxyType(docs), options=tuple(options),
-                    fix=fix, fix_safety=fix_safety, default=default, tiers=tiers)
+                    options=tuple(options), fix=fix, fix_safety=fix_safety, default=default,
+                    tiers=tiers)
 
     return wrap
 
@@ -276,9 +286,7 @@ def archive_rule(name: str, *, category: str, severity: str, collect: Collect,
         raise ValueError(f"unknown severity {severity!r} for rule {name!r}")
 
     def wrap(judge: Judge) -> Rule:
-        summary, docs = parse_docs(judge.__doc__ or "")
         return Rule(name=name, category=category, severity=severity, check=collect,
-                    summary=summary, docs=MappingProxyType(docs), options=tuple(options),
-                    judge=judge)
+                    options=tuple(options), judge=judge)
 
     return wrap
