@@ -337,6 +337,8 @@ class _Attribution:
     def is_speech(self, q: Quotation) -> bool:
         """Quoted words that read as speech: not a short phrase, title, name or term."""
         content = self.text[q.content_start:q.content_end]
+        if len(content) < 2 * self.min_words - 1:
+            return False  # n words take n characters and a gap between each two
         words = WORD.findall(content)
         if len(words) < self.min_words:
             return False

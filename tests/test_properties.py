@@ -14,6 +14,7 @@ from lint import prose
 from lint.analysis.abbreviations import _CAPITALS, _capitals_matches
 from lint.analysis.quotes import _tokens
 from lint.analysis.sentences import split_sentences
+from lint.analysis.text import WORD
 from lint.article import Article
 from lint.config import Config
 from lint.document import BLOCK_SEPARATOR
@@ -264,3 +265,10 @@ NAME_GAPS = st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0", "\n"])
        .map(lambda line: line[0] + "".join(gap + word for gap, word in line[1])))
 def test_a_name_line_is_told_by_its_spaces_first_as_the_pattern_tells_it(line: str) -> None:
     assert _is_name_line(line) == bool(_NAME_LINE.fullmatch(line))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1_é'’ -.\u0301\u00a0", max_size=20))
+def test_n_words_take_at_least_2n_minus_1_characters(text: str) -> None:
+    # unattributed-quote tells a quote too short for its minimum of words by length.
+    assert len(WORD.findall(text)) <= (len(text) + 1) // 2
