@@ -417,9 +417,6 @@ def _depths(spans) -> list[int]:
     if all(a[0] < b[0] and a[1] <= b[0] and a[1] < b[1] for a, b in itertools.pairwise(spans)):
         return depths  # one after another, as found (most blocks): none encloses another
     order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
-    if all(spans[a][1] <= spans[b][0] and spans[a][1] < spans[b][1]
-           for a, b in itertools.pairwise(order)):
-        return depths  # one after another once sorted
     ends = sorted({span[1] for span in spans})
     tree = [0] * (len(ends) + 1)
     visited = 0

@@ -34,7 +34,7 @@ from lint.config import Config, ConfigError, discover, load
 from lint.engine import Linter
 from lint.readers import JSON_SHAPES, InputError, json_format, too_deep
 from lint.registry import UnknownRule
-from lint.results import FileResult
+from lint.results import FileError, FileResult
 from lint.ruledocs import as_json
 from lint.runner import Overrides, check_text
 from lint.service import models
@@ -337,8 +337,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         if result.error and result.error.code != "rule-failed":
             # Nothing was linted: the content could not be read (a failed rule, by
             # contrast, leaves the others' findings, and the answer is incomplete).
-            raise ApiError(422, result.error.code.replace("-", "_"), result.error.message,
-                           {"pointer": "/content"})
+            raise _api_error(422, result.error, {"pointer": "/content"})
         service.metrics.found(Counter(f.rule for f in result.findings))
         return check_response(
             result, encoding=request.offset_encoding, document=document, rule_url=rule_url(http),
@@ -372,7 +371,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
             delivery = verify(scheme, signed, settings.secrets.get(scheme, ()), now)
             service.replay.remember(delivery, now)
         except SignatureError as exc:
-            raise ApiError(401, exc.code.replace("-", "_"), exc.message) from None
+            raise _api_error(401, exc) from None
         except (ValueError, RecursionError) as exc:  # authentic, and read to verify it
             raise _unreadable(exc) from None
         request, document_id = _webhook_request(scheme, raw)
@@ -446,8 +445,14 @@ def _signed_path(http: Request) -> str:
 def _too_deep(details: dict | None = None) -> ApiError:
     """Valid JSON nested past the reader's limit, or past what a JSON parser takes: the
     limit is named, where "not valid JSON" would send the sender looking for a typo."""
-    error = too_deep()
-    return ApiError(422, error.code.replace("-", "_"), error.message, details)
+    return _api_error(422, too_deep(), details)
+
+
+def _api_error(status: int, error: InputError | FileError | SignatureError,
+               details: dict | None = None) -> ApiError:
+    """An error the engine or the signature check names, as the API tags it: its code
+    in snake_case."""
+    return ApiError(status, error.code.replace("-", "_"), error.message, details)
 
 
 def _unreadable(exc: ValueError | RecursionError) -> ApiError:
