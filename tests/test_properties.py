@@ -13,7 +13,13 @@ from invariants import assert_locations_exact
 from lint import prose
 from lint.analysis.abbreviations import _CAPITALS, _capitals_matches
 from lint.analysis.quotes import _tokens
-from lint.analysis.sentences import split_sentences
+from lint.analysis.sentences import (
+    _STARTER_SPAN,
+    SENTENCE_STARTERS,
+    _next_word,
+    _opens_sentence,
+    split_sentences,
+)
 from lint.analysis.text import WORD
 from lint.article import Article
 from lint.config import Config
@@ -90,6 +96,16 @@ def test_sentences_cover_the_text_in_order(text: str) -> None:
     assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
     covered = "".join(text[s.start:s.end] for s in sentences)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["The", "meanwhile", "Meanwhile", "however", "It", "i", "in",
+                                 "U.S.", "a", "whatever", "\u0301", "“", "(", " ", ".", "e"]),
+                max_size=6).map("".join))
+def test_a_word_opens_a_sentence_as_read_from_its_first_characters(following: str) -> None:
+    # What follows a dotted form is decided from its first _STARTER_SPAN characters.
+    starts = _next_word(following, 0).lower() in SENTENCE_STARTERS
+    assert _opens_sentence(following[:_STARTER_SPAN]) == starts
 
 
 def _twins_by_definition(text: str) -> bool:

@@ -17,6 +17,8 @@ def sentences(text: str) -> list[str]:
     ("It sells well in the U.S. The firm is pleased.",
      ["It sells well in the U.S.", "The firm is pleased."]),
     ("U.S. President Joe Biden spoke.", ["U.S. President Joe Biden spoke."]),
+    ("He met U.S. Meanwhile officials. Then U.S. Meanwhilewe left.",
+     ["He met U.S.", "Meanwhile officials.", "Then U.S. Meanwhilewe left."]),
     ("He lives at No. 10 Downing Street.", ["He lives at No. 10 Downing Street."]),
     ("It cost £5.5m. Prices rose 3.5% in May.", ["It cost £5.5m.", "Prices rose 3.5% in May."]),
     ("A.J. Smith and J. R. Hartley wrote it.", ["A.J. Smith and J. R. Hartley wrote it."]),

@@ -111,7 +111,20 @@ def _is_boundary(text: str, mark: int, gap_start: int, gap_end: int) -> bool:
         return False
     if kind == _BEFORE_A_NUMBER:
         return not _next_word(text, gap_end)[:1].isdigit()
-    return _next_word(text, gap_end).lower() in SENTENCE_STARTERS
+    return _opens_sentence(text[gap_end:gap_end + _STARTER_SPAN])
+
+
+# An opening mark, the longest starter and one more character: a word cut off at
+# that length is longer than any starter, and so is the word it was cut from.
+_STARTER_SPAN = 2 + max(map(len, SENTENCE_STARTERS))
+
+
+# What follows a dotted form repeats too (`U.S. officials`, a pasted `U.S. U.S.`):
+# each is read once, from the few characters that decide it.
+@functools.lru_cache(maxsize=4096)
+def _opens_sentence(following: str) -> bool:
+    """Whether the word at the start of `following` is one that starts sentences."""
+    return _next_word(following, 0).lower() in SENTENCE_STARTERS
 
 
 def _next_word(text: str, at: int) -> str:
