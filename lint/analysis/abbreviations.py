@@ -332,16 +332,21 @@ class Abbreviations:
 
     def _find_dotted(self) -> None:
         text = self.masked
-        keys: dict[str, str] = {}  # by written form: a page repeats a few forms
+        # By written form, as a page repeats a few: its key, and whether it is the
+        # well-formed dotted form (`U.S.`, not `U.S` or `U. S.`).
+        forms: dict[str, tuple[str, bool]] = {}
         for m in _dotted_matches(text):
             start, end = m.span()
             if not _standalone(text, start, "."):
                 continue
             written = m.group()
-            key = keys.get(written)
-            if key is None:
-                key = keys[written] = "".join(c for c in written if c.isalpha()).upper()
-            if written[-1] == "." and written.isupper() and " " not in written:
+            form = forms.get(written)
+            if form is None:
+                form = forms[written] = (
+                    "".join(c for c in written if c.isalpha()).upper(),
+                    written[-1] == "." and written.isupper() and " " not in written)
+            key, well_formed = form
+            if well_formed:
                 if not text[end:end + 1].isalnum() and (key in DOTTABLE
                                                         or not before_name(text, end)):
                     self._token(start, end, key, "dotted")
