@@ -72,22 +72,20 @@ def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool
     return not dotted and not short_name
 
 
-def _marks_between_letters(text: str) -> Iterator[regex.Match]:
-    """_MARK_BETWEEN_LETTERS.finditer(text), tried only at its candidates."""
+def _marks_between_letters(text: str) -> Iterator[int]:
+    """Where _MARK_BETWEEN_LETTERS matches (a mark each): read off the text's shape
+    in Latin-1 text, else tried at its candidates."""
     try:
         shape = text.encode("latin-1").translate(_LETTERS_AND_MARKS)
     except UnicodeEncodeError:  # a character beyond Latin-1: curly quotes, dashes
-        candidates = [c.start() for c in _MARK_BEFORE_LETTER.finditer(text)]
-    else:
-        candidates = []
-        at = shape.find(b"a.a")
-        while at != -1:
-            candidates.append(at + 1)
-            at = shape.find(b"a.a", at + 1)
-    for mark in candidates:
-        match = _MARK_BETWEEN_LETTERS.match(text, mark)
-        if match is not None:
-            yield match
+        for candidate in _MARK_BEFORE_LETTER.finditer(text):
+            if _MARK_BETWEEN_LETTERS.match(text, candidate.start()):
+                yield candidate.start()
+        return
+    at = shape.find(b"a.a")
+    while at != -1:
+        yield at + 1
+        at = shape.find(b"a.a", at + 1)
 
 
 @rule("missing-space-after-punctuation", category="typography", severity="warning",
@@ -127,22 +125,23 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     directly before a quotation mark (`said:"We`), which some houses allow.
     """
     text = article.text
-    for match in _marks_between_letters(text):
-        if text[match.end()].isupper() and not text[match.end() + 1:match.end() + 2].isalpha():
+    for mark_at in _marks_between_letters(text):
+        after_at = mark_at + 1
+        if text[after_at].isupper() and not text[after_at + 1:after_at + 2].isalpha():
             continue  # one capital, as `after.isupper()` below: `U.N`, without a pattern
-        end = _WORD_AFTER.match(text, match.end()).end()
-        after = text[match.end():end]
+        end = _WORD_AFTER.match(text, after_at).end()
+        after = text[after_at:end]
         if after.isupper():
             continue  # a name written with a mark (CSI:NY, SM:TV), or `U.S`
-        if after[0].islower() and match.group() in prose.SENTENCE_MARKS:
+        mark = text[mark_at]
+        if after[0].islower() and mark in prose.SENTENCE_MARKS:
             continue  # a sentence typed on starts with a capital: `a.m`, `e.g` are none
-        start = _word_before(text, match.start())
-        if not _missing_space(article, start, match.start(), end):
+        start = _word_before(text, mark_at)
+        if not _missing_space(article, start, mark_at, end):
             continue
-        mark = match.group()
         yield Problem(start, end, f"No space after '{mark}'.",
-                      replacements=(f"{text[start:match.end()]} {text[match.end():end]}",),
-                      edits=(Edit(match.end(), match.end(), " "),))
+                      replacements=(f"{text[start:after_at]} {text[after_at:end]}",),
+                      edits=(Edit(after_at, after_at, " "),))
 
 
 # Punctuation that ends a clause after a space, when it is not the start of an
