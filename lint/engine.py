@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from lint import collector, prose
+from lint import collector
 from lint.article import Article
 from lint.config import Config, ConfigError
 from lint.document import Block, Document
@@ -31,7 +31,6 @@ from lint.rule import DEFAULT_TIER, Fact, Options, Problem, Rule
 from lint.suppress import DirectiveProblem, Suppressions, unused_directive
 
 _CONTEXT_CHARS = 80
-_SPACES = prose.compile(r"\s+")
 
 
 class RuleFailure(NamedTuple):
@@ -405,11 +404,9 @@ class Fingerprints:
         self._seen: dict[tuple[str, str], int] = {}
 
     def __call__(self, rule: str, text: str) -> str:
-        folded = text.casefold()
-        # White space other than the plain space is never printable: a text without
-        # either has nothing to collapse or strip.
-        if " " in folded or not folded.isprintable():
-            folded = _SPACES.sub(" ", folded).strip()
+        # Runs of white space as one space, none at the ends (str.split's white space
+        # is lint.prose's).
+        folded = " ".join(text.casefold().split())
         key = (rule, folded)
         occurrence = self._seen.get(key, 0)
         self._seen[key] = occurrence + 1

@@ -10,8 +10,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lint import engine
+from lint import engine, prose
 from lint.config import Config, ConfigError
 from lint.engine import Fingerprints, Linter, lint_text
 from lint.registry import default_registry
@@ -122,3 +125,11 @@ def test_a_fingerprint_is_the_sha1_of_rule_folded_text_and_occurrence(monkeypatc
         engine._sha1.cache_clear()
     assert prints == [hashlib.sha1(f"repeated-word\0the the\0{n}".encode()).hexdigest()[:16]
                       for n in (0, 1)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aA ß\t\n\r\x0b\x1c\x1f\x85\u00a0\u2028\u3000\u200b", max_size=20))
+def test_a_fingerprint_folds_white_space_runs_as_lint_prose_defines_white_space(text: str):
+    folded = regex.sub(f"{prose.SPACE}+", " ", text.casefold()).strip()
+    expected = hashlib.sha1(f"rule\0{folded}\0{0}".encode()).hexdigest()[:16]
+    assert Fingerprints()("rule", text) == expected
