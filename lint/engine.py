@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from lint import collector
+from lint.analysis.text import joined_words
 from lint.article import Article
 from lint.config import Config, ConfigError
 from lint.document import Block, Document
@@ -394,7 +395,7 @@ def _directive_finding(document: Document, active: ActiveRule, problem: Directiv
 
 class Fingerprints:
     """The fingerprints of one article's findings, asked for in report order: a hash
-    of rule, flagged text and occurrence index.
+    of rule, flagged text (case and white space folded) and occurrence index.
 
     The hash ignores where the finding is, so editing other parts of an article
     does not turn a known finding into a new one.
@@ -404,9 +405,7 @@ class Fingerprints:
         self._seen: dict[tuple[str, str], int] = {}
 
     def __call__(self, rule: str, text: str) -> str:
-        # Runs of white space as one space, none at the ends (str.split's white space
-        # is lint.prose's).
-        folded = " ".join(text.casefold().split())
+        folded = joined_words(text.casefold())[0]
         key = (rule, folded)
         occurrence = self._seen.get(key, 0)
         self._seen[key] = occurrence + 1
