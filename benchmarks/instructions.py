@@ -21,14 +21,13 @@ Usage: python benchmarks/instructions.py [FOLDER] [--articles N] [--shape NAME .
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from corpus import corpus_folder
+from corpus import bytecode_cached_env, corpus_folder
 from scaling import HOSTILE, ORDINARY
 
 CACHEGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
@@ -64,7 +63,7 @@ for _ in range(passes):
 
 
 def instructions(command: list[str]) -> int:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = bytecode_cached_env()
     env["PYTHONHASHSEED"] = "0"  # the same set and dict orders, so the same work, each run
     for _ in range(2):
         done = subprocess.run(CACHEGRIND + command, capture_output=True, text=True,

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import regex
-from corpus import corpus_folder, describe, per_item_ms, texts
+from corpus import bytecode_cached_env, corpus_folder, describe, per_item_ms, texts
 
 from lint.config import Config
 from lint.engine import Linter
@@ -99,10 +99,7 @@ def main() -> None:
 
 
 def startup(folder: Path, count: int) -> None:
-    # A user's runs start from the bytecode cache the first one wrote; where writing it
-    # is turned off (PYTHONDONTWRITEBYTECODE), an editable install would compile every
-    # module on every run.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = bytecode_cached_env()
     check_one = [sys.executable, "-m", "lint", "check", "--exit-zero",
                  str(min(folder.glob("*.txt")))]
     timed(check_one, env)
