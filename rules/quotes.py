@@ -334,18 +334,26 @@ class _Attribution:
         return (subject is not None and bool(_PRONOUN_OR_NAME.fullmatch(subject))
                 and bool(_SPEECH_GOES_ON.match(sentence, match.end())))
 
-    def is_speech(self, q: Quotation) -> bool:
-        """Quoted words that read as speech: not a short phrase, title, name or term."""
+    def has_enough_words(self, q: Quotation) -> bool:
+        """Whether the quotation holds its minimum of words (read no further)."""
         content = self.text[q.content_start:q.content_end]
         if len(content) < 2 * self.min_words - 1:
             return False  # n words take n characters and a gap between each two
-        words = WORD.findall(content)
-        if len(words) < self.min_words:
-            return False
+        from_the_last_needed = itertools.islice(WORD.finditer(content), self.min_words - 1, None)
+        return next(from_the_last_needed, None) is not None
+
+    def is_speech(self, q: Quotation) -> bool:
+        """Quoted words that read as speech: not a short phrase, title, name or term."""
+        return self.has_enough_words(q) and self.reads_as_speech(q)
+
+    def reads_as_speech(self, q: Quotation) -> bool:
+        """Whether a quotation of enough words is speech, not a title, name or term."""
         if _TITLE_CUE.search(self.text, max(q.block.start, q.start - 60), q.start):
             return False
+        content = self.text[q.content_start:q.content_end]
         if not _ENDS_PHRASE.match(content) and _TERM_SUBJECT.match(self.text, q.end):
             return False  # "Taking responsibility" is this year's theme
+        words = WORD.findall(content)
         if len(words) > _LONGEST_TITLE:
             return True
         major = (w for w in words if w.lower() not in _MINOR_WORDS)
@@ -419,7 +427,11 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     attribution = _Attribution(article, options.min_words)
     reported_chains: set[int] = set()
     for i, q in attribution.top.items():
-        if not attribution.is_speech(q) or attribution.attributed(i):
+        # Most quotations with words enough to be speech are attributed, and a
+        # paragraph's attribution is found once for all its quotations: asking it
+        # first spares reading all their words and the tests for titles and terms.
+        if not attribution.has_enough_words(q) or attribution.attributed(i) or (
+                not attribution.reads_as_speech(q)):
             continue
         head = attribution.scan.chain_head(i)
         if head in reported_chains:
