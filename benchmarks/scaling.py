@@ -146,6 +146,8 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "U.S. in a row": one_paragraph("U.S. "),
     "short paragraphs": paragraphs_of(
         lambda rng, i: f"Item {i} was {_letters(rng, 3, 9, LOWER)} and it {rng.choice(LOWER)}."),
+    "one-letter paragraphs": paragraphs_of(lambda rng, i: "a"),
+    '"a" paragraphs': paragraphs_of(lambda rng, i: '"a"'),
     "double quotes": one_paragraph('"'),
     "'' pairs": one_paragraph("''"),
     "one huge word": one_paragraph("a"),
