@@ -37,6 +37,7 @@ from rules.quotes import (
     _LONGEST_NAME_WORD,
     _SPEAKING,
     _SPEECH_VERB_WORD,
+    _Attribution,
 )
 from rules.structure import _NAME_LINE, _is_name_line, _lines
 from rules.typography import (
@@ -120,6 +121,16 @@ def _twins_by_definition(text: str) -> bool:
 @given(st.text(alphabet="aAbB £€é É ß SS-.,'’“\"\n\x1c\u00a0", max_size=40))
 def test_adjacent_twins_test_is_its_definition_on_every_text_path(text: str) -> None:
     assert _has_adjacent_twins(text) == _twins_by_definition(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1_é ’'-.\u00a0\n", max_size=30), st.integers(1, 6))
+def test_a_quotations_minimum_of_words_is_told_as_counting_all_its_words_tells_it(
+        content: str, minimum: int) -> None:
+    attribution = SimpleNamespace(text=f"“{content}”", min_words=minimum)
+    quotation = SimpleNamespace(content_start=1, content_end=1 + len(content))
+    assert _Attribution.has_enough_words(attribution, quotation) == (
+        len(WORD.findall(content)) >= minimum)
 
 
 @settings(max_examples=300, deadline=None)
