@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from lint.audit.archive import estimate, items
+from lint.audit.run import _whole
 from lint.cli import main
 from lint.runner import Linters, Overrides
 
@@ -219,7 +220,14 @@ def _archive(folder: Path, count: int) -> Path:
 def _start(archive: Path, out: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "lint", "audit", str(archive), "--out",
                              str(out), "--jobs", "2", *extra], start_new_session=True,
+                            preexec_fn=_ctrl_c_as_from_a_terminal,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _ctrl_c_as_from_a_terminal() -> None:
+    """In the audit's process: Ctrl-C acts, whatever this suite was started with (a
+    shell starts a background job with it ignored, and children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _when_written(out: Path, lines: int, process: subprocess.Popen) -> None:
@@ -277,6 +285,27 @@ def test_ctrl_c_keeps_what_is_done_and_resume_finishes_it(archive_and_full_run, 
     assert summary["articles"] == lines.count(b"\n") < 1500
     assert _start(archive, out, "--resume", "--no-report").wait(timeout=120) == 0
     _same_audit(full, out)
+
+
+@pytest.mark.parametrize(("handler", "interrupted"), [(signal.default_int_handler, True),
+                                                      (signal.SIG_IGN, False)])
+def test_a_ctrl_c_while_a_chunk_is_written_acts_after_it_unless_ignored(
+        handler, interrupted: bool) -> None:
+    written = []
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        with _whole():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.01)  # the handler runs between two steps of this thread
+            written.append("chunk")
+    except KeyboardInterrupt:
+        stopped = True
+    else:
+        stopped = False
+    finally:
+        still = signal.getsignal(signal.SIGINT)
+        signal.signal(signal.SIGINT, previous)
+    assert (written, stopped, still) == (["chunk"], interrupted, handler)
 
 
 def test_compare_counts_new_and_fixed_findings_by_rule(tmp_path: Path) -> None:

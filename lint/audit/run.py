@@ -175,9 +175,11 @@ def _write(tally: Tally, chunks: Iterator[list[worker.Audited]], display: Progre
 @contextmanager
 def _whole() -> Iterator[None]:
     """A Ctrl-C waits for the block to end, so that a chunk's lines, rows and count in
-    the summary are written all or not at all."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread receives signals
+    the summary are written all or not at all. One the audit ignores (started in the
+    background, or under nohup) stays ignored."""
+    if (threading.current_thread() is not threading.main_thread()  # no signals there
+            or signal.getsignal(signal.SIGINT) is signal.SIG_IGN):
+        yield
         return
     asked = []
     previous = signal.signal(signal.SIGINT, lambda *_: asked.append(True))
