@@ -37,7 +37,7 @@ from lint.config import Config
 from lint.engine import Linter
 from lint.readers import decode, read
 from rules.abbreviations import PROPER_NAMES
-from rules.names import SPELLINGS
+from rules.names import SPELLINGS, Variant
 
 _US = re.compile(r"(?<![\w.])US(?![\w.])")
 _NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?: [A-Z][a-z]+)+(?![\w-])")
@@ -138,18 +138,17 @@ def misspell_name(text: str, rng: random.Random) -> Injection | None:
 
 
 def switch_spelling(text: str, rng: random.Random) -> Injection | None:
-    uses = [m for m in _WORD.finditer(text, body_start(text)) if m.group() in SPELLINGS]
+    uses = [(m, Variant(*SPELLINGS[m.group()]))
+            for m in _WORD.finditer(text, body_start(text)) if m.group() in SPELLINGS]
     # Only where the article has set its variety: two more words of the same axis
     # (British/American, or -ise/-ize) and the same side.
-    settled = [m for m in uses
-               if sum(SPELLINGS[o.group()].axis == SPELLINGS[m.group()].axis
-                      and SPELLINGS[o.group()].side == SPELLINGS[m.group()].side
-                      for o in uses) >= 3]
+    settled = [(m, v) for m, v in uses
+               if sum(o.axis == v.axis and o.side == v.side for _, o in uses) >= 3]
     if not settled:
         return None
-    m = rng.choice(settled)
-    other = SPELLINGS[m.group()].other
-    return Injection(text[:m.start()] + other + text[m.end():], m.start(), m.start() + len(other))
+    m, variant = rng.choice(settled)
+    return Injection(text[:m.start()] + variant.other + text[m.end():], m.start(),
+                     m.start() + len(variant.other))
 
 
 def flagged(linter: Linter, rule: str, before: str, injection: Injection) -> tuple[bool, bool]:
