@@ -50,6 +50,11 @@ def test_definitions_both_ways_and_names() -> None:
         "Chery Jaguar Land Rover"]
 
 
+def test_a_name_never_starts_with_the_link_left_when_its_first_word_goes() -> None:
+    a = analyse("Headline\n\nStaff from In & Out Burger met Marks & Spencer.\n")
+    assert [n.text for n in a.names] == ["Out Burger", "Marks & Spencer"]  # not `& Out Burger`
+
+
 def test_urls_handles_and_code_are_masked_without_moving_offsets() -> None:
     text = "See https://example.com/U.S or mail a@b.co, @JLR_UK #UKnews and `U.S`."
     code = (text.index("`"), len(text) - 1)  # what the Markdown reader masks

@@ -100,9 +100,10 @@ _CAPITALISED_WORD = LazyPattern(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 
-# Words a capitalised run may start with that are not part of the name.
+# Words a capitalised run may start with that are not part of the name; `&` is
+# left at the front of one once its first word goes (`A & E`: no name `& E`).
 _LEADING_NON_NAME = frozenset((
-    "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after",
+    "&", "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after",
     "before", "however", "meanwhile", "in", "on", "at", "for", "with", "by", "from", "to", "of",
     "under", "over", "since", "during", "despite", "although", "though", "this", "that",
     "these", "those", "there", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
