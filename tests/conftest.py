@@ -6,6 +6,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from fuzzing import DEFAULT_EXAMPLES, EXAMPLES_SCALE, examples  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -56,9 +58,13 @@ def page(chromium, tmp_path):
 
 
 # In CI, property tests run the same examples every time: a red run is then a real
-# regression that reproduces, never the luck of the draw. Locally they keep exploring.
-if os.environ.get("CI"):
+# regression that reproduces, never the luck of the draw. Locally they keep exploring,
+# and a long campaign (COPYDESK_EXAMPLES) scales the properties that set no number too.
+_PROFILE = {"derandomize": True, "database": None} if os.environ.get("CI") else {}
+if EXAMPLES_SCALE > 1:
+    _PROFILE["max_examples"] = examples(DEFAULT_EXAMPLES)
+if _PROFILE:
     from hypothesis import settings as _hypothesis_settings
 
-    _hypothesis_settings.register_profile("ci", derandomize=True, database=None)
-    _hypothesis_settings.load_profile("ci")
+    _hypothesis_settings.register_profile("copydesk", **_PROFILE)
+    _hypothesis_settings.load_profile("copydesk")

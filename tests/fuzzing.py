@@ -9,6 +9,19 @@ from __future__ import annotations
 
 import html
 import json
+import os
+
+# A long property campaign by hand: COPYDESK_EXAMPLES=50 runs every property test with
+# fifty times its examples (README, "Benchmarks"); the suite runs them once over.
+EXAMPLES_SCALE = int(os.environ.get("COPYDESK_EXAMPLES", "1"))
+# Hypothesis's own number, for the properties that do not set one.
+DEFAULT_EXAMPLES = 100
+
+
+def examples(count: int) -> int:
+    """A property's number of examples, scaled for a long campaign."""
+    return count * EXAMPLES_SCALE
+
 
 FORMATS = ("text", "markdown", "html", "wordpress", "ans")
 # The formats whose fixes --fix applies: one source text a file.

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from lint.cli import main
 from lint.readers import read
 from lint.registry import default_registry
@@ -147,7 +148,7 @@ def _silenced_by_definition(document, suppressions: Suppressions, rule: str, sou
     return bool(toggles) and toggles[-1].action == "disable"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join), st.sampled_from(["text", "markdown", "html"]),
        st.lists(st.tuples(st.sampled_from(["repeated-word", "missing-space-after-punctuation",
                                            "unused-directive"]), st.integers(0, 3000)),

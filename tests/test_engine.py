@@ -14,6 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from lint import engine, prose
 from lint.config import Config, ConfigError
 from lint.engine import Fingerprints, Linter, lint_text
@@ -127,7 +128,7 @@ def test_a_fingerprint_is_the_sha1_of_rule_folded_text_and_occurrence(monkeypatc
                       for n in (0, 1)]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet="aA ß\t\n\r\x0b\x1c\x1f\x85\u00a0\u2028\u3000\u200b", max_size=20))
 def test_a_fingerprint_folds_white_space_runs_as_lint_prose_defines_white_space(text: str):
     folded = regex.sub(f"{prose.SPACE}+", " ", text.casefold()).strip()

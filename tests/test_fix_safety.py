@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from invariants import assert_fixes_keep_to_flagged_spans, assert_locations_exact
 from lint.config import Config
 from lint.document import Document
@@ -187,7 +188,7 @@ ARTICLES = st.tuples(st.lists(BLOCKS, min_size=1, max_size=8),
                      st.sampled_from(["text", "markdown", "html"]))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(ARTICLES)
 def test_fixes_edit_only_their_span_and_settle(article: tuple[list[str], str]) -> None:
     blocks, fmt = article

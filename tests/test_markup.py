@@ -11,6 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from invariants import assert_locations_exact
 from lint.config import Config
 from lint.document import Document, Run
@@ -241,7 +242,7 @@ _PIECES = st.sampled_from([
 _MARKUP = st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=200))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_MARKUP)
 def test_any_markup_reads_without_error_and_maps_back_exactly(html: str) -> None:
     document = read("random.html", html)
@@ -252,7 +253,7 @@ def test_any_markup_reads_without_error_and_maps_back_exactly(html: str) -> None
             assert 0 <= src_start <= src_end <= len(html)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(_MARKUP)
 def test_elements_are_listed_as_made_in_document_order(html: str) -> None:
     # The HTML reader takes the order the tree builder makes elements in for the
@@ -263,13 +264,13 @@ def test_elements_are_listed_as_made_in_document_order(html: str) -> None:
         [(e.tag, e.start, e.end) for e in parse(html).iter()]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(_MARKUP)
 def test_rendering_a_whole_fragment_never_fails(html: str) -> None:
     assert isinstance(render(html), str)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_MARKUP, st.data())
 def test_any_span_inside_a_block_renders_back_from_its_source_slice(html: str, data) -> None:
     document = read("random.html", html)
@@ -299,7 +300,7 @@ _PROSE = st.sampled_from([
 _LINTER = Linter(Config(select=("ALL",)))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_PROSE, max_size=80).map("".join))
 def test_every_rule_locates_exactly_in_random_html(html: str) -> None:
     document = read("random.html", html)
@@ -319,7 +320,7 @@ _JSON = st.recursive(
     max_leaves=30)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_JSON, st.sampled_from(["payload.json", "payload.ans.json"]))
 def test_any_json_is_read_or_is_an_input_error(data, name: str) -> None:
     try:
@@ -468,7 +469,7 @@ _MARKDOWN_LINES = st.lists(st.sampled_from([
     "\u00a0"]), max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_MARKDOWN_LINES)
 def test_markdown_lines_run_together_map_as_they_do_line_by_line(text: str) -> None:
     from lint.readers import markdown

@@ -9,6 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from invariants import assert_locations_exact
 from lint import prose
 from lint.analysis.abbreviations import _CAPITALS, _capitals_matches
@@ -63,7 +64,7 @@ ATOMS = st.sampled_from([
 ARTICLES = st.one_of(st.text(max_size=300), st.lists(ATOMS, max_size=80).map("".join))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(ARTICLES, st.sampled_from(["text", "markdown"]))
 def test_findings_are_exact_in_range_sorted_and_deterministic(text: str, fmt: str) -> None:
     document = read("story", text, fmt)
@@ -75,7 +76,7 @@ def test_findings_are_exact_in_range_sorted_and_deterministic(text: str, fmt: st
     assert findings == LINTER.lint(read("story", text, fmt))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(ARTICLES, st.sampled_from(["text", "markdown"]))
 def test_every_block_maps_back_to_its_source(text: str, fmt: str) -> None:
     document = read("story", text, fmt)
@@ -88,7 +89,7 @@ def test_every_block_maps_back_to_its_source(text: str, fmt: str) -> None:
             assert text[start:end] == rendered
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(ARTICLES)
 def test_sentences_cover_the_text_in_order(text: str) -> None:
     sentences = split_sentences(text)
@@ -99,7 +100,7 @@ def test_sentences_cover_the_text_in_order(text: str) -> None:
     assert "".join(covered.split()) == "".join(text.split())
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(st.sampled_from(["The", "meanwhile", "Meanwhile", "however", "It", "i", "in",
                                  "U.S.", "a", "whatever", "\u0301", "“", "(", " ", ".", "e"]),
                 max_size=6).map("".join))
@@ -117,13 +118,13 @@ def _twins_by_definition(text: str) -> bool:
     return any(a == b for a, b in zip(words, words[1:], strict=False))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet="aAbB £€é É ß SS-.,'’“\"\n\x1c\u00a0", max_size=40))
 def test_adjacent_twins_test_is_its_definition_on_every_text_path(text: str) -> None:
     assert _has_adjacent_twins(text) == _twins_by_definition(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet="ab1_é ’'-.\u00a0\n", max_size=30), st.integers(1, 6))
 def test_a_quotations_minimum_of_words_is_told_as_counting_all_its_words_tells_it(
         content: str, minimum: int) -> None:
@@ -133,14 +134,14 @@ def test_a_quotations_minimum_of_words_is_told_as_counting_all_its_words_tells_i
         len(WORD.findall(content)) >= minimum)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet="aZé£ªµ×,;:.!? 1’\n", max_size=30))
 def test_marks_between_letters_found_alike_by_shape_and_by_pattern(text: str) -> None:
     assert (list(_marks_between_letters(text))
             == [m.start() for m in _MARK_BETWEEN_LETTERS.finditer(text)])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet="aZé£ß.,: 1\n", min_size=1, max_size=80).map(lambda t: t + "b"))
 def test_word_before_a_mark_read_backwards_as_the_pattern_finds_it(text: str) -> None:
     for end in range(1, len(text) + 1):
@@ -150,7 +151,7 @@ def test_word_before_a_mark_read_backwards_as_the_pattern_finds_it(text: str) ->
             assert _word_before(text, end) == window + found.start()
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet="a1_.,;:!?… \n\"'”)", max_size=30), st.integers(0, 30),
        st.integers(0, 30))
 def test_quote_ending_marks_read_backwards_as_the_forward_search_finds_them(
@@ -163,7 +164,7 @@ def test_quote_ending_marks_read_backwards_as_the_forward_search_finds_them(
         assert (backwards.match(text) is None) == (regex.search(forwards, text) is None)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(st.sampled_from(["U.", "N.", "Smith", "O'Neill", "-", " ", "\x1c", "said",
                                  "has", "he", "spokesman", "told", "The", "\n"]), max_size=30))
 def test_a_speaking_subject_is_found_as_the_backtracking_pattern_finds_it(words: list[str]) -> None:
@@ -180,7 +181,7 @@ def test_a_speaking_subject_is_found_as_the_backtracking_pattern_finds_it(words:
     assert spans(_SPEAKING) == spans(backtracking)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(st.sampled_from(["U.", "N.", "Smith", "he", "He", "the", " ", "\x1c", "\n",
                                  "said", "Said", "saidx", "xsaid", "went", "on", "told",
                                  "according", "to", "According", "in", "a", "statement",
@@ -193,14 +194,14 @@ def test_a_speaking_sentence_always_holds_a_verb_of_speaking_or_a_formal_cue(wor
         assert _SPEECH_VERB_WORD.search(text) or _FORMAL_CUE_WORDS.search(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=" \t\r\na<", max_size=40))
 def test_text_blank_lines_render_as_the_plain_pattern_renders_them(text: str) -> None:
     plain = regex.compile(r"[ \t]*(?>\r\n|\r|\n)(?:[ \t]*(?>\r\n|\r|\n))+[ \t]*")
     assert text_reader.render(text) == plain.sub(BLOCK_SEPARATOR, text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(st.sampled_from([" ", "\n", "</p>", "<p>", "<p class=x>", "</li>", "<li>",
                                  "<div >", "</div\t>", "<p", ">", "x", "<br>"]), max_size=12)
        .map("".join))
@@ -217,7 +218,7 @@ def test_no_lower_case_letter_is_a_capital_to_the_pattern_engine() -> None:
     assert not [c for c in lower if _CAPITALISED.match(c + "a") or c.isupper()]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet="aé.@ 1\n", max_size=12), st.integers(0, 12), st.integers(0, 12))
 def test_dotted_neighbours_read_in_place_as_in_a_slice(text: str, a: int, b: int) -> None:
     a, b = min(a, b, len(text)), min(max(a, b), len(text))
@@ -227,7 +228,7 @@ def test_dotted_neighbours_read_in_place_as_in_a_slice(text: str, a: int, b: int
             == (regex.search(r"\p{L}[.@]$", text[a:b]) is None))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet="ABN&s1٣. aé", max_size=30))
 def test_capitals_found_alike_by_shape_and_by_pattern(text: str) -> None:
     assert ([m.span() for m in _capitals_matches(text)]
@@ -238,7 +239,7 @@ def test_capitals_found_alike_by_shape_and_by_pattern(text: str) -> None:
 _SITE_NAME_DEFINED = prose.compile(r"(?<=\S(?:\s+\S+){2,})\s+[|–—-]\s+\S+(?:\s+\S+){0,3}$")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet="ab -|—\n\x1c\u2028", max_size=24))
 def test_a_site_name_is_found_where_its_definition_finds_it(title: str) -> None:
     defined = _SITE_NAME_DEFINED.search(title)
@@ -253,7 +254,7 @@ def test_lines_of_a_block_are_its_text_split_at_line_breaks(text: str, lead: int
     assert lines == text[block.start:block.end].split("\n")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(["Mr", "Mrs", "Ms", "Dr", "s", ".", " ", "Smith", "x", "\n\n"]),
                 max_size=16).map("".join))
 def test_courtesy_titles_found_from_their_starts_are_the_pattern_s(body: str) -> None:
@@ -277,7 +278,7 @@ def _mark_runs_as_tokens(text: str) -> list[tuple[int, int, str]]:
     return tokens
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=prose.QUOTE_MARKS + "a ", max_size=30))
 def test_quote_tokens_are_the_runs_of_marks_by_their_definition(text: str) -> None:
     assert _tokens(text) == _mark_runs_as_tokens(text)
@@ -287,14 +288,14 @@ NAME_WORDS = st.sampled_from(["Jane", "Smith", "van", "de", "O’Neill", "Mary-A
 NAME_GAPS = st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0", "\n"])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.tuples(NAME_WORDS, st.lists(st.tuples(NAME_GAPS, NAME_WORDS), max_size=5))
        .map(lambda line: line[0] + "".join(gap + word for gap, word in line[1])))
 def test_a_name_line_is_told_by_its_spaces_first_as_the_pattern_tells_it(line: str) -> None:
     assert _is_name_line(line) == bool(_NAME_LINE.fullmatch(line))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet="ab1_é'’ -.\u0301\u00a0", max_size=20))
 def test_n_words_take_at_least_2n_minus_1_characters(text: str) -> None:
     # unattributed-quote tells a quote too short for its minimum of words by length.

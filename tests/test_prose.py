@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import lint
 import rules
+from fuzzing import examples
 from lint import prose
 from lint.analysis import sentences
 from lint.lazy import LazyPattern
@@ -96,7 +97,7 @@ def _rewritten(rewrite, pattern: str) -> str:
         return "ValueError"
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(st.sampled_from(["[", "]", "^", "\\", "s", "S", "a", "-", "\\s", "[^"]),
                 max_size=14).map("".join))
 def test_white_space_is_rewritten_as_its_definition_says(pattern: str) -> None:
@@ -118,7 +119,7 @@ TEXT = st.lists(st.sampled_from(["The", "vote", "U.S.", ".", "”", ")", " ", "\
                 max_size=30).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXT)
 def test_the_sentence_gap_fast_path_agrees_with_the_pattern(text: str) -> None:
     assert _stop_gaps(text) == _general_gaps(text)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzzing import FIXABLE_FORMATS, FORMATS, PIECES, as_format
+from fuzzing import FIXABLE_FORMATS, FORMATS, PIECES, as_format, examples
 from invariants import (
     assert_fixes_keep_to_flagged_spans,
     assert_locations_exact,
@@ -36,7 +36,7 @@ TOKENS = st.one_of(
 PARAGRAPHS = st.lists(TOKENS, min_size=1, max_size=25).map("".join)
 ARTICLES = st.builds(lambda headline, body: headline + "\n\n" + "\n\n".join(body) + "\n",
                      PARAGRAPHS, st.lists(PARAGRAPHS, max_size=6))
-SETTINGS = settings(max_examples=120, deadline=None, derandomize=True, database=None,
+SETTINGS = settings(max_examples=examples(120), deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -85,7 +85,7 @@ NESTING["wordpress"] = NESTING["ans"] = NESTING["html"]
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "wordpress", "ans"])
-@settings(SETTINGS, max_examples=25)
+@settings(SETTINGS, max_examples=examples(25))
 @given(article=ARTICLES, data=st.data())
 def test_deep_nesting_keeps_locations_exact(fmt, article, data):
     openers = data.draw(st.lists(st.sampled_from(NESTING[fmt]), min_size=1, max_size=3))

@@ -11,6 +11,7 @@ schemathesis = pytest.importorskip("schemathesis")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
+from fuzzing import examples  # noqa: E402
 from lint.service.openapi import render  # noqa: E402
 
 EXAMPLES = 40  # per operation: seven operations, under 300 requests in all
@@ -35,7 +36,7 @@ def test_the_live_server_keeps_to_its_schema(copydesk_server):
 
     for operation in operations:
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, database=None,
+        @settings(max_examples=examples(EXAMPLES), deadline=None, database=None,
                   suppress_health_check=list(HealthCheck))
         def keeps_to_schema(case):
             case.call_and_validate(
