@@ -101,7 +101,8 @@ _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 
 # Words a capitalised run may start with that are not part of the name; `&` is
-# left at the front of one once its first word goes (`A & E`: no name `& E`).
+# left at the front of one once its first word goes (`In & Out Burger`), and no
+# name starts with it.
 _LEADING_NON_NAME = frozenset((
     "&", "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after",
     "before", "however", "meanwhile", "in", "on", "at", "for", "with", "by", "from", "to", "of",
