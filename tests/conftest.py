@@ -3,10 +3,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as _hypothesis_settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fuzzing import DEFAULT_EXAMPLES, EXAMPLES_SCALE, examples  # noqa: E402
+from fuzzing import EXAMPLES_SCALE, examples  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -62,9 +63,7 @@ def page(chromium, tmp_path):
 # and a long campaign (COPYDESK_EXAMPLES) scales the properties that set no number too.
 _PROFILE = {"derandomize": True, "database": None} if os.environ.get("CI") else {}
 if EXAMPLES_SCALE > 1:
-    _PROFILE["max_examples"] = examples(DEFAULT_EXAMPLES)
+    _PROFILE["max_examples"] = examples(_hypothesis_settings.default.max_examples)
 if _PROFILE:
-    from hypothesis import settings as _hypothesis_settings
-
     _hypothesis_settings.register_profile("copydesk", **_PROFILE)
     _hypothesis_settings.load_profile("copydesk")

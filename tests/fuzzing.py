@@ -14,8 +14,6 @@ import os
 # A long property campaign by hand: COPYDESK_EXAMPLES=50 runs every property test with
 # fifty times its examples (README, "Development"); the suite runs them once over.
 EXAMPLES_SCALE = int(os.environ.get("COPYDESK_EXAMPLES", "1"))
-# Hypothesis's own number, for the properties that do not set one.
-DEFAULT_EXAMPLES = 100
 
 
 def examples(count: int) -> int:
