@@ -220,17 +220,21 @@ class DocumentBuilder:
             return None
         if self._blocks:
             self._add_separator(runs[0], joined)
-        start = self._length
-        for run in runs:
-            if run.masked:
-                self._masked.append((self._length, self._length + len(run.text)))
-            self._append(run.text, Piece(self._length, len(run.text), run.source,
-                                         run.src_start, run.src_length, run.exact))
+        parts, pieces, start = self._parts, self._pieces, self._length
+        end = start
+        for text, src_start, src_length, exact, source, masked in runs:
+            length = len(text)
+            if masked:
+                self._masked.append((end, end + length))
+            parts.append(text)
+            pieces.append(Piece(end, length, source, src_start, src_length, exact))
+            end += length
+        self._length = end
         paragraph = None
         if kind not in LEAD_IN_KINDS and kind not in UNNUMBERED_KINDS:
             self._paragraphs += 1
             paragraph = self._paragraphs
-        block = Block(kind, start, self._length, paragraph)
+        block = Block(kind, start, end, paragraph)
         self._blocks.append(block)
         return block
 
@@ -241,21 +245,14 @@ class DocumentBuilder:
     def _add_separator(self, next_run: Run, joined: bool) -> None:
         prev = self._pieces[-1]
         prev_end = prev.src_start + prev.src_length
+        self._parts.append(BLOCK_SEPARATOR)
         if prev.source == next_run.source and next_run.src_start >= prev_end:
             gap = self._sources[prev.source].text[prev_end:next_run.src_start]
             start = (prev_end if joined or gap.isspace()
                      else next_run.src_start - (len(gap) - len(gap.rstrip())))
-            piece = Piece(self._length, len(BLOCK_SEPARATOR), prev.source, start,
-                          next_run.src_start - start, False)
-            self._append(BLOCK_SEPARATOR, piece)
-        else:
-            self._parts.append(BLOCK_SEPARATOR)
-            self._length += len(BLOCK_SEPARATOR)
-
-    def _append(self, text: str, piece: Piece) -> None:
-        self._parts.append(text)
-        self._pieces.append(piece)
-        self._length += len(text)
+            self._pieces.append(Piece(self._length, len(BLOCK_SEPARATOR), prev.source, start,
+                                      next_run.src_start - start, False))
+        self._length += len(BLOCK_SEPARATOR)
 
     def build(self) -> Document:
         if not self._sources:

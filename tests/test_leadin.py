@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from fuzzing import examples
 from lint.readers import leadin, read
 
 
@@ -74,3 +77,16 @@ def test_headline_and_byline_in_one_block() -> None:
 def test_a_block_without_byline_or_dateline_is_not_split() -> None:
     text = f"Plant deal\n\nBy Tom Jervis\n\nThe Halewood plant\nfrom the air\n{STORY}\n"
     assert kinds(text) == ["headline", "byline", "paragraph"]
+
+
+LEAD_IN_LINES = ["Plant deal", "By Tom Jervis", "Consumer reporter", "12 March 2025",
+                 "Updated 14:05 GMT", "Photo: Getty Images", "The Halewood plant", STORY,
+                 "Two\nlines", ""]
+
+
+@given(st.lists(st.sampled_from(LEAD_IN_LINES), max_size=2 * leadin.READ_BLOCKS))
+@settings(max_examples=examples(300))
+def test_the_kinds_are_read_from_the_first_blocks_alone(blocks: list[str]) -> None:
+    # The Markdown reader renders only these blocks for the lead-in model.
+    leading = leadin.classify(blocks[:leadin.READ_BLOCKS])
+    assert leadin.classify(blocks) == leading + [None] * (len(blocks) - len(leading))

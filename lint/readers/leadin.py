@@ -30,6 +30,8 @@ _MAX_TITLE_WORDS = 6
 _MAX_LEAD_IN_WORDS = 12
 _MAX_CAPTION_WORDS = 15
 LEAD_IN_BLOCKS = 6  # blocks after which the story has surely begun
+# The blocks `classify` reads: the headline and up to LEAD_IN_BLOCKS + 1 after it.
+READ_BLOCKS = LEAD_IN_BLOCKS + 2
 _MAX_STANDFIRST_WORDS = 40
 # A line reads as a sentence when it ends with a sentence's mark, a colon, or the
 # closing quote mark of a quoted sentence.
@@ -109,7 +111,8 @@ def _headline_and_standfirst(lines: list[str], following: list[list[str]]) -> bo
 
 
 def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | None]:
-    """Kinds for the leading blocks (None = body from here on).
+    """Kinds for the leading blocks (None = body from here on), read from the first
+    READ_BLOCKS blocks alone.
 
     The first single-line block is the headline; after it, byline and dateline lines
     are recognised by their shape, and a single line between the headline and a
@@ -122,7 +125,7 @@ def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | No
     if not blocks or ("\n" in blocks[0].strip() and not first_is_heading):
         return kinds
     kinds[0] = "headline"
-    for i in range(1, min(len(blocks), LEAD_IN_BLOCKS + 2)):
+    for i in range(1, min(len(blocks), READ_BLOCKS)):
         line = blocks[i].strip()
         if "\n" in line:
             break

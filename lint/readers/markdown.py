@@ -96,6 +96,8 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
         line = text[start:end]
         if _starts_text(line):
             current = _text_line(blocks, current, start, end)
+        elif not line.strip():  # a blank line, which no block construct's pattern matches
+            current = None
         elif fence := _FENCE.match(line):
             marker = fence.group(1)
             i += 1
@@ -107,7 +109,7 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
             while i < len(lines) and "-->" not in text[lines[i][0]:lines[i][1]]:
                 i += 1
             current = None
-        elif not line.strip() or _HTML_LINE.match(line):
+        elif _HTML_LINE.match(line):
             current = None
         elif current is not None and current.kind == "paragraph" and _SETEXT.match(line):
             current.kind = "heading"
@@ -265,6 +267,8 @@ _MARKERS_ONLY = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*
 def _joined(text: str, before: list[Run], after: list[Run]) -> bool:
     """Whether only white space and block markers stand between two blocks' runs."""
     gap = text[before[-1].src_start + before[-1].src_length:after[0].src_start]
+    if not gap.strip(" \t\r\n"):  # blank lines alone, as between most blocks
+        return True
     return all(_MARKERS_ONLY.fullmatch(line) for line in _ANY_BREAK.split(gap))
 
 
@@ -301,10 +305,11 @@ def read(path: str, text: str) -> Document:
     code: list[tuple[int, int]] = []
     blocks = _lead_in_read_by_line(text, [b for b in _scan(text, code)
                                           if any(e > s for s, e in b.lines)])
-    rendered = ["\n".join(text[s:e] for s, e in b.lines) for b in blocks]
-    kinds = leadin.classify(rendered, first_is_heading=bool(blocks) and blocks[0].kind == "heading")
-    if blocks and blocks[0].kind not in ("heading", "paragraph"):
-        kinds = [None] * len(blocks)
+    kinds: list[str | None] = [None] * len(blocks)
+    if blocks and blocks[0].kind in ("heading", "paragraph"):
+        leading = ["\n".join(text[s:e] for s, e in b.lines) for b in blocks[:leadin.READ_BLOCKS]]
+        kinds[:len(leading)] = leadin.classify(leading,
+                                               first_is_heading=blocks[0].kind == "heading")
     previous: list[Run] = []
     for block, kind in zip(blocks, kinds, strict=True):
         runs = [run for run in _runs(text, block, code) if run.text]
