@@ -50,9 +50,12 @@ def test_definitions_both_ways_and_names() -> None:
         "Chery Jaguar Land Rover"]
 
 
-def test_a_name_never_starts_with_the_link_left_when_its_first_word_goes() -> None:
-    a = analyse("Headline\n\nStaff from In & Out Burger met Marks & Spencer.\n")
-    assert [n.text for n in a.names] == ["Out Burger", "Marks & Spencer"]  # not `& Out Burger`
+def test_a_word_joined_by_an_ampersand_stays_in_the_name() -> None:
+    # `In`, `A` and `BBC` lead a name of their own; alone, they would be dropped.
+    a = analyse("Headline\n\nStaff from In & Out Burger met Marks & Spencer, A & E Network "
+                "and BBC & ITV News.\n")
+    assert [n.text for n in a.names] == [
+        "In & Out Burger", "Marks & Spencer", "A & E Network", "BBC & ITV News"]
 
 
 def test_urls_handles_and_code_are_masked_without_moving_offsets() -> None:

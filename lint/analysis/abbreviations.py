@@ -100,11 +100,9 @@ _CAPITALISED_WORD = LazyPattern(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 
-# Words a capitalised run may start with that are not part of the name; `&` is
-# left at the front of one once its first word goes (`In & Out Burger`), and no
-# name starts with it.
+# Words a capitalised run may start with that are not part of the name.
 _LEADING_NON_NAME = frozenset((
-    "&", "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after",
+    "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after",
     "before", "however", "meanwhile", "in", "on", "at", "for", "with", "by", "from", "to", "of",
     "under", "over", "since", "during", "despite", "although", "though", "this", "that",
     "these", "those", "there", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
@@ -548,6 +546,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
             single = text[start:end]
             camel = not (single.isascii() and single[1:].islower()) and _CAMEL.search(single)
             return (start, end) if "-" in single or camel else (None, end)
+        if text.startswith("&", space + 1, end):
+            return start, end  # the word is joined to the next: `In & Out Burger`, `A & E`
         first = text[start:space]
         folded = first.casefold()
         prefix = folded in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
