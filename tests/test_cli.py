@@ -97,6 +97,25 @@ def test_fix_keeps_crlf_line_endings_and_bom(tmp_path: Path) -> None:
     assert data.decode("utf-8-sig").count(DUPLICATE) == 1
 
 
+@pytest.mark.parametrize(("mark", "codec"), [
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+])
+def test_unicode_text_with_a_byte_order_mark_is_read_and_fixed_in_its_encoding(
+        tmp_path: Path, mark: bytes, codec: str) -> None:
+    # What Windows editors save as "Unicode". Locations count characters, as in UTF-8.
+    path = tmp_path / "story.txt"
+    text = "Plant deal\n\nThe “deal”  was done.\n"
+    path.write_bytes(mark + text.encode(codec))
+    found = json.loads(invoke("check", "--output-format", "json", "--select", "double-space",
+                              str(path)).output)["files"][0]["findings"]
+    locations = [f["location"] for f in found]
+    assert [(at["line"], at["column"]) for at in locations] == [(3, 5)]
+    assert [text[at["offset"]:at["offset"] + at["length"]] for at in locations] == [
+        "“deal”  was"]
+    invoke("check", "--fix", "--select", "double-space", str(path))
+    assert path.read_bytes() == mark + "Plant deal\n\nThe “deal” was done.\n".encode(codec)
+
+
 def test_stdin_with_a_filename() -> None:
     result = invoke("check", "-", "--stdin-filename", "story.md", "--output-format", "json",
                     input=DEFECTIVE.read_bytes())
@@ -106,8 +125,9 @@ def test_stdin_with_a_filename() -> None:
 
 
 @pytest.mark.parametrize(("content", "code"), [
-    (b"\xff\xfe not text", "invalid-utf8"),
+    (b"\xff not text", "invalid-utf8"),
     (b"ab\x00cd", "binary"),
+    (b"\xff\xfe" + "odd bytes".encode("utf-16-le") + b"!", "invalid-charset"),
 ])
 def test_bad_files_are_errors_and_the_others_are_still_checked(
         tmp_path: Path, content: bytes, code: str) -> None:

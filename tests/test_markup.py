@@ -8,7 +8,7 @@ from unittest import mock
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
@@ -357,6 +357,19 @@ def test_an_unknown_or_wrong_charset_is_a_clear_error() -> None:
         decode('<meta charset="klingon"><p>Caf\u00e9</p>'.encode("cp1252"))
     with pytest.raises(InputError, match="not valid UTF-8"):
         decode("<p>Caf\u00e9</p>".encode("cp1252"))
+
+
+@given(st.text(), st.sampled_from([("\ufeff", "utf-16-le"), ("\ufeff", "utf-16-be"),
+                                   ("\ufeff", "utf-32-le"), ("\ufeff", "utf-32-be")]))
+@settings(max_examples=examples(200))
+def test_unicode_text_after_a_byte_order_mark_round_trips(text: str, marked) -> None:
+    from lint.readers import decode, encode
+    mark, codec = marked
+    # After the little-endian UTF-16 mark, a NUL would make it the UTF-32 one.
+    assume(not (codec == "utf-16-le" and text.startswith("\x00")))
+    data = (mark + text).encode(codec)
+    assert decode(data) == text
+    assert encode(text.upper(), like=data) == (mark + text.upper()).encode(codec)
 
 
 # What `_not_prose` replaces: one pattern, its code spans opened at the start of a run

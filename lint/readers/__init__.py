@@ -229,9 +229,32 @@ def declared_encoding(data: bytes) -> str:
     return "cp1252" if name in _AS_WINDOWS_1252 else name
 
 
+# Text that Windows editors save as "Unicode": UTF-16 (or UTF-32) after a byte-order
+# mark, which says the byte order. The UTF-32 marks come first: the little-endian one
+# starts with the UTF-16 one.
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _marked_encoding(data: bytes) -> tuple[bytes, str] | None:
+    """The byte-order mark a UTF-16 or UTF-32 text starts with, and its codec."""
+    return next(((mark, codec) for mark, codec in _BYTE_ORDER_MARKS if data.startswith(mark)),
+                None)
+
+
 def decode(data: bytes) -> str:
-    """Decode a file's bytes as UTF-8 (a BOM is dropped), or as the charset the page
-    declares (`<meta charset="windows-1252">`); InputError when they do not decode."""
+    """Decode a file's bytes as UTF-8 (a BOM is dropped), as UTF-16 or UTF-32 after
+    their byte-order mark, or as the charset the page declares (`<meta
+    charset="windows-1252">`); InputError when they do not decode."""
+    marked = _marked_encoding(data)
+    if marked is not None:
+        mark, codec = marked
+        try:
+            return data[len(mark):].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError("invalid-charset", f"not valid {codec[:6].upper()}, the encoding "
+                             f"its byte-order mark declares (byte {len(mark) + exc.start})") \
+                from None
     if b"\x00" in data:
         raise InputError("binary", "the file is binary, not text")
     encoding = "utf-8" if data.isascii() else declared_encoding(data)
@@ -246,8 +269,12 @@ def decode(data: bytes) -> str:
 
 
 def encode(text: str, like: bytes) -> bytes:
-    """Text as bytes in the encoding `like` was decoded from, keeping a UTF-8 BOM; a
-    character the page's charset lacks becomes an HTML character reference."""
+    """Text as bytes in the encoding `like` was decoded from, keeping its byte-order
+    mark; a character the page's charset lacks becomes an HTML character reference."""
+    marked = _marked_encoding(like)
+    if marked is not None:
+        mark, codec = marked
+        return mark + text.encode(codec)
     encoding = "utf-8" if like.isascii() else declared_encoding(like)
     if encoding != "utf-8":
         return text.encode(encoding, errors="xmlcharrefreplace")
