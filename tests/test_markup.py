@@ -264,6 +264,16 @@ def test_elements_are_listed_as_made_in_document_order(html: str) -> None:
         [(e.tag, e.start, e.end) for e in parse(html).iter()]
 
 
+def test_text_cut_at_each_lone_angle_bracket_is_one_run() -> None:
+    # The standard parser hands over the text at every `<`: 100,000 of them in a row
+    # were 100,000 runs for the reader to map.
+    paragraph = parse("<p>a < b << 3 <= 4</p>").children[0]
+    assert [(c.start, c.end) for c in paragraph.children] == [(3, 18)]
+    document = read("lt.html", "<h1>Vote</h1><p>" + "<" * 1_000 + " b</p>")
+    assert [t for _, t in blocks(document)] == ["Vote", "<" * 1_000 + " b"]
+    assert len(document.spans.pieces) < 10  # not one a bracket
+
+
 @settings(max_examples=examples(200), deadline=None)
 @given(_MARKUP)
 def test_rendering_a_whole_fragment_never_fails(html: str) -> None:

@@ -134,6 +134,8 @@ class _Tokenizer(HTMLParser):
         # Told from the source, where `data` (unescaped, never longer) may read `&lt;p`.
         offset = self._offset()
         broken = _BROKEN_MARKUP.match(self._text, offset, offset + len(data))
+        if not broken and self.tokens and self.tokens[-1][0] == "text":
+            return  # it goes on from text cut at a `<` that opened no tag: one run
         self._add("markup" if broken else "text")
 
     def handle_comment(self, data):
