@@ -220,12 +220,22 @@ def test_very_deep_markup_is_read_nested_as_written(opener: str) -> None:
     assert_blocks_exact(document)
 
 
-@pytest.mark.xfail(strict=True, reason="a <q> inside another shows single marks, which the "
-                   "slice of its tag alone cannot tell")
 def test_a_quotation_inside_another_is_located_exactly() -> None:
+    # The inner <q> shows a single mark, which its tag's slice alone cannot tell: the
+    # invariant reads the slice in its source, as the reader does.
     document = read("q.html", "<h1>Vote</h1><p>He said <q>it was <q>fine")
     found = Linter(Config(select=("unbalanced-quote",))).lint(document)
     assert [f.flagged for f in found] == ["“", "‘"]
+    assert_locations_exact(document, found)
+
+
+def test_a_span_that_markup_before_it_unhides_is_located_exactly() -> None:
+    # The second <li> closes the first, and the hidden <span> in it, so `!` shows.
+    story = {"type": "story", "headlines": {"basic": "Vote"},
+             "content_elements": [{"type": "text", "content": "<li>Yes <span hidden>x<li>!"}]}
+    document = read("story.ans.json", json.dumps(story))
+    found = Linter(Config(select=("space-before-punctuation",))).lint(document)
+    assert [(f.flagged, f.text) for f in found] == [("Yes !", "Yes <span hidden>x<li>!")]
     assert_locations_exact(document, found)
 
 
