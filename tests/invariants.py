@@ -8,8 +8,7 @@ import regex
 from lint.document import Document
 from lint.engine import Linter
 from lint.finding import Finding, Location
-from lint.readers import RENDERERS, read, rendered_slice
-from lint.readers.markup import render, render_inline
+from lint.readers import RENDERERS, read, rendered_slice, renderer
 from lint.runner import fix_text
 
 # Private-use characters, which no reader treats specially, to mark a span's ends.
@@ -28,7 +27,7 @@ def _rendered_in_context(document: Document, location: Location) -> str | None:
     start, end = location.offset, location.offset + location.length
     text = source.text
     marked = text[:start] + _START + text[start:end] + _END + text[end:]
-    shown = (render_inline if source.inline else render)(marked)
+    shown = renderer(document, location.source)(marked)
     first, last = shown.find(_START), shown.find(_END)
     return shown[first + 1:last] if -1 < first < last else None
 

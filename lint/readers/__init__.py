@@ -158,11 +158,14 @@ RENDERERS: dict[str, Callable[[str], str]] = {
 _render_inline = _on_first_use("markup", "render_inline")
 
 
+def renderer(document: Document, source: int) -> Callable[[str], str]:
+    """How the reader renders text of one of the document's sources."""
+    return _render_inline if document.sources[source].inline else RENDERERS[document.format]
+
+
 def rendered_slice(document: Document, source: int, start: int, end: int) -> str:
     """What the reader shows of source[start:end]: the location invariant's left side."""
-    of = document.sources[source]
-    render = _render_inline if of.inline else RENDERERS[document.format]
-    return render(of.text[start:end])
+    return renderer(document, source)(document.sources[source].text[start:end])
 
 
 READERS: dict[str, Reader] = {
