@@ -21,7 +21,7 @@ class Source(_SourceFields):
 
     `field`, `element_id` and `element_index` say where a CMS string came from; they
     are None for a plain file. `inline` marks a string read as one block (a CMS
-    headline or paragraph element), whose block tags break nothing.
+    headline or paragraph element), whose block tags break lines, not the block.
     """
 
     @lazy

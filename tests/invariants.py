@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from lint.document import Document
-from lint.engine import Linter
+from lint.engine import Linter, source_location
 from lint.finding import Finding, Location
 from lint.readers import RENDERERS, read, rendered_slice, renderer
 from lint.runner import fix_text
@@ -49,6 +49,15 @@ def assert_locations_exact(document: Document, findings: list[Finding]) -> None:
         assert_exact(document, finding.location, finding.flagged)
         assert finding.text == document.sources[finding.location.source].text[
             finding.location.offset:finding.location.offset + finding.location.length]
+
+
+def assert_blocks_exact(document: Document) -> None:
+    """Every block's text is what its own source span renders to."""
+    for block in document.blocks:
+        location = source_location(document, block.start, block.end)
+        assert 0 <= location.offset <= location.offset + location.length <= len(
+            document.sources[location.source].text)
+        assert_exact(document, location, document.block_text(block))
 
 
 _LIST_MARKERS = regex.compile(r"(?m)^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=\s|$)")

@@ -134,14 +134,14 @@ def test_a_markup_slice_renders_its_block_breaks_as_blank_lines(fragment, render
     assert render(fragment) == rendered
 
 
-def test_block_tags_inside_a_cms_string_read_as_one_block_break_nothing() -> None:
-    # An ANS paragraph element (or a WordPress title) is one block, its tags inline:
-    # a slice holding `<ul>` or `</p><p>` renders with no break, as it was read.
+def test_block_tags_inside_a_cms_string_read_as_one_block_break_lines() -> None:
+    # An ANS paragraph element (or a WordPress title) is one block: a slice holding
+    # `<ul>` or `</p><p>` renders a line break for them, as it was read.
     import json
 
     line = "Users need to up<ul>date the software now</p><p>to avoid a security threat."
     text = json.dumps({"type": "story", "headlines": {"basic": "Update warning"},
                        "content_elements": [{"type": "text", "content": line}] * 2})
     [finding] = findings(text, "ans", "duplicate-paragraph")
-    assert finding.flagged == "Users need to update the software nowto avoid a security threat."
+    assert finding.flagged == "Users need to up\ndate the software now\nto avoid a security threat."
     assert finding.text == line

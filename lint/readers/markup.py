@@ -291,7 +291,7 @@ class _Atom:
     exact: bool
     space: bool = False
     masked: bool = False
-    block: bool = False  # where a block element starts or ends (render's atoms only)
+    block: bool = False  # where a block element starts or ends
 
 
 def _reference(piece: str) -> str:
@@ -347,10 +347,8 @@ def _atoms(source: str, nodes, out: list[_Atom], blocks: bool = False) -> None:
         elif node.tag in CODE:
             out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False, masked=True))
         elif not hidden(node):
-            block = blocks and node.tag in BLOCK
-            if block:
-                out.append(_Atom("", node.start, node.start, False, block=True))
-                pending.append(_Atom("", node.end, node.end, False, block=True))
+            if node.tag in BLOCK:
+                _block_edges(source, node, out, pending, blocks)
             if node.tag == "q":
                 opening, closing = _quotation_marks(source, node)
                 out.append(opening)
@@ -359,19 +357,39 @@ def _atoms(source: str, nodes, out: list[_Atom], blocks: bool = False) -> None:
             pending.extend(reversed(node.children))
 
 
+def _block_edges(source: str, element: Element, out: list[_Atom],
+                 pending: list[Element | Text | _Atom], blocks: bool) -> None:
+    """The `block` atoms on either side of a block element: with `blocks`, empty ones
+    where it starts and ends; else line breaks that stand for its tags (a block
+    pasted into a string read as one block starts a new line, as in a browser)."""
+    if blocks:
+        out.append(_Atom("", element.start, element.start, False, block=True))
+        pending.append(_Atom("", element.end, element.end, False, block=True))
+        return
+    out.append(_Atom(_BREAK, element.start, _start_tag_end(source, element), False, block=True))
+    if element.end_tag is not None:
+        pending.append(_Atom(_BREAK, element.end_tag, element.end, False, block=True))
+
+
+def _start_tag_end(source: str, element: Element) -> int:
+    """Where the element's start tag ends (where it starts, when nothing closes it)."""
+    end = source.find(">", element.start,
+                      element.end if element.end > element.start else len(source))
+    return end + 1 if end != -1 else element.start
+
+
 def _quotation_marks(source: str, q: Element) -> tuple[_Atom, _Atom | None]:
     """`<q>` as a browser shows it: its words between quotation marks (single ones
     inside another `<q>`), each mark standing for its tag; no closing mark when the
     end tag is missing."""
     opening, closing = ("‘", "’") if q.quoted else ("“", "”")
-    tag_end = source.find(">", q.start, q.end if q.end > q.start else len(source)) + 1
-    return (_Atom(opening, q.start, tag_end or q.start, False),
+    return (_Atom(opening, q.start, _start_tag_end(source, q), False),
             None if q.end_tag is None else _Atom(closing, q.end_tag, q.end, False))
 
 
 def _collapse(atoms: list[_Atom]) -> list[_Atom]:
-    """White space as a browser shows it: runs (across tags) become one space, and
-    spaces next to a line break go."""
+    """White space as a browser shows it: runs (across tags) become one space, spaces
+    next to a line break go, and the edge of a block next to a line break adds none."""
     out: list[_Atom] = []
     for atom in atoms:
         if atom.space:
@@ -380,7 +398,8 @@ def _collapse(atoms: list[_Atom]) -> list[_Atom]:
         elif atom.text == _BREAK:
             if out and out[-1].space:
                 out.pop()
-            out.append(atom)
+            if not (atom.block and out and out[-1].text == _BREAK):
+                out.append(atom)
         else:
             out.append(atom)
     return out
@@ -413,9 +432,9 @@ def _trimmed(atoms: list[_Atom]) -> list[_Atom]:
 
 
 def render_inline(fragment: str) -> str:
-    """A slice of a string read as one block (`Source.inline`): tags dropped,
-    entities decoded, white space collapsed (not trimmed: a slice may start or end
-    with a space)."""
+    """A slice of a string read as one block (`Source.inline`): tags dropped (block
+    tags break lines), entities decoded, white space collapsed (not trimmed: a slice
+    may start or end with a space)."""
     atoms: list[_Atom] = []
     _atoms(fragment, parse(fragment).children, atoms)
     return "".join(a.text for a in _collapse(atoms))
