@@ -175,6 +175,21 @@ def test_bad_json_is_a_one_line_error_naming_what_was_expected(content, code, wo
     assert "\n" not in caught.value.message
 
 
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"content": "<p>Body.</p>"},
+     "the WordPress post's `content` is a string, not an object with `rendered` or `raw`"),
+    ({"content": {"rendered": 5}},
+     "the WordPress post's `content.rendered` is a number, not a string"),
+    ({"excerpt": [], "content": {"rendered": "<p>Body.</p>"}},
+     "the WordPress post's `excerpt` is an array, not an object with `rendered` or `raw`"),
+])
+def test_a_wordpress_field_of_another_shape_is_an_error_not_left_unread(fields, message) -> None:
+    # Read as missing, a bare-string body would leave the headline checked alone.
+    with pytest.raises(InputError) as caught:
+        read("post.json", json.dumps({"title": {"rendered": "Vote"}, **fields}))
+    assert (caught.value.code, caught.value.message) == ("unknown-json", message)
+
+
 def nested_story(levels: int) -> str:
     element: dict = {"type": "text", "content": "Deep."}
     for _ in range(levels):

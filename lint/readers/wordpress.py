@@ -13,7 +13,7 @@ from typing import Any
 
 from lint import prose
 from lint.document import Document, DocumentBuilder
-from lint.readers import html, markup
+from lint.readers import InputError, html, markup
 from lint.source import Source
 
 _AUTO_EXCERPT_END = prose.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
@@ -28,15 +28,30 @@ def is_post(data: Any) -> bool:
 
 
 def _field(data: dict, key: str, prefer_raw: bool = False) -> tuple[str, str] | None:
-    """(field name, string) of `key.raw` or `key.rendered`, whichever is there."""
+    """(field name, string) of `key.raw` or `key.rendered`, whichever is there. A
+    field of another shape is an input error: read as missing, a post whose body is
+    a bare string would pass with its headline alone checked."""
     value = data.get(key)
-    if not isinstance(value, dict):
+    if value is None:
         return None
+    if not isinstance(value, dict):
+        raise _misshapen(key, value, "an object with `rendered` or `raw`")
     for variant in (("raw", "rendered") if prefer_raw else ("rendered",)):
         text = value.get(variant)
-        if isinstance(text, str) and text.strip():
+        if text is not None and not isinstance(text, str):
+            raise _misshapen(f"{key}.{variant}", text, "a string")
+        if text and text.strip():
             return f"{key}.{variant}", text
     return None
+
+
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+               int: "a number", float: "a number"}
+
+
+def _misshapen(field: str, value: Any, expected: str) -> InputError:
+    return InputError("unknown-json", f"the WordPress post's `{field}` is "
+                                      f"{_JSON_TYPES[type(value)]}, not {expected}")
 
 
 def _plain(text: str) -> str:
