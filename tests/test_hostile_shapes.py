@@ -89,6 +89,21 @@ def test_every_half_dotted_abbreviation_is_weighed_against_the_article_once() ->
     assert done.stdout == "20000\n"
 
 
+TEMPLATE_TAGS = """
+from lint.readers import read
+document = read("story.md", "Council plan\\n\\n" + "{{" * 200_000 + " {{ page.title }}\\n")
+print([document.text[s:e] for s, e in document.masked])
+"""
+
+
+def test_a_line_of_unclosed_template_tags_is_read_in_one_pass() -> None:
+    """A template tag read on to the line's end from each unclosed `{{` would cost
+    the square of the line's length: hours here."""
+    done = subprocess.run([sys.executable, "-c", TEMPLATE_TAGS], capture_output=True,
+                          text=True, timeout=BATCH_SECONDS, check=True)
+    assert done.stdout == "['{{ page.title }}']\n"
+
+
 LONG_TITLE = """
 from lint.readers import read
 title = "1. " * 40_000 + "- Site"

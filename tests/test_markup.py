@@ -414,17 +414,31 @@ _ONE_PATTERN = regex.compile(
     r"|(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
     r"|<(?:https?|mailto):[^>\s]*>"
     r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"
+    r"|\{\{[^{}]*?\}\}|\{%[^{}]*?%\}"
 )
 
 
 @given(st.lists(st.sampled_from(["`", "``", "```", "a", " ", "](", "(", ")", "[x]", "<b>", "<",
-                                 ">", "<http://x>", '"', "é"]), max_size=40))
+                                 ">", "<http://x>", '"', "é", "{", "}", "{{", "}}", "{%", "%}",
+                                 "%"]), max_size=40))
 def test_markdown_finds_what_one_pattern_finds_outside_prose(pieces: list[str]) -> None:
     from lint.readers.markdown import _not_prose
 
     line = "".join(pieces)
     assert list(_not_prose(line, 0, len(line))) == [
         m.span() for m in _ONE_PATTERN.finditer(line)]
+
+
+def test_template_tags_of_static_site_generators_are_shown_but_not_linted() -> None:
+    # Hugo shortcodes and Jekyll (Liquid) tags: their quoted parameters are no prose.
+    shortcode = '{{< figure src="harbour.jpg" caption="The harbour at dawn" >}}'
+    tags = '{% include note.html text="Updated" %} in {{ page.title }}'
+    text = (f"# Harbour plan approved\n\nThe council approved the plan.\n\n{shortcode}\n\n"
+            f"The work starts in May. {tags} says so.\n\n{shortcode}\n")
+    document = read("a.md", text)
+    assert [document.text[s:e] for s, e in document.masked] == [
+        shortcode, '{% include note.html text="Updated" %}', "{{ page.title }}", shortcode]
+    assert Linter(Config(select=("ALL",))).lint(document) == []
 
 
 def test_a_long_unpaired_run_of_backticks_is_text() -> None:
@@ -474,7 +488,8 @@ def test_any_line_told_text_matches_no_block_pattern(line: str) -> None:
 
 
 @given(st.lists(st.sampled_from(["`", "``", "a", " ", "](", "]", "(", ")", "[x]", "<b>", "<",
-                                 ">", "<http://x>", '"', "é", "\n"]), max_size=12))
+                                 ">", "<http://x>", '"', "é", "\n", "{{", "}}", "{%", "%}"]),
+                max_size=12))
 def test_markdown_markup_is_looked_for_only_where_a_mark_may_start_it(pieces: list[str]) -> None:
     from lint.readers.markdown import _may_show_markup, _not_prose
 

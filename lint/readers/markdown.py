@@ -5,8 +5,10 @@ code, HTML comments and HTML-only lines, thematic breaks and YAML front matter a
 not. Block-quote and list markers are left out of the rendered text, and every
 line of a block maps back to its own place in the source. Inline markup is kept
 as written: rules see `*emphasis*` markers and `[link text]`, which none of them
-judge; inline code, link destinations, autolinks and inline HTML tags are shown
-but not linted.
+judge; inline code, link destinations, autolinks, inline HTML tags and the
+template tags of static site generators (Hugo's `{{< figure src="a.jpg" >}}`,
+Jekyll's `{% include note.html %}` and `{{ page.title }}`, each on one line) are
+shown but not linted.
 
 The block grammar is a small line scanner rather than a Markdown library because
 the libraries (markdown-it-py, mistune) report block positions by line only, and
@@ -44,12 +46,16 @@ _INDENT = " \t"
 # before its marker, or the marker (a code fence, an HTML line or comment, a setext
 # underline, a thematic break, an ATX heading, a block quote, a bullet).
 _BLOCK_MARKS = frozenset(" \t`~<=-*_#>+")
-# Inline stretches shown to the reader but not prose: link destinations, autolinks
-# and inline HTML tags. Code spans, the other such stretch, are paired by `_not_prose`.
+# Inline stretches shown to the reader but not prose: link destinations, autolinks,
+# inline HTML tags and template tags. Code spans, the other such stretch, are paired
+# by `_not_prose`. A template tag holds no brace, so that a line of unclosed `{{` is
+# read once, not again from each of them.
 _NOT_PROSE = prose.compile(
     r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
     r"|<(?:https?|mailto):[^>\s]*>"
     r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"
+    r"|\{\{[^{}]*+\}\}"
+    r"|\{%[^{}]*+(?<!\{%)(?<=%)\}"
 )
 
 _BACKTICKS = re.compile("`+")
@@ -184,9 +190,10 @@ def _line_runs(text: str, stretch_start: int, start: int, end: int,
 
 def _may_show_markup(text: str, start: int, end: int) -> bool:
     """Whether `_not_prose` may find something in text[start:end]: a code span needs a
-    backtick, an autolink or a tag a `<`, and a link target a `(` after a `]`, which
-    may be the character just before `start`."""
+    backtick, an autolink or a tag a `<`, a template tag a `{`, and a link target a
+    `(` after a `]`, which may be the character just before `start`."""
     return (text.find("`", start, end) != -1 or text.find("<", start, end) != -1
+            or text.find("{", start, end) != -1
             or text.find("](", max(start - 1, 0), end) != -1)
 
 
