@@ -20,6 +20,10 @@ SPACE = r"[\s\x1c-\x1f]"
 NOT_SPACE = r"[^\s\x1c-\x1f]"
 _CLASS_SPACE = r"\s\x1c-\x1f"
 
+# White space as HTML and CommonMark know it, which a browser collapses: not U+00A0,
+# which it keeps.
+MARKUP_SPACE = " \t\n\r\f"
+
 # Quotation marks: straight and curly, double and single (the single ones double as
 # apostrophes).
 DOUBLE_QUOTES = "\"“”"

@@ -406,7 +406,7 @@ def test_unicode_text_after_a_byte_order_mark_round_trips(text: str, marked) -> 
     assert encode(text.upper(), like=data) == (mark + text.upper()).encode(codec)
 
 
-# What `_not_prose` replaces: one pattern, its code spans opened at the start of a run
+# What `_markup` replaces: one pattern, its code spans opened at the start of a run
 # of backticks only (CommonMark), which read the rest of the line from every backtick
 # of a long unpaired run.
 _ONE_PATTERN = regex.compile(
@@ -415,17 +415,18 @@ _ONE_PATTERN = regex.compile(
     r"|<(?:https?|mailto):[^>\s]*>"
     r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"
     r"|\{\{[^{}]*?\}\}|\{%[^{}]*?%\}"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 
 
 @given(st.lists(st.sampled_from(["`", "``", "```", "a", " ", "](", "(", ")", "[x]", "<b>", "<",
                                  ">", "<http://x>", '"', "é", "{", "}", "{{", "}}", "{%", "%}",
-                                 "%"]), max_size=40))
+                                 "%", "&", "&amp;", "#", "x4", ";"]), max_size=40))
 def test_markdown_finds_what_one_pattern_finds_outside_prose(pieces: list[str]) -> None:
-    from lint.readers.markdown import _not_prose
+    from lint.readers.markdown import _markup
 
     line = "".join(pieces)
-    assert list(_not_prose(line, 0, len(line))) == [
+    assert list(_markup(line, 0, len(line))) == [
         m.span() for m in _ONE_PATTERN.finditer(line)]
 
 
@@ -438,6 +439,33 @@ def test_template_tags_of_static_site_generators_are_shown_but_not_linted() -> N
     document = read("a.md", text)
     assert [document.text[s:e] for s, e in document.masked] == [
         shortcode, '{% include note.html text="Updated" %}', "{{ page.title }}", shortcode]
+    assert Linter(Config(select=("ALL",))).lint(document) == []
+
+
+def test_markdown_character_references_show_their_characters() -> None:
+    # As CommonMark renders them: `&nbsp;km` is no missing space after `;`, and
+    # `&quot;` a quotation mark; an unknown name, or one in code, stays as written.
+    text = ("# Fares\n\nThe route is 10&nbsp;km &mdash; AT&amp;T said it was &quot;fine.\n\n"
+            "It rose 5&#37; and 3&#x25;; `&amp;` and &madeup; stay.\n")
+    document = read("a.md", text)
+    assert [document.block_text(b) for b in document.body] == [
+        "The route is 10\u00a0km — AT&T said it was \"fine.", "It rose 5% and 3%; `&amp;` and "
+        "&madeup; stay."]
+    found = Linter(Config(select=("ALL",))).lint(document)
+    assert [(f.rule, f.flagged, f.text) for f in found] == [
+        ("unbalanced-quote", '"', "&quot;")]
+    assert_locations_exact(document, found)
+    assert_blocks_exact(document)
+
+
+def test_markdown_white_space_references_at_a_block_edge_show_nothing() -> None:
+    # A paragraph of `&nbsp;` alone is no block (a rule read it as one with no word),
+    # and one at either end of a block goes with the line break beside it.
+    text = "The vote\n\n&nbsp;\n\nThe council met.&Tab;\n&nbsp;\n\n&nbsp; &#32;It voted.\n"
+    document = read("a.md", text)
+    assert [document.block_text(b) for b in document.blocks] == [
+        "The vote", "The council met.", "It voted."]
+    assert_blocks_exact(document)
     assert Linter(Config(select=("ALL",))).lint(document) == []
 
 
@@ -488,16 +516,17 @@ def test_any_line_told_text_matches_no_block_pattern(line: str) -> None:
 
 
 @given(st.lists(st.sampled_from(["`", "``", "a", " ", "](", "]", "(", ")", "[x]", "<b>", "<",
-                                 ">", "<http://x>", '"', "é", "\n", "{{", "}}", "{%", "%}"]),
+                                 ">", "<http://x>", '"', "é", "\n", "{{", "}}", "{%", "%}",
+                                 "&", "&amp;", "&#37;"]),
                 max_size=12))
 def test_markdown_markup_is_looked_for_only_where_a_mark_may_start_it(pieces: list[str]) -> None:
-    from lint.readers.markdown import _may_show_markup, _not_prose
+    from lint.readers.markdown import _markup, _may_show_markup
 
     text = "".join(pieces)
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             if not _may_show_markup(text, start, end):
-                assert list(_not_prose(text, start, end)) == [], (text, start, end)
+                assert list(_markup(text, start, end)) == [], (text, start, end)
 
 
 def _line_by_line(runs: list[Run]) -> list[Run]:

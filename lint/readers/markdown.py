@@ -8,7 +8,8 @@ as written: rules see `*emphasis*` markers and `[link text]`, which none of them
 judge; inline code, link destinations, autolinks, inline HTML tags and the
 template tags of static site generators (Hugo's `{{< figure src="a.jpg" >}}`,
 Jekyll's `{% include note.html %}` and `{{ page.title }}`, each on one line) are
-shown but not linted.
+shown but not linted. Character references (`&nbsp;`, `&quot;`, `&#8217;`) show
+the character they stand for, as CommonMark renders them.
 
 The block grammar is a small line scanner rather than a Markdown library because
 the libraries (markdown-it-py, mistune) report block positions by line only, and
@@ -18,9 +19,11 @@ copydesk needs the column of every character after the markers are removed.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.entities import html5
 
 import regex
 
@@ -46,16 +49,18 @@ _INDENT = " \t"
 # before its marker, or the marker (a code fence, an HTML line or comment, a setext
 # underline, a thematic break, an ATX heading, a block quote, a bullet).
 _BLOCK_MARKS = frozenset(" \t`~<=-*_#>+")
-# Inline stretches shown to the reader but not prose: link destinations, autolinks,
-# inline HTML tags and template tags. Code spans, the other such stretch, are paired
-# by `_not_prose`. A template tag holds no brace, so that a line of unclosed `{{` is
-# read once, not again from each of them.
-_NOT_PROSE = prose.compile(
+# Inline markup: link destinations, autolinks, inline HTML tags and template tags,
+# shown to the reader but not prose, and character references (CommonMark's: with
+# their `;`), shown as the character. Code spans, the other stretch shown but not
+# prose, are paired by `_markup`. A template tag holds no brace, so that a line of
+# unclosed `{{` is read once, not again from each of them.
+_INLINE_MARKUP = prose.compile(
     r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
     r"|<(?:https?|mailto):[^>\s]*>"
     r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"
     r"|\{\{[^{}]*+\}\}"
     r"|\{%[^{}]*+(?<!\{%)(?<=%)\}"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 
 _BACKTICKS = re.compile("`+")
@@ -173,33 +178,52 @@ def _text_line(blocks: list[_Block], current: _Block | None, start: int, end: in
 
 def _line_runs(text: str, stretch_start: int, start: int, end: int,
                code: list[tuple[int, int]], runs: list[Run]) -> int:
-    """Adds to `runs` what the line text[start:end] shows as no prose (inline code,
-    link targets, tags), each as a masked run after the prose before it, which
-    starts at `stretch_start`; returns where the prose after the last starts. The
-    code spans' places go to `code`."""
+    """Adds to `runs` the inline markup of the line text[start:end], each after the
+    prose before it, which starts at `stretch_start`: what shows as no prose (inline
+    code, link targets, tags) as a masked run, and a character reference as the
+    character, a run that maps as a whole. Returns where the prose after the last
+    starts. The code spans' places go to `code`."""
     cursor = stretch_start
-    for shown_start, shown_end in _not_prose(text, start, end):
-        runs.append(Run(text[cursor:shown_start], cursor, shown_start - cursor))
-        runs.append(Run(text[shown_start:shown_end], shown_start, shown_end - shown_start,
-                        masked=True))
-        if text[shown_start] == "`":
-            code.append((shown_start, shown_end))
+    for shown_start, shown_end in _markup(text, start, end):
+        piece = text[shown_start:shown_end]
+        if piece[0] == "&":
+            character = _character(piece)
+            if character == piece:
+                continue  # no entity's name: text as written
+            runs.append(Run(text[cursor:shown_start], cursor, shown_start - cursor))
+            runs.append(Run(character, shown_start, shown_end - shown_start, exact=False))
+        else:
+            runs.append(Run(text[cursor:shown_start], cursor, shown_start - cursor))
+            runs.append(Run(piece, shown_start, shown_end - shown_start, masked=True))
+            if piece[0] == "`":
+                code.append((shown_start, shown_end))
         cursor = shown_end
     return cursor
 
 
+def _character(reference: str) -> str:
+    """What a character reference shows: the character of an HTML5 entity name or of
+    a code (U+FFFD for none), a space for white space (`&NewLine;`), as a browser
+    shows it, and the reference as written for an unknown name."""
+    character = (html5.get(reference[1:], reference) if reference[1] != "#"
+                 else html.unescape(reference))
+    return " " if not character.strip(prose.MARKUP_SPACE) else character
+
+
 def _may_show_markup(text: str, start: int, end: int) -> bool:
-    """Whether `_not_prose` may find something in text[start:end]: a code span needs a
-    backtick, an autolink or a tag a `<`, a template tag a `{`, and a link target a
-    `(` after a `]`, which may be the character just before `start`."""
+    """Whether `_markup` may find something in text[start:end]: a code span needs a
+    backtick, an autolink or a tag a `<`, a template tag a `{`, a character reference
+    a `&`, and a link target a `(` after a `]`, which may be the character just
+    before `start`."""
     return (text.find("`", start, end) != -1 or text.find("<", start, end) != -1
-            or text.find("{", start, end) != -1
+            or text.find("{", start, end) != -1 or text.find("&", start, end) != -1
             or text.find("](", max(start - 1, 0), end) != -1)
 
 
-def _not_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """What a line shows as no prose, in order: code spans, link targets, autolinks and
-    tags. The first to start wins and the search goes on after it, as with one pattern.
+def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The inline markup of a line, in order: code spans, link targets, autolinks,
+    tags, template tags and character references. The first to start wins and the
+    search goes on after it, as with one pattern.
 
     A code span runs from a run of backticks to the next run of the same length; a
     run with none is text (CommonMark). Pairing the runs through their lengths looks
@@ -210,7 +234,7 @@ def _not_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for i, (s, e) in enumerate(ticks):
         by_length.setdefault(e - s, []).append(i)
     cursor, i = start, 0
-    other = _NOT_PROSE.search(text, cursor, end)
+    other = _INLINE_MARKUP.search(text, cursor, end)
     while True:
         span = None
         while i < len(ticks) and span is None:
@@ -222,7 +246,7 @@ def _not_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                     continue
             i += 1
         if other is not None and other.start() < cursor:
-            other = _NOT_PROSE.search(text, cursor, end)
+            other = _INLINE_MARKUP.search(text, cursor, end)
         if span is not None and (other is None or span[0] < other.start()):
             yield span
             cursor, i = span[1], closing + 1
@@ -267,6 +291,28 @@ def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     return runs
 
 
+def _visible(runs: list[Run]) -> list[Run]:
+    """The runs from the block's first visible character to its last. A character
+    reference may show white space (`&nbsp;`), which the line scanner does not see:
+    at a block's edge it goes, with the line break beside it, and a block of nothing
+    else shows nothing."""
+    shown = [i for i, run in enumerate(runs) if not run.text.isspace()]
+    if not shown:
+        return []
+    runs = runs[shown[0]:shown[-1] + 1]
+    first = runs[0]
+    if first.exact:
+        cut = len(first.text) - len(first.text.lstrip())
+        runs[0] = first._replace(text=first.text[cut:], src_start=first.src_start + cut,
+                                 src_length=first.src_length - cut)
+    last = runs[-1]
+    if last.exact:
+        cut = len(last.text) - len(last.text.rstrip())
+        runs[-1] = last._replace(text=last.text[:len(last.text) - cut],
+                                 src_length=last.src_length - cut)
+    return runs
+
+
 # A line between two blocks that holds nothing but their markers.
 _MARKERS_ONLY = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*)?")
 
@@ -286,9 +332,23 @@ _LINE_JOIN = regex.compile(r"[ \t]*\n(?: {0,3}>[ \t]?)?[ \t]*")
 
 
 def render(source: str) -> str:
-    """A source slice as this reader renders it: line breaks as `\\n`, and the block
-    markers and indentation after them dropped."""
-    return _LINE_JOIN.sub("\n", _LINE_BREAKS.sub("\n", source))
+    """A source slice as this reader renders it: line breaks as `\\n`, the block
+    markers and indentation after them dropped, and character references as their
+    characters."""
+    rendered = _LINE_JOIN.sub("\n", _LINE_BREAKS.sub("\n", source))
+    if "&" not in rendered:
+        return rendered
+    return "\n".join(_with_characters(line) for line in rendered.split("\n"))
+
+
+def _with_characters(line: str) -> str:
+    parts, cursor = [], 0
+    for start, end in _markup(line, 0, len(line)):
+        if line[start] == "&":
+            parts += [line[cursor:start], _character(line[start:end])]
+            cursor = end
+    parts.append(line[cursor:])
+    return "".join(parts)
 
 
 def _lead_in_read_by_line(text: str, blocks: list[_Block]) -> list[_Block]:
@@ -320,6 +380,8 @@ def read(path: str, text: str) -> Document:
     previous: list[Run] = []
     for block, kind in zip(blocks, kinds, strict=True):
         runs = [run for run in _runs(text, block, code) if run.text]
+        if runs and (runs[0].text[0].isspace() or runs[-1].text[-1].isspace()):
+            runs = _visible(runs)  # white space at an edge, as a reference shows: rare
         if not runs:
             continue  # a lead-in line split off an empty list item shows nothing
         joined = bool(previous) and _joined(text, previous, runs)

@@ -63,9 +63,8 @@ _IMPLIED_END = {
 _P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "figure",
                                "li", "dd", "dt", "div", "section", "article", "aside"})
 
-# HTML white space (not U+00A0, which a browser keeps) and character references,
-# matched as html.unescape matches them.
-_WHITESPACE = frozenset(" \t\n\r\f")
+# HTML white space (prose.MARKUP_SPACE) and character references, matched as
+# html.unescape matches them.
 _BROKEN_MARKUP = regex.compile(r"<[A-Za-z!/?]")
 _ATOM = regex.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\r\f <&#;]{1,32};?)")
 # A decimal reference past U+10FFFF (eight digits or more after any zeros) is U+FFFD,
@@ -323,7 +322,7 @@ def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
         if decoded == piece:
             out.append(_Atom(piece, match.start(), position, True))
         else:
-            space = all(c in _WHITESPACE for c in decoded)
+            space = not decoded.strip(prose.MARKUP_SPACE)
             out.append(_Atom(_SPACE if space else decoded, match.start(), position, False,
                              space=space))
     if end > position:
