@@ -432,14 +432,30 @@ def test_markdown_finds_what_one_pattern_finds_outside_prose(pieces: list[str]) 
 
 def test_template_tags_of_static_site_generators_are_shown_but_not_linted() -> None:
     # Hugo shortcodes and Jekyll (Liquid) tags: their quoted parameters are no prose.
+    # One on lines of its own is no paragraph; one inside a line is shown, masked.
     shortcode = '{{< figure src="harbour.jpg" caption="The harbour at dawn" >}}'
     tags = '{% include note.html text="Updated" %} in {{ page.title }}'
     text = (f"# Harbour plan approved\n\nThe council approved the plan.\n\n{shortcode}\n\n"
-            f"The work starts in May. {tags} says so.\n\n{shortcode}\n")
+            f"The work starts in May. {tags} says so.\n\n"
+            '{{< figure\n  src="bus.jpg"\n  caption="A bus"\n>}}\n\n'
+            '{% include figure.html\n   src="bus.jpg" %}\nIt was approved.\n')
     document = read("a.md", text)
+    assert [document.block_text(b) for b in document.body] == [
+        "The council approved the plan.", f"The work starts in May. {tags} says so.",
+        "It was approved."]
     assert [document.text[s:e] for s, e in document.masked] == [
-        shortcode, '{% include note.html text="Updated" %}', "{{ page.title }}", shortcode]
+        '{% include note.html text="Updated" %}', "{{ page.title }}"]
     assert Linter(Config(select=("ALL",))).lint(document) == []
+
+
+@pytest.mark.parametrize("text", [
+    '{{< figure\n  src="bus.jpg"\n\n  caption="A bus" >}}\n',  # a blank line first
+    '{{< figure src="bus.jpg" >}} and "more\n',  # text after the closer
+    '{{< figure src="bus.jpg"\n',  # never closed
+])
+def test_a_template_tag_that_does_not_fill_its_lines_is_text(text: str) -> None:
+    document = read("a.md", "# Vote\n\n" + text)
+    assert document.body and document.block_text(document.body[0]).startswith("{{< figure")
 
 
 def test_markdown_character_references_show_their_characters() -> None:
@@ -479,8 +495,9 @@ def test_a_long_unpaired_run_of_backticks_is_text() -> None:
 # What `_starts_text` lets a line skip: blank lines and the block patterns.
 def _block_patterns() -> tuple[regex.Pattern, ...]:
     from lint.readers import markdown
-    return (markdown._FENCE, markdown._COMMENT_START, markdown._HTML_LINE, markdown._SETEXT,
-            markdown._BREAK, markdown._ATX, markdown._QUOTE, markdown._ITEM, markdown._INDENTED)
+    return (markdown._FENCE, markdown._COMMENT_START, markdown._HTML_LINE,
+            markdown._TEMPLATE_START, markdown._SETEXT, markdown._BREAK, markdown._ATX,
+            markdown._QUOTE, markdown._ITEM, markdown._INDENTED)
 
 
 def _assert_text_only_if_no_pattern_matches(line: str) -> None:
@@ -497,7 +514,8 @@ def test_a_line_told_text_by_its_first_character_matches_no_block_pattern() -> N
     for code in range(sys.maxunicode + 1):
         _assert_text_only_if_no_pattern_matches(chr(code) + ". x")
     tails = ["", " ", "x", "1. x", ". x", ") x", "# x", "#", "==", "--", "- - -", "***", "__ _",
-             "> x", "``` x", "~~~", "<!-- x", "<b>", "</p> ", "\t", "    x", "\u00a0x"]
+             "> x", "``` x", "~~~", "<!-- x", "<b>", "</p> ", "\t", "    x", "\u00a0x", "{ x",
+             "% x"]
     for code in range(128):
         for tail in tails:
             _assert_text_only_if_no_pattern_matches(chr(code) + tail)

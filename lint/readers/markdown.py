@@ -46,9 +46,12 @@ _INDENTED = regex.compile(r"^(?: {4}|\t)")
 # a line's start is text, as the renderer keeps it.
 _INDENT = " \t"
 # The characters but digits that a block construct can start with: the indentation
-# before its marker, or the marker (a code fence, an HTML line or comment, a setext
-# underline, a thematic break, an ATX heading, a block quote, a bullet).
-_BLOCK_MARKS = frozenset(" \t`~<=-*_#>+")
+# before its marker, or the marker (a code fence, an HTML line or comment, a template
+# tag, a setext underline, a thematic break, an ATX heading, a block quote, a bullet).
+_BLOCK_MARKS = frozenset(" \t`~<{=-*_#>+")
+# A template tag at a line's start (`{{< figure`, `{% include`), and what closes it.
+_TEMPLATE_START = regex.compile(r"^ {0,3}\{([{%])")
+_TEMPLATE_CLOSERS = {"{": "}}", "%": "%}"}
 # Inline markup: link destinations, autolinks, inline HTML tags and template tags,
 # shown to the reader but not prose, and character references (CommonMark's: with
 # their `;`), shown as the character. Code spans, the other stretch shown but not
@@ -102,6 +105,7 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
                       if text[lines[j][0]:lines[j][1]] in ("---", "...")), None)
         if close is not None:
             i = close + 1
+    templates = _TemplateTags(text, lines)
     while i < len(lines):
         start, end = lines[i]
         line = text[start:end]
@@ -121,6 +125,11 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
                 i += 1
             current = None
         elif _HTML_LINE.match(line):
+            current = None
+        elif (template := _TEMPLATE_START.match(line)) and (
+                last := templates.last_line(i, start + template.end(),
+                                            _TEMPLATE_CLOSERS[template.group(1)])) is not None:
+            i = last
             current = None
         elif current is not None and current.kind == "paragraph" and _SETEXT.match(line):
             current.kind = "heading"
@@ -150,6 +159,44 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
             current = _text_line(blocks, current, start + indent, end)
         i += 1
     return blocks
+
+
+class _TemplateTags:
+    """Template tags that fill lines of their own (a shortcode written over several
+    lines), found in one pass over the text however many lines start one: the next
+    closer and the next blank line are each looked for from where the last look
+    ended, as the lines are asked in order."""
+
+    def __init__(self, text: str, lines: list[tuple[int, int]]):
+        self.text, self.lines = text, lines
+        self.starts: list[int] | None = None  # the lines' starts, once a tag is met
+        self.closers: dict[str, int] = {}  # each closer's next place (len(text): none)
+        self.blank = 0  # the next blank line's index (len(lines): none)
+
+    def last_line(self, i: int, after_opener: int, closer: str) -> int | None:
+        """The index of the line that closes the tag opened at line i's start, when its
+        closer comes before the next blank line and nothing but white space follows
+        it there; else None."""
+        text, lines = self.text, self.lines
+        at = self.closers.get(closer, -1)
+        if at < after_opener:
+            at = text.find(closer, after_opener)
+            self.closers[closer] = at = len(text) if at == -1 else at
+        if self.blank <= i:
+            self.blank = i + 1
+            while self.blank < len(lines):
+                start, end = lines[self.blank]
+                if not text[start:end].strip():
+                    break
+                self.blank += 1
+        if at == len(text):
+            return None
+        if self.starts is None:
+            self.starts = [start for start, _ in lines]
+        last = bisect.bisect_right(self.starts, at) - 1
+        if last >= self.blank or text[at + len(closer):lines[last][1]].strip():
+            return None
+        return last
 
 
 def _starts_text(line: str) -> bool:
