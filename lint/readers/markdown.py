@@ -131,6 +131,8 @@ def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
                                             _TEMPLATE_CLOSERS[template.group(1)])) is not None:
             i = last
             current = None
+        elif _markup_led(line):
+            current = _text_line(blocks, current, start + len(line) - len(line.lstrip(" ")), end)
         elif current is not None and current.kind == "paragraph" and _SETEXT.match(line):
             current.kind = "heading"
             current = None
@@ -197,6 +199,15 @@ class _TemplateTags:
         if last >= self.blank or text[at + len(closer):lines[last][1]].strip():
             return None
         return last
+
+
+def _markup_led(line: str) -> bool:
+    """Whether the line starts, after at most three spaces, with a `<` or a `{`: then
+    only an HTML line, a comment or a template tag, already tried, could make it
+    other than text (a line of inline tags, each tried against every pattern, cost
+    ten times a line of words)."""
+    shown = line.lstrip(" ")
+    return len(line) - len(shown) <= 3 and shown[:1] in ("<", "{")
 
 
 def _starts_text(line: str) -> bool:
@@ -314,8 +325,12 @@ def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     the rendering drops) is a run of its own that maps as a whole onto what stands
     between the lines, and what a line shows as no prose is a masked run."""
     runs: list[Run] = []
-    # Markup found nowhere in the block's source is looked for in none of its lines.
+    # Markup found nowhere in the block's source is looked for in none of its lines: a
+    # match within a line is one within the block (where a tag may also run across
+    # lines), so one search tells it for a block of many lines with a `<` or a `{`.
     markup = bool(block.lines) and _may_show_markup(text, block.lines[0][0], block.lines[-1][1])
+    if markup and text.find("`", block.lines[0][0], block.lines[-1][1]) == -1:
+        markup = _INLINE_MARKUP.search(text, block.lines[0][0], block.lines[-1][1]) is not None
     stretch_start = previous_end = None
     for line_start, line_end in block.lines:
         line = text[line_start:line_end]
