@@ -1,14 +1,15 @@
 """Markdown articles: CommonMark block structure, with exact offsets.
 
 Headings, paragraphs, block quotes and list items are prose; fenced and indented
-code, HTML comments and HTML-only lines, thematic breaks and YAML front matter are
-not. Block-quote and list markers are left out of the rendered text, and every
-line of a block maps back to its own place in the source. Inline markup is kept
-as written: rules see `*emphasis*` markers and `[link text]`, which none of them
-judge; inline code, link destinations, autolinks, inline HTML tags and the
-template tags of static site generators (Hugo's `{{< figure src="a.jpg" >}}`,
-Jekyll's `{% include note.html %}` and `{{ page.title }}`, each on one line) are
-shown but not linted. Character references (`&nbsp;`, `&quot;`, `&#8217;`) show
+code, HTML comments and HTML-only lines, template tags on lines of their own (a
+Hugo shortcode, `{{< figure src="a.jpg" >}}`, perhaps over several lines),
+thematic breaks and YAML front matter are not. Block-quote and list markers are
+left out of the rendered text, and every line of a block maps back to its own
+place in the source. Inline markup is kept as written: rules see `*emphasis*`
+markers and `[link text]`, which none of them judge; inline code, link
+destinations, autolinks, inline HTML tags and template tags within a line
+(Jekyll's `{% include note.html %}` and `{{ page.title }}`) are shown but not
+linted. Character references (`&nbsp;`, `&quot;`, `&#8217;`) show
 the character they stand for, as CommonMark renders them.
 
 The block grammar is a small line scanner rather than a Markdown library because
