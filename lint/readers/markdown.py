@@ -205,8 +205,7 @@ class _TemplateTags:
 def _markup_led(line: str) -> bool:
     """Whether the line starts, after at most three spaces, with a `<` or a `{`: then
     only an HTML line, a comment or a template tag, already tried, could make it
-    other than text (a line of inline tags, each tried against every pattern, cost
-    ten times a line of words)."""
+    other than text, and the other block patterns need not be tried."""
     shown = line.lstrip(" ")
     return len(line) - len(shown) <= 3 and shown[:1] in ("<", "{")
 
