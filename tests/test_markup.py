@@ -459,6 +459,21 @@ def test_a_template_tag_that_does_not_fill_its_lines_is_text(text: str, first: s
     assert document.block_text(document.body[0]) == first
 
 
+@pytest.mark.parametrize("front", [
+    '---\ntitle: "Council approves 12 homes"\ndate: 2024-03-01\n---\n',
+    '+++\ntitle = "Council approves 12 homes"\ntags = ["council", "housing"]\n+++\n',
+])
+def test_front_matter_holds_the_title_and_the_body_starts_below_it(front: str) -> None:
+    # The first paragraph is the intro, not a headline; a byline is still a byline,
+    # and a heading under the front matter is still the headline.
+    body = "\nBy Ann Smith\n\nThe council approved 15 new homes on Monday.\n\nWork starts in May.\n"
+    assert blocks(read("a.md", front + body)) == [
+        ("byline", "By Ann Smith"), ("paragraph", "The council approved 15 new homes on Monday."),
+        ("paragraph", "Work starts in May.")]
+    assert blocks(read("a.md", front + "\n# Homes approved\n" + body))[:2] == [
+        ("headline", "Homes approved"), ("byline", "By Ann Smith")]
+
+
 def test_markdown_character_references_show_their_characters() -> None:
     # As CommonMark renders them: `&nbsp;km` is no missing space after `;`, and
     # `&quot;` a quotation mark; an unknown name, or one in code, stays as written.

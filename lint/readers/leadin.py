@@ -110,17 +110,22 @@ def _headline_and_standfirst(lines: list[str], following: list[list[str]]) -> bo
             and any(block and _marks_lead_in(block[0]) for block in following))
 
 
-def classify(blocks: list[str], first_is_heading: bool = False) -> list[str | None]:
+def classify(blocks: list[str], first_is_heading: bool = False,
+             headline_given: bool = False) -> list[str | None]:
     """Kinds for the leading blocks (None = body from here on), read from the first
     READ_BLOCKS blocks alone.
 
-    The first single-line block is the headline; after it, byline and dateline lines
+    The first single-line block is the headline (with `headline_given`, as where a
+    Markdown article's front matter holds its title, the blocks start after it,
+    unless the first is a heading); after it, byline and dateline lines
     are recognised by their shape, and a single line between the headline and a
     byline or dateline is the standfirst. A job title straight under a byline is
     part of the byline. Once a byline or dateline has been seen,
     a short line that is not a sentence (a picture caption or credit left in the
     copy) is a caption.
     """
+    if headline_given and not first_is_heading:  # a stand-in for it, read first
+        return classify(["headline"] + blocks, first_is_heading=True)[1:]
     kinds: list[str | None] = [None] * len(blocks)
     if not blocks or ("\n" in blocks[0].strip() and not first_is_heading):
         return kinds

@@ -3,14 +3,15 @@
 Headings, paragraphs, block quotes and list items are prose; fenced and indented
 code, HTML comments and HTML-only lines, template tags on lines of their own (a
 Hugo shortcode, `{{< figure src="a.jpg" >}}`, perhaps over several lines),
-thematic breaks and YAML front matter are not. Block-quote and list markers are
-left out of the rendered text, and every line of a block maps back to its own
-place in the source. Inline markup is kept as written: rules see `*emphasis*`
-markers and `[link text]`, which none of them judge; inline code, link
-destinations, autolinks, inline HTML tags and template tags within a line
-(Jekyll's `{% include note.html %}` and `{{ page.title }}`) are shown but not
-linted. Character references (`&nbsp;`, `&quot;`, `&#8217;`) show
-the character they stand for, as CommonMark renders them.
+thematic breaks and YAML or TOML front matter are not. Front matter holds the
+title, so unless a heading repeats it the body starts with the first block.
+Block-quote and list markers are left out of the rendered text, and every line
+of a block maps back to its own place in the source. Inline markup is kept as
+written: rules see `*emphasis*` markers and `[link text]`, which none of them
+judge; inline code, link destinations, autolinks, inline HTML tags and template
+tags within a line (Jekyll's `{% include note.html %}` and `{{ page.title }}`)
+are shown but not linted. Character references (`&nbsp;`, `&quot;`, `&#8217;`)
+show the character they stand for, as CommonMark renders them.
 
 The block grammar is a small line scanner rather than a Markdown library because
 the libraries (markdown-it-py, mistune) report block positions by line only, and
@@ -95,17 +96,27 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(text: str, code: list[tuple[int, int]]) -> list[_Block]:
-    """The prose blocks of a Markdown text; the code blocks' spans go to `code`."""
-    lines = _lines(text)
+# Front matter at the top: YAML between `---` lines (or `---` and `...`), and Hugo's
+# TOML between `+++` lines.
+_FRONT_MATTER_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
+
+
+def _front_matter_end(text: str, lines: list[tuple[int, int]]) -> int:
+    """The index of the first line after the front matter; 0 when there is none."""
+    closers = _FRONT_MATTER_CLOSERS.get(text[lines[0][0]:lines[0][1]]) if lines else None
+    if closers is None:
+        return 0
+    close = next((j for j in range(1, len(lines)) if text[lines[j][0]:lines[j][1]] in closers),
+                 None)
+    return 0 if close is None else close + 1
+
+
+def _scan(text: str, lines: list[tuple[int, int]], i: int,
+          code: list[tuple[int, int]]) -> list[_Block]:
+    """The prose blocks of a Markdown text from line i on; the code blocks' spans go
+    to `code`."""
     blocks: list[_Block] = []
     current: _Block | None = None
-    i = 0
-    if lines and text[lines[0][0]:lines[0][1]] == "---":
-        close = next((j for j in range(1, len(lines))
-                      if text[lines[j][0]:lines[j][1]] in ("---", "...")), None)
-        if close is not None:
-            i = close + 1
     templates = _TemplateTags(text, lines)
     while i < len(lines):
         start, end = lines[i]
@@ -432,13 +443,18 @@ def read(path: str, text: str) -> Document:
     builder = DocumentBuilder(path, "markdown")
     builder.add_source(Source(text))
     code: list[tuple[int, int]] = []
-    blocks = _lead_in_read_by_line(text, [b for b in _scan(text, code)
+    lines = _lines(text)
+    body = _front_matter_end(text, lines)
+    blocks = _lead_in_read_by_line(text, [b for b in _scan(text, lines, body, code)
                                           if any(e > s for s, e in b.lines)])
     kinds: list[str | None] = [None] * len(blocks)
     if blocks and blocks[0].kind in ("heading", "paragraph"):
         leading = ["\n".join(text[s:e] for s, e in b.lines) for b in blocks[:leadin.READ_BLOCKS]]
+        # Front matter holds the title: unless a heading repeats it, the body starts
+        # below the headline.
         kinds[:len(leading)] = leadin.classify(leading,
-                                               first_is_heading=blocks[0].kind == "heading")
+                                               first_is_heading=blocks[0].kind == "heading",
+                                               headline_given=body > 0)
     previous: list[Run] = []
     for block, kind in zip(blocks, kinds, strict=True):
         runs = [run for run in _runs(text, block, code) if run.text]
