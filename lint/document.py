@@ -185,6 +185,30 @@ class Run(NamedTuple):
     masked: bool = False
 
 
+def visible_runs(runs: list[Run]) -> list[Run]:
+    """The runs from the first visible character to the last: white space (no-break
+    spaces and line breaks included) goes from either end, so a block starts and ends
+    with what it shows; none when nothing shows."""
+    if (runs and runs[0].text and runs[-1].text and not runs[0].text[0].isspace()
+            and not runs[-1].text[-1].isspace()):
+        return runs  # nearly every block
+    shown = [i for i, run in enumerate(runs) if run.text.strip()]
+    if not shown:
+        return []
+    runs = runs[shown[0]:shown[-1] + 1]
+    first = runs[0]
+    if first.exact:
+        cut = len(first.text) - len(first.text.lstrip())
+        runs[0] = first._replace(text=first.text[cut:], src_start=first.src_start + cut,
+                                 src_length=first.src_length - cut)
+    last = runs[-1]
+    if last.exact:
+        cut = len(last.text) - len(last.text.rstrip())
+        runs[-1] = last._replace(text=last.text[:len(last.text) - cut],
+                                 src_length=last.src_length - cut)
+    return runs
+
+
 class DocumentBuilder:
     """Assembles a Document block by block, keeping the span map in step.
 

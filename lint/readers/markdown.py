@@ -30,7 +30,7 @@ from html.entities import html5
 import regex
 
 from lint import prose
-from lint.document import Document, DocumentBuilder, Run
+from lint.document import Document, DocumentBuilder, Run, visible_runs
 from lint.readers import leadin
 from lint.source import Source
 
@@ -364,28 +364,6 @@ def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     return runs
 
 
-def _visible(runs: list[Run]) -> list[Run]:
-    """The runs from the block's first visible character to its last. A character
-    reference may show white space (`&nbsp;`), which the line scanner does not see:
-    at a block's edge it goes, with the line break beside it, and a block of nothing
-    else shows nothing."""
-    shown = [i for i, run in enumerate(runs) if not run.text.isspace()]
-    if not shown:
-        return []
-    runs = runs[shown[0]:shown[-1] + 1]
-    first = runs[0]
-    if first.exact:
-        cut = len(first.text) - len(first.text.lstrip())
-        runs[0] = first._replace(text=first.text[cut:], src_start=first.src_start + cut,
-                                 src_length=first.src_length - cut)
-    last = runs[-1]
-    if last.exact:
-        cut = len(last.text) - len(last.text.rstrip())
-        runs[-1] = last._replace(text=last.text[:len(last.text) - cut],
-                                 src_length=last.src_length - cut)
-    return runs
-
-
 # A line between two blocks that holds nothing but their markers.
 _MARKERS_ONLY = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*)?")
 
@@ -457,9 +435,8 @@ def read(path: str, text: str) -> Document:
                                                headline_given=body > 0)
     previous: list[Run] = []
     for block, kind in zip(blocks, kinds, strict=True):
-        runs = [run for run in _runs(text, block, code) if run.text]
-        if runs and (runs[0].text[0].isspace() or runs[-1].text[-1].isspace()):
-            runs = _visible(runs)  # white space at an edge, as a reference shows: rare
+        # A character reference may show white space, which the line scanner saw as text.
+        runs = visible_runs([run for run in _runs(text, block, code) if run.text])
         if not runs:
             continue  # a lead-in line split off an empty list item shows nothing
         joined = bool(previous) and _joined(text, previous, runs)

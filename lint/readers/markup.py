@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 import regex
 
 from lint import prose
-from lint.document import DocumentBuilder, Run
+from lint.document import DocumentBuilder, Run, visible_runs
 from lint.source import Source
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link",
@@ -409,25 +409,8 @@ def inline_runs(source: str, nodes, source_index: int = 0) -> list[Run]:
     line breaks at either end: a block starts and ends with a visible character."""
     atoms: list[_Atom] = []
     _atoms(source, nodes, atoms)
-    atoms = _trimmed(_collapse(atoms))
-    return [Run(a.text, a.start, a.end - a.start, a.exact, source_index, a.masked)
-            for a in atoms]
-
-
-def _trimmed(atoms: list[_Atom]) -> list[_Atom]:
-    visible = [i for i, a in enumerate(atoms) if a.text.strip()]
-    if not visible:
-        return []
-    atoms = atoms[visible[0]:visible[-1] + 1]
-    first = atoms[0]
-    if first.exact and first.text[0].isspace():
-        cut = len(first.text) - len(first.text.lstrip())
-        atoms[0] = _Atom(first.text[cut:], first.start + cut, first.end, True)
-    last = atoms[-1]
-    if last.exact and last.text[-1].isspace():
-        cut = len(last.text) - len(last.text.rstrip())
-        atoms[-1] = _Atom(last.text[:-cut], last.start, last.end - cut, True)
-    return atoms
+    return visible_runs([Run(a.text, a.start, a.end - a.start, a.exact, source_index, a.masked)
+                         for a in _collapse(atoms)])
 
 
 def render_inline(fragment: str) -> str:
