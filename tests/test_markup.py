@@ -416,12 +416,14 @@ _ONE_PATTERN = regex.compile(
     r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"
     r"|\{\{[^{}]*?\}\}|\{%[^{}]*?%\}"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\\[!-/:-@\[-`{-~]"
 )
 
 
 @given(st.lists(st.sampled_from(["`", "``", "```", "a", " ", "](", "(", ")", "[x]", "<b>", "<",
                                  ">", "<http://x>", '"', "é", "{", "}", "{{", "}}", "{%", "%}",
-                                 "%", "&", "&amp;", "#", "x4", ";"]), max_size=40))
+                                 "%", "&", "&amp;", "#", "x4", ";", "\\", "\\\\"]),
+                max_size=40))
 def test_markdown_finds_what_one_pattern_finds_outside_prose(pieces: list[str]) -> None:
     from lint.readers.markdown import _markup
 
@@ -486,6 +488,23 @@ def test_markdown_character_references_show_their_characters() -> None:
     found = Linter(Config(select=("ALL",))).lint(document)
     assert [(f.rule, f.flagged, f.text) for f in found] == [
         ("unbalanced-quote", '"', "&quot;")]
+    assert_locations_exact(document, found)
+    assert_blocks_exact(document)
+
+
+def test_markdown_backslash_escapes_show_the_mark_they_escape() -> None:
+    # As CommonMark renders them: `\"` is a quotation mark like any other, so
+    # `said \"yes\"` quotes `yes`; a backslash before a letter, or in code, stays.
+    text = ('# Vote\n\nHe said \\"yes\\" to the \\[first\\] plan\\. ' "It\\'s \\*done\\*.\n\n"
+            'A \\q stays, as does `a \\" in code` and \\\\ one.\n\n'
+            'She said \\"no.\n')
+    document = read("a.md", text)
+    assert [document.block_text(b) for b in document.body] == [
+        'He said "yes" to the [first] plan. It\'s *done*.',
+        'A \\q stays, as does `a \\" in code` and \\ one.', 'She said "no.']
+    found = Linter(Config(select=("ALL",))).lint(document)
+    assert [(f.rule, f.flagged, f.text, f.location.line, f.location.column) for f in found] == [
+        ("unbalanced-quote", '"', '\\"', 7, 10)]
     assert_locations_exact(document, found)
     assert_blocks_exact(document)
 

@@ -55,10 +55,11 @@ _BLOCK_MARKS = frozenset(" \t`~<{=-*_#>+")
 _TEMPLATE_START = regex.compile(r"^ {0,3}\{([{%])")
 _TEMPLATE_CLOSERS = {"{": "}}", "%": "%}"}
 # Inline markup: link destinations, autolinks, inline HTML tags and template tags,
-# shown to the reader but not prose, and character references (CommonMark's: with
-# their `;`), shown as the character. Code spans, the other stretch shown but not
-# prose, are paired by `_markup`. A template tag holds no brace, so that a line of
-# unclosed `{{` is read once, not again from each of them.
+# shown to the reader but not prose; character references (CommonMark's: with their
+# `;`), shown as the character; and backslash escapes, shown as the ASCII punctuation
+# mark they escape (`said \"yes\"` quotes `yes`). Code spans, the other stretch
+# shown but not prose, are paired by `_markup`. A template tag holds no brace, so
+# that a line of unclosed `{{` is read once, not again from each of them.
 _INLINE_MARKUP = prose.compile(
     r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)"
     r"|<(?:https?|mailto):[^>\s]*>"
@@ -66,7 +67,11 @@ _INLINE_MARKUP = prose.compile(
     r"|\{\{[^{}]*+\}\}"
     r"|\{%[^{}]*+(?<!\{%)(?<=%)\}"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\\[!-/:-@\[-`{-~]"
 )
+# What starts a character reference or a backslash escape: inline markup shown as the
+# one character it stands for.
+_SHOWN_AS_CHARACTER = "&\\"
 
 _BACKTICKS = re.compile("`+")
 
@@ -255,7 +260,7 @@ def _line_runs(text: str, stretch_start: int, start: int, end: int,
     cursor = stretch_start
     for shown_start, shown_end in _markup(text, start, end):
         piece = text[shown_start:shown_end]
-        if piece[0] == "&":
+        if piece[0] in _SHOWN_AS_CHARACTER:
             character = _character(piece)
             if character == piece:
                 continue  # no entity's name: text as written
@@ -271,9 +276,12 @@ def _line_runs(text: str, stretch_start: int, start: int, end: int,
 
 
 def _character(reference: str) -> str:
-    """What a character reference shows: the character of an HTML5 entity name or of
-    a code (U+FFFD for none), a space for white space (`&NewLine;`), as a browser
-    shows it, and the reference as written for an unknown name."""
+    """What a character reference or a backslash escape shows: the character of an
+    HTML5 entity name or of a code (U+FFFD for none), a space for white space
+    (`&NewLine;`), as a browser shows it, the reference as written for an unknown
+    name, and the escaped mark."""
+    if reference[0] == "\\":
+        return reference[1]
     character = (html5.get(reference[1:], reference) if reference[1] != "#"
                  else html.unescape(reference))
     return " " if not character.strip(prose.MARKUP_SPACE) else character
@@ -282,10 +290,11 @@ def _character(reference: str) -> str:
 def _may_show_markup(text: str, start: int, end: int) -> bool:
     """Whether `_markup` may find something in text[start:end]: a code span needs a
     backtick, an autolink or a tag a `<`, a template tag a `{`, a character reference
-    a `&`, and a link target a `(` after a `]`, which may be the character just
-    before `start`."""
+    a `&`, a backslash escape a `\\`, and a link target a `(` after a `]`, which may
+    be the character just before `start`."""
     return (text.find("`", start, end) != -1 or text.find("<", start, end) != -1
             or text.find("{", start, end) != -1 or text.find("&", start, end) != -1
+            or text.find("\\", start, end) != -1
             or text.find("](", max(start - 1, 0), end) != -1)
 
 
@@ -384,10 +393,10 @@ _LINE_JOIN = regex.compile(r"[ \t]*\n(?: {0,3}>[ \t]?)?[ \t]*")
 
 def render(source: str) -> str:
     """A source slice as this reader renders it: line breaks as `\\n`, the block
-    markers and indentation after them dropped, and character references as their
-    characters."""
+    markers and indentation after them dropped, and character references and
+    backslash escapes as their characters."""
     rendered = _LINE_JOIN.sub("\n", _LINE_BREAKS.sub("\n", source))
-    if "&" not in rendered:
+    if "&" not in rendered and "\\" not in rendered:
         return rendered
     return "\n".join(_with_characters(line) for line in rendered.split("\n"))
 
@@ -395,7 +404,7 @@ def render(source: str) -> str:
 def _with_characters(line: str) -> str:
     parts, cursor = [], 0
     for start, end in _markup(line, 0, len(line)):
-        if line[start] == "&":
+        if line[start] in _SHOWN_AS_CHARACTER:
             parts += [line[cursor:start], _character(line[start:end])]
             cursor = end
     parts.append(line[cursor:])
