@@ -18,8 +18,20 @@ def test_front_matter_reads_the_flat_subset_of_yaml() -> None:
         "section": "Local", "url": "/local/story/"}
 
 
+def test_front_matter_reads_the_top_level_values_of_toml() -> None:
+    # Hugo's: dates are TOML's own type, tables are skipped.
+    text = ('+++\ntitle = "Council approves 12 homes"\ndate = 2024-03-01T09:30:00Z\n'
+            'draft = false\nauthors = ["Ann Lee", "Bo Ma"]\ncategories = []\nsection = "Local"\n'
+            '[params]\nurl = "/nested/"\n+++\n\nThe council met.\n')
+    assert metadata.front_matter(text) == {
+        "headline": "Council approves 12 homes", "date": "2024-03-01T09:30:00+00:00",
+        "author": "Ann Lee", "section": "Local", "url": None}
+
+
 @pytest.mark.parametrize("text", ["# No front matter\n", "---\ntitle: never closed\n", "",
-                                  "---\n: no key\n---\n"])
+                                  "---\n: no key\n---\n", '+++\ntitle = "never closed"\n',
+                                  '+++\ntitle = "unterminated\n+++\n',
+                                  "+++\na = " + "[" * 50_000 + "\n+++\n"])
 def test_no_front_matter_gives_nothing(text: str) -> None:
     assert metadata.front_matter(text) == metadata.empty()
 

@@ -115,29 +115,60 @@ _LIST_ITEM = regex.compile(r"[ \t]+-[ \t]+(.*?)[ \t]*")
 
 
 def front_matter(text: str) -> dict[str, str | None]:
-    """Metadata from YAML front matter (`---` lines around it) at the top of a
-    Markdown file. Only its flat `key: value` subset is read: a quoted or plain
-    scalar, the first item of a `[a, b]` or `- a` list; nested maps are skipped."""
+    """Metadata from the front matter at the top of a Markdown file: YAML between
+    `---` lines, or TOML between `+++` lines (Hugo's)."""
     lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].rstrip() != "---":
+    opener = lines[0].rstrip() if lines else None
+    values = (_yaml_values(lines) if opener == "---"
+              else _toml_values(lines) if opener == "+++" else None)
+    if values is None:
         return empty()
+    found = {name: next((values[k] for k in keys if values.get(k)), None)
+             for name, keys in _FRONT_MATTER_KEYS.items()}
+    found["date"] = iso_date(found["date"])
+    return found
+
+
+def _yaml_values(lines: list[str]) -> dict[str, str] | None:
+    """The flat `key: value` subset of YAML front matter, by folded key: a quoted or
+    plain scalar, the first item of a `[a, b]` or `- a` list; nested maps are
+    skipped. None when no line closes it."""
     values: dict[str, str] = {}
     key = None
     for line in lines[1:]:
         if line.rstrip() in ("---", "..."):
-            break
+            return values
         if pair := _KEY_VALUE.fullmatch(line):
             key, value = pair.group(1).casefold(), pair.group(2)
             if value:
                 values.setdefault(key, _scalar(value))
         elif (item := _LIST_ITEM.fullmatch(line)) and key is not None:
             values.setdefault(key, _scalar(item.group(1)))
-    else:
-        return empty()  # no closing line: not front matter
-    found = {name: next((values[k] for k in keys if values.get(k)), None)
-             for name, keys in _FRONT_MATTER_KEYS.items()}
-    found["date"] = iso_date(found["date"])
-    return found
+    return None
+
+
+def _toml_values(lines: list[str]) -> dict[str, str] | None:
+    """The top-level values of TOML front matter, by folded key: a string, number or
+    date as text, the first item of an array; tables are skipped. None when no line
+    closes it, and nothing when it is not TOML."""
+    close = next((i for i, line in enumerate(lines) if i and line.rstrip() == "+++"), None)
+    if close is None:
+        return None
+    import tomllib
+
+    try:
+        data = tomllib.loads("\n".join(lines[1:close]))
+    except (tomllib.TOMLDecodeError, RecursionError):  # arrays nested past the stack
+        return {}
+    values: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if hasattr(value, "isoformat"):  # a TOML date, time or date-time
+            value = value.isoformat()
+        if text := _text(value):
+            values.setdefault(key.casefold(), text)
+    return values
 
 
 def _scalar(value: str) -> str:
