@@ -24,6 +24,7 @@ works on the rendered article text with exact offsets:
 """
 
 import bisect
+import functools
 import itertools
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -104,6 +105,12 @@ class Quotation(NamedTuple):
         return self.closer.start if self.closer else self.end
 
 
+# The scanner builds marks and quotations straight from tuples of their fields: a
+# NamedTuple's own __new__ is a Python function, and it is called for every mark.
+_new_mark = functools.partial(tuple.__new__, QuoteMark)
+_new_quotation = functools.partial(tuple.__new__, Quotation)
+
+
 class _QuoteScanFields(NamedTuple):
     marks: tuple[QuoteMark, ...]
     quotations: tuple[Quotation, ...]
@@ -166,17 +173,6 @@ class QuoteScan(_QuoteScanFields):
         return [heads[i] for i in range(len(self.quotations))]
 
 
-class _Open:
-    """An opener on the stack; `continues` is the index of the quotation it carries
-    on. A quotation left open at a paragraph's end is handed to the next paragraph
-    as an _Open whose `continues` is that quotation's own index."""
-
-    __slots__ = ("mark", "start", "kind", "continues")
-
-    def __init__(self, mark: QuoteMark | None, start: int, kind: str, continues: int | None):
-        self.mark, self.start, self.kind, self.continues = mark, start, kind, continues
-
-
 def _split_triple(s: int, e: int, single_open: bool) -> list[tuple[int, int, str]]:
     """Three apostrophes are a single and a double mark, in an order set by what is open."""
     if single_open:
@@ -195,14 +191,18 @@ def _leans(text: str, s: int, e: int, lo: int, hi: int) -> tuple[bool, bool, boo
 
 
 class _BlockScanner:
-    """The stack machine over one block's marks."""
+    """The stack machine over one block's marks.
 
-    def __init__(self, text: str, original: str, block: Block, pending: _Open | None,
+    The stack holds (opener, continues) pairs: `continues` is the index of the
+    quotation the opener carries on. `pending` is the index of the quotation the
+    previous paragraph left open, which this one may carry on."""
+
+    def __init__(self, text: str, original: str, block: Block, pending: int | None,
                  index_base: int):
         self.text = text  # masked: marks inside markup, links and handles are gone
         self.original = original  # for the white space the quote rules will edit
         self.block = block
-        self.stack: list[_Open] = []
+        self.stack: list[tuple[QuoteMark, int | None]] = []
         self.doubles_open = 0  # DOUBLE items on the stack, which can grow long
         self.marks: list[QuoteMark] = []
         self.apostrophes: set[int] = set()  # starts of marks that were apostrophes after all
@@ -211,57 +211,51 @@ class _BlockScanner:
         self.pending = pending
         self.index_base = index_base
 
-    def _push(self, item: _Open) -> None:
-        self.stack.append(item)
-        self.doubles_open += item.kind == DOUBLE
-
-    def _pop(self) -> _Open:
-        item = self.stack.pop()
-        self.doubles_open -= item.kind == DOUBLE
-        return item
-
     def kept_marks(self) -> list[QuoteMark]:
         """The block's marks, less the straight singles that turned out apostrophes."""
         if not self.apostrophes:
             return self.marks
         return [m for m in self.marks if m.start not in self.apostrophes]
 
-    def _finish(self, item: _Open, end: int, closer: QuoteMark | None) -> int:
-        self.spans.append((item.start, end, item.kind, item.mark, closer, item.continues))
+    def _finish(self, start: int, end: int, kind: str, opener: QuoteMark | None,
+                closer: QuoteMark | None, continues: int | None) -> int:
+        self.spans.append((start, end, kind, opener, closer, continues))
         return self.index_base + len(self.spans) - 1
 
-    def _pop_to(self, kind: str, end: int) -> _Open:
-        """Pop the stack down to the innermost open `kind`; inner straight singles
+    def _pop_double(self, end: int) -> tuple[QuoteMark, int | None]:
+        """Pop the stack down to the innermost open double; inner straight singles
         that never closed were apostrophes, inner curly ones stay unclosed."""
+        self.doubles_open -= 1
         while True:
-            item = self._pop()
-            if item.kind == kind:
-                return item
-            self._abandon(item, end)
+            opener, continues = self.stack.pop()
+            if opener.kind == DOUBLE:
+                return opener, continues
+            self._abandon(opener, end)
 
-    def _abandon(self, item: _Open, end: int) -> None:
-        """An opener never closed: a curly one stays as an unclosed quotation, a
-        straight single was an apostrophe after all."""
-        if item.mark is not None and item.mark.curly:
-            self._finish(item, end, None)
-        elif item.mark is not None:
-            self.apostrophes.add(item.mark.start)
+    def _abandon(self, opener: QuoteMark, end: int) -> None:
+        """A single opener never closed: a curly one stays as an unclosed quotation,
+        a straight one was an apostrophe after all."""
+        if opener.curly:
+            self._finish(opener.start, end, opener.kind, opener, None, None)
+        else:
+            self.apostrophes.add(opener.start)
 
     def run(self, tokens: list[tuple[int, int, str]]) -> None:
         """Place the block's marks, given as (start, end, characters)."""
         first = True
-        lo, hi = self.block.start, self.block.end
+        text, lo, hi = self.text, self.block.start, self.block.end
         for i, token in enumerate(tokens):
             s, e, char = token
             parts = (token,) if e - s < 3 else _split_triple(
-                s, e, bool(self.stack) and self.stack[-1].kind == SINGLE)
+                s, e, bool(self.stack) and self.stack[-1][0].kind == SINGLE)
             for part_start, part_end, part in parts:
                 if part in _DOUBLE_MARKS:
                     mark = self._double(part_start, part_end, part, lo, hi, tokens, i + 1)
                     if mark is not None:
                         self.marks.append(mark)
                         self._place_double(mark, first)
-                else:
+                elif not (lo < part_start and part_end < hi and text[part_start - 1].isalnum()
+                          and text[part_end].isalnum()):  # else an apostrophe inside a word
                     mark = self._single(part_start, part_end, part, lo, hi)
                     if mark is not None:
                         self.marks.append(mark)
@@ -299,8 +293,8 @@ class _BlockScanner:
                         text[e].isalnum()):
                     role, wrong = OPEN, True
         space_inside = space_after if role == OPEN else space_before
-        return QuoteMark(s, e, DOUBLE, role, curly, wrong,
-                         space_inside and self._spaced(s, e, role))
+        return _new_mark((s, e, DOUBLE, role, curly, wrong,
+                          space_inside and self._spaced(s, e, role)))
 
     def _spaced(self, s: int, e: int, role: str) -> bool:
         """White space (not the block's edge) on the inner side of an opener or closer.
@@ -345,17 +339,18 @@ class _BlockScanner:
             continues = None
             if self.doubles_open:  # a merged-paragraph boundary
                 end = _trim_end(self.text, self.block.start, mark.start)
-                item = self._pop_to(DOUBLE, end)
-                continues = self._finish(item, end, None)
+                opener, carried = self._pop_double(end)
+                continues = self._finish(opener.start, end, DOUBLE, opener, None, carried)
             elif pending is not None and mark.start == self.block.start:
-                continues = pending.continues
-            self._push(_Open(mark, mark.start, DOUBLE, continues))
+                continues = pending
+            self.stack.append((mark, continues))
+            self.doubles_open += 1
             return
         if self.doubles_open:
-            item = self._pop_to(DOUBLE, mark.start)
-            self._finish(item, mark.end, mark)
+            opener, continues = self._pop_double(mark.start)
+            self._finish(opener.start, mark.end, DOUBLE, opener, mark, continues)
         elif pending is not None:  # the paragraph carries on without reopening
-            self._finish(_Open(None, self.block.start, DOUBLE, pending.continues), mark.end, mark)
+            self._finish(self.block.start, mark.end, DOUBLE, None, mark, pending)
         else:
             self.stray.append(mark)
 
@@ -366,38 +361,36 @@ class _BlockScanner:
         if before is not None and before.isdigit() and (
                 char == "'" and _FEET.match(text, e, min(hi, e + 3))):
             return None  # a prime: 5' 10"
-        if before is not None and before.isalnum() and after is not None and after.isalnum():
-            return None  # an apostrophe inside a word
-        top_single = bool(self.stack) and self.stack[-1].kind == SINGLE
+        top_single = bool(self.stack) and self.stack[-1][0].kind == SINGLE
         can_open, can_close, space_before, _ = _leans(text, s, e, lo, hi)
         if char == "‘" or (char == "'" and can_open):
             if char == "'" and _ELISION.match(text, s, hi):
                 return None
             if char == "‘" and before is not None and before.isalpha():
                 return None  # a mis-curled apostrophe inside a word
-            return QuoteMark(s, e, SINGLE, OPEN, char == "‘")
+            return _new_mark((s, e, SINGLE, OPEN, char == "‘", False, False))
         if can_close and top_single and (after is None or not after.isalpha()):
-            return QuoteMark(s, e, SINGLE, CLOSE, char == "’",
-                             spaced=space_before and self._spaced(s, e, CLOSE))
+            return _new_mark((s, e, SINGLE, CLOSE, char == "’", False,
+                              space_before and self._spaced(s, e, CLOSE)))
         return None  # an apostrophe: the Smiths' house, goin'
 
     def _place_single(self, mark: QuoteMark) -> None:
         if mark.role == OPEN:
-            self._push(_Open(mark, mark.start, SINGLE, None))
-        else:
-            item = self._pop()
-            self._finish(item, mark.end, mark)
+            self.stack.append((mark, None))
+        else:  # the top of the stack is a single opener: _single closes nothing else
+            opener, _ = self.stack.pop()
+            self._finish(opener.start, mark.end, SINGLE, opener, mark, None)
 
-    def close_block(self) -> _Open | None:
-        """Finish what is still open at the block's end; return an open double."""
-        left_open: _Open | None = None
+    def close_block(self) -> int | None:
+        """Finish what is still open at the block's end; return the index of the
+        quotation of an open double."""
+        left_open: int | None = None
         end = _trim_end(self.text, self.block.start, self.block.end)
-        for item in self.stack:
-            if item.kind == DOUBLE and left_open is None:
-                index = self._finish(item, end, None)
-                left_open = _Open(item.mark, item.start, DOUBLE, index)
+        for opener, continues in self.stack:
+            if opener.kind == DOUBLE and left_open is None:
+                left_open = self._finish(opener.start, end, DOUBLE, opener, None, continues)
             else:
-                self._abandon(item, end)
+                self._abandon(opener, end)
         self.stack.clear()
         self.doubles_open = 0
         return left_open
@@ -488,11 +481,11 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
     quotations: list[Quotation] = []
     stray: list[QuoteMark] = []
     credited: set[int] = set()  # left open, then followed by a dash credit line
-    pending: _Open | None = None
+    pending: int | None = None  # the index of a quotation left open to carry on
     for block in blocks:
         if pending is not None and (not block.is_body or is_credit_line(masked, block)):
             if block.is_body:
-                credited.add(pending.continues)
+                credited.add(pending)
             pending = None
         first = bisect.bisect_left(token_starts, block.start)
         last = bisect.bisect_left(token_starts, block.end, first)
@@ -514,10 +507,10 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
                 renumber = {base + old: base + new for new, old in enumerate(order)}
         for old in order:
             start, end, kind, opener, closer, continues = spans[old]
-            quotations.append(Quotation(start, end, kind, depths[old], block, opener, closer,
-                                        renumber.get(continues, continues)))
+            quotations.append(_new_quotation((start, end, kind, depths[old], block, opener, closer,
+                                              renumber.get(continues, continues))))
         if pending is not None and renumber:
-            pending.continues = renumber[pending.continues]
+            pending = renumber[pending]
     continued = credited | {q.continues for q in quotations if q.continues is not None}
     unclosed = tuple(q for i, q in enumerate(quotations)
                      if q.closer is None and q.opener is not None and i not in continued)
