@@ -136,6 +136,16 @@ _FULL_NAME = prose.compile(r"(?<=\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\b")
 _PRONOUN_OR_NAME = LazyPattern(r"(?i:he|she|they|we|i|you|it)|\p{Lu}[\p{L}'’.-]*|,")
 
 
+
+@functools.lru_cache(maxsize=16)
+def _words(count: int) -> regex.Pattern:
+    """Matches the first `count` words of WORD at the start of a text that has them:
+    each word taken whole (atomic), as WORD.finditer takes it, and the characters
+    between words skipped without giving back, so a match is found or refused in
+    one pass over the words it needs."""
+    return regex.compile(rf"(?:\W*+(?>{WORD.pattern})){{{count}}}")
+
+
 class _Attribution:
     """Which top-level quotations of an article are attributed, and how (§6.6)."""
 
@@ -336,11 +346,10 @@ class _Attribution:
 
     def has_enough_words(self, q: Quotation) -> bool:
         """Whether the quotation holds its minimum of words (read no further)."""
-        content = self.text[q.content_start:q.content_end]
-        if len(content) < 2 * self.min_words - 1:
+        start, end = q.content_start, q.content_end
+        if end - start < 2 * self.min_words - 1:
             return False  # n words take n characters and a gap between each two
-        from_the_last_needed = itertools.islice(WORD.finditer(content), self.min_words - 1, None)
-        return next(from_the_last_needed, None) is not None
+        return _words(self.min_words).match(self.text, start, end) is not None
 
     def is_speech(self, q: Quotation) -> bool:
         """Quoted words that read as speech: not a short phrase, title, name or term."""
@@ -426,30 +435,39 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     """
     attribution = _Attribution(article, options.min_words)
     reported_chains: set[int] = set()
-    for i, q in attribution.top.items():
-        # Most quotations with words enough to be speech are attributed, and a
-        # paragraph's attribution is found once for all its quotations: asking it
-        # first spares reading all their words and the tests for titles and terms.
-        if not attribution.has_enough_words(q) or attribution.attributed(i) or (
-                not attribution.reads_as_speech(q)):
-            continue
-        head = attribution.scan.chain_head(i)
-        if head in reported_chains:
-            continue
-        reported_chains.add(head)
-        context = attribution.attributed_before(q)
-        related = (Related(context.start, context.end, "the nearest attributed quote"),
-                   ) if context else ()
-        if attribution.implied_by_previous(q):
-            message = ("Quotation has no attribution of its own; the previous paragraph's "
-                       "speaker may go on, but say who is speaking.")
-            yield Problem(q.start, q.end, message, related=related, tier="may-continue")
-        elif attribution.is_partial(q):
-            yield Problem(q.start, q.end, "Partial quotation with no speaker in its sentence.",
-                          related=related, tier="partial")
-        else:
-            yield Problem(q.start, q.end, "Quotation has no attribution: nothing nearby says "
-                          "who said it.", related=related)
+    for block, indices in attribution.in_block.items():
+        for i in indices:
+            q = attribution.top[i]
+            if not attribution.has_enough_words(q):
+                continue
+            # Most quotations with words enough to be speech are attributed, and a
+            # paragraph's attribution is found once for all its quotations: asking it
+            # first spares the tests for titles and terms, and once it is found, the
+            # words of the paragraph's other quotations need no counting.
+            if attribution.block_attributed(block):
+                break
+            if attribution.attributed(i) or not attribution.reads_as_speech(q):
+                continue
+            head = attribution.scan.chain_head(i)
+            if head in reported_chains:
+                continue
+            reported_chains.add(head)
+            yield _unattributed(attribution, q)
+
+
+def _unattributed(attribution: _Attribution, q: Quotation) -> Problem:
+    context = attribution.attributed_before(q)
+    related = (Related(context.start, context.end, "the nearest attributed quote"),
+               ) if context else ()
+    if attribution.implied_by_previous(q):
+        message = ("Quotation has no attribution of its own; the previous paragraph's "
+                   "speaker may go on, but say who is speaking.")
+        return Problem(q.start, q.end, message, related=related, tier="may-continue")
+    if attribution.is_partial(q):
+        return Problem(q.start, q.end, "Partial quotation with no speaker in its sentence.",
+                       related=related, tier="partial")
+    return Problem(q.start, q.end, "Quotation has no attribution: nothing nearby says "
+                   "who said it.", related=related)
 
 
 @rule("unbalanced-quote", category="quotes", severity="warning")
