@@ -190,29 +190,39 @@ def _leans(text: str, s: int, e: int, lo: int, hi: int) -> tuple[bool, bool, boo
     return can_open, can_close, open_before, open_after
 
 
-class _BlockScanner:
-    """The stack machine over one block's marks.
+class _Scanner:
+    """The stack machine over an article's marks, one block at a time.
 
     The stack holds (opener, continues) pairs: `continues` is the index of the
     quotation the opener carries on. `pending` is the index of the quotation the
-    previous paragraph left open, which this one may carry on."""
+    previous paragraph left open, which this one may carry on. `spans` are the
+    quotations of the block scanned last."""
 
-    def __init__(self, text: str, original: str, block: Block, pending: int | None,
-                 index_base: int):
+    block: Block
+    pending: int | None
+    index_base: int
+    spans: list[tuple[int, int, str, QuoteMark | None, QuoteMark | None, int | None]]
+
+    def __init__(self, text: str, original: str):
         self.text = text  # masked: marks inside markup, links and handles are gone
         self.original = original  # for the white space the quote rules will edit
-        self.block = block
         self.stack: list[tuple[QuoteMark, int | None]] = []
         self.doubles_open = 0  # DOUBLE items on the stack, which can grow long
         self.marks: list[QuoteMark] = []
         self.apostrophes: set[int] = set()  # starts of marks that were apostrophes after all
-        self.spans: list[tuple[int, int, str, QuoteMark | None, QuoteMark | None, int | None]] = []
         self.stray: list[QuoteMark] = []
-        self.pending = pending
-        self.index_base = index_base
+
+    def scan(self, block: Block, tokens: list[tuple[int, int, str]], pending: int | None,
+             index_base: int) -> int | None:
+        """Place the block's marks; return the index of a double quotation it leaves
+        open. Its quotations are numbered from `index_base`."""
+        self.block, self.pending, self.index_base = block, pending, index_base
+        self.spans = []
+        self._run(tokens)
+        return self._close_block()
 
     def kept_marks(self) -> list[QuoteMark]:
-        """The block's marks, less the straight singles that turned out apostrophes."""
+        """The marks, less the straight singles that turned out apostrophes."""
         if not self.apostrophes:
             return self.marks
         return [m for m in self.marks if m.start not in self.apostrophes]
@@ -240,7 +250,7 @@ class _BlockScanner:
         else:
             self.apostrophes.add(opener.start)
 
-    def run(self, tokens: list[tuple[int, int, str]]) -> None:
+    def _run(self, tokens: list[tuple[int, int, str]]) -> None:
         """Place the block's marks, given as (start, end, characters)."""
         first = True
         text, lo, hi = self.text, self.block.start, self.block.end
@@ -381,7 +391,7 @@ class _BlockScanner:
             opener, _ = self.stack.pop()
             self._finish(opener.start, mark.end, SINGLE, opener, mark, None)
 
-    def close_block(self) -> int | None:
+    def _close_block(self) -> int | None:
         """Finish what is still open at the block's end; return the index of the
         quotation of an open double."""
         left_open: int | None = None
@@ -444,7 +454,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     Found with str.find: a third of the time of one pattern's finditer over the text."""
     starts = []
     for char in _MARK_CHARS:
-        at = text.find(char)
+        at = text.find(char) if char in text else -1  # most texts lack most kinds of mark
         while at != -1:
             starts.append(at)
             at = text.find(char, at + 1)
@@ -477,9 +487,8 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
     masked = text if prose is None else prose
     tokens = _tokens(masked)
     token_starts = [t[0] for t in tokens]
-    marks: list[QuoteMark] = []
+    scanner = _Scanner(masked, text)
     quotations: list[Quotation] = []
-    stray: list[QuoteMark] = []
     credited: set[int] = set()  # left open, then followed by a dash credit line
     pending: int | None = None  # the index of a quotation left open to carry on
     for block in blocks:
@@ -491,12 +500,8 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
         last = bisect.bisect_left(token_starts, block.end, first)
         if first == last and pending is None:
             continue  # no marks and nothing open: nothing to do
-        scanner = _BlockScanner(masked, text, block, pending, len(quotations))
-        scanner.run(tokens[first:last])
-        left_open = scanner.close_block()
+        left_open = scanner.scan(block, tokens[first:last], pending, len(quotations))
         pending = left_open if block.is_body else None
-        marks.extend(scanner.kept_marks())
-        stray.extend(scanner.stray)
         base = len(quotations)
         spans = scanner.spans
         depths, order, renumber = [0] * len(spans), range(len(spans)), {}
@@ -514,4 +519,5 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
     continued = credited | {q.continues for q in quotations if q.continues is not None}
     unclosed = tuple(q for i, q in enumerate(quotations)
                      if q.closer is None and q.opener is not None and i not in continued)
-    return QuoteScan(tuple(marks), tuple(quotations), unclosed, tuple(stray))
+    return QuoteScan(tuple(scanner.kept_marks()), tuple(quotations), unclosed,
+                     tuple(scanner.stray))
