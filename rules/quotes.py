@@ -550,6 +550,8 @@ def mixed_quote_marks(article: Article, options: Options) -> Iterator[Problem]:
     by the mark's role. It is safe; a straight mark whose direction the scanner
     could not decide is reported without a fix.
     """
+    if article.text.isascii():
+        return  # no curly mark to mix with straight ones
     doubles = [m for m in article.quotes.marks if m.kind == DOUBLE]
     curly = sum(m.curly for m in doubles)
     straight = len(doubles) - curly
@@ -596,6 +598,8 @@ def wrong_direction_quote(article: Article, options: Options) -> Iterator[Proble
     The fix turns the mark round. It is safe: the scanner only reports a mark
     whose neighbours leave no doubt about its role.
     """
+    if article.text.isascii():
+        return  # no curly mark to turn
     for mark in article.quotes.marks:
         if not mark.wrong_direction:
             continue
