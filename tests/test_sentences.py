@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import sys
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fuzzing import examples
+from lint import prose
 from lint.analysis.sentences import OPENING_WORDS, possible_openings, split_sentences
 
 
@@ -45,3 +52,29 @@ def test_every_long_sentence_opens_at_a_possible_opening(paragraph: str) -> None
         words = sentence.casefold().translate(str.maketrans("!?…", "...")).split()
         if len(words) > OPENING_WORDS:
             assert tuple(words[:OPENING_WORDS]) in openings, sentence
+
+
+def test_case_folding_keeps_white_space_sentence_marks_and_closers_apart() -> None:
+    # possible_openings finds the openings in the text as written and folds only them.
+    kept = re.compile(rf"[\s{re.escape(prose.SENTENCE_MARKS + prose.CLOSERS)}]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = char.casefold()
+        if folded != char:
+            assert folded and not kept.match(char) and not kept.search(folded), hex(code)
+
+
+def _openings_by_definition(paragraphs: list[str]) -> list[tuple[str, ...]]:
+    """The words after each stop (and closers) and white space, in the folded text."""
+    folded = "".join(".\n" + paragraph for paragraph in paragraphs).casefold()
+    for mark in prose.SENTENCE_MARKS[1:]:
+        folded = folded.replace(mark, ".")
+    words = r"(\S+)\s+" * OPENING_WORDS
+    return re.findall(rf"\.{prose.CLOSER}*\s+(?={words})", folded)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.text(alphabet="aAßİΣς .!?…\"'”’»)]\n\t\x1c\u00a0", max_size=30),
+                max_size=4))
+def test_openings_are_found_as_in_the_folded_text(paragraphs: list[str]) -> None:
+    assert possible_openings(paragraphs) == _openings_by_definition(paragraphs)

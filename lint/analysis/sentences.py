@@ -150,12 +150,13 @@ def _opening_checked(gaps: Iterator[re.Match], text: str, end: int) -> Iterator[
 
 
 # Every sentence split_sentences finds starts a paragraph or follows a sentence end and
-# white space (the vetoes only take starts away): the words after each such place.
-# Every sentence mark is first written as a stop, so that the pattern starts with a
-# literal, which the engine finds at C speed; it would try its leading class at every
-# character of the text.
+# white space (the vetoes only take starts away): the words after each such place,
+# taken as one stretch. Every sentence mark is first written as a stop, so that the
+# pattern starts with a literal, which the engine finds at C speed; it would try its
+# leading class at every character of the text.
 OPENING_WORDS = 5
-_OPENING = re.compile(rf"\.{prose.CLOSER}*\s+(?=" + r"(\S+)\s+" * OPENING_WORDS + ")")
+_OPENING = re.compile(
+    rf"\.{prose.CLOSER}*\s+(?=(" + r"\s+".join([r"\S+"] * OPENING_WORDS) + r")\s)")
 
 
 def possible_openings(paragraphs: list[str]) -> list[tuple[str, ...]]:
@@ -165,10 +166,13 @@ def possible_openings(paragraphs: list[str]) -> list[tuple[str, ...]]:
     the same, so are their openings, and when no opening repeats, the paragraphs
     need not be split to know that no sentence does."""
     # A stop and a line break before each paragraph: its start is such a place too.
-    folded = "".join(".\n" + paragraph for paragraph in paragraphs).casefold()
+    text = "".join(".\n" + paragraph for paragraph in paragraphs)
     for mark in prose.SENTENCE_MARKS[1:]:
-        folded = folded.replace(mark, ".")
-    return _OPENING.findall(folded)
+        text = text.replace(mark, ".")
+    # Case folding turns no character into white space, a sentence mark or a closer,
+    # nor any of these into anything else: the openings of the folded text are those
+    # of the text as written, and only they need folding.
+    return [tuple(opening.casefold().split()) for opening in _OPENING.findall(text)]
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
