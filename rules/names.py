@@ -156,7 +156,7 @@ def _hyphenated_inside_names(names: list[Name]) -> Iterator[Problem]:
                 for n in names if "-" in n.text for m in _HYPHENED_CAPITALS.finditer(n.text)]
     if not hyphened:
         return
-    pairs = _name_word_pairs(names, _pairs_by_text(names))
+    pairs = _name_word_pairs(names, _pairs_by_text(n.text for n in names))
     spaced = Counter(text for *_, text in pairs)
     first_spaced: dict[str, tuple[int, int, str]] = {}
     for pair in pairs:
@@ -293,7 +293,11 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     """
     names = [n for n in article.shared(_name_occurrences)
              if n.block.is_body or n.block.kind == "headline"]
-    pairs_in = _pairs_by_text(names)
+    sharing = _texts_sharing_a_word(names)
+    if not sharing:
+        return  # most articles: no two names share a word
+    names = [n for n in names if n.text in sharing]
+    pairs_in = _pairs_by_text(sharing)
     forms = Counter()
     for n in names:
         for _, _, text in pairs_in[n.text]:
@@ -319,9 +323,23 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
 _MINOR_NAME_WORDS = _CONNECTORS | {"and", "a", "an", "in", "on", "at", "to"}
 
 
-def _pairs_by_text(names: list[Name]) -> dict[str, list[tuple[int, int, str]]]:
+def _texts_sharing_a_word(names: list[Name]) -> set[str]:
+    """The distinct texts of `names` that hold a word held again (by another text, or
+    twice by one) that may be in a two-word form (not `of`). Two distinct forms that
+    share a word come from such texts only, and so does every use of either: a text
+    that writes a form holds both its words."""
+    texts = {n.text: None for n in names}
+    words = " ".join(texts).split(" ")
+    if len(set(words)) == len(words):
+        return set()  # most articles: no word held twice
+    held_again = {word for word, count in Counter(words).items()
+                  if count > 1 and word.casefold() not in _MINOR_NAME_WORDS}
+    return {text for text in texts if not held_again.isdisjoint(text.split(" "))}
+
+
+def _pairs_by_text(texts: Iterable[str]) -> dict[str, list[tuple[int, int, str]]]:
     """_word_pairs of each distinct name text (a name is mostly used more than once)."""
-    return {text: _word_pairs(text) for text in {n.text: None for n in names}}
+    return {text: _word_pairs(text) for text in dict.fromkeys(texts)}
 
 
 def _name_word_pairs(names: list[Name], pairs_in: dict[str, list[tuple[int, int, str]]],

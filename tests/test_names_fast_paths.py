@@ -1,0 +1,57 @@
+"""The names rules' shortcuts give what the plain way gives: the word pairs the name
+rules skip are never ones that could matter."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lint.analysis.abbreviations import Name
+from lint.document import Block
+from rules.names import (
+    _misspelling_candidates,
+    _name_word_pairs,
+    _pairs_by_text,
+    _texts_sharing_a_word,
+)
+
+BLOCK = Block("paragraph", 0, 10_000, 1)
+
+
+def names_of(texts: list[str]) -> list[Name]:
+    found, at = [], 0
+    for text in texts:
+        found.append(Name(at, at + len(text), text, BLOCK, False))
+        at += len(text) + 2
+    return found
+
+
+def forms_of(names: list[Name], texts) -> Counter:
+    pairs_in = _pairs_by_text(texts)
+    forms = Counter()
+    for n in names:
+        for *_, text in pairs_in.get(n.text, ()):
+            forms[text] += 1
+    return forms
+
+
+WORDS = ["Keir", "Starmer", "Stramer", "Starmers", "Gordon", "Brown", "Browne", "Bank", "of",
+         "England", "Englad", "J", "Smith", "Smyth", "and", "The", "New", "York"]
+SLIPS = ["Keir Starmer", "Keir Stramer", "Gordon Brown", "Gordon Browne", "Bank of England",
+         "Bank of Englad", "J Smith", "J Smyth", "Leader Keir Stramer", "New Englad Bank"]
+NAMES = st.lists(st.sampled_from(SLIPS)
+                 | st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join),
+                 max_size=12)
+
+
+@given(NAMES)
+def test_the_texts_sharing_a_word_make_the_slips_of_every_text(texts: list[str]) -> None:
+    names = names_of(texts)
+    every_form = forms_of(names, (n.text for n in names))
+    sharing = _texts_sharing_a_word(names)
+    forms = forms_of(names, sharing)
+    slips = list(_misspelling_candidates(forms))
+    assert slips == list(_misspelling_candidates(every_form))
+    assert all(forms[form] == every_form[form] for slip in slips for form in slip)
