@@ -24,7 +24,7 @@ from lint.rule import Edit, Options, Problem, Related, Tier, rule
 from rules.abbreviations import profile_of
 
 _DATA_DIR = Path(__file__).parent / "data"
-_NOT_KEY = LazyPattern(r"[^a-z0-9]")
+_NOT_KEY = LazyPattern(r"[^a-z0-9\n]")
 _AND = prose.compile(r"\s*&\s*")
 
 
@@ -35,20 +35,32 @@ def _load(name: str) -> dict:
 # -- name-variant --------------------------------------------------------------------------
 
 
-# All but a-z and 0-9, for bytes.translate to delete: on ASCII names it does what
-# _NOT_KEY.sub does, several times faster.
-_NOT_KEY_BYTES = bytes(c for c in range(128) if c not in b"abcdefghijklmnopqrstuvwxyz0123456789")
+# All but a-z, 0-9 and the line break between names, for bytes.translate to delete:
+# on ASCII it does what _NOT_KEY.sub does, several times faster.
+_NOT_KEY_BYTES = bytes(c for c in range(128) if c not in b"abcdefghijklmnopqrstuvwxyz0123456789\n")
 
 
-def name_key(name: str) -> str:
-    """`Jaguar-Land Rover`, `jaguar land rover` → `jaguarlandrover`; `&` reads as `and`."""
-    folded = name.casefold() if name.isascii() else unicodedata.normalize("NFKD", name).casefold()
-    if folded.startswith("the "):
-        folded = folded[4:]
-    folded = folded.replace("&", "and")
+def name_keys(names: list[str]) -> list[str]:
+    """`Jaguar-Land Rover`, `jaguar land rover` → `jaguarlandrover`; `&` reads as `and`.
+
+    The keys of all names at once, each step one pass over them joined one to a line:
+    an article has dozens of names."""
+    if not names:
+        return []
+    lines = "\n".join(names)
+    if lines.count("\n") != len(names) - 1:
+        # A line break inside a name (where blanked-out text stood) would split it;
+        # a carriage return is as neutral: no key keeps it, and it is no space.
+        lines = "\n".join(name.replace("\n", "\r") for name in names)
+    lines = "\n" + lines
+    folded = lines.casefold() if lines.isascii() else (
+        unicodedata.normalize("NFKD", lines).casefold())
+    folded = folded.replace("\nthe ", "\n").replace("&", "and")
     if folded.isascii():
-        return folded.encode("ascii").translate(None, _NOT_KEY_BYTES).decode("ascii")
-    return _NOT_KEY.sub("", folded)
+        keys = folded.encode("ascii").translate(None, _NOT_KEY_BYTES).decode("ascii")
+    else:
+        keys = _NOT_KEY.sub("", folded)
+    return keys.split("\n")[1:]
 
 
 _AMPERSAND = "`&` or `and`"
@@ -130,18 +142,21 @@ def name_variant(article: Article, options: Options) -> Iterator[Problem]:
     against `Santa Barbara County Superior Court`). A name that starts a sentence
     after a capitalised word that is not in the list of sentence openers is missed.
     """
-    groups: dict[str, list[Name]] = {}
-    keys: dict[str, str] = {}
     names = article.shared(_name_occurrences)
+    texts = list({n.text: None for n in names})
+    keys = name_keys(texts)
+    if len(set(keys)) == len(keys):
+        yield from _hyphenated_inside_names(names)
+        return  # most articles: each name written one way
+    key_of = dict(zip(texts, keys))
+    forms = Counter(keys)  # texts are distinct: the written forms of each key
+    groups: dict[str, list[Name]] = {}
     for n in names:
-        if n.text not in keys:
-            keys[n.text] = name_key(n.text)
-        groups.setdefault(keys[n.text], []).append(n)
-    forms = {key: len({n.text for n in group}) for key, group in groups.items()}
-    for key, group in groups.items():
-        if forms[key] > 1:
-            yield from _variants(group)
-    yield from _hyphenated_inside_names([n for n in names if forms[keys[n.text]] == 1])
+        if forms[key_of[n.text]] > 1:
+            groups.setdefault(key_of[n.text], []).append(n)
+    for group in groups.values():
+        yield from _variants(group)
+    yield from _hyphenated_inside_names([n for n in names if forms[key_of[n.text]] == 1])
 
 
 _HYPHENED_CAPITALS = LazyPattern(r"\p{Lu}[\p{L}'’.]*(?:-\p{Lu}[\p{L}'’.]*)+")
@@ -156,7 +171,7 @@ def _hyphenated_inside_names(names: list[Name]) -> Iterator[Problem]:
                 for n in names if "-" in n.text for m in _HYPHENED_CAPITALS.finditer(n.text)]
     if not hyphened:
         return
-    pairs = _name_word_pairs(names, _pairs_by_text(n.text for n in names))
+    pairs = _pairs_written(names, {text.replace("-", " ") for *_, text in hyphened})
     spaced = Counter(text for *_, text in pairs)
     first_spaced: dict[str, tuple[int, int, str]] = {}
     for pair in pairs:
@@ -347,6 +362,14 @@ def _name_word_pairs(names: list[Name], pairs_in: dict[str, list[tuple[int, int,
     """(start, end, text) of the two-word runs of every name use, in text order, from
     the names' `_pairs_by_text`."""
     return [(n.start + a, n.start + b, text) for n in names for a, b, text in pairs_in[n.text]]
+
+
+def _pairs_written(names: list[Name], forms: set[str]) -> list[tuple[int, int, str]]:
+    """The two-word runs of the names' uses (`_name_word_pairs`) that are one of
+    `forms`, found only in the names that hold one as written."""
+    holding = [n for n in names if any(form in n.text for form in forms)]
+    return [pair for pair in _name_word_pairs(holding, _pairs_by_text(n.text for n in holding))
+            if pair[2] in forms]
 
 
 def _word_pairs(name: str) -> list[tuple[int, int, str]]:
