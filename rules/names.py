@@ -247,8 +247,10 @@ def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
             by_second.setdefault(second, []).append(first)
     for shared, pair in ((by_first, "{} {}"), (by_second, "{1} {0}")):
         for word, group in shared.items():
-            if len(group) < 2:
-                continue  # most words: one name holds them
+            if len({other[0] for other in group}) == len(group):
+                # Most words: one name holds them, or their names' other words all
+                # start differently, and a slip keeps the first letter.
+                continue
             for i, j in _one_edit_apart(group):
                 x, y = group[i], group[j]
                 if x < y:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import itertools
 from collections import Counter
 
 from hypothesis import given
@@ -19,6 +20,7 @@ from rules.names import (
     _pairs_by_text,
     _pairs_written,
     _texts_sharing_a_word,
+    _word_misspelt,
     name_keys,
 )
 
@@ -67,7 +69,8 @@ def forms_of(names: list[Name], texts) -> Counter:
 WORDS = ["Keir", "Starmer", "Stramer", "Starmers", "Gordon", "Brown", "Browne", "Bank", "of",
          "England", "Englad", "J", "Smith", "Smyth", "and", "The", "New", "York"]
 SLIPS = ["Keir Starmer", "Keir Stramer", "Gordon Brown", "Gordon Browne", "Bank of England",
-         "Bank of Englad", "J Smith", "J Smyth", "Leader Keir Stramer", "New Englad Bank"]
+         "Bank of Englad", "J Smith", "J Smyth", "Leader Keir Stramer", "New Englad Bank",
+         "Keir Sarmer", "Gordon Bown"]
 NAMES = st.lists(st.sampled_from(SLIPS)
                  | st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join),
                  max_size=12)
@@ -89,3 +92,16 @@ def test_the_pairs_written_are_those_of_every_name(texts: list[str], forms: set[
     names = names_of(texts)
     every_pair = _name_word_pairs(names, _pairs_by_text(n.text for n in names))
     assert _pairs_written(names, forms) == [pair for pair in every_pair if pair[2] in forms]
+
+
+@given(NAMES)
+def test_the_slips_are_those_of_all_pairs_of_forms(texts: list[str]) -> None:
+    forms = forms_of(names_of(texts), texts)
+    every_slip = []
+    for a, b in itertools.permutations(forms, 2):
+        (a1, a2), (b1, b2) = a.split(" "), b.split(" ")
+        for shared, x, y in ((a1 == b1, a2, b2), (a2 == b2, a1, b1)):
+            if (shared and x < y and min(len(x), len(y)) >= 4
+                    and (forms[a] < 2 or forms[b] < 2) and _word_misspelt(x, y)):
+                every_slip.append((a, b))
+    assert sorted(_misspelling_candidates(forms)) == sorted(every_slip)
