@@ -1,9 +1,10 @@
 """Names and spellings: one name, word or compound written two ways in one article.
 
-`name-variant` reads the capitalised runs of `article.abbreviations.names`;
-`spelling-variant-mix` scans its masked text with one pattern built from the word
-list, and `hyphenation-variant` starts from the hyphens. The word lists are data in
-rules/data/ (spelling-variants.toml, hyphenation.toml).
+`name-variant` and `name-misspelling` read the capitalised runs of
+`article.abbreviations.names`; `spelling-variant-mix` looks its word list up among
+the runs of letters of the masked text, and `hyphenation-variant` starts from the
+hyphens. The word lists are data in rules/data/ (spelling-variants.toml,
+hyphenation.toml).
 """
 
 import itertools
