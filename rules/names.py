@@ -369,8 +369,9 @@ def _name_word_pairs(names: list[Name], pairs_in: dict[str, list[tuple[int, int,
 
 def _pairs_written(names: list[Name], forms: set[str]) -> list[tuple[int, int, str]]:
     """The two-word runs of the names' uses (`_name_word_pairs`) that are one of
-    `forms`, found only in the names that hold one as written."""
-    holding = [n for n in names if any(form in n.text for form in forms)]
+    `forms`, found only in the names that hold the first word of one."""
+    firsts = {form.partition(" ")[0] for form in forms}
+    holding = [n for n in names if not firsts.isdisjoint(n.text.split(" "))]
     return [pair for pair in _name_word_pairs(holding, _pairs_by_text(n.text for n in holding))
             if pair[2] in forms]
 
