@@ -149,7 +149,7 @@ def name_variant(article: Article, options: Options) -> Iterator[Problem]:
     if len(set(keys)) == len(keys):
         yield from _hyphenated_inside_names(names)
         return  # most articles: each name written one way
-    key_of = dict(zip(texts, keys))
+    key_of = dict(zip(texts, keys, strict=True))
     forms = Counter(keys)  # texts are distinct: the written forms of each key
     groups: dict[str, list[Name]] = {}
     for n in names:

@@ -1,12 +1,12 @@
 """The names rules' shortcuts give what the plain way gives: name keys made for all
-names at once are each name's own key, and the word pairs the name rules skip are
-never ones that could matter."""
+names at once are each name's own key, the word pairs the name rules skip are never
+ones that could matter, and the slips found are those of all pairs of forms."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-import itertools
 from collections import Counter
 
 from hypothesis import given
