@@ -57,6 +57,17 @@ def test_multi_paragraph_chain() -> None:
     assert result.unclosed == () and result.chain_head(2) == 0
 
 
+@pytest.mark.parametrize("before", ["And on", "Don't stop", "It's 'fine'", "A 6' fence"])
+def test_a_paragraph_carries_on_a_quotation_it_closes_without_reopening(before: str) -> None:
+    # An apostrophe, a single quotation or a prime before the closing mark does not
+    # stop the paragraph from carrying on the quotation the previous one left open.
+    article, result = scan(HEADLINE + f'He said: "We will go on.\n\n{before}," he said.')
+    carried = [article.text[q.start:q.end] for q in result.quotations if q.continues == 0]
+    assert carried == [f'{before},"']
+    assert quoted(article, result)[0] == '"We will go on.'
+    assert result.stray == () and result.unclosed == ()
+
+
 def test_open_at_end_without_reopening_is_unclosed() -> None:
     article, result = scan(HEADLINE + 'He said: "One.\n\nThe end.')
     assert [article.text[q.start:q.start + 4] for q in result.unclosed] == ['"One']

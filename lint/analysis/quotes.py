@@ -264,13 +264,13 @@ class _Scanner:
                     if mark is not None:
                         self.marks.append(mark)
                         self._place_double(mark, first)
+                        first = False
                 elif not (lo < part_start and part_end < hi and text[part_start - 1].isalnum()
                           and text[part_end].isalnum()):  # else an apostrophe inside a word
                     mark = self._single(part_start, part_end, part, lo, hi)
                     if mark is not None:
                         self.marks.append(mark)
                         self._place_single(mark)
-                first = False
 
     def _double(self, s, e, char, lo, hi, tokens, following) -> QuoteMark | None:
         text = self.text
@@ -344,7 +344,9 @@ class _Scanner:
     def _place_double(self, mark: QuoteMark, first: bool) -> None:
         if mark.role == AMBIGUOUS:
             return
-        pending = self.pending if first else None  # only a block's first mark continues
+        # Only a block's first double mark may carry on the quotation the previous
+        # paragraph left open: apostrophes and single quotes before it do not stop it.
+        pending = self.pending if first else None
         if mark.role == OPEN:
             continues = None
             if self.doubles_open:  # a merged-paragraph boundary
