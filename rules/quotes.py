@@ -138,7 +138,6 @@ _FULL_NAME = prose.compile(r"(?<=\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\b")
 _PRONOUN_OR_NAME = LazyPattern(r"(?i:he|she|they|we|i|you|it)|\p{Lu}[\p{L}'’.-]*|,")
 
 
-
 @functools.lru_cache(maxsize=16)
 def _words(count: int) -> regex.Pattern:
     """Matches the first `count` words of WORD at the start of a text that has them:
