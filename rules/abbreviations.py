@@ -7,7 +7,6 @@ without one, the form the article uses most is taken as its style.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -278,24 +277,28 @@ _TITLE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr)(\.?)(?= \p{Lu})")
 # What every title starts with (`Mrs` with `Mr`): found by str.find, far cheaper
 # than the pattern, which tries its alternatives at every character.
 _TITLE_STARTS = ("Mr", "Ms", "Dr")
+# Every title with its stop: where none of these stands, no title has one.
+_TITLES_WITH_STOP = ("Mr.", "Mrs.", "Ms.", "Dr.")
 
 
 def _titles(article: Article) -> list[regex.Match]:
-    """The courtesy titles of the body, in order: each block's _TITLE matches."""
-    masked = article.abbreviations.masked
-    starts = sorted(at for start in _TITLE_STARTS for at in positions(masked, start))
+    """The courtesy titles of the body, in order: each body block's _TITLE matches."""
+    analysis = article.abbreviations
+    masked = analysis.masked
     titles = []
-    for block in article.body if starts else ():  # none in over half of the bench articles
-        first = bisect.bisect_left(starts, block.start)
-        for at in starts[first:bisect.bisect_left(starts, block.end, first)]:
-            if title := _TITLE.match(masked, at, block.end):
-                titles.append(title)
+    for at in sorted(at for start in _TITLE_STARTS for at in positions(masked, start)):
+        block = analysis.block_of(at)
+        if block is not None and block.is_body and (title := _TITLE.match(masked, at, block.end)):
+            titles.append(title)
     return titles
 
 
 def _title_stop_mix(article: Article) -> Iterator[Problem]:
     """Courtesy titles written both with and without a stop in the body: the less used
     style is reported (on a tie, the one not used first)."""
+    masked = article.abbreviations.masked
+    if not any(title in masked for title in _TITLES_WITH_STOP):
+        return  # every title is written one way: without a stop
     titles = _titles(article)
     styles = Counter(bool(m.group(1)) for m in titles)
     if len(styles) < 2:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from lint.analysis import abbreviations
 from lint.analysis.abbreviations import Abbreviations
 from lint.analysis.addresses import Addresses, blank_out
 from lint.article import Article
 from lint.readers import read
+from rules.abbreviations import _TITLES_WITH_STOP, _titles
 
 
 def analyse(text: str) -> Abbreviations:
@@ -157,3 +159,12 @@ def test_a_definition_does_not_reach_into_the_next_paragraph() -> None:
     assert [(d.short, d.long) for d in definitions] == [("PDA", "Personal Digital Assistants")]
     assert document.text[definitions[0].start:definitions[0].end] == (
         "PDAs (Personal Digital Assistants)")
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "Mrs", "Ms", "Dr", "s", ".", " ", "Smith", "x", "\n\n"]),
+                max_size=16).map("".join))
+def test_a_title_has_its_stop_only_where_a_title_with_a_stop_is_written(body: str) -> None:
+    article = Article(read("a.txt", "Headline\n\n" + body + "\n"))
+    with_stop = any(m.group(1) for m in _titles(article))
+    assert with_stop <= any(title in body for title in _TITLES_WITH_STOP)
