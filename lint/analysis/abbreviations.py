@@ -206,7 +206,6 @@ class Abbreviations:
         self.malformed: list[Malformed] = []
         self._find_tokens(capitals)
         self.definitions: list[Definition] = self._find_definitions()
-        self.names: list[Name] = self._find_names()
         self._looks = 0
 
     @lazy
@@ -418,11 +417,14 @@ class Abbreviations:
         found.sort(key=lambda d: d.start)
         return found
 
-    def _find_names(self) -> list[Name]:
+    @lazy
+    def names(self) -> list[Name]:
+        """The capitalised runs taken as names, found when a rule first reads them:
+        the abbreviation rules but one never do."""
         names = []
         text = self.masked
         for m in _NAME.finditer(text):
-            start, end = _trim_name(text, m.start(), m.end())
+            start, end = _trim_name(text, *m.span())
             if start is None:
                 continue
             block = self.block_of(start)
