@@ -168,3 +168,10 @@ def test_a_title_has_its_stop_only_where_a_title_with_a_stop_is_written(body: st
     article = Article(read("a.txt", "Headline\n\n" + body + "\n"))
     with_stop = any(m.group(1) for m in _titles(article))
     assert with_stop <= any(title in body for title in _TITLES_WITH_STOP)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet="AUSa. é٣1,&", max_size=30))
+def test_dotted_forms_found_alike_by_shape_and_by_pattern(text: str) -> None:
+    assert ([m.span() for m in abbreviations._dotted_matches(text, abbreviations._shape(text))]
+            == [m.span() for m in abbreviations._DOTTED.finditer(text)])

@@ -48,13 +48,14 @@ _CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
 # its first capital, none starts inside it.
 _CAPITALS_STRETCH = re.compile(r"(?:[A-Z\d]|&(?=[A-Z]))*")
 _NOT_BEFORE_CAPITALS = frozenset(".&'’")
-# The text's shape for finding where _CAPITALS can start: a capital before a capital,
-# a digit or `&`. Capitals become `A`, digits and non-ASCII characters (`?` after
-# encoding, which may be a Unicode digit) `0`; the candidates are then matched on
-# the text itself, so a spare candidate costs one match and a missed one is impossible.
-_CAPITALS_SHAPE = bytes(ord("A") if ord("A") <= c <= ord("Z")
-                        else ord("0") if ord("0") <= c <= ord("9") or c == ord("?")
-                        else c if c == ord("&") else ord(" ") for c in range(256))
+# The text's shape (_shape) for finding where _CAPITALS and _DOTTED can start: a
+# capital before a capital, a digit or `&`, or before a stop. Capitals become `A`,
+# digits and non-ASCII characters (`?` after encoding, which may be a Unicode digit)
+# `0`, `&` and `.` stay; the candidates are then matched on the text itself, so a
+# spare candidate costs one match and a missed one is impossible.
+_SHAPE = bytes(ord("A") if ord("A") <= c <= ord("Z")
+               else ord("0") if ord("0") <= c <= ord("9") or c == ord("?")
+               else c if c in b"&." else ord(" ") for c in range(256))
 _CAPITALS_START = re.compile(rb"A(?=[A0&])")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
@@ -198,13 +199,14 @@ class Abbreviations:
         # Inside a quotation: from the shared quote scanner, its top-level contents.
         self._quotes = [(q.content_start, q.content_end) for q in quotes.top_level()]
         self._quote_starts = [s for s, _ in self._quotes]
-        capitals = [m for m in _capitals_matches(self.masked)
+        shape = _shape(self.masked)
+        capitals = [m for m in _capitals_matches(self.masked, shape)
                     if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
         self._shouting = _shouting_spans(self.masked, blocks, self._quotes, capitals)
         self._shout_starts = [s for s, _ in self._shouting]
         self.tokens: list[Token] = []
         self.malformed: list[Malformed] = []
-        self._find_tokens(capitals)
+        self._find_tokens(capitals, shape)
         self.definitions: list[Definition] = self._find_definitions()
         self._looks = 0
 
@@ -320,8 +322,8 @@ class Abbreviations:
             return
         self.tokens.append(Token(start, end, self.text[start:end], key, form, block, plural))
 
-    def _find_tokens(self, capitals: list[re.Match]) -> None:
-        self._find_dotted()
+    def _find_tokens(self, capitals: list[re.Match], shape: bytes) -> None:
+        self._find_dotted(shape)
         for m in capitals:
             key = m.group().removesuffix("s") if m.group(1) else m.group()
             self._token(m.start(), m.start() + len(key), key, "plain", plural=bool(m.group(1)))
@@ -329,12 +331,12 @@ class Abbreviations:
                                  for m in capitals})
         self.tokens.sort(key=lambda t: t.start)
 
-    def _find_dotted(self) -> None:
+    def _find_dotted(self, shape: bytes) -> None:
         text = self.masked
         # By written form, as a page repeats a few: its key, and whether it is the
         # well-formed dotted form (`U.S.`, not `U.S` or `U. S.`).
         forms: dict[str, tuple[str, bool]] = {}
-        for m in _dotted_matches(text):
+        for m in _dotted_matches(text, shape):
             start, end = m.span()
             if not _standalone(text, start, "."):
                 continue
@@ -424,7 +426,7 @@ class Abbreviations:
         names = []
         text = self.masked
         for m in _NAME.finditer(text):
-            start, end = _trim_name(text, *m.span())
+            start, end = _trim_name(text, m.start(), m.end())
             if start is None:
                 continue
             block = self.block_of(start)
@@ -436,11 +438,15 @@ class Abbreviations:
         return names
 
 
-def _capitals_matches(text: str) -> Iterator[re.Match]:
-    """_CAPITALS.finditer(text), tried only where the text's shape allows a match:
-    the literal-led search over the shape skips the lower-case text at C speed,
-    which the pattern's leading class cannot."""
-    shape = text.encode("ascii", "replace").translate(_CAPITALS_SHAPE)
+def _shape(text: str) -> bytes:
+    return text.encode("ascii", "replace").translate(_SHAPE)
+
+
+def _capitals_matches(text: str, shape: bytes | None = None) -> Iterator[re.Match]:
+    """_CAPITALS.finditer(text), tried only where the text's shape (`shape`, if the
+    caller has it) allows a match: the literal-led search over the shape skips the
+    lower-case text at C speed, which the pattern's leading class cannot."""
+    shape = _shape(text) if shape is None else shape
     end = 0
     for candidate in _CAPITALS_START.finditer(shape):
         if candidate.start() < end:
@@ -453,18 +459,17 @@ def _capitals_matches(text: str) -> Iterator[re.Match]:
             end = _CAPITALS_STRETCH.match(text, candidate.start()).end()
 
 
-def _dotted_matches(text: str) -> Iterator[re.Match]:
-    """_DOTTED.finditer(text), visiting only the capitals before a stop: every match
-    starts with one, and str.find skips to the stops far faster than the pattern
-    engine can try every capital of the text."""
-    stop = text.find(".", 1)
-    while stop != -1:
-        match = _DOTTED.match(text, stop - 1) if "A" <= text[stop - 1] <= "Z" else None
+def _dotted_matches(text: str, shape: bytes) -> Iterator[re.Match]:
+    """_DOTTED.finditer(text), visiting only the capitals before a stop, where every
+    match starts: `A.` in the text's shape (_shape), found at C speed."""
+    at = shape.find(b"A.")
+    while at != -1:
+        match = _DOTTED.match(text, at)
         if match is not None:
             yield match
-            stop = text.find(".", match.end() + 1)
+            at = shape.find(b"A.", match.end())
         else:
-            stop = text.find(".", stop + 1)
+            at = shape.find(b"A.", at + 1)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
