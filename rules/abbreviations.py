@@ -123,6 +123,8 @@ def malformed_abbreviation(article: Article, options: Options) -> Iterator[Probl
     followed by a full stop cannot be told from it and is never reported.
     """
     analysis = article.abbreviations
+    if not analysis.malformed:
+        return  # most articles: nothing to weigh the article's forms for
     profile = profile_of(options)
     own = article.shared(_article_forms)
     counts = article.shared(_copy_forms)[0]
@@ -205,8 +207,10 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
     """
     yield from _title_stop_mix(article)
     yield from _proper_name_mix(article)
-    profile = profile_of(options)
     tokens = article.shared(_dottable_tokens)[0]
+    if not tokens:
+        return
+    profile = profile_of(options)
     own = article.shared(_article_forms)
     first_uses: dict[bool, dict[tuple[str, bool], Token]] = {}  # found at the first problem
     for t in tokens:
@@ -518,8 +522,10 @@ def acronym_case_mix(article: Article, options: Options) -> Iterator[Problem]:
     beside a slash (`HIV/AIDS`) and capitalised words at the start of a sentence that
     are not known acronyms (`Who` is not `WHO`).
     """
-    profile = profile_of(options)
     analysis = article.abbreviations
+    if not any(t.form == "initial-cap" for t in analysis.tokens):
+        return  # no case to mix with the capitals
+    profile = profile_of(options)
     tokens = [t for t in analysis.tokens
               if t.form in ("plain", "initial-cap") and 3 <= len(t.key) <= MAX_ACRONYM
               and not t.lead_in
