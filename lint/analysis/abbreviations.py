@@ -324,11 +324,14 @@ class Abbreviations:
 
     def _find_tokens(self, capitals: list[re.Match], shape: bytes) -> None:
         self._find_dotted(shape)
+        keys = set()
         for m in capitals:
-            key = m.group().removesuffix("s") if m.group(1) else m.group()
-            self._token(m.start(), m.start() + len(key), key, "plain", plural=bool(m.group(1)))
-        self._find_initial_caps({m.group().removesuffix("s") if m.group(1) else m.group()
-                                 for m in capitals})
+            plural = m.group(1) is not None
+            key = m.group()[:-1] if plural else m.group()
+            keys.add(key)
+            start = m.start()
+            self._token(start, start + len(key), key, "plain", plural)
+        self._find_initial_caps(keys)
         self.tokens.sort(key=lambda t: t.start)
 
     def _find_dotted(self, shape: bytes) -> None:
@@ -553,14 +556,14 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
             single = text[start:end]
             camel = not (single.isascii() and single[1:].islower()) and _CAMEL.search(single)
             return (start, end) if "-" in single or camel else (None, end)
-        if text.startswith("&", space + 1, end):
-            return start, end  # the word is joined to the next: `In & Out Burger`, `A & E`
         first = text[start:space]
         folded = first.casefold()
-        prefix = folded in _TITLE_WORDS or first.isupper()  # `RBS Six Nations`
         if folded not in _LEADING_NON_NAME and not (
-                prefix and _SEVERAL_WORDS.search(text, space + 1, end)):
+                (folded in _TITLE_WORDS or first.isupper())  # `RBS Six Nations`
+                and _SEVERAL_WORDS.search(text, space + 1, end)):
             return start, end
+        if text.startswith("&", space + 1, end):
+            return start, end  # kept, joined to the next word: `In & Out Burger`, `A & E`
         start = space + 1
 
 
