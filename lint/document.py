@@ -243,7 +243,7 @@ class DocumentBuilder:
         if not runs:
             return None
         if self._blocks:
-            self._add_separator(runs[0], joined)
+            self._add_separator(runs[0].source, runs[0].src_start, joined)
         parts, pieces, start = self._parts, self._pieces, self._length
         end = start
         for text, src_start, src_length, exact, source, masked in runs:
@@ -254,11 +254,29 @@ class DocumentBuilder:
             pieces.append(Piece(end, length, source, src_start, src_length, exact))
             end += length
         self._length = end
+        return self._close_block(kind, start)
+
+    def add_copied_block(self, kind: str, text: str, src_start: int,
+                         source: int = 0) -> Block | None:
+        """add_block(kind, [Run(text, src_start, len(text), source=source)]): a block
+        that is one stretch of a source as written, without building the run."""
+        if not text:
+            return None
+        if self._blocks:
+            self._add_separator(source, src_start, False)
+        start = self._length
+        self._parts.append(text)
+        self._pieces.append(Piece(start, len(text), source, src_start, len(text), True))
+        self._length = start + len(text)
+        return self._close_block(kind, start)
+
+    def _close_block(self, kind: str, start: int) -> Block:
+        """The block from rendered `start` to the end so far, numbered if a paragraph."""
         paragraph = None
         if kind not in LEAD_IN_KINDS and kind not in UNNUMBERED_KINDS:
             self._paragraphs += 1
             paragraph = self._paragraphs
-        block = Block(kind, start, end, paragraph)
+        block = Block(kind, start, self._length, paragraph)
         self._blocks.append(block)
         return block
 
@@ -266,16 +284,17 @@ class DocumentBuilder:
         """Mark source text shown as code: never prose, never a directive."""
         self._code.append((source, start, end))
 
-    def _add_separator(self, next_run: Run, joined: bool) -> None:
+    def _add_separator(self, source: int, src_start: int, joined: bool) -> None:
+        """The separator before a block that starts at `src_start` of `source`."""
         prev = self._pieces[-1]
         prev_end = prev.src_start + prev.src_length
         self._parts.append(BLOCK_SEPARATOR)
-        if prev.source == next_run.source and next_run.src_start >= prev_end:
-            gap = self._sources[prev.source].text[prev_end:next_run.src_start]
+        if prev.source == source and src_start >= prev_end:
+            gap = self._sources[source].text[prev_end:src_start]
             start = (prev_end if joined or gap.isspace()
-                     else next_run.src_start - (len(gap) - len(gap.rstrip())))
-            self._pieces.append(Piece(self._length, len(BLOCK_SEPARATOR), prev.source, start,
-                                      next_run.src_start - start, False))
+                     else src_start - (len(gap) - len(gap.rstrip())))
+            self._pieces.append(Piece(self._length, len(BLOCK_SEPARATOR), source, start,
+                                      src_start - start, False))
         self._length += len(BLOCK_SEPARATOR)
 
     def build(self) -> Document:

@@ -7,9 +7,12 @@ paragraph neither joins that paragraph nor hides it.
 
 from __future__ import annotations
 
+import re
+from itertools import zip_longest
+
 import regex
 
-from lint.document import BLOCK_SEPARATOR, Document, DocumentBuilder, Run
+from lint.document import BLOCK_SEPARATOR, Document, DocumentBuilder
 from lint.lazy import LazyPattern
 from lint.readers import leadin
 from lint.source import Source
@@ -19,7 +22,7 @@ _BREAK = r"(?>\r\n|\r|\n)"
 _BLANK_LINES = LazyPattern(rf"{_BREAK}(?:[ \t]*{_BREAK})+")
 # The same for text without carriage returns (most files): led by a literal, which
 # the engine finds far faster than the alternation of the three breaks.
-_BLANK_LINES_LF = regex.compile(r"\n(?:[ \t]*\n)+")
+_BLANK_LINES_LF = re.compile(r"\n(?:[ \t]*\n)+")
 _LINE = regex.compile(r"[^\r\n]+")
 # A comment that fills its lines: from a line start to a line end, possibly across
 # line breaks, ending at its first `-->`.
@@ -38,42 +41,44 @@ def render(source: str) -> str:
     return _SEPARATOR.sub(BLOCK_SEPARATOR, source)
 
 
-def blocks_of(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each blank-line separated block, outer white space trimmed."""
-    spans = []
+def blocks_of(text: str) -> list[tuple[int, str]]:
+    """(start, text) of each blank-line separated block, outer white space trimmed."""
+    blocks: list[tuple[int, str]] = []
     cursor = 0
     blank_lines = _BLANK_LINES if "\r" in text else _BLANK_LINES_LF
+    has_comments = "<!--" in text
     for separator in (*blank_lines.finditer(text), None):
         end = separator.start() if separator else len(text)
-        if "<!--" in text[cursor:end]:
-            spans.extend(_between_comment_lines(text, cursor, end))
+        if has_comments and text.find("<!--", cursor, end) != -1:
+            _add_between_comment_lines(blocks, text, cursor, end)
         else:
-            _add_trimmed(spans, text, cursor, end)
+            _add_trimmed(blocks, text, cursor, end)
         cursor = separator.end() if separator else end
-    return spans
+    return blocks
 
 
-def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+def _add_trimmed(blocks: list[tuple[int, str]], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
-    if stripped:
+    if not stripped:
+        return
+    if len(stripped) < len(chunk):  # most blocks have nothing to trim
         start += len(chunk) - len(chunk.lstrip())
-        spans.append((start, start + len(stripped)))
+    blocks.append((start, stripped))
 
 
-def _between_comment_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _add_between_comment_lines(blocks: list[tuple[int, str]], text: str, start: int,
+                               end: int) -> None:
     """The prose of a block, split at the lines that hold only a comment."""
-    spans: list[tuple[int, int]] = []
     for comment in _COMMENT_LINES.finditer(text, start, end):
-        _add_trimmed(spans, text, start, comment.start())
+        _add_trimmed(blocks, text, start, comment.start())
         start = comment.end()
-    _add_trimmed(spans, text, start, end)
-    return spans
+    _add_trimmed(blocks, text, start, end)
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text.find("\n", start, end) == -1 and text.find("\r", start, end) == -1:
-        return [(start, end)]  # one line (most blocks), already trimmed by blocks_of
+        return [(start, end)]  # one line, already trimmed by blocks_of
     spans = []
     for match in _LINE.finditer(text, start, end):
         line_start = match.start() + len(match.group()) - len(match.group().lstrip())
@@ -83,24 +88,25 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _lead_in_read_by_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The block spans with the leading blocks split where the lead-in model reads
-    them line by line (leadin.split_lead_in)."""
-    lines = [_line_spans(text, s, e) for s, e in spans[:leadin.LEAD_IN_BLOCKS]]
-    if all(len(block) == 1 for block in lines):
-        return spans
+def _lead_in_read_by_line(text: str, blocks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The blocks with the leading ones split where the lead-in model reads them line
+    by line (leadin.split_lead_in)."""
+    leading = blocks[:leadin.LEAD_IN_BLOCKS]
+    if not any("\n" in block or "\r" in block for _, block in leading):
+        return blocks  # a line each (most articles): nothing to split
+    lines = [_line_spans(text, start, start + len(block)) for start, block in leading]
     groups = leadin.split_lead_in([[text[s:e] for s, e in block] for block in lines])
-    split = [(block[a][0], block[b - 1][1])
+    split = [(block[a][0], text[block[a][0]:block[b - 1][1]])
              for block, runs in zip(lines, groups, strict=True) for a, b in runs]
-    return split + spans[len(lines):]
+    return split + blocks[len(lines):]
 
 
 def read(path: str, text: str) -> Document:
     builder = DocumentBuilder(path, "text")
     builder.add_source(Source(text))
-    spans = _lead_in_read_by_line(text, blocks_of(text))
-    chunks = [text[s:e] for s, e in spans]
-    kinds = leadin.classify(chunks)
-    for (start, end), chunk, kind in zip(spans, chunks, kinds, strict=True):
-        builder.add_block(kind or "paragraph", [Run(chunk, start, end - start)])
+    blocks = _lead_in_read_by_line(text, blocks_of(text))
+    # The lead-in is read from the first blocks alone; the rest are paragraphs.
+    kinds = leadin.classify([block for _, block in blocks[:leadin.READ_BLOCKS]])
+    for (start, block), kind in zip_longest(blocks, kinds):
+        builder.add_copied_block(kind or "paragraph", block, start)
     return builder.build()
