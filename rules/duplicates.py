@@ -6,7 +6,6 @@ import operator
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-from typing import NamedTuple
 
 import regex
 
@@ -39,16 +38,10 @@ _SHORT_LINE_WORDS = 12
 NEAR_DUPLICATE_DEFAULT = 90
 
 
-class _Paragraph(NamedTuple):
-    key: str  # comparison_key
-    words: int  # word_count
-
-
-def _paragraphs(article: Article) -> dict[Block, _Paragraph]:
+def _paragraphs(article: Article) -> dict[Block, tuple[str, int]]:
     """Each paragraph's comparison key and word count (in one pass), shared by
     the rules of this family."""
-    return {b: _Paragraph(*comparison_key_and_words(article.block_text(b)))
-            for b in article.paragraphs}
+    return {b: comparison_key_and_words(article.block_text(b)) for b in article.paragraphs}
 
 
 def _may_be_list_mark(text: str) -> bool:
@@ -79,7 +72,7 @@ def _in_list_runs(article: Article) -> set[Block]:
     inside: set[Block] = set()
     run: list[Block] = []
     for block in (*article.paragraphs, None):
-        if block is not None and _list_like(article, block, paragraphs[block].words):
+        if block is not None and _list_like(article, block, paragraphs[block][1]):
             run.append(block)
             continue
         if len(run) >= _LIST_RUN:
@@ -88,9 +81,10 @@ def _in_list_runs(article: Article) -> set[Block]:
     return inside
 
 
-def _long_enough(article: Article, min_words: int) -> list[tuple[Block, _Paragraph]]:
-    """The paragraphs of `min_words` words or more, with their keys and counts."""
-    return [(b, p) for b, p in article.shared(_paragraphs).items() if p.words >= min_words]
+def _long_enough(article: Article, min_words: int) -> list[tuple[Block, str]]:
+    """The paragraphs of `min_words` words or more, with their keys."""
+    return [(b, key) for b, (key, words) in article.shared(_paragraphs).items()
+            if words >= min_words]
 
 
 @rule("duplicate-paragraph", category="duplicates", severity="error",
@@ -133,8 +127,8 @@ def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]
     design in a list, stays quiet.
     """
     first_seen: dict[str, Block] = {}
-    for block, paragraph in _long_enough(article, options.min_words):
-        first = first_seen.setdefault(paragraph.key, block)
+    for block, key in _long_enough(article, options.min_words):
+        first = first_seen.setdefault(key, block)
         if first is block:
             continue
         previous = article.previous_block(block)
@@ -237,18 +231,20 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     described, from those.
     """
     long_enough = _long_enough(article, options.min_words)
-    listed = article.shared(_in_list_runs)
     # Copies of one paragraph score alike: keys are scored once, and a copy's latest
     # occurrence before the later paragraph is the one reported.
     occurrences: dict[str, list[Block]] = {}
-    for block, paragraph in long_enough:
-        occurrences.setdefault(paragraph.key, []).append(block)
+    for block, key in long_enough:
+        occurrences.setdefault(key, []).append(block)
     keys = list(occurrences)
     similar: dict[int, list[tuple[int, int]]] = {}
     for i, j in candidate_pairs(keys, options.threshold):
         score = _similarity(keys[i], keys[j], options.threshold)
         if score:
             similar.setdefault(j, []).append((score, i))
+    if not similar:
+        return  # most articles: no need to know their list runs
+    listed = article.shared(_in_list_runs)
     for j, scored in similar.items():
         later = occurrences[keys[j]][0]  # the copies after it repeat it exactly
         found = [(score, earlier) for score, i in scored
@@ -401,15 +397,16 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     list runs, and a sentence whose whole paragraph is a copy or near copy of the
     other's, which the paragraph rules report.
     """
+    min_words = options.min_words
+    paragraphs = article.paragraphs
+    if min_words > OPENING_WORDS and not _openings_repeat(article, paragraphs):
+        return  # most articles: told before the list runs and the quotes are read
     listed = article.shared(_in_list_runs)
-    text, quotes, min_words = article.text, article.quotes, options.min_words
-    paragraphs = [block for block in article.paragraphs if block not in listed]
-    if min_words > OPENING_WORDS:
-        # Sentences with one key open with the same words; in most articles no two
-        # openings are the same, and no paragraph needs splitting into sentences.
-        openings = possible_openings([article.block_text(block) for block in paragraphs])
-        if len(set(openings)) == len(openings):
+    if listed:
+        paragraphs = [block for block in paragraphs if block not in listed]
+        if min_words > OPENING_WORDS and not _openings_repeat(article, paragraphs):
             return
+    text, quotes = article.text, article.quotes
     first_seen: dict[str, tuple[Block, int, int]] = {}
     alike: dict[tuple[Block, Block], bool] = {}  # a copied paragraph repeats many sentences
     for block in paragraphs:
@@ -439,9 +436,17 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
                           related=(Related(start, end, "first occurrence"),))
 
 
+def _openings_repeat(article: Article, paragraphs: Sequence[Block]) -> bool:
+    """Whether two sentences of the paragraphs may be the same: sentences with one
+    key open with the same words, and in most articles no two openings are the same,
+    so no paragraph needs splitting into sentences."""
+    openings = possible_openings([article.block_text(block) for block in paragraphs])
+    return len(set(openings)) < len(openings)
+
+
 def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
     paragraphs = article.shared(_paragraphs)
-    first, second = paragraphs[a].key, paragraphs[b].key
+    (first, _), (second, _) = paragraphs[a], paragraphs[b]
     return (_lengths_allow(len(first), len(second), NEAR_DUPLICATE_DEFAULT)
             and _similarity(first, second, NEAR_DUPLICATE_DEFAULT) > 0)
 
