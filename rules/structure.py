@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
 
 import regex
@@ -52,15 +51,19 @@ def _any_fullmatch(patterns: tuple[regex.Pattern, ...], line: str) -> bool:
     return bool(patterns) and any(p.fullmatch(line) for p in patterns)
 
 
-def _lines(article: Article, block: Block) -> Iterator[tuple[int, int]]:
+def _lines(article: Article, block: Block) -> list[tuple[int, int]]:
     """(start, end) of each line of the block, as str.split("\n") cuts them."""
     text, start = article.text, block.start
     end = text.find("\n", start, block.end)
+    if end == -1:
+        return [(start, block.end)]  # most blocks
+    lines = []
     while end != -1:
-        yield start, end
+        lines.append((start, end))
         start = end + 1
         end = text.find("\n", start, block.end)
-    yield start, block.end
+    lines.append((start, block.end))
+    return lines
 
 
 _NAME_LINE = LazyPattern(
@@ -68,11 +71,14 @@ _NAME_LINE = LazyPattern(
 _BIO_VERBS = r"(?:is|was|has|joined|writes|covers|reports)"
 
 
-def _is_name_line(line: str) -> bool:
-    """A line holding only a name (`Jane Smith`, `Ludwig van Beethoven`)."""
+def _is_name_line(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] is a line holding only a name (`Jane Smith`,
+    `Ludwig van Beethoven`)."""
+    end = len(text) if end is None else end
     # The name's two to four words are parted by single spaces, so a line with no
-    # space or more than three (every paragraph) is told without the pattern.
-    return 1 <= line.count(" ") <= 3 and bool(_NAME_LINE.fullmatch(line))
+    # space or more than three (every paragraph) is told without the pattern, and
+    # without copying it out of the text.
+    return 1 <= text.count(" ", start, end) <= 3 and bool(_NAME_LINE.fullmatch(text, start, end))
 
 
 def _closing_units(article: Article) -> list[tuple[int, int]]:
@@ -80,14 +86,15 @@ def _closing_units(article: Article) -> list[tuple[int, int]]:
     only a name read line by line: pasted bios keep the name, the job title and
     the bio on consecutive lines. The name and a job-title line under it are units
     of their own, the rest of the block one more."""
+    text = article.text
     units: list[tuple[int, int]] = []
     for block in article.body[-4:]:  # a bio of three at most, and the story before it
-        lines = list(islice(_lines(article, block), 3))  # the units' first lines
-        first = article.text[lines[0][0]:lines[0][1]]
-        if len(lines) == 1 or not _is_name_line(first):
+        first_end = text.find("\n", block.start, block.end)
+        if first_end == -1 or not _is_name_line(text, block.start, first_end):
             units.append((block.start, block.end))
             continue
-        split = 2 if is_job_title(article.text[lines[1][0]:lines[1][1]]) else 1
+        lines = _lines(article, block)[:3]  # the units' first lines
+        split = 2 if is_job_title(text[lines[1][0]:lines[1][1]]) else 1
         units += lines[:split]
         if split < len(lines):
             units.append((lines[split][0], block.end))
@@ -106,9 +113,9 @@ def _author_bio(article: Article) -> tuple[tuple[int, int], tuple[int, int]] | N
         if len(units) <= size:
             continue
         tail = units[-size:]
-        name = article.text[tail[0][0]:tail[0][1]]
-        if not _is_name_line(name):
+        if not _is_name_line(article.text, *tail[0]):
             continue
+        name = article.text[tail[0][0]:tail[0][1]]
         first, *_, last = name.split()
         names = "|".join(regex.escape(n) for n in (name, first, last))
         bio_start = regex.compile(rf"(?:{names})(?:['’]s)? {_BIO_VERBS}\b")
