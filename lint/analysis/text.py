@@ -14,15 +14,22 @@ WORD = regex.compile(r"\w+(?:['’]\w+)*")
 
 def joined_words(text: str) -> tuple[str, int]:
     """`" ".join(text.split())` and the number of words, by C-level string tests
-    alone when the only white space is single plain spaces (most ASCII copy)."""
-    if (text.isascii() and "  " not in text and "\n" not in text and "\t" not in text
-            and "\r" not in text and "\x0b" not in text and "\x0c" not in text
-            and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text
-            and "\x1f" not in text):  # str.split() breaks on all these too
+    alone when the only white space is single plain spaces (most copy)."""
+    if "  " not in text and _no_space_but_plain(text):
         text = text.strip(" ")
         return text, text.count(" ") + 1 if text else 0
     words = text.split()
     return " ".join(words), len(words)
+
+
+def _no_space_but_plain(text: str) -> bool:
+    """Whether the plain space is the only white space (as str.split() knows it) in text."""
+    if text.isascii():  # a few substring tests beat a test of each character
+        return ("\n" not in text and "\t" not in text and "\r" not in text
+                and "\x0b" not in text and "\x0c" not in text and "\x1c" not in text
+                and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text)
+    # Every other white space character is unprintable (a separator or a control).
+    return text.isprintable()
 
 
 def comparison_key_and_words(text: str) -> tuple[str, int]:
