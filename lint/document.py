@@ -209,6 +209,11 @@ def visible_runs(runs: list[Run]) -> list[Run]:
     return runs
 
 
+# The builder makes two pieces and a block for every block it adds: it builds them as
+# the tuples they are, without the Python-level __new__ a NamedTuple's call runs.
+_built = tuple.__new__
+
+
 class DocumentBuilder:
     """Assembles a Document block by block, keeping the span map in step.
 
@@ -251,7 +256,7 @@ class DocumentBuilder:
             if masked:
                 self._masked.append((end, end + length))
             parts.append(text)
-            pieces.append(Piece(end, length, source, src_start, src_length, exact))
+            pieces.append(_built(Piece, (end, length, source, src_start, src_length, exact)))
             end += length
         self._length = end
         return self._close_block(kind, start)
@@ -266,7 +271,7 @@ class DocumentBuilder:
             self._add_separator(source, src_start, False)
         start = self._length
         self._parts.append(text)
-        self._pieces.append(Piece(start, len(text), source, src_start, len(text), True))
+        self._pieces.append(_built(Piece, (start, len(text), source, src_start, len(text), True)))
         self._length = start + len(text)
         return self._close_block(kind, start)
 
@@ -276,7 +281,7 @@ class DocumentBuilder:
         if kind not in LEAD_IN_KINDS and kind not in UNNUMBERED_KINDS:
             self._paragraphs += 1
             paragraph = self._paragraphs
-        block = Block(kind, start, self._length, paragraph)
+        block = _built(Block, (kind, start, self._length, paragraph))
         self._blocks.append(block)
         return block
 
@@ -293,8 +298,8 @@ class DocumentBuilder:
             gap = self._sources[source].text[prev_end:src_start]
             start = (prev_end if joined or gap.isspace()
                      else src_start - (len(gap) - len(gap.rstrip())))
-            self._pieces.append(Piece(self._length, len(BLOCK_SEPARATOR), source, start,
-                                      src_start - start, False))
+            self._pieces.append(_built(Piece, (self._length, len(BLOCK_SEPARATOR), source, start,
+                                               src_start - start, False)))
         self._length += len(BLOCK_SEPARATOR)
 
     def build(self) -> Document:

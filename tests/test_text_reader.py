@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.document import DocumentBuilder, Run
+from lint.document import Block, DocumentBuilder, Piece, Run
 from lint.readers import leadin
 from lint.readers import text as text_reader
 from lint.source import Source
@@ -33,7 +33,10 @@ def test_a_copied_block_is_the_block_of_its_one_run(pieces: list[str]) -> None:
     starts = [i for i in range(len(text)) if text.startswith("word", i)]
     blocks = [("headline" if n == 0 else "paragraph", start, start + 4)
               for n, start in enumerate(starts[::2])]
-    assert _built(text, blocks, copied=True) == _built(text, blocks, copied=False)
+    built = _built(text, blocks, copied=True)
+    assert built == _built(text, blocks, copied=False)
+    assert {type(block) for block in built[1]} <= {Block}
+    assert {type(piece) for piece in built[2]} == {Piece}
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
