@@ -51,8 +51,9 @@ def is_byline(line: str) -> bool:
 def is_dateline(line: str) -> bool:
     """A short line that carries a date and is not a sentence (`Published 3 March 2025`)."""
     line = line.strip()
-    return (_at_most_words(line, _MAX_LEAD_IN_WORDS)
-            and bool(_DATE.search(line) or _STAMP.match(line)) and not line.endswith("."))
+    # The final stop first: it rules out nearly every paragraph without splitting it.
+    return (not line.endswith(".") and _at_most_words(line, _MAX_LEAD_IN_WORDS)
+            and bool(_DATE.search(line) or _STAMP.match(line)))
 
 
 def is_job_title(line: str) -> bool:
