@@ -13,16 +13,17 @@ from lint.runner import fix_text
 
 # Private-use characters, which no reader treats specially, to mark a span's ends.
 _START, _END = "\ue000", "\ue001"
-_MARKUP_FORMATS = ("html", "wordpress", "ans")
+_IN_CONTEXT_FORMATS = ("html", "wordpress", "ans", "markdown")
 
 
 def _rendered_in_context(document: Document, location: Location) -> str | None:
-    """What the whole of a markup source shows between the span's ends. Markup opened
-    before a span can change what its slice shows alone: a `<q>` inside another shows
-    single marks, and a second `<li>` closes the hidden `<span>` the first one holds.
-    None for the other formats, and where an end falls in text that does not show."""
+    """What the whole of a markup or Markdown source shows between the span's ends.
+    Markup opened before a span can change what its slice shows alone: a `<q>` inside
+    another shows single marks, a second `<li>` closes the hidden `<span>` the first
+    one holds, and a code span opened before it shows `&amp;` as written. None for
+    the other formats, and where an end falls in text that does not show."""
     source = document.sources[location.source]
-    if not (source.inline or document.format in _MARKUP_FORMATS):
+    if not (source.inline or document.format in _IN_CONTEXT_FORMATS):
         return None
     start, end = location.offset, location.offset + location.length
     text = source.text

@@ -12,10 +12,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from invariants import assert_blocks_exact, assert_locations_exact
+from invariants import assert_blocks_exact, assert_exact, assert_locations_exact
 from lint.config import Config
 from lint.document import Document, Run
-from lint.engine import Linter
+from lint.engine import Linter, source_location
 from lint.readers import MAX_JSON_DEPTH, InputError, detect_format, read
 from lint.readers.markup import parse, parse_elements, render
 
@@ -507,6 +507,18 @@ def test_markdown_backslash_escapes_show_the_mark_they_escape() -> None:
         ("unbalanced-quote", '"', '\\"', 7, 10)]
     assert_locations_exact(document, found)
     assert_blocks_exact(document)
+
+
+def test_a_span_that_ends_inside_a_code_span_is_located_as_its_source_shows_it() -> None:
+    # The reference is code, shown as written; the span's slice alone has no closing
+    # backtick and would show `&`: the invariant reads the slice in its source.
+    document = read("a.md", "Vote\n\nSee `a &amp; b` here.\n")
+    start = document.body[0].start
+    end = document.text.index("&amp;") + len("&amp;")
+    location = source_location(document, start, end)
+    assert document.sources[0].text[location.offset:location.offset + location.length] == (
+        "See `a &amp;")
+    assert_exact(document, location, "See `a &amp;")
 
 
 def test_markdown_white_space_references_at_a_block_edge_show_nothing() -> None:
