@@ -9,9 +9,10 @@ import re
 import unicodedata
 from collections import Counter
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from lint.analysis.abbreviations import Name
 from lint.document import Block
 from rules.names import (
@@ -39,6 +40,7 @@ NAME_TEXT = st.lists(st.sampled_from(list("aTh&-\n\r\u00a0'ÉéİﬁΣσς1") + 
                      max_size=8).map("".join)
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(NAME_TEXT, max_size=6))
 def test_the_keys_of_names_together_are_each_names_key(names: list[str]) -> None:
     assert name_keys(names) == [one_name_key(name) for name in names]
@@ -76,6 +78,7 @@ NAMES = st.lists(st.sampled_from(SLIPS)
                  max_size=12)
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(NAMES)
 def test_the_texts_sharing_a_word_make_the_slips_of_every_text(texts: list[str]) -> None:
     names = names_of(texts)
@@ -87,6 +90,7 @@ def test_the_texts_sharing_a_word_make_the_slips_of_every_text(texts: list[str])
     assert all(forms[form] == every_form[form] for slip in slips for form in slip)
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(NAMES, st.sets(st.sampled_from(["New York", "Keir Starmer", "Bank England", "J Smith"])))
 def test_the_pairs_written_are_those_of_every_name(texts: list[str], forms: set[str]) -> None:
     names = names_of(texts)
@@ -94,6 +98,7 @@ def test_the_pairs_written_are_those_of_every_name(texts: list[str], forms: set[
     assert _pairs_written(names, forms) == [pair for pair in every_pair if pair[2] in forms]
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(NAMES)
 def test_the_slips_are_those_of_all_pairs_of_forms(texts: list[str]) -> None:
     forms = forms_of(names_of(texts), texts)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from lint.document import Block
 from rules.structure import _is_name_line, _lines
 
 _PIECES = ["Jane", "Smith", "van", "O’Neill", "x", " ", "  ", "\n", "\t", "."]
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=12), st.integers(0, 40), st.integers(0, 40))
 def test_a_name_line_is_told_in_place_as_it_is_told_copied_out(pieces: list[str], start: int,
                                                                end: int) -> None:
@@ -20,6 +22,7 @@ def test_a_name_line_is_told_in_place_as_it_is_told_copied_out(pieces: list[str]
     assert _is_name_line(text, start, end) == _is_name_line(text[start:end])
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=12), st.integers(0, 40), st.integers(0, 40))
 def test_lines_are_the_block_cut_at_each_line_break(pieces: list[str], start: int,
                                                     end: int) -> None:

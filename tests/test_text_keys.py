@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from lint.analysis.text import joined_words
 
 # Every white space str.split() knows, and printable and unprintable characters
@@ -15,6 +16,7 @@ _SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 _CHARACTERS = st.sampled_from([*_SPACES, "  ", "a", "B", "’", "£", "é", "\u200b", "\xad"])
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(_CHARACTERS, max_size=12).map("".join))
 def test_joined_words_are_the_words_split_and_joined(text: str) -> None:
     words = text.split()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
 from lint.document import Block, DocumentBuilder, Piece, Run
 from lint.readers import leadin
 from lint.readers import text as text_reader
@@ -26,6 +27,7 @@ def _built(text: str, blocks: list[tuple[str, int, int]], copied: bool) -> tuple
     return document.text, document.blocks, document.spans.pieces
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30))
 def test_a_copied_block_is_the_block_of_its_one_run(pieces: list[str]) -> None:
     text = "".join(pieces)
@@ -39,6 +41,7 @@ def test_a_copied_block_is_the_block_of_its_one_run(pieces: list[str]) -> None:
     assert {type(piece) for piece in built[2]} == {Piece}
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_blocks_are_the_trimmed_text_between_blank_lines(pieces: list[str]) -> None:
     text = "".join(pieces)
