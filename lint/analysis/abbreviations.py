@@ -442,14 +442,14 @@ class Abbreviations:
 
 
 def _shape(text: str) -> bytes:
+    """The text as _SHAPE reads it, one byte a character."""
     return text.encode("ascii", "replace").translate(_SHAPE)
 
 
-def _capitals_matches(text: str, shape: bytes | None = None) -> Iterator[re.Match]:
-    """_CAPITALS.finditer(text), tried only where the text's shape (`shape`, if the
-    caller has it) allows a match: the literal-led search over the shape skips the
-    lower-case text at C speed, which the pattern's leading class cannot."""
-    shape = _shape(text) if shape is None else shape
+def _capitals_matches(text: str, shape: bytes) -> Iterator[re.Match]:
+    """_CAPITALS.finditer(text), tried only where the text's shape (_shape) allows a
+    match: the literal-led search over the shape skips the lower-case text at C
+    speed, which the pattern's leading class cannot."""
     end = 0
     for candidate in _CAPITALS_START.finditer(shape):
         if candidate.start() < end:
