@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.analysis.quotes import AMBIGUOUS, CLOSE, DOUBLE, OPEN, SINGLE, QuoteScan, _depths
+from fuzzing import examples
+from lint.analysis.quotes import (
+    AMBIGUOUS,
+    CLOSE,
+    DOUBLE,
+    OPEN,
+    SINGLE,
+    QuoteScan,
+    _depths,
+    scan_quotes,
+)
 from lint.article import Article
 from lint.readers import read
 
@@ -202,3 +214,22 @@ def test_long_runs_of_marks_in_one_paragraph(body: str, marks: int, quotations: 
     _, result = scan("Headline\n\n" + body + "\n")
     assert (len(result.marks), len(result.quotations), len(result.ambiguous)) == (
         marks, quotations, ambiguous)
+
+
+# A paragraph whose marks are plain (quotations one after another, apostrophes inside
+# words) skips the stack machine: what it finds must be what the machine finds, also
+# where it carries on a quotation the paragraph before left open.
+_PIECES = ['"', "“", "”", "'", "’", "‘", "''", " ", "we", "Don", "t", "5", ".", ",", "(", "-",
+           ":", '" ', ' "', '("', "“ ", " ”", "5'", "a’", '"We go on.', '"We win."',
+           ' "We win," ', " “We’re in.” ", "5'10", ' "Tall, 5\'10" ']
+_PARAGRAPH = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_PARAGRAPH, max_size=6))
+def test_plain_paragraphs_are_read_as_the_stack_machine_reads_them(paragraphs: list[str]) -> None:
+    article = Article(read("case.txt", HEADLINE + "\n\n".join(paragraphs)))
+    fast = scan_quotes(article.text, article.blocks, article.prose)
+    with mock.patch("lint.analysis.quotes._plain_marks", return_value=None):
+        slow = scan_quotes(article.text, article.blocks, article.prose)
+    assert fast == slow

@@ -42,6 +42,7 @@ CURLY = {DOUBLE: ("“", "”"), SINGLE: ("‘", "’")}
 _DOUBLE_MARKS = frozenset((*STRAIGHT_DOUBLES, *CURLY[DOUBLE]))
 
 _MARK_CHARS = frozenset(prose.QUOTE_MARKS)
+_SINGLE_MARKS = frozenset(prose.SINGLE_QUOTES)
 # Neighbours that let a straight mark open (before it) or close (after it).
 _OPEN_BEFORE = frozenset("([{—–―-/:\"'“‘")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–―-…\"'”’")
@@ -408,6 +409,37 @@ class _Scanner:
         return left_open
 
 
+def _plain_marks(text: str, lo: int, hi: int,
+                 tokens: list[tuple[int, int, str]]) -> list[QuoteMark] | None:
+    """The marks of block [lo, hi) when the stack machine would read them plainly, else
+    None: double marks that open and close by turns, each with neighbours that decide
+    it, and single marks only inside words, where they are apostrophes. An opener
+    (`"`, `“`) stands after white space or opening punctuation and before a character
+    that is not white space; a closer (`"`, `”`) after one that is neither white space
+    nor a digit (which may make it a prime) and before white space or closing
+    punctuation. Most quoting paragraphs are read so, with no stack, none of the
+    rarer cases to try and no nesting to work out."""
+    marks: list[QuoteMark] = []
+    for s, e, char in tokens:
+        before = text[s - 1] if s > lo else " "
+        after = text[e] if e < hi else " "
+        if char in _SINGLE_MARKS:
+            if before.isalnum() and after.isalnum():
+                continue
+            return None
+        if len(marks) % 2 == 0:
+            if char not in '"“' or after.isspace() or not (
+                    before.isspace() or before in _OPEN_BEFORE):
+                return None
+            marks.append(_new_mark((s, e, DOUBLE, OPEN, char == "“", False, False)))
+        else:
+            if char not in '"”' or before.isspace() or before.isdigit() or not (
+                    after.isspace() or after in _CLOSE_AFTER):
+                return None
+            marks.append(_new_mark((s, e, DOUBLE, CLOSE, char == "”", False, False)))
+    return marks if len(marks) % 2 == 0 else None
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -502,7 +534,19 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
         last = bisect.bisect_left(token_starts, block.end, first)
         if first == last and pending is None:
             continue  # no marks and nothing open: nothing to do
-        left_open = scanner.scan(block, tokens[first:last], pending, len(quotations))
+        block_tokens = tokens[first:last]
+        plain = _plain_marks(masked, block.start, block.end, block_tokens)
+        if plain is not None:  # quotations one after another, each closed where it opened
+            scanner.marks += plain
+            continues = pending if plain and plain[0].start == block.start else None
+            for at in range(0, len(plain), 2):
+                opener, closer = plain[at], plain[at + 1]
+                quotations.append(_new_quotation((opener.start, closer.end, DOUBLE, 0, block,
+                                                  opener, closer, continues)))
+                continues = None
+            pending = None
+            continue
+        left_open = scanner.scan(block, block_tokens, pending, len(quotations))
         pending = left_open if block.is_body else None
         base = len(quotations)
         spans = scanner.spans
