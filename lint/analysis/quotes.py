@@ -420,24 +420,25 @@ def _plain_marks(text: str, lo: int, hi: int,
     punctuation. Most quoting paragraphs are read so, with no stack, none of the
     rarer cases to try and no nesting to work out."""
     marks: list[QuoteMark] = []
+    opening = True
     for s, e, char in tokens:
-        before = text[s - 1] if s > lo else " "
-        after = text[e] if e < hi else " "
         if char in _SINGLE_MARKS:
-            if before.isalnum() and after.isalnum():
+            if lo < s and e < hi and text[s - 1].isalnum() and text[e].isalnum():
                 continue
             return None
-        if len(marks) % 2 == 0:
-            if char not in '"“' or after.isspace() or not (
-                    before.isspace() or before in _OPEN_BEFORE):
+        if opening:
+            if char not in '"“' or e == hi or text[e].isspace() or (
+                    s > lo and not text[s - 1].isspace() and text[s - 1] not in _OPEN_BEFORE):
                 return None
             marks.append(_new_mark((s, e, DOUBLE, OPEN, char == "“", False, False)))
         else:
-            if char not in '"”' or before.isspace() or before.isdigit() or not (
-                    after.isspace() or after in _CLOSE_AFTER):
+            before = text[s - 1]  # there is one: the opener
+            if char not in '"”' or before.isspace() or before.isdigit() or (
+                    e < hi and not text[e].isspace() and text[e] not in _CLOSE_AFTER):
                 return None
             marks.append(_new_mark((s, e, DOUBLE, CLOSE, char == "”", False, False)))
-    return marks if len(marks) % 2 == 0 else None
+        opening = not opening
+    return marks if opening else None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -523,12 +524,13 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
     token_starts = [t[0] for t in tokens]
     scanner = _Scanner(masked, text)
     quotations: list[Quotation] = []
-    credited: set[int] = set()  # left open, then followed by a dash credit line
+    continued: set[int] = set()  # carried on by the next paragraph, or by a dash credit line
+    left_open: list[int] = []  # quotations with an opener and no closer
     pending: int | None = None  # the index of a quotation left open to carry on
     for block in blocks:
         if pending is not None and (not block.is_body or is_credit_line(masked, block)):
             if block.is_body:
-                credited.add(pending)
+                continued.add(pending)
             pending = None
         first = bisect.bisect_left(token_starts, block.start)
         last = bisect.bisect_left(token_starts, block.end, first)
@@ -539,6 +541,8 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
         if plain is not None:  # quotations one after another, each closed where it opened
             scanner.marks += plain
             continues = pending if plain and plain[0].start == block.start else None
+            if continues is not None:
+                continued.add(continues)
             for at in range(0, len(plain), 2):
                 opener, closer = plain[at], plain[at + 1]
                 quotations.append(_new_quotation((opener.start, closer.end, DOUBLE, 0, block,
@@ -546,8 +550,8 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
                 continues = None
             pending = None
             continue
-        left_open = scanner.scan(block, block_tokens, pending, len(quotations))
-        pending = left_open if block.is_body else None
+        still_open = scanner.scan(block, block_tokens, pending, len(quotations))
+        pending = still_open if block.is_body else None
         base = len(quotations)
         spans = scanner.spans
         depths, order, renumber = [0] * len(spans), range(len(spans)), {}
@@ -558,12 +562,15 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
                 renumber = {base + old: base + new for new, old in enumerate(order)}
         for old in order:
             start, end, kind, opener, closer, continues = spans[old]
+            continues = renumber.get(continues, continues)
+            if continues is not None:
+                continued.add(continues)
+            if closer is None and opener is not None:
+                left_open.append(len(quotations))
             quotations.append(_new_quotation((start, end, kind, depths[old], block, opener, closer,
-                                              renumber.get(continues, continues))))
+                                              continues)))
         if pending is not None and renumber:
             pending = renumber[pending]
-    continued = credited | {q.continues for q in quotations if q.continues is not None}
-    unclosed = tuple(q for i, q in enumerate(quotations)
-                     if q.closer is None and q.opener is not None and i not in continued)
+    unclosed = tuple(quotations[i] for i in left_open if i not in continued)
     return QuoteScan(tuple(scanner.kept_marks()), tuple(quotations), unclosed,
                      tuple(scanner.stray))
