@@ -157,11 +157,12 @@ class _Attribution:
         self.scan = article.quotes
         self.blocks = [b for b in article.body if b.kind != "heading"]
         self.position = {b: i for i, b in enumerate(self.blocks)}
-        self.top = {i: q for i, q in enumerate(self.scan.quotations)
-                    if q.depth == 0 and q.kind == DOUBLE and q.block in self.position}
+        self.top: dict[int, Quotation] = {}
         self.in_block: dict[Block, list[int]] = {}
-        for i, q in self.top.items():
-            self.in_block.setdefault(q.block, []).append(i)
+        for i, q in enumerate(self.scan.quotations):
+            if q.depth == 0 and q.kind == DOUBLE and q.block in self.position:
+                self.top[i] = q
+                self.in_block.setdefault(q.block, []).append(i)
         # Per paragraph, found once: asked again for each of its quotations.
         self._outside: dict[Block, str] = {}
         self._starts: dict[Block, list[int]] = {}

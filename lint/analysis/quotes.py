@@ -86,6 +86,9 @@ class Quotation(NamedTuple):
     that carries on a quotation from the previous one without reopening it.
     `continues` is the index (in QuoteScan.quotations) of the quotation this one
     carries on, so a multi-paragraph quote is a chain of Quotations.
+    `content_start` and `content_end` bound the quoted words: inside the marks, or
+    at the quotation's edge where it has no mark. (Fields, not properties: the
+    analyses and rules read them for every quotation.)
     """
 
     start: int
@@ -96,14 +99,8 @@ class Quotation(NamedTuple):
     opener: QuoteMark | None
     closer: QuoteMark | None
     continues: int | None
-
-    @property
-    def content_start(self) -> int:
-        return self.opener.end if self.opener else self.start
-
-    @property
-    def content_end(self) -> int:
-        return self.closer.start if self.closer else self.end
+    content_start: int
+    content_end: int
 
 
 # The scanner builds marks and quotations straight from tuples of their fields: a
@@ -546,7 +543,8 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
             for at in range(0, len(plain), 2):
                 opener, closer = plain[at], plain[at + 1]
                 quotations.append(_new_quotation((opener.start, closer.end, DOUBLE, 0, block,
-                                                  opener, closer, continues)))
+                                                  opener, closer, continues, opener.end,
+                                                  closer.start)))
                 continues = None
             pending = None
             continue
@@ -567,8 +565,9 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
                 continued.add(continues)
             if closer is None and opener is not None:
                 left_open.append(len(quotations))
-            quotations.append(_new_quotation((start, end, kind, depths[old], block, opener, closer,
-                                              continues)))
+            quotations.append(_new_quotation((
+                start, end, kind, depths[old], block, opener, closer, continues,
+                opener.end if opener else start, closer.start if closer else end)))
         if pending is not None and renumber:
             pending = renumber[pending]
     unclosed = tuple(quotations[i] for i in left_open if i not in continued)
