@@ -38,10 +38,47 @@ _SHORT_LINE_WORDS = 12
 NEAR_DUPLICATE_DEFAULT = 90
 
 
+# The paragraph rules' default `min-words`.
+_PARAGRAPH_MIN_WORDS = 8
+
+
+def _paragraph_texts(article: Article) -> list[str]:
+    """Each paragraph's text, in order, shared by the rules of this family."""
+    text = article.text
+    return [text[b.start:b.end] for b in article.paragraphs]
+
+
 def _paragraphs(article: Article) -> dict[Block, tuple[str, int]]:
-    """Each paragraph's comparison key and word count (in one pass), shared by
-    the rules of this family."""
-    return {b: comparison_key_and_words(article.block_text(b)) for b in article.paragraphs}
+    """Each paragraph's comparison key and word count (in one pass), shared by the
+    rules of this family: those of the paragraphs that may hold _PARAGRAPH_MIN_WORDS
+    words, in order; the others are keyed on first look (_key_and_words), as only a
+    lower `min-words` or the list runs look at them, and a page of thousands of
+    one-word lines is never keyed."""
+    texts = article.shared(_paragraph_texts)
+    enough = _may_hold(_PARAGRAPH_MIN_WORDS, texts)
+    return dict(zip(itertools.compress(article.paragraphs, enough),
+                    map(comparison_key_and_words, itertools.compress(texts, enough)),
+                    strict=True))
+
+
+def _key_and_words(article: Article, block: Block) -> tuple[str, int]:
+    keys = article.shared(_paragraphs)
+    found = keys.get(block)
+    if found is None:
+        found = keys[block] = comparison_key_and_words(article.block_text(block))
+    return found
+
+
+def _fewest_characters(words: int) -> int:
+    """The length of the shortest text of `words` white-space separated words: each
+    is a character at least, with one between two."""
+    return 2 * words - 1
+
+
+def _may_hold(words: int, texts: list[str]) -> list[bool]:
+    """Whether each text is long enough to hold `words` words, told by C-level calls
+    alone."""
+    return list(map(_fewest_characters(words).__le__, map(len, texts)))
 
 
 def _may_be_list_mark(text: str) -> bool:
@@ -51,11 +88,13 @@ def _may_be_list_mark(text: str) -> bool:
     return not first.isascii() or first.isspace() or first in "-*" or first.isdigit()
 
 
-def _list_like(article: Article, block: Block, words: int) -> bool:
+def _list_like(article: Article, block: Block) -> bool:
     text = article.block_text(block)
     return (block.kind == "list-item"
             or (_may_be_list_mark(text) and bool(_LIST_MARK.match(text)))
-            or (words < _SHORT_LINE_WORDS and not _ends_sentence(text)))
+            or (not _ends_sentence(text)
+                and (len(text) < _fewest_characters(_SHORT_LINE_WORDS)
+                     or _key_and_words(article, block)[1] < _SHORT_LINE_WORDS)))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -68,11 +107,10 @@ def _ends_sentence(text: str) -> bool:
 
 def _in_list_runs(article: Article) -> set[Block]:
     """Paragraphs inside runs of 3+ consecutive list-like ones (results, fixtures)."""
-    paragraphs = article.shared(_paragraphs)
     inside: set[Block] = set()
     run: list[Block] = []
     for block in (*article.paragraphs, None):
-        if block is not None and _list_like(article, block, paragraphs[block][1]):
+        if block is not None and _list_like(article, block):
             run.append(block)
             continue
         if len(run) >= _LIST_RUN:
@@ -83,14 +121,18 @@ def _in_list_runs(article: Article) -> set[Block]:
 
 def _long_enough(article: Article, min_words: int) -> list[tuple[Block, str]]:
     """The paragraphs of `min_words` words or more, with their keys."""
-    return [(b, key) for b, (key, words) in article.shared(_paragraphs).items()
-            if words >= min_words]
+    keys = article.shared(_paragraphs)
+    if min_words < _PARAGRAPH_MIN_WORDS:  # a paragraph not yet keyed may have enough
+        return [(b, found[0]) for b in article.paragraphs
+                if (found := _key_and_words(article, b))[1] >= min_words]
+    # In paragraph order: a paragraph keyed later, on first look, has fewer words.
+    return [(b, key) for b, (key, words) in keys.items() if words >= min_words]
 
 
 @rule("duplicate-paragraph", category="duplicates", severity="error",
       fix="always", fix_safety="safe",
-      options=[Option("min-words", int, 8, "Shorter paragraphs are never reported.",
-                      range=WORD_COUNTS)])
+      options=[Option("min-words", int, _PARAGRAPH_MIN_WORDS,
+                      "Shorter paragraphs are never reported.", range=WORD_COUNTS)])
 def duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
     """A body paragraph that repeats an earlier one word for word.
 
@@ -184,7 +226,8 @@ def _changed_stretches(opcodes) -> Iterator[tuple[int, int, int, int]]:
       options=[
           Option("threshold", int, NEAR_DUPLICATE_DEFAULT,
                  "Lowest rapidfuzz ratio reported.", range=(0, 100)),
-          Option("min-words", int, 8, "Both paragraphs need at least this many words.",
+          Option("min-words", int, _PARAGRAPH_MIN_WORDS,
+                 "Both paragraphs need at least this many words.",
                  range=WORD_COUNTS),
       ])
 def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Problem]:
@@ -398,13 +441,18 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     other's, which the paragraph rules report.
     """
     min_words = options.min_words
-    paragraphs = article.paragraphs
-    if min_words > OPENING_WORDS and not _openings_repeat(article, paragraphs):
+    # A paragraph too short to hold min-words words holds no sentence that is reported
+    # or that a later one repeats.
+    texts = article.shared(_paragraph_texts)
+    enough = _may_hold(min_words, texts)
+    paragraphs = list(itertools.compress(article.paragraphs, enough))
+    if min_words > OPENING_WORDS and not _openings_repeat(itertools.compress(texts, enough)):
         return  # most articles: told before the list runs and the quotes are read
     listed = article.shared(_in_list_runs)
     if listed:
         paragraphs = [block for block in paragraphs if block not in listed]
-        if min_words > OPENING_WORDS and not _openings_repeat(article, paragraphs):
+        if min_words > OPENING_WORDS and not _openings_repeat(
+                article.block_text(block) for block in paragraphs):
             return
     text, quotes = article.text, article.quotes
     first_seen: dict[str, tuple[Block, int, int]] = {}
@@ -436,17 +484,16 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
                           related=(Related(start, end, "first occurrence"),))
 
 
-def _openings_repeat(article: Article, paragraphs: Sequence[Block]) -> bool:
+def _openings_repeat(paragraphs: Iterable[str]) -> bool:
     """Whether two sentences of the paragraphs may be the same: sentences with one
     key open with the same words, and in most articles no two openings are the same,
     so no paragraph needs splitting into sentences."""
-    openings = possible_openings([article.block_text(block) for block in paragraphs])
+    openings = possible_openings(paragraphs)
     return len(set(openings)) < len(openings)
 
 
 def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
-    paragraphs = article.shared(_paragraphs)
-    (first, _), (second, _) = paragraphs[a], paragraphs[b]
+    (first, _), (second, _) = _key_and_words(article, a), _key_and_words(article, b)
     return (_lengths_allow(len(first), len(second), NEAR_DUPLICATE_DEFAULT)
             and _similarity(first, second, NEAR_DUPLICATE_DEFAULT) > 0)
 

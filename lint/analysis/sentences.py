@@ -10,7 +10,7 @@ boundary.
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import regex
@@ -159,7 +159,7 @@ _OPENING = re.compile(
     rf"\.{prose.CLOSER}*\s+(?=(" + r"\s+".join([r"\S+"] * OPENING_WORDS) + r")\s)")
 
 
-def possible_openings(paragraphs: list[str]) -> list[tuple[str, ...]]:
+def possible_openings(paragraphs: Iterable[str]) -> list[tuple[str, ...]]:
     """The first OPENING_WORDS words, case folded and with every sentence mark
     written as `.`, of every sentence of more words that split_sentences could find
     in the paragraphs, and of other places besides: where two sentences' words are
