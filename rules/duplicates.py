@@ -530,24 +530,59 @@ _ASCII_WORDS = bytes.maketrans(
 def _has_adjacent_twins(text: str) -> bool:
     """Whether two neighbouring words are the same once case and punctuation are
     set aside: C-level string work, far cheaper than the pattern that finds them."""
+    words = _folded_words(text)
+    return any(map(operator.eq, words, words[1:]))
+
+
+def _folded_words(text: str) -> list[bytes] | list[str]:
+    """The words of `text` with case and the marks around words set aside, as bytes
+    or, where white space beyond ASCII may part them, as str."""
     if text.isascii():
-        words = text.encode("ascii").translate(_ASCII_WORDS).split()
-    else:
-        for mark in _NON_ASCII_PUNCTUATION:
-            if mark in text:
-                text = text.replace(mark, " ")
-        encoded = text.encode("utf-8", "surrogatepass")
-        if len(encoded) == len(text) + text.count("£"):
-            # Nothing beyond ASCII but the pound sign (two bytes in UTF-8), the one such
-            # character in much British copy: it has no case and is no white space, so
-            # the byte table and bytes.split() do all the work.
-            words = encoded.translate(_ASCII_WORDS).split()
-        else:
-            # The ASCII marks by the byte table, which leaves UTF-8's other bytes alone;
-            # str.split() for the white space beyond ASCII.
-            words = (text.casefold().encode("utf-8", "surrogatepass").translate(_ASCII_WORDS)
-                     .decode("utf-8", "surrogatepass").split())
-    return any(map(operator.eq, words, islice(words, 1, None)))
+        return text.encode("ascii").translate(_ASCII_WORDS).split()
+    for mark in _NON_ASCII_PUNCTUATION:
+        if mark in text:
+            text = text.replace(mark, " ")
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded) == len(text) + text.count("£"):
+        # Nothing beyond ASCII but the pound sign (two bytes in UTF-8), the one such
+        # character in much British copy: it has no case and is no white space, so
+        # the byte table and bytes.split() do all the work.
+        return encoded.translate(_ASCII_WORDS).split()
+    # The ASCII marks by the byte table, which leaves UTF-8's other bytes alone;
+    # str.split() for the white space beyond ASCII.
+    return (text.casefold().encode("utf-8", "surrogatepass").translate(_ASCII_WORDS)
+            .decode("utf-8", "surrogatepass").split())
+
+
+# Between the blocks' texts when all are read in one pass: a word of its own (as its
+# folded form is itself), so no two words of different blocks are neighbours.
+_BETWEEN_BLOCKS = "\x00"
+
+
+def _blocks_with_adjacent_twins(text: str, blocks: Sequence[Block]) -> list[Block]:
+    """The blocks whose text holds adjacent twins (_has_adjacent_twins), and perhaps a
+    few more: the words of all blocks are read and compared in one pass, as a page
+    of thousands of one-word paragraphs would cost a call apiece."""
+    words = _folded_words(f" {_BETWEEN_BLOCKS} ".join([text[b.start:b.end] for b in blocks]))
+    if not any(map(operator.eq, words, words[1:])):
+        return []
+    twins = list(itertools.compress(itertools.count(), map(operator.eq, words, words[1:])))
+    between = _BETWEEN_BLOCKS if isinstance(words[0], str) else _BETWEEN_BLOCKS.encode()
+    # The index of the word between each block and the next: a twin before it and
+    # after the one before lies in that block.
+    ends = list(itertools.compress(itertools.count(),
+                                   map(operator.eq, words, itertools.repeat(between))))
+    if len(ends) != len(blocks) - 1:  # a block holds that word too: told block by block
+        return [b for b in blocks if _has_adjacent_twins(text[b.start:b.end])]
+    found = []
+    at = 0
+    while at < len(twins):
+        index = bisect.bisect_left(ends, twins[at])
+        found.append(blocks[index])
+        if index == len(ends):
+            break
+        at = bisect.bisect_right(twins, ends[index], at + 1)
+    return found
 
 
 # For the pattern, in ASCII text: word characters and hyphens kept (capitals lower
@@ -605,7 +640,7 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     """
     if not _has_adjacent_twins(article.text):
         return  # the common case: one test of the whole text, no block holds a pair
-    for block in article.body:
+    for block in _blocks_with_adjacent_twins(article.text, article.body):
         text = article.block_text(block)
         if not _has_adjacent_twins(text) or (text.isascii() and not _may_hold_repeat(text)):
             continue  # decided without the regular expression

@@ -7,10 +7,16 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from lint.analysis.text import comparison_key_and_words, joined_words
-from rules.duplicates import _fewest_characters
+from lint.document import BLOCK_SEPARATOR, Block
+from rules.duplicates import (
+    _BETWEEN_BLOCKS,
+    _blocks_with_adjacent_twins,
+    _fewest_characters,
+    _has_adjacent_twins,
+)
 
 _CHARACTERS = st.sampled_from(["a", "A", "b", " ", "  ", "\n", "\u00a0", "\u2003", ".", "'",
-                               "’", "“", "é", "É", "ß", "£", "\x00", "-"])
+                               "’", "“", "é", "É", "ß", "£", _BETWEEN_BLOCKS, "-"])
 _TEXTS = st.lists(_CHARACTERS, max_size=10).map("".join)
 
 
@@ -28,3 +34,18 @@ def test_the_fewest_characters_of_n_words_are_enough_for_them() -> None:
     for words in range(1, 20):
         text = " ".join("a" * words)
         assert len(text) == _fewest_characters(words) and len(text.split()) == words
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_TEXTS, max_size=6))
+def test_blocks_with_twins_told_in_one_pass_are_those_told_block_by_block(
+        texts: list[str]) -> None:
+    text = BLOCK_SEPARATOR.join(texts)
+    blocks, start = [], 0
+    for number, block_text in enumerate(texts, 1):
+        blocks.append(Block("paragraph", start, start + len(block_text), number))
+        start += len(block_text) + len(BLOCK_SEPARATOR)
+    found = _blocks_with_adjacent_twins(text, blocks)
+    with_twins = [b for b in blocks if _has_adjacent_twins(text[b.start:b.end])]
+    assert [b for b in found if b in with_twins] == with_twins
+    assert found == sorted(set(found), key=blocks.index)
