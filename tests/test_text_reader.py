@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,28 +16,35 @@ _PIECES = ["word", "By Jane Smith", "12 March 2025", "Consumer reporter", " ", "
            "\n\n", "\r\n", "\r", "\xa0", "\x0c", "\u2028", "<!-- x -->", "."]
 
 
-def _built(text: str, blocks: list[tuple[str, int, int]], copied: bool) -> tuple:
+def _built(text: str, blocks: list[tuple[str, int, int]], copied_in: int | None) -> tuple:
+    """The document of the blocks, each added as its one run, or (with `copied_in`)
+    copied in two lists cut at that block."""
     builder = DocumentBuilder("a.txt", "text")
     builder.add_source(Source(text))
-    for kind, start, end in blocks:
-        if copied:
-            builder.add_copied_block(kind, text[start:end], start)
-        else:
+    if copied_in is None:
+        for kind, start, end in blocks:
             builder.add_block(kind, [Run(text[start:end], start, end - start)])
+    else:
+        for part in (blocks[:copied_in], blocks[copied_in:]):
+            builder.add_copied_blocks([kind for kind, _, _ in part],
+                                      [start for _, start, _ in part],
+                                      [text[start:end] for _, start, end in part])
     document = builder.build()
     return document.text, document.blocks, document.spans.pieces
 
 
 @settings(max_examples=examples(100), deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=30))
-def test_a_copied_block_is_the_block_of_its_one_run(pieces: list[str]) -> None:
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(0, 8),
+       st.lists(st.sampled_from(["paragraph", "headline", "byline", "heading"])))
+def test_copied_blocks_are_the_blocks_of_their_one_run(pieces: list[str], cut: int,
+                                                       kinds: list[str]) -> None:
     text = "".join(pieces)
     # Blocks at every other word: separators over white space and over other text.
     starts = [i for i in range(len(text)) if text.startswith("word", i)]
-    blocks = [("headline" if n == 0 else "paragraph", start, start + 4)
+    blocks = [(kinds[n] if n < len(kinds) else "paragraph", start, start + 4)
               for n, start in enumerate(starts[::2])]
-    built = _built(text, blocks, copied=True)
-    assert built == _built(text, blocks, copied=False)
+    built = _built(text, blocks, copied_in=cut)
+    assert built == _built(text, blocks, copied_in=None)
     assert {type(block) for block in built[1]} <= {Block}
     assert {type(piece) for piece in built[2]} == {Piece}
 
@@ -45,8 +53,24 @@ def test_a_copied_block_is_the_block_of_its_one_run(pieces: list[str]) -> None:
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_blocks_are_the_trimmed_text_between_blank_lines(pieces: list[str]) -> None:
     text = "".join(pieces)
-    for start, block in text_reader.blocks_of(text):
+    starts, blocks = text_reader.blocks_of(text)
+    assert list(zip(starts, blocks, strict=True)) == _blocks_one_by_one(text)
+    for start, block in zip(starts, blocks, strict=True):
         assert block and block == block.strip() and text[start:start + len(block)] == block
+
+
+def _blocks_one_by_one(text: str) -> list[tuple[int, str]]:
+    """blocks_of, block by block: the stretches between blank lines and comment lines."""
+    stretches, cursor = [], 0
+    for blank in (*regex.finditer(r"(?>\r\n|\r|\n)(?:[ \t]*(?>\r\n|\r|\n))+", text), None):
+        end = blank.start() if blank else len(text)
+        for comment in text_reader._COMMENT_LINES.finditer(text, cursor, end):
+            stretches.append((cursor, comment.start()))
+            cursor = comment.end()
+        stretches.append((cursor, end))
+        cursor = blank.end() if blank else end
+    return [(start + len(text[start:end]) - len(text[start:end].lstrip()), text[start:end].strip())
+            for start, end in stretches if text[start:end].strip()]
 
 
 def test_the_lead_in_is_classified_from_the_first_blocks_alone() -> None:
