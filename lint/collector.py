@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 
-@contextmanager
-def paused() -> Iterator[None]:
+class paused:  # noqa: N801 - used as a function: `with collector.paused():`
     """The collector held off for the block.
 
     Reading a document builds its runs and pieces, and a check its analyses and
@@ -17,12 +14,17 @@ def paused() -> Iterator[None]:
     third of the time on a long document or one dense in findings. What the block
     leaves behind is collected after it, as usual. A collector already disabled (by
     the caller, or by a block running in another thread) is left as it is.
+
+    A class rather than a generator-based context manager: it is entered twice for
+    every article, and contextlib would build a generator and its wrapper each time.
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+
+    __slots__ = ("_enabled",)
+
+    def __enter__(self) -> None:
+        self._enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._enabled:
+            gc.enable()

@@ -34,9 +34,14 @@ Reader = Callable[[str, str], Document]
 
 
 def _on_first_use(module: str, name: str) -> Callable[..., Any]:
-    """`lint.readers.<module>.<name>`, imported when first called."""
+    """`lint.readers.<module>.<name>`, imported when first called and then kept."""
+    found: Callable[..., Any] | None = None
+
     def call(*args: Any) -> Any:
-        return getattr(importlib.import_module(f"lint.readers.{module}"), name)(*args)
+        nonlocal found
+        if found is None:
+            found = getattr(importlib.import_module(f"lint.readers.{module}"), name)
+        return found(*args)
     return call
 
 
@@ -298,7 +303,7 @@ def read(path: str, content: str, format: str | None = None) -> Document:
     """Read `content` (the decoded text of `path`) with the named or detected reader."""
     if not content.isascii() and _SURROGATE.search(content):
         content = _SURROGATE.sub("\ufffd", content)  # only a caller's str can hold them
-    if not content.strip():
+    if not content or content.isspace():  # what strip() would leave empty, uncopied
         return _empty(path, content, format)
     fmt = format or detect_format(path, content)
     if fmt not in READERS:
