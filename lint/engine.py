@@ -66,6 +66,8 @@ class ActiveRule(NamedTuple):
     severity: str
     options: Options
     tiers: Mapping[str, str]  # tier name -> severity
+    # rule.is_archive, read for every rule of every article: a field, not a property call
+    archive: bool
 
     def severity_of(self, problem: Problem) -> str:
         return self.tiers[problem.tier] if problem.tier else self.severity
@@ -120,7 +122,8 @@ class Linter:
             if name in chosen:
                 severity, tiers = _severities(rule, levels.get(name))
                 active.append(ActiveRule(rule, severity, options.get(name)
-                                         or rule.options_from({}, profile), tiers))
+                                         or rule.options_from({}, profile), tiers,
+                                         rule.is_archive))
         return tuple(active)
 
     def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
@@ -155,11 +158,17 @@ class Linter:
         rules = self.rules_for(document.path)
         skipped: tuple[str, ...] = ()
         fingerprint = Fingerprints()
+        # What _placed drops or cuts, asked once for the article rather than once a rule.
+        masked = document.is_masked if document.masked else None
+        silenced = suppressions.silenced if suppressions else None
+        # A span is located in one source string: one that runs on into the next (from
+        # one CMS element into another) is cut back to the first.
+        cut = document.spans.end_in_source if len(document.sources) > 1 else None
         for index, active in enumerate(rules):
             if deadline is not None and time.monotonic() > deadline:
                 skipped = tuple(a.rule.name for a in rules[index:])
                 break
-            archive = active.rule.is_archive  # a property, asked once per rule
+            archive = active.archive
             if archive and not collect:
                 continue
             try:
@@ -172,7 +181,7 @@ class Linter:
                                                   for fact in gather(article, active.options))
                     facts[active.rule.name] = collected[gather]
                     continue
-                placed = _placed(document, article, active, suppressions, limit)
+                placed = _placed(document, article, active, limit, masked, silenced, cut)
                 if not placed:
                     continue  # most rules on most articles: nothing to order or build
                 more = limit is not None and len(placed) > limit
@@ -204,20 +213,18 @@ class Linter:
         return checked.findings
 
 
-def _placed(document: Document, article: Article, active: ActiveRule,
-            suppressions: Suppressions, limit: int | None) -> list[tuple]:
-    """The rule's problems that are reported (not masked, not silenced), each with
-    its source location, up to one past `limit`: a rule's problems are drawn as it
-    finds them, so that one flooding a mangled input stops there. Sorted, the
-    entries are in report order (Finding.sort_key among one rule's findings, then
-    the rule's own order), so that each finding is built once, with the
-    fingerprint that its place among the rule's findings gives it."""
+def _placed(document: Document, article: Article, active: ActiveRule, limit: int | None,
+            masked: Callable[[int], bool] | None,
+            silenced: Callable[[str, int, int], bool] | None,
+            cut: Callable[[int, int], int] | None) -> list[tuple]:
+    """The rule's problems that are reported (not `masked`, not `silenced`), each
+    with its source location (its span `cut` to one source), up to one past `limit`:
+    a rule's problems are drawn as it finds them, so that one flooding a mangled
+    input stops there. Sorted, the entries are in report order (Finding.sort_key
+    among one rule's findings, then the rule's own order), so that each finding is
+    built once, with the fingerprint that its place among the rule's findings gives
+    it."""
     name = active.rule.name
-    masked = document.is_masked if document.masked else None
-    silenced = suppressions.silenced if suppressions else None
-    # A span is located in one source string: one that runs on into the next (from
-    # one CMS element into another) is cut back to the first.
-    cut = document.spans.end_in_source if len(document.sources) > 1 else None
     placed = []
     for number, problem in enumerate(active.rule.check(article, active.options)):
         if masked is not None and masked(problem.start):
