@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
 from lint.document import Block, DocumentBuilder, Piece, Run
-from lint.readers import leadin
+from lint.readers import InputError, leadin, read
 from lint.readers import text as text_reader
 from lint.source import Source
 
@@ -78,3 +79,20 @@ def test_the_lead_in_is_classified_from_the_first_blocks_alone() -> None:
     kinds = [block.kind for block in text_reader.read("a.txt", text).blocks]
     leading = leadin.classify(["Headline", "By Jane Smith"] + ["Caption line"] * 12)
     assert kinds == [kind or "paragraph" for kind in leading]
+
+
+# Every character Python counts as white space, a few it does not (a zero-width
+# space, a control), and a visible one.
+_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()] + ["\u200b", "\x00", "x"]
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.text(alphabet=st.sampled_from(_SPACES), max_size=8))
+def test_a_payload_of_white_space_alone_reads_as_an_empty_article(text: str) -> None:
+    # A JSON reader would refuse it: only the empty-article shortcut reads it.
+    if text.strip():
+        with pytest.raises(InputError):
+            read("a.json", text)
+    else:
+        document = read("a.json", text)
+        assert document.blocks == () and document.text == ""
