@@ -1,6 +1,8 @@
 """The original input: one text as the user gave it, and line/column arithmetic on it."""
 
 import bisect
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 from lint.lazy import LazyPattern, lazy
@@ -27,7 +29,14 @@ class Source(_SourceFields):
     @lazy
     def _line_starts(self) -> list[int]:
         # Computed on first use: only a text with findings needs its lines counted.
-        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        if "\r" in self.text:
+            return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        # Every line but the last ends at a "\n": each starts where the lines before it,
+        # and their breaks, end (one split, not a match object a line).
+        starts = list(accumulate(map(add, map(len, self.text.split("\n")), repeat(1)),
+                                 initial=0))
+        del starts[-1]  # past the end of the text
+        return starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset; columns count code points."""

@@ -1,6 +1,9 @@
-"""The plain-text reader's shortcuts give the document the general path gives."""
+"""The plain-text reader's shortcuts, and those of the document and source it builds,
+give what the general path gives."""
 
 from __future__ import annotations
+
+import bisect
 
 import pytest
 import regex
@@ -96,3 +99,15 @@ def test_a_payload_of_white_space_alone_reads_as_an_empty_article(text: str) -> 
     else:
         document = read("a.json", text)
         assert document.blocks == () and document.text == ""
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\n\n", "\r", "\r\n", "\u2028", "\x0c"]),
+                max_size=20))
+def test_positions_count_lines_at_every_line_break(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+    source = Source(text)
+    for offset in range(len(text) + 1):
+        line = bisect.bisect_right(line_starts, offset)
+        assert source.position(offset) == (line, offset - line_starts[line - 1] + 1)
