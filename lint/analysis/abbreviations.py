@@ -22,6 +22,7 @@ abbreviations of this kind at all.
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -121,6 +122,8 @@ _TITLE_WORDS = frozenset((
     "defender", "goalkeeper", "winger", "fly-half", "scrum-half", "prop", "lock", "centre",
 ))
 SHOUTING_MIN_CHARS = 8
+# A block's span, taken from each block by one C call.
+_SPAN = operator.attrgetter("start", "end")
 
 # Abbreviations that houses write with or without stops (`U.S.`/`US`): dotted, these
 # letters are never a person's initials, even before a capitalised word.
@@ -195,20 +198,40 @@ class Abbreviations:
         self.text = text
         self.masked = text if prose is None else prose
         self._blocks = blocks
-        self._block_starts = [b.start for b in blocks]
-        # Inside a quotation: from the shared quote scanner, its top-level contents.
-        self._quotes = [(q.content_start, q.content_end) for q in quotes.top_level()]
-        self._quote_starts = [s for s, _ in self._quotes]
+        self._quote_scan = quotes
         shape = _shape(self.masked)
-        capitals = [m for m in _capitals_matches(self.masked, shape)
-                    if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
-        self._shouting = _shouting_spans(self.masked, blocks, self._quotes, capitals)
-        self._shout_starts = [s for s, _ in self._shouting]
+        self._capitals = [m for m in _capitals_matches(self.masked, shape)
+                          if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
         self.tokens: list[Token] = []
         self.malformed: list[Malformed] = []
-        self._find_tokens(capitals, shape)
+        self._find_tokens(self._capitals, shape)
         self.definitions: list[Definition] = self._find_definitions()
         self._looks = 0
+
+    # Where blocks start, the quotations and the shouting are found when first asked
+    # for: a page of thousands of tiny paragraphs may hold no token and no name that
+    # would ask, and each costs a Python step per block or quotation.
+
+    @lazy
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self._blocks]
+
+    @lazy
+    def _quotes(self) -> list[tuple[int, int]]:
+        """Inside a quotation: from the shared quote scanner, its top-level contents."""
+        return [(q.content_start, q.content_end) for q in self._quote_scan.top_level()]
+
+    @lazy
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self._quotes]
+
+    @lazy
+    def _shouting(self) -> list[tuple[int, int]]:
+        return _shouting_spans(self.masked, self._blocks, self._quotes, self._capitals)
+
+    @lazy
+    def _shout_starts(self) -> list[int]:
+        return [s for s, _ in self._shouting]
 
     @lazy
     def lowered(self) -> str:
@@ -503,14 +526,12 @@ def before_name(text: str, end: int) -> bool:
 def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int, int]],
                     capitals: list[re.Match]) -> list[tuple[int, int]]:
     """All-capital blocks and quotes, runs of capital words, and datelines."""
-    spans = [(b.start, b.end) for b in blocks if _is_caps(text, b.start, b.end)]
-    spans += [(s, e) for s, e in quotes if _is_caps(text, s, e)]
-    spans += _capital_runs(text, capitals)
-    for block in blocks:
-        if text[block.start:block.start + 2].isupper():  # cheap test first
-            dateline = _DATELINE.match(text, block.start, block.end)
-            if dateline:
-                spans.append((block.start, dateline.end()))
+    block_spans = list(map(_SPAN, blocks))
+    spans = _all_caps(text, block_spans) + _all_caps(text, quotes) + _capital_runs(text, capitals)
+    for start, end in [(s, e) for s, e in block_spans if text[s:s + 2].isupper()]:
+        dateline = _DATELINE.match(text, start, end)
+        if dateline:
+            spans.append((start, dateline.end()))
     return _merged(spans)
 
 
@@ -539,11 +560,14 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _is_caps(text: str, start: int, end: int) -> bool:
-    """No lower-case letter in text[start:end], long enough not to be one acronym."""
-    head = text[start:start + SHOUTING_MIN_CHARS]  # most stretches fail here, unsliced
-    return (end - start >= SHOUTING_MIN_CHARS and head.upper() == head
-            and text[start:end].isupper())
+def _all_caps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with no lower-case letter in text[start:end], each long enough not to
+    be one acronym. Most fail on their first few characters, read without slicing
+    the whole span; a page of tiny paragraphs fails on the length alone."""
+    return [(start, end) for start, end in spans
+            if end - start >= SHOUTING_MIN_CHARS
+            and (head := text[start:start + SHOUTING_MIN_CHARS]).upper() == head
+            and text[start:end].isupper()]
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
