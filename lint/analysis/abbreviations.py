@@ -21,6 +21,7 @@ abbreviations of this kind at all.
 """
 
 import bisect
+import functools
 import itertools
 import operator
 import re
@@ -189,6 +190,12 @@ class Name(NamedTuple):
     quoted_title: bool
 
 
+# Tokens and names are built straight from tuples of their fields: a NamedTuple's
+# own __new__ is a Python function, and one is called for every token and name.
+_new_token = functools.partial(tuple.__new__, Token)
+_new_name = functools.partial(tuple.__new__, Name)
+
+
 class Abbreviations:
     """Everything abbreviation and name rules read, computed once per article."""
 
@@ -343,7 +350,7 @@ class Abbreviations:
         block = self.block_of(start)
         if block is None:
             return
-        self.tokens.append(Token(start, end, self.text[start:end], key, form, block, plural))
+        self.tokens.append(_new_token((start, end, self.text[start:end], key, form, block, plural)))
 
     def _find_tokens(self, capitals: list[re.Match], shape: bytes) -> None:
         self._find_dotted(shape)
@@ -452,7 +459,7 @@ class Abbreviations:
         names = []
         text = self.masked
         for m in _NAME.finditer(text):
-            start, end = _trim_name(text, m.start(), m.end())
+            start, end = _trim_name(text, *m.span())
             if start is None:
                 continue
             block = self.block_of(start)
@@ -460,7 +467,7 @@ class Abbreviations:
                 continue
             quoted_title = (start > 0 and text[start - 1] in "\"'‘“"
                             and end < len(text) and text[end] in "\"'’”")
-            names.append(Name(start, end, self.text[start:end], block, quoted_title))
+            names.append(_new_name((start, end, self.text[start:end], block, quoted_title)))
         return names
 
 
