@@ -175,3 +175,10 @@ def test_a_title_has_its_stop_only_where_a_title_with_a_stop_is_written(body: st
 def test_dotted_forms_found_alike_by_shape_and_by_pattern(text: str) -> None:
     assert ([m.span() for m in abbreviations._dotted_matches(text, abbreviations._shape(text))]
             == [m.span() for m in abbreviations._DOTTED.finditer(text)])
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet="AÉBa b\u00a0-–'’&_.,?1²٣\nof", max_size=40))
+def test_names_found_alike_by_shape_and_by_pattern(text: str) -> None:
+    assert ([m.span() for m in abbreviations._name_matches(text, abbreviations._shape(text))]
+            == [m.span() for m in abbreviations._NAME.finditer(text)])

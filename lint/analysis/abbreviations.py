@@ -42,6 +42,7 @@ from lint.lazy import LazyPattern, lazy
 # Letters with stops, right (`U.S.`) or wrong: no final stop (`U.S`, `U.S.A`),
 # spaced (`U. S.`), lower case (`U.s.`). No groups: a group around the alternatives
 # would disable the prefix search.
+_UPPER = "A-ZÀ-ÖØ-Þ"
 _DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?:[A-Z]\.)+"
                      r"|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
 _CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
@@ -50,15 +51,26 @@ _CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
 # its first capital, none starts inside it.
 _CAPITALS_STRETCH = re.compile(r"(?:[A-Z\d]|&(?=[A-Z]))*")
 _NOT_BEFORE_CAPITALS = frozenset(".&'’")
-# The text's shape (_shape) for finding where _CAPITALS and _DOTTED can start: a
-# capital before a capital, a digit or `&`, or before a stop. Capitals become `A`,
-# digits and non-ASCII characters (`?` after encoding, which may be a Unicode digit)
-# `0`, `&` and `.` stay; the candidates are then matched on the text itself, so a
-# spare candidate costs one match and a missed one is impossible.
-_SHAPE = bytes(ord("A") if ord("A") <= c <= ord("Z")
+# The text's shape (_shape), one byte a character, for finding where _CAPITALS,
+# _DOTTED and _NAME can start. Capitals (the Latin-1 ones of _UPPER too) become
+# `A`; digits and the characters beyond Latin-1 (`?` after encoding, which may be
+# a Unicode digit) `0`; `&`, `.` and the space stay, and so does the no-break space
+# as a space; what may stand inside a name between its capitals (other letters
+# and digits, `_`, `-`, `'`) becomes `a`, and all else `,`. The candidates are
+# then matched on the text itself, so a spare candidate costs one match and a
+# missed one is impossible.
+_SHAPE = bytes(ord("A") if re.fullmatch(f"[{_UPPER}]", chr(c))
                else ord("0") if ord("0") <= c <= ord("9") or c == ord("?")
-               else c if c in b"&." else ord(" ") for c in range(256))
+               else c if c in b"&. "
+               else ord(" ") if c == 0xA0
+               else ord("a") if chr(c).isalnum() or c in b"_-'"
+               else ord(",") for c in range(256))
 _CAPITALS_START = re.compile(rb"A(?=[A0&])")
+# Where a _NAME match may start: at a capital from which its next capital is
+# reached over what a name holds between them (letters, digits, hyphens,
+# apostrophes, `&`) and two spaces at most (`Bank of England`). Most capitals of
+# an article start a sentence before a lower-case word and fail this at C speed.
+_NAME_START = re.compile(rb"A(?=[a0&]*+(?: [a0&]*+){0,2}+A)")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
 _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
@@ -70,7 +82,6 @@ _CAPITALS_GAP = prose.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
 # each word of a long run of capitals took time growing with the run's square.
 _DATELINE = prose.compile(
     r"\p{Lu}{2,}+(?:[ .,'’]++\p{Lu}[\p{Lu}.]*+)*+\s*+(?:\([^)]*\)\s*)?[-–—]")
-_UPPER = "A-ZÀ-ÖØ-Þ"
 # Possessive quantifiers (`*+`): what follows a run of word characters here is never
 # a word character, so giving some back cannot help a match, and not trying saves a
 # third of this pass, which starts at every capital of the article. Bounded ones: a
@@ -206,7 +217,7 @@ class Abbreviations:
         self.masked = text if prose is None else prose
         self._blocks = blocks
         self._quote_scan = quotes
-        shape = _shape(self.masked)
+        self._shape = shape = _shape(self.masked)
         self._capitals = [m for m in _capitals_matches(self.masked, shape)
                           if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
         self.tokens: list[Token] = []
@@ -458,7 +469,7 @@ class Abbreviations:
         the abbreviation rules but one never do."""
         names = []
         text = self.masked
-        for m in _NAME.finditer(text):
+        for m in _name_matches(text, self._shape):
             start, end = _trim_name(text, *m.span())
             if start is None:
                 continue
@@ -473,7 +484,7 @@ class Abbreviations:
 
 def _shape(text: str) -> bytes:
     """The text as _SHAPE reads it, one byte a character."""
-    return text.encode("ascii", "replace").translate(_SHAPE)
+    return text.encode("latin-1", "replace").translate(_SHAPE)
 
 
 def _capitals_matches(text: str, shape: bytes) -> Iterator[re.Match]:
@@ -490,6 +501,17 @@ def _capitals_matches(text: str, shape: bytes) -> Iterator[re.Match]:
             end = match.end()
         else:  # a stretch of capitals run into a word (`NATONATOfollows`)
             end = _CAPITALS_STRETCH.match(text, candidate.start()).end()
+
+
+def _name_matches(text: str, shape: bytes) -> Iterator[re.Match]:
+    """_NAME.finditer(text), tried only where the text's shape (_shape) allows a
+    match to start (_NAME_START): the pattern itself would be tried at every
+    capital."""
+    end = 0
+    for candidate in _NAME_START.finditer(shape):
+        if candidate.start() >= end and (match := _NAME.match(text, candidate.start())):
+            yield match
+            end = match.end()
 
 
 def _dotted_matches(text: str, shape: bytes) -> Iterator[re.Match]:
