@@ -54,23 +54,22 @@ _NOT_BEFORE_CAPITALS = frozenset(".&'’")
 # The text's shape (_shape), one byte a character, for finding where _CAPITALS,
 # _DOTTED and _NAME can start. Capitals (the Latin-1 ones of _UPPER too) become
 # `A`; digits and the characters beyond Latin-1 (`?` after encoding, which may be
-# a Unicode digit) `0`; `&`, `.` and the space stay, and so does the no-break space
-# as a space; what may stand inside a name between its capitals (other letters
-# and digits, `_`, `-`, `'`) becomes `a`, and all else `,`. The candidates are
-# then matched on the text itself, so a spare candidate costs one match and a
-# missed one is impossible.
+# a Unicode digit) `0`; `&`, `.`, `-`, `'` and the space stay, and so does the
+# no-break space as a space; other letters and digits and `_` become `a`, and all
+# else `,`. The candidates are then matched on the text itself, so a spare
+# candidate costs one match and a missed one is impossible.
 _SHAPE = bytes(ord("A") if re.fullmatch(f"[{_UPPER}]", chr(c))
                else ord("0") if ord("0") <= c <= ord("9") or c == ord("?")
-               else c if c in b"&. "
+               else c if c in b"&. -'"
                else ord(" ") if c == 0xA0
-               else ord("a") if chr(c).isalnum() or c in b"_-'"
+               else ord("a") if chr(c).isalnum() or c == ord("_")
                else ord(",") for c in range(256))
 _CAPITALS_START = re.compile(rb"A(?=[A0&])")
 # Where a _NAME match may start: at a capital from which its next capital is
 # reached over what a name holds between them (letters, digits, hyphens,
 # apostrophes, `&`) and two spaces at most (`Bank of England`). Most capitals of
 # an article start a sentence before a lower-case word and fail this at C speed.
-_NAME_START = re.compile(rb"A(?=[a0&]*+(?: [a0&]*+){0,2}+A)")
+_NAME_START = re.compile(rb"A(?=[-a0&']*+(?: [-a0&']*+){0,2}+A)")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
 _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
@@ -245,7 +244,8 @@ class Abbreviations:
 
     @lazy
     def _shouting(self) -> list[tuple[int, int]]:
-        return _shouting_spans(self.masked, self._blocks, self._quotes, self._capitals)
+        return _shouting_spans(self.masked, self._shape, self._blocks, self._quotes,
+                               self._capitals)
 
     @lazy
     def _shout_starts(self) -> list[int]:
@@ -552,11 +552,14 @@ def before_name(text: str, end: int) -> bool:
     return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
 
 
-def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int, int]],
+def _shouting_spans(text: str, shape: bytes, blocks: tuple[Block, ...],
+                    quotes: list[tuple[int, int]],
                     capitals: list[re.Match]) -> list[tuple[int, int]]:
-    """All-capital blocks and quotes, runs of capital words, and datelines."""
+    """All-capital blocks and quotes, runs of capital words, and datelines; `shape`
+    is the text's (_shape)."""
     block_spans = list(map(_SPAN, blocks))
-    spans = _all_caps(text, block_spans) + _all_caps(text, quotes) + _capital_runs(text, capitals)
+    spans = (_all_caps(text, block_spans) + _all_caps(text, quotes)
+             + _capital_runs(text, shape, capitals))
     for start, end in [(s, e) for s, e in block_spans if text[s:s + 2].isupper()]:
         dateline = _DATELINE.match(text, start, end)
         if dateline:
@@ -564,13 +567,17 @@ def _shouting_spans(text: str, blocks: tuple[Block, ...], quotes: list[tuple[int
     return _merged(spans)
 
 
-def _capital_runs(text: str, capitals: list[re.Match]) -> list[tuple[int, int]]:
+def _capital_runs(text: str, shape: bytes, capitals: list[re.Match]) -> list[tuple[int, int]]:
     """Runs of capital words: three or more (`WHAT A GREAT GAME`), or two long ones
-    (`SNAKE EATER`), which are shouting rather than acronyms."""
+    (`SNAKE EATER`), which are shouting rather than acronyms. A gap between two of
+    them never holds a lower-case letter (`a` in the text's shape, `shape`): most
+    capitals are told from the one before by that, at C speed, not by the gap's
+    pattern."""
     runs = []
     run: list[re.Match] = []
     for m in (*capitals, None):
-        if m is not None and run and _CAPITALS_GAP.fullmatch(text, run[-1].end(), m.start()):
+        if (m is not None and run and shape.find(b"a", run[-1].end(), m.start()) == -1
+                and _CAPITALS_GAP.fullmatch(text, run[-1].end(), m.start())):
             run.append(m)
             continue
         if len(run) >= 3 or (len(run) == 2 and min(len(r.group()) for r in run) >= 4):
