@@ -514,8 +514,7 @@ def _house_side(profile, axis: str) -> str | None:
 def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant]]:
     """Lower-case uses of listed spellings, outside all-capital text, in text order."""
     text = analysis.masked
-    # Non-ASCII characters become one `?` each, so offsets and runs are kept.
-    runs = text.encode("ascii", "replace").translate(A_TO_Z_ONLY).split()
+    runs = analysis.masked_bytes.translate(A_TO_Z_ONLY).split()
     listed = set(map(bytes.decode, _LISTED.intersection(runs)))
     found = []
     for word, spans in analysis.find_words(listed).items():

@@ -216,7 +216,9 @@ class Abbreviations:
         self.masked = text if prose is None else prose
         self._blocks = blocks
         self._quote_scan = quotes
-        self._shape = shape = _shape(self.masked)
+        # The masked text one byte a character: Latin-1, `?` for any character beyond.
+        self.masked_bytes = self.masked.encode("latin-1", "replace")
+        self._shape = shape = _shape(self.masked_bytes)
         self._capitals = [m for m in _capitals_matches(self.masked, shape)
                           if _standalone(self.masked, m.start(), _NOT_BEFORE_CAPITALS)]
         self.tokens: list[Token] = []
@@ -482,9 +484,10 @@ class Abbreviations:
         return names
 
 
-def _shape(text: str) -> bytes:
-    """The text as _SHAPE reads it, one byte a character."""
-    return text.encode("latin-1", "replace").translate(_SHAPE)
+def _shape(one_byte_each: bytes) -> bytes:
+    """The text as _SHAPE reads it, from the text one byte a character (Latin-1, `?`
+    for any character beyond: Abbreviations.masked_bytes)."""
+    return one_byte_each.translate(_SHAPE)
 
 
 def _capitals_matches(text: str, shape: bytes) -> Iterator[re.Match]:
