@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import heapq
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +24,15 @@ BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.toml")
 _TYPED_FORMATS = ("text", "markdown")  # formats whose captions are lines of the copy
 _LONGEST_FURNITURE = 200  # characters: longer lines are copy, whatever they start with
 _QUOTES_AROUND = prose.DOUBLE_QUOTES + "'"  # not ’ or ‘, which may be apostrophes
+# No built-in pattern matches a line shorter than two characters (`©:`), so a line
+# holding fewer besides the quote marks `"` and `'` is never furniture. In the text's
+# shape that tells them, those quote marks are `q`, line breaks stay, and every other
+# character is `x` (encoded to ASCII, a character beyond it is one `?`).
+_LINE_SHAPE = bytes(10 if c == 10 else ord("q") if chr(c) in _QUOTES_AROUND else ord("x")
+                    for c in range(256))
+_TWO_OTHERS = re.compile(rb"x[^\n]*?x")
+# Characters a block, on average, under which the lines are read off the text's shape.
+_SHAPE_PAYS = 32
 
 
 @functools.cache
@@ -139,6 +150,85 @@ def _deletion(article: Article, start: int, end: int) -> tuple[Edit, ...]:
     return (Edit(before if before else start, end, ""),)
 
 
+_NOT_READ_BY_LINE = ("caption", "byline", "dateline")
+
+
+def _stray_caption(article: Article, block: Block,
+                   allowed: tuple[regex.Pattern, ...]) -> Problem | None:
+    # A caption read from markup (<figcaption>, an ANS image caption) is in its
+    # place; only a caption line typed into the copy itself is stray.
+    if (article.document.format not in _TYPED_FORMATS
+            or _any_fullmatch(allowed, article.block_text(block))):
+        return None
+    return Problem(block.start, block.end,
+                   "A caption or credit line left between the byline or dateline "
+                   "and the story.", edits=_deletion(article, block.start, block.end),
+                   safe=False)
+
+
+def _furniture_name(text: str, start: int, end: int, house: tuple[regex.Pattern, ...],
+                    allowed: tuple[regex.Pattern, ...],
+                    patterns: tuple[tuple[str, regex.Pattern | LazyPattern], ...],
+                    ) -> str | None:
+    """The name of the pattern that the line text[start:end] matches as furniture."""
+    if end - start > _LONGEST_FURNITURE and not (
+            _strippable(text[start]) or _strippable(text[end - 1])):
+        return None  # too long, as nothing is stripped: most paragraphs
+    line = text[start:end].strip().strip(_QUOTES_AROUND)
+    if len(line) > _LONGEST_FURNITURE:
+        return None
+    if not _any_builtin().fullmatch(line) and not _any_fullmatch(house, line):
+        return None  # most lines: one call decides
+    if _any_fullmatch(allowed, line):
+        return None
+    return next((n for n, p in patterns if p.fullmatch(line)), None)
+
+
+def _furniture_line(article: Article, block: Block, start: int, end: int,
+                    name: str) -> Problem:
+    whole = (start, end) == (block.start, block.end)
+    return Problem(start, end, f"Page furniture in the copy: a {name}.",
+                   edits=_deletion(article, block.start, block.end) if whole else None,
+                   safe=False)
+
+
+def _start(problem: Problem) -> int:
+    return problem.start
+
+
+def _tiny_paragraph_furniture(article: Article, allowed: tuple[regex.Pattern, ...],
+                              patterns: tuple[tuple[str, LazyPattern], ...],
+                              ) -> Iterator[Problem]:
+    """The stray captions and furniture lines of a text of short blocks, in text
+    order, as the blocks read one by one give them. Only the lines that a built-in
+    pattern may match are read, found in C-level passes over the text's shape, where
+    each tiny paragraph would cost a Python step."""
+    text = article.text
+    captions = (problem for block in article.blocks if block.kind == "caption"
+                if (problem := _stray_caption(article, block, allowed)) is not None)
+    lines = (_furniture_line(article, block, start, end, name)
+             for start, end in _lines_of_two(text)
+             if (name := _furniture_name(text, start, end, (), allowed, patterns)) is not None
+             if (block := article.document.block_at(start)).kind not in _NOT_READ_BY_LINE)
+    return heapq.merge(captions, lines, key=_start)
+
+
+def _lines_of_two(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of the text (cut at "\n") holding two characters or
+    more besides the quote marks `"` and `'`, in text order: every line that a built-in
+    pattern may match, as it holds two or more once stripped. Blocks are joined by
+    line breaks, so their lines are lines of the text."""
+    shape = text.encode("ascii", "replace").translate(_LINE_SHAPE)
+    line_end = 0
+    while (found := _TWO_OTHERS.search(shape, line_end)) is not None:
+        line_start = shape.rfind(b"\n", 0, found.start()) + 1
+        line_end = shape.find(b"\n", found.end())
+        if line_end == -1:
+            yield line_start, len(shape)
+            return
+        yield line_start, line_end
+
+
 @rule("stray-boilerplate", category="structure", severity="warning",
       fix="sometimes", fix_safety="unsafe",
       options=[
@@ -201,38 +291,22 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
     house = _compiled(tuple(options.extra_patterns))
     patterns = _builtin_patterns() + tuple(("house pattern", p) for p in house)
     allowed = _compiled(tuple(options.allow))
-    any_builtin = _any_builtin()
     text = article.text
-    for block in article.blocks:
-        if block.kind == "caption":
-            # A caption read from markup (<figcaption>, an ANS image caption) is in its
-            # place; only a caption line typed into the copy itself is stray.
-            if (article.document.format in _TYPED_FORMATS
-                    and not _any_fullmatch(allowed, article.block_text(block))):
-                yield Problem(block.start, block.end,
-                              "A caption or credit line left between the byline or dateline "
-                              "and the story.", edits=_deletion(article, block.start, block.end),
-                              safe=False)
-            continue
-        if block.kind in ("byline", "dateline"):
-            continue
-        for start, end in _lines(article, block):
-            if end - start > _LONGEST_FURNITURE and not (
-                    _strippable(text[start]) or _strippable(text[end - 1])):
-                continue  # too long, as nothing is stripped: most paragraphs
-            line = text[start:end].strip().strip(_QUOTES_AROUND)
-            if len(line) > _LONGEST_FURNITURE:
-                continue
-            if not any_builtin.fullmatch(line) and not _any_fullmatch(house, line):
-                continue  # most lines: one call decides
-            if _any_fullmatch(allowed, line):
-                continue
-            name = next((n for n, p in patterns if p.fullmatch(line)), None)
-            if name is not None:
-                whole = (start, end) == (block.start, block.end)
-                yield Problem(start, end, f"Page furniture in the copy: a {name}.",
-                              edits=_deletion(article, block.start, block.end) if whole else None,
-                              safe=False)
+    # The text's shape costs a few steps a character, and a block read by line a few
+    # thousand: the shape pays where blocks are short, as in a run of tiny paragraphs.
+    if not house and len(text) < _SHAPE_PAYS * len(article.blocks):
+        yield from _tiny_paragraph_furniture(article, allowed, patterns)
+    else:
+        for block in article.blocks:
+            if block.kind == "caption":
+                problem = _stray_caption(article, block, allowed)
+                if problem is not None:
+                    yield problem
+            elif block.kind not in _NOT_READ_BY_LINE:
+                for start, end in _lines(article, block):
+                    name = _furniture_name(text, start, end, house, allowed, patterns)
+                    if name is not None:
+                        yield _furniture_line(article, block, start, end, name)
     bio = _author_bio(article)
     if bio is not None:
         (name_start, _), (_, bio_end) = bio
