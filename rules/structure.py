@@ -80,6 +80,16 @@ def _lines(article: Article, block: Block) -> list[tuple[int, int]]:
 _NAME_LINE = LazyPattern(
     r"\p{Lu}[\p{L}'’-]+(?: (?:\p{Lu}[\p{L}'’-]+|de|van|von|da|di|al|bin)){1,3}")
 _BIO_VERBS = r"(?:is|was|has|joined|writes|covers|reports)"
+# What follows the name (whole, first or last) at the start of a bio paragraph: one
+# pattern for every article, not one compiled for each name.
+_BIO_AFTER_NAME = LazyPattern(rf"(?:['’]s)? {_BIO_VERBS}\b")
+
+
+def _starts_bio(paragraph: str, names: tuple[str, ...]) -> bool:
+    """Whether the paragraph opens with one of `names`, then a verb saying what the
+    author is or does (`Tom is`, `Jervis's reports`)."""
+    return any(paragraph.startswith(name) and _BIO_AFTER_NAME.match(paragraph, len(name))
+               for name in names)
 
 
 def _is_name_line(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -128,11 +138,9 @@ def _author_bio(article: Article) -> tuple[tuple[int, int], tuple[int, int]] | N
             continue
         name = article.text[tail[0][0]:tail[0][1]]
         first, *_, last = name.split()
-        names = "|".join(regex.escape(n) for n in (name, first, last))
-        bio_start = regex.compile(rf"(?:{names})(?:['’]s)? {_BIO_VERBS}\b")
         rest = [article.text[s:e] for s, e in tail[1:]]
         has_role = is_job_title(rest[0])
-        has_bio = bool(bio_start.match(rest[-1]))
+        has_bio = _starts_bio(rest[-1], (name, first, last))
         if (size == 3 and has_role and has_bio) or (size == 2 and (has_role or has_bio)):
             return tail[0], tail[-1]
     return None

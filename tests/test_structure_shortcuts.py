@@ -16,11 +16,13 @@ from lint.document import Block
 from lint.readers import read
 from rules import structure
 from rules.structure import (
+    _BIO_VERBS,
     _QUOTES_AROUND,
     _any_builtin,
     _is_name_line,
     _lines,
     _lines_of_two,
+    _starts_bio,
     stray_boilerplate,
 )
 
@@ -33,6 +35,27 @@ def test_a_name_line_is_told_in_place_as_it_is_told_copied_out(pieces: list[str]
                                                                end: int) -> None:
     text = "".join(pieces)
     assert _is_name_line(text, start, end) == _is_name_line(text[start:end])
+
+
+_BIO_NAMES = ["Jane Smith", "Jane", "Smith", "J.(", "a*"]
+# A paragraph's opening, piece by piece: a name, perhaps a possessive, a space and a
+# verb, each piece perhaps another that breaks the pattern.
+_BIO_OPENING = [st.sampled_from([*_BIO_NAMES, "Jane Smit", ""]),
+                st.sampled_from(["", "'s", "’s", "s"]),
+                st.sampled_from([" ", "", "  "]),
+                st.sampled_from(["is", "was", "reports", "reporter", "x"]),
+                st.sampled_from(["", " a", ".", "s"])]
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.tuples(*_BIO_OPENING),
+       st.lists(st.sampled_from(_BIO_NAMES), min_size=1, max_size=3))
+def test_a_bio_start_is_told_as_the_names_alternation_tells_it(opening: tuple[str, ...],
+                                                               names: list[str]) -> None:
+    paragraph = "".join(opening)
+    alternation = "|".join(regex.escape(name) for name in names)
+    pattern = regex.compile(rf"(?:{alternation})(?:['’]s)? {_BIO_VERBS}\b")
+    assert _starts_bio(paragraph, tuple(names)) == bool(pattern.match(paragraph))
 
 
 @settings(max_examples=examples(100), deadline=None)
