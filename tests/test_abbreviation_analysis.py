@@ -189,24 +189,12 @@ def test_names_found_alike_by_shape_and_by_pattern(text: str) -> None:
             == [m.span() for m in abbreviations._NAME.finditer(text)])
 
 
-def _capital_runs_by_pattern(text: str, capitals: list) -> list[tuple[int, int]]:
-    """_capital_runs as it reads every gap with _CAPITALS_GAP alone."""
-    runs, run = [], []
-    for m in (*capitals, None):
-        if m is not None and run and abbreviations._CAPITALS_GAP.fullmatch(
-                text, run[-1].end(), m.start()):
-            run.append(m)
-            continue
-        if len(run) >= 3 or (len(run) == 2 and min(len(r.group()) for r in run) >= 4):
-            runs.append((run[0].start(), run[-1].end()))
-        run = [m] if m is not None else []
-    return runs
-
-
 @settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet="ABCÉa é,!?'’-.\n\u00a0_1²٣", max_size=40))
 def test_capital_runs_found_alike_with_and_without_the_shape(text: str) -> None:
     shape = _shape_of(text)
     capitals = list(abbreviations._capitals_matches(text, shape))
+    # A shape with no lower-case letter tells no gap: every gap is read by its pattern.
+    no_lower_case = b"0" * len(text)
     assert (abbreviations._capital_runs(text, shape, capitals)
-            == _capital_runs_by_pattern(text, capitals))
+            == abbreviations._capital_runs(text, no_lower_case, capitals))
