@@ -44,6 +44,11 @@ def space_before_comma(text: str, rng: random.Random) -> Injection:
     return (text[:m.start()] + " " + text[m.start():], m.start()) if m else None
 
 
+def move_space_before_comma(text: str, rng: random.Random) -> Injection:
+    m = _pick(text, r"(?<=\p{L}{3}), (?=\p{L})", rng)
+    return (text[:m.start()] + " ," + text[m.end():], m.start()) if m else None
+
+
 def double_a_space(text: str, rng: random.Random) -> Injection:
     m = _pick(text, r"(?<=\p{Ll}{2}) (?=\p{Ll}{2})", rng)
     return (text[:m.start()] + "  " + text[m.end():], m.start()) if m else None
@@ -100,6 +105,7 @@ def pasted_bio(text: str, rng: random.Random) -> Injection:
 INJECTORS: dict[str, tuple[Callable[[str, random.Random], Injection], str]] = {
     "missing space after . or ,": (drop_space_after_stop, "missing-space-after-punctuation"),
     "space before a comma": (space_before_comma, "space-before-punctuation"),
+    "space moved before a comma": (move_space_before_comma, "space-before-punctuation"),
     "double space": (double_a_space, "double-space"),
     "closing bracket dropped": (drop_closing_bracket, "unbalanced-brackets"),
     "paragraph split mid-sentence": (break_mid_sentence, "paragraph-break-mid-sentence"),

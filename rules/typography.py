@@ -145,8 +145,11 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
 
 
 # Punctuation that ends a clause after a space, when it is not the start of an
-# ellipsis or of a number (`.5`); the spaces and the word before are read after.
-_SPACED_MARK = LazyPattern(r"(?<=[ \t])[,.;:!?](?![.\w]|[ \t]+\.)")
+# ellipsis or of a number (`.5`); or a comma or semicolon typed against the next word,
+# its space put before it (`market ,following`), where a stop (`.Net`), a colon (`:P`)
+# or a mark before a digit can be a name, an emoticon or a number. The spaces and the
+# word before are read after.
+_SPACED_MARK = LazyPattern(r"(?<=[ \t])(?:[,.;:!?](?![.\w]|[ \t]+\.)|[,;](?=\p{L}))")
 # Where it can match in text without tabs (most): a space and a mark, found in the
 # text's shape (marks, and the `?` that encoding makes of non-ASCII characters,
 # become `.`) by bytes.find, instead of trying the look-behind at every position.
@@ -184,7 +187,10 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
     closes the gap. A space before a comma or full stop in the story's own words
     is a warning; before `;`, `:`, `!` or `?` (a habit of writers used to French
     spacing, or spacing for emphasis), or inside a quotation (words reproduced as
-    they were written), it is info.
+    they were written), it is info. A comma or semicolon typed against the next
+    word, its space put before it (`market ,following`), is a slip whatever the
+    house spacing: a warning outside quotations, flagged over both words, and the
+    replacement moves the space after the mark.
 
     ## Why is this bad?
     A stray space before punctuation is left over from an edit (a word deleted
@@ -192,21 +198,24 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
 
     ## Example
     ```
-    Shares in Commerzbank fell . The market , following the news, slipped.
+    Shares in Commerzbank fell . The market , following the news, slipped ,then rallied.
     ```
 
     ## Use instead
     ```
-    Shares in Commerzbank fell. The market, following the news, slipped.
+    Shares in Commerzbank fell. The market, following the news, slipped, then rallied.
     ```
 
     ## Fix safety
-    The fix deletes the white space. It is safe.
+    The fix deletes the white space (and, for a mark typed against the next word,
+    puts one space after the mark). It is safe.
 
     ## Known limits
-    Ellipses (` ...`, ` . . .`) and decimals (` .5`) are not matched. A space before
-    `;`, `:`, `!` or `?` inside a quotation is left alone, since French sets those
-    marks apart (`"Vive la France !"`), and so is a colon between numbers (`3 : 1`).
+    Ellipses (` ...`, ` . . .`) and decimals (` .5`) are not matched, nor is a
+    full stop, colon, `!` or `?` typed against the next word (` .Net`, ` :P`). A
+    space before `;`, `:`, `!` or `?` inside a quotation is left alone, since French
+    sets those marks apart (`"Vive la France !"`), and so is a colon between numbers
+    (`3 : 1`).
     """
     text = article.text
     for match in _spaced_marks(text):
@@ -221,9 +230,18 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
             continue
         if mark == ":" and word.isdigit() and _DIGIT_NEXT.match(text, match.end()):
             continue
+        closing = Edit(before.start(1), mark_at, "")
+        after = _WORD_AFTER.match(text, match.end())
+        if after is not None:  # the space belongs after the mark: move it there
+            yield Problem(before.start(), after.end(),
+                          f"Space before '{mark}' instead of after it.",
+                          replacements=(f"{word}{mark} {after.group()}",),
+                          edits=(closing, Edit(match.end(), match.end(), " ")),
+                          tier="minor" if quoted else None)
+            continue
         minor = quoted or mark in _FRENCH_SPACED
         yield Problem(before.start(), match.end(), f"Space before '{mark}'.",
-                      replacements=(word + mark,), edits=(Edit(before.start(1), mark_at, ""),),
+                      replacements=(word + mark,), edits=(closing,),
                       tier="minor" if minor else None)
 
 
