@@ -11,7 +11,7 @@ import regex
 
 from lint import prose
 from lint.analysis.passages import passage
-from lint.analysis.sentences import OPENING_WORDS, possible_openings
+from lint.analysis.sentences import OPENING_WORDS, some_opening_repeats
 from lint.analysis.text import WORD, comparison_key_and_words, joined_words
 from lint.article import Article
 from lint.document import Block
@@ -446,12 +446,12 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     texts = article.shared(_paragraph_texts)
     enough = _may_hold(min_words, texts)
     paragraphs = list(itertools.compress(article.paragraphs, enough))
-    if min_words > OPENING_WORDS and not _openings_repeat(itertools.compress(texts, enough)):
+    if min_words > OPENING_WORDS and not some_opening_repeats(itertools.compress(texts, enough)):
         return  # most articles: told before the list runs and the quotes are read
     listed = article.shared(_in_list_runs)
     if listed:
         paragraphs = [block for block in paragraphs if block not in listed]
-        if min_words > OPENING_WORDS and not _openings_repeat(
+        if min_words > OPENING_WORDS and not some_opening_repeats(
                 article.block_text(block) for block in paragraphs):
             return
     text, quotes = article.text, article.quotes
@@ -482,14 +482,6 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
             yield Problem(sentence.start, sentence.end,
                           f"This sentence already appears in paragraph {first_block.paragraph}.",
                           related=(Related(start, end, "first occurrence"),))
-
-
-def _openings_repeat(paragraphs: Iterable[str]) -> bool:
-    """Whether two sentences of the paragraphs may be the same: sentences with one
-    key open with the same words, and in most articles no two openings are the same,
-    so no paragraph needs splitting into sentences."""
-    openings = possible_openings(paragraphs)
-    return len(set(openings)) < len(openings)
 
 
 def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:

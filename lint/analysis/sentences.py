@@ -16,6 +16,7 @@ from typing import NamedTuple
 import regex
 
 from lint import prose
+from lint.analysis.text import only_single_spaces
 from lint.lazy import LazyPattern
 
 _GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p{{N}}])")
@@ -151,9 +152,7 @@ def _opening_checked(gaps: Iterator[re.Match], text: str, end: int) -> Iterator[
 
 # Every sentence split_sentences finds starts a paragraph or follows a sentence end and
 # white space (the vetoes only take starts away): the words after each such place,
-# taken as one stretch. Every sentence mark is first written as a stop, so that the
-# pattern starts with a literal, which the engine finds at C speed; it would try its
-# leading class at every character of the text.
+# taken as one stretch.
 OPENING_WORDS = 5
 _OPENING = re.compile(
     rf"\.{prose.CLOSER}*\s+(?=(" + r"\s+".join([r"\S+"] * OPENING_WORDS) + r")\s)")
@@ -165,14 +164,42 @@ def possible_openings(paragraphs: Iterable[str]) -> list[tuple[str, ...]]:
     in the paragraphs, and of other places besides: where two sentences' words are
     the same, so are their openings, and when no opening repeats, the paragraphs
     need not be split to know that no sentence does."""
-    # A stop and a line break before each paragraph: its start is such a place too.
-    text = "".join(".\n" + paragraph for paragraph in paragraphs)
-    for mark in prose.SENTENCE_MARKS[1:]:
-        text = text.replace(mark, ".")
+    return _folded_openings(_marks_as_stops(paragraphs))
+
+
+def _folded_openings(text: str) -> list[tuple[str, ...]]:
     # Case folding turns no character into white space, a sentence mark or a closer,
     # nor any of these into anything else: the openings of the folded text are those
     # of the text as written, and only they need folding.
     return [tuple(opening.casefold().split()) for opening in _OPENING.findall(text)]
+
+
+def some_opening_repeats(paragraphs: Iterable[str]) -> bool:
+    """Whether two of possible_openings(paragraphs) are the same."""
+    text = _marks_as_stops(paragraphs)
+    if text.isascii() and only_single_spaces(text):
+        # An opening found in the folded text is then its words joined as they are:
+        # the openings compare as found, with no word list built for each. (Only
+        # in ASCII text, which is folded at C speed; elsewhere each character is
+        # looked up, which costs more than folding the openings alone.)
+        openings: list = _OPENING.findall(text.casefold())
+    else:
+        openings = _folded_openings(text)
+    return len(set(openings)) < len(openings)
+
+
+# Before each paragraph: a stop and white space make its start such a place too.
+_PARAGRAPH_START = ". "
+
+
+def _marks_as_stops(paragraphs: Iterable[str]) -> str:
+    """The paragraphs, each led by _PARAGRAPH_START, with every sentence mark written
+    as a stop, so that _OPENING starts with a literal, which the engine finds at C
+    speed; it would try its leading class at every character of the text."""
+    text = _PARAGRAPH_START + _PARAGRAPH_START.join(paragraphs)
+    for mark in prose.SENTENCE_MARKS[1:]:
+        text = text.replace(mark, ".")
+    return text
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:

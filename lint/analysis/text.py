@@ -15,11 +15,17 @@ WORD = regex.compile(r"\w+(?:['’]\w+)*")
 def joined_words(text: str) -> tuple[str, int]:
     """`" ".join(text.split())` and the number of words, by C-level string tests
     alone when the only white space is single plain spaces (most copy)."""
-    if "  " not in text and _no_space_but_plain(text):
+    if only_single_spaces(text):
         text = text.strip(" ")
         return text, text.count(" ") + 1 if text else 0
     words = text.split()
     return " ".join(words), len(words)
+
+
+def only_single_spaces(text: str) -> bool:
+    """Whether the only white space (as str.split() knows it) in text is single plain
+    spaces."""
+    return "  " not in text and _no_space_but_plain(text)
 
 
 def _no_space_but_plain(text: str) -> bool:
