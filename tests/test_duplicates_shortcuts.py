@@ -7,7 +7,12 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from lint.analysis.sentences import possible_openings, some_opening_repeats
-from lint.analysis.text import comparison_key_and_words, joined_words
+from lint.analysis.text import (
+    _POUND_STAND_IN,
+    _folded_key_and_words,
+    comparison_key_and_words,
+    joined_words,
+)
 from lint.document import BLOCK_SEPARATOR, Block
 from rules.duplicates import (
     _BETWEEN_BLOCKS,
@@ -71,3 +76,17 @@ def test_openings_compared_as_found_repeat_as_the_folded_word_lists_do(
         paragraphs.append(copy_of_the_first(paragraphs[0]))
     openings = possible_openings(paragraphs)
     assert some_opening_repeats(paragraphs) == (len(set(openings)) < len(openings))
+
+
+# No typographic form (they are written plain before either reading), pound signs
+# among ASCII, and the characters beyond ASCII that fold, or are white space, which
+# the stand-in must not be taken for.
+_KEY_PIECES = st.sampled_from(["£", "£", "a", "A", "1", " ", "  ", ".", "!", "'", '"', ")", "-",
+                               "\n", "\t", "\x1c", "\x1f", _POUND_STAND_IN, "ſ", "İ", "ß", "é",
+                               "e\u0301", "\u202f", "\u2028", "\u3000", "\u200b", "…"])
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.lists(_KEY_PIECES, max_size=20).map("".join))
+def test_keys_made_with_a_stand_in_for_the_pound_sign_are_the_folded_ones(text: str) -> None:
+    assert comparison_key_and_words(text) == _folded_key_and_words(text)

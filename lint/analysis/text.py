@@ -38,6 +38,14 @@ def _no_space_but_plain(text: str) -> bool:
     return text.isprintable()
 
 
+# The one character beyond ASCII in much British copy, and the ASCII character that
+# stands in for it while a key is made: neither has case, is white space or trailing
+# punctuation, so the key of the text with the stand-in is the key with the pound
+# sign put back; and ASCII text is folded and split at C speed, where other text is
+# looked up character by character.
+_POUND, _POUND_STAND_IN = "£", "\x00"
+
+
 def comparison_key_and_words(text: str) -> tuple[str, int]:
     """comparison_key(text) and word_count(text) in one pass: folding never makes
     or removes white space."""
@@ -48,6 +56,16 @@ def comparison_key_and_words(text: str) -> tuple[str, int]:
         for typographic, plain in _PLAIN_FORMS:
             if typographic in text:
                 text = text.replace(typographic, plain)
+        if _POUND in text and _POUND_STAND_IN not in text:
+            standing_in = text.replace(_POUND, _POUND_STAND_IN)
+            if standing_in.isascii():
+                key, count = _folded_key_and_words(standing_in)
+                return key.replace(_POUND_STAND_IN, _POUND), count
+    return _folded_key_and_words(text)
+
+
+def _folded_key_and_words(text: str) -> tuple[str, int]:
+    """The key and word count of a text with the typographic forms written plain."""
     joined, count = joined_words(text.casefold())
     return joined.rstrip(_TRAILING), count
 
