@@ -471,12 +471,20 @@ class Abbreviations:
         the abbreviation rules but one never do."""
         names = []
         text = self.masked
+        # Names come in text order, so their blocks are found by walking the blocks
+        # along with them; and the shouting is asked for once, as most articles
+        # hold none.
+        blocks = iter(self._blocks)
+        block = next(blocks, None)
+        shouting = self.shouting if self._shouting else None
         for m in _name_matches(text, self._shape):
             start, end = _trim_name(text, *m.span())
             if start is None:
                 continue
-            block = self.block_of(start)
-            if block is None or self.shouting(start, end) or text[start:end].isupper():
+            while block is not None and block.end <= start:
+                block = next(blocks, None)
+            if (block is None or start < block.start or text[start:end].isupper()
+                    or (shouting is not None and shouting(start, end))):
                 continue
             quoted_title = (start > 0 and text[start - 1] in "\"'‘“"
                             and end < len(text) and text[end] in "\"'’”")
