@@ -198,3 +198,28 @@ def test_capital_runs_found_alike_with_and_without_the_shape(text: str) -> None:
     no_lower_case = b"0" * len(text)
     assert (abbreviations._capital_runs(text, shape, capitals)
             == abbreviations._capital_runs(text, no_lower_case, capitals))
+
+
+NAME_PIECES = ["Jaguar", "Land", "Rover", "LONDON", "BBC", "MPs", "The", "Mr", "of", "Kilroy-Silk",
+               "WikiLeaks", "é", "ſ", "İ", " ", "\u00a0", "-", ".", "'", "’", '"', "“", "”",
+               "(", ")", "\n", "\n\n", "\u2028", "\x1c", "\x1f", "\u0301", ",",
+               # Shouting that holds lower case: plural capitals, a dateline's brackets.
+               "MPs MPs MPs", "\n\nLONDON (", ") - "]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=40).map("".join))
+def test_names_take_the_block_and_the_shouting_each_span_is_asked_for(body: str) -> None:
+    """The names walk the blocks and ask for shouting only where there is some: the
+    same names as asking block_of and shouting of each trimmed run."""
+    a = analyse("Headline\n\n" + body + "\n")
+    text = a.masked
+    expected = []
+    for m in abbreviations._name_matches(text, a._shape):
+        start, end = abbreviations._trim_name(text, *m.span())
+        if start is None:
+            continue
+        block = a.block_of(start)
+        if block is not None and not a.shouting(start, end) and not text[start:end].isupper():
+            expected.append((start, end, block))
+    assert [(n.start, n.end, n.block) for n in a.names] == expected
