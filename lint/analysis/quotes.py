@@ -26,6 +26,7 @@ works on the rendered article text with exact offsets:
 import bisect
 import functools
 import itertools
+import operator
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -491,7 +492,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
             starts.append(at)
             at = text.find(char, at + 1)
     starts.sort()
-    if not any(b - a == 1 for a, b in itertools.pairwise(starts)):  # no two marks touch
+    # Whether two marks touch, from the gaps between neighbours taken at C speed.
+    if 1 not in map(operator.sub, starts[1:], starts):
         return [(at, at + 1, text[at]) for at in starts]
     tokens = []
     i, count = 0, len(starts)
