@@ -7,6 +7,7 @@ inside names or codes (`Tiggo9`, `MP3`) are not mentions.
 """
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
@@ -44,6 +45,19 @@ _YEAR = LazyPattern(r"(?:19|20)[0-9][0-9]")
 # headlines and many paragraphs apart from those that may hold one. Alternatives
 # that all start with a literal let `re` skip to their first characters.
 _DIGIT_OR_NUMBER_WORD = re.compile("|".join([*"0123456789", *NUMBER_WORDS]))
+# Where a mention may start, found at C speed so that the case-blind _MENTION is tried
+# only there: a mention's number (a digit, or a number word that no letter, digit or
+# underscore follows) comes after no ASCII letter, digit or underscore, with at most a
+# currency sign before it. The segment is read one byte a character, those characters
+# kept (in lower case) and every other one a space, with a space put before it.
+_WORD_SHAPE = bytes(c if chr(c).isalnum() or chr(c) == "_" else ord(" ")
+                    for c in range(128)).lower() + b" " * 128
+_NUMBER_START = re.compile(
+    rb" (?:[0-9]|(?:" + "|".join(NUMBER_WORDS).encode("ascii") + rb")(?![a-z0-9_]))")
+# The characters beyond ASCII that _MENTION, case-blind, reads as ASCII letters, and
+# the letter each stands for: a segment holding one is read with that letter instead.
+_FOLDED_TO_ASCII = {"İ": "i", "ſ": "s", "\u212a": "k"}  # the last the Kelvin sign
+_CURRENCY = "£$€"
 
 
 class NumberMention(NamedTuple):
@@ -62,13 +76,14 @@ def number_mentions(text: str, start: int, end: int) -> list[NumberMention]:
     if segment.isascii() and _DIGIT_OR_NUMBER_WORD.search(segment.lower()) is None:
         return []
     mentions = []
-    for match in _MENTION.finditer(text, start, end):
+    for match in mention_matches(text, start, end):
         figure, word, scale_name = match.group("figure", "word", "scale")
         scale = _entry(_SCALES, scale_name) if scale_name else 1.0
         if figure is not None:
             if scale_name is None and text[match.end("figure"):match.end("figure") + 1].isalpha():
                 continue  # 3rd, 9am, 3G: not a count
-            if _YEAR.fullmatch(figure) and scale_name is None and text[match.start()] not in "£$€":
+            if (_YEAR.fullmatch(figure) and scale_name is None
+                    and text[match.start()] not in _CURRENCY):
                 continue
             mantissa = float(figure.replace(",", ""))
             decimals = len(figure.partition(".")[2])
@@ -77,6 +92,28 @@ def number_mentions(text: str, start: int, end: int) -> list[NumberMention]:
         mentions.append(NumberMention(match.start(), match.end(), mantissa * scale, mantissa,
                                       decimals, scale, figure is None))
     return mentions
+
+
+def mention_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """What `_MENTION.finditer(text, start, end)` finds, trying the pattern only where
+    a mention may start."""
+    segment = text[start:end]
+    if not segment.isascii():
+        for folded, letter in _FOLDED_TO_ASCII.items():
+            if folded in segment:
+                segment = segment.replace(folded, letter)
+    shape = b" " + segment.encode("ascii", "replace").translate(_WORD_SHAPE)
+    after = start  # where the last match ended: no match starts before it
+    for number_start in _NUMBER_START.finditer(shape):
+        number = start + number_start.start()  # the shape's space stands one place early
+        match = None
+        if number > after and text[number - 1] in _CURRENCY:
+            match = _MENTION.match(text, number - 1, end)
+        if match is None and number >= after:
+            match = _MENTION.match(text, number, end)
+        if match is not None:
+            yield match
+            after = match.end()
 
 
 def _entry(table: dict[str, float], written: str) -> float:
