@@ -287,6 +287,18 @@ def _character(reference: str) -> str:
     return " " if not character.strip(prose.MARKUP_SPACE) else character
 
 
+# The marks `_may_show_markup` looks for, with `]` alone standing for `](`.
+_MARKUP_MARKS = re.compile(r"[`<{&\\\]]")
+
+
+def _shows_as_written(text: str, start: int, end: int) -> bool:
+    """Whether a block of the one line text[start:end] shows it as written, but for
+    the white space around it: none of the marks `_may_show_markup` looks for stands
+    in the line or just before it, so `_runs` gives the line as one run, which
+    `visible_runs` trims. One search, where `_may_show_markup` makes six."""
+    return _MARKUP_MARKS.search(text, max(start - 1, 0), end) is None
+
+
 def _may_show_markup(text: str, start: int, end: int) -> bool:
     """Whether `_markup` may find something in text[start:end]: a code span needs a
     backtick, an autolink or a tag a `<`, a template tag a `{`, a character reference
@@ -377,9 +389,9 @@ def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
 _MARKERS_ONLY = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*)?")
 
 
-def _joined(text: str, before: list[Run], after: list[Run]) -> bool:
-    """Whether only white space and block markers stand between two blocks' runs."""
-    gap = text[before[-1].src_start + before[-1].src_length:after[0].src_start]
+def _joined(gap: str) -> bool:
+    """Whether only white space and block markers stand between two blocks, `gap`
+    being the source between them."""
     if not gap.strip(" \t\r\n"):  # blank lines alone, as between most blocks
         return True
     return all(_MARKERS_ONLY.fullmatch(line) for line in _ANY_BREAK.split(gap))
@@ -442,15 +454,42 @@ def read(path: str, text: str) -> Document:
         kinds[:len(leading)] = leadin.classify(leading,
                                                first_is_heading=blocks[0].kind == "heading",
                                                headline_given=body > 0)
-    previous: list[Run] = []
+    # Blocks that show their one line as written are copied in batches, as the plain-text
+    # reader copies its paragraphs: a text of one-letter paragraphs has a block every
+    # three characters. A batch maps each separator as that of blocks not joined, so a
+    # block that markers alone join to the one before (an empty quote line between
+    # them) is added with its runs.
+    copied_kinds: list[str] = []
+    copied_starts: list[int] = []
+    copied_texts: list[str] = []
+    previous_end = None  # where the source of the last block added ends
     for block, kind in zip(blocks, kinds, strict=True):
+        if len(block.lines) == 1:
+            line_start, line_end = block.lines[0]
+            if _shows_as_written(text, line_start, line_end):
+                line = text[line_start:line_end]
+                shown = line.strip()
+                if not shown:
+                    continue  # white space alone shows nothing
+                start = line_end - len(line.lstrip())
+                if (previous_end is None or (gap := text[previous_end:start]).isspace()
+                        or not _joined(gap)):
+                    copied_kinds.append(kind or block.kind)
+                    copied_starts.append(start)
+                    copied_texts.append(shown)
+                    previous_end = start + len(shown)
+                    continue
         # A character reference may show white space, which the line scanner saw as text.
         runs = visible_runs([run for run in _runs(text, block, code) if run.text])
         if not runs:
             continue  # a lead-in line split off an empty list item shows nothing
-        joined = bool(previous) and _joined(text, previous, runs)
+        if copied_texts:
+            builder.add_copied_blocks(copied_kinds, copied_starts, copied_texts)
+            copied_kinds, copied_starts, copied_texts = [], [], []
+        joined = previous_end is not None and _joined(text[previous_end:runs[0].src_start])
         builder.add_block(kind or block.kind, runs, joined)
-        previous = runs
+        previous_end = runs[-1].src_start + runs[-1].src_length
+    builder.add_copied_blocks(copied_kinds, copied_starts, copied_texts)
     for start, end in code:
         builder.add_code(start, end)
     return builder.build()
