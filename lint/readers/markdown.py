@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.entities import html5
+from itertools import accumulate, repeat
 
 import regex
 
@@ -117,16 +118,21 @@ def _front_matter_end(text: str, lines: list[tuple[int, int]]) -> int:
 
 
 def _scan(text: str, lines: list[tuple[int, int]], i: int,
-          code: list[tuple[int, int]]) -> list[_Block]:
-    """The prose blocks of a Markdown text from line i on; the code blocks' spans go
-    to `code`."""
-    blocks: list[_Block] = []
+          code: list[tuple[int, int]]) -> list[_Block | _PlainParagraphs]:
+    """The prose blocks of a Markdown text from line i on, plain paragraphs in a row
+    together; the code blocks' spans go to `code`."""
+    blocks: list[_Block | _PlainParagraphs] = []
     current: _Block | None = None
     templates = _TemplateTags(text, lines)
     while i < len(lines):
         start, end = lines[i]
         line = text[start:end]
         if _starts_text(line):
+            if current is None and (plain := _plain_paragraphs(text, start)):
+                paragraphs, filled = plain
+                blocks.append(paragraphs)
+                i += filled
+                continue
             current = _text_line(blocks, current, start, end)
         elif not line.strip():  # a blank line, which no block construct's pattern matches
             current = None
@@ -237,6 +243,41 @@ def _starts_text(line: str) -> bool:
     do not assign, some of which the regex module's newer tables know as digits."""
     return (bool(line) and line[0] not in _BLOCK_MARKS and line[0].isprintable()
             and not line[0].isdecimal())
+
+
+# Plain paragraphs: each one line that shows as written, followed by blank lines. The
+# scanner reads such a line, where no block is open, as text (`_starts_text`), and
+# `_runs` finds no markup in it (`_shows_as_written`). Told more narrowly here: the
+# line's first character is printable ASCII but a block mark, a digit or a mark of
+# `_MARKUP_MARKS`, or a curly quote; no other character is such a mark; a blank line
+# holds spaces and tabs alone; and a line feed is the only break (a carriage return
+# ends the run).
+_PLAIN_PARAGRAPHS = re.compile(
+    r"(?:[!\"$%'(),./:;?@A-Z\[^a-z|}‘’“”][^\r\n`<{&\\\]]*+\n(?:[ \t]*+\n)++)++")
+# The blank lines after a plain paragraph's line, kept by a split at them.
+_BLANK_LINES_AFTER = re.compile(r"(\n(?:[ \t]*+\n)++)")
+
+
+class _PlainParagraphs:
+    """Plain paragraphs in a row: where each starts, and its line as written."""
+
+    __slots__ = ("starts", "lines")
+
+    def __init__(self, starts: list[int], lines: list[str]):
+        self.starts, self.lines = starts, lines
+
+
+def _plain_paragraphs(text: str, start: int) -> tuple[_PlainParagraphs, int] | None:
+    """The plain paragraphs in a row from `start`, a line's start where no block is
+    open, and the number of lines they and the blank lines after them fill; None when
+    the line at `start` is not one. Found by one match and cut by one split, not line
+    by line: a text of one-letter paragraphs has one every three characters."""
+    run = _PLAIN_PARAGRAPHS.match(text, start)
+    if run is None:
+        return None
+    parts = _BLANK_LINES_AFTER.split(run.group())  # line, blank lines, ..., line, blank lines, ""
+    starts = list(accumulate(map(len, parts), initial=start))
+    return _PlainParagraphs(starts[:-2:2], parts[:-1:2]), run.group().count("\n")
 
 
 def _text_line(blocks: list[_Block], current: _Block | None, start: int, end: int) -> _Block:
@@ -397,6 +438,22 @@ def _joined(gap: str) -> bool:
     return all(_MARKERS_ONLY.fullmatch(line) for line in _ANY_BREAK.split(gap))
 
 
+def _joined_by_markers(gap: str) -> bool:
+    """Whether block markers, not white space alone, join two blocks (`_joined`): then
+    the separator between them maps over the markers."""
+    return not gap.isspace() and _joined(gap)
+
+
+def _add_copied(builder: DocumentBuilder, kinds: list[str], starts: list[int],
+                texts: list[str], joined: bool) -> None:
+    """DocumentBuilder.add_copied_blocks, the first block `joined` to the one before or
+    not, as add_block tells it."""
+    if joined:
+        builder.add_block(kinds[0], [Run(texts[0], starts[0], len(texts[0]))], joined=True)
+        kinds, starts, texts = kinds[1:], starts[1:], texts[1:]
+    builder.add_copied_blocks(kinds, starts, texts)
+
+
 _LINE_BREAKS = regex.compile(r"\r\n?")
 # A line break, the white space around it and a block quote marker (at most three
 # spaces in, as the scanner reads one): what a continued line's rendering drops.
@@ -423,9 +480,31 @@ def _with_characters(line: str) -> str:
     return "".join(parts)
 
 
-def _lead_in_read_by_line(text: str, blocks: list[_Block]) -> list[_Block]:
-    """The blocks with the leading paragraphs split where the lead-in model reads
-    them line by line (leadin.split_lead_in)."""
+def _lead_in_apart(blocks: list[_Block | _PlainParagraphs]) -> list[_Block | _PlainParagraphs]:
+    """The blocks with each of the first READ_BLOCKS a block of its own, as the lead-in
+    model reads them: plain paragraphs in a row among them are cut into single
+    paragraphs up to there."""
+    apart: list[_Block | _PlainParagraphs] = []
+    for i, block in enumerate(blocks):
+        room = leadin.READ_BLOCKS - len(apart)
+        if room <= 0:
+            return apart + blocks[i:]
+        if isinstance(block, _PlainParagraphs):
+            apart += [_Block("paragraph", [(start, start + len(line))])
+                      for start, line in zip(block.starts[:room], block.lines[:room],
+                                             strict=True)]
+            if len(block.lines) > room:
+                apart.append(_PlainParagraphs(block.starts[room:], block.lines[room:]))
+        else:
+            apart.append(block)
+    return apart
+
+
+def _lead_in_read_by_line(text: str, blocks: list[_Block | _PlainParagraphs],
+                          ) -> list[_Block | _PlainParagraphs]:
+    """The blocks, the leading ones each a block of its own (`_lead_in_apart`), with
+    the leading paragraphs split where the lead-in model reads them line by line
+    (leadin.split_lead_in)."""
     leading = blocks[:leadin.LEAD_IN_BLOCKS]
     if all(len(b.lines) == 1 or b.kind != "paragraph" for b in leading):
         return blocks
@@ -444,8 +523,9 @@ def read(path: str, text: str) -> Document:
     code: list[tuple[int, int]] = []
     lines = _lines(text)
     body = _front_matter_end(text, lines)
-    blocks = _lead_in_read_by_line(text, [b for b in _scan(text, lines, body, code)
-                                          if any(e > s for s, e in b.lines)])
+    blocks = _lead_in_read_by_line(text, _lead_in_apart(
+        [b for b in _scan(text, lines, body, code)
+         if isinstance(b, _PlainParagraphs) or any(e > s for s, e in b.lines)]))
     kinds: list[str | None] = [None] * len(blocks)
     if blocks and blocks[0].kind in ("heading", "paragraph"):
         leading = ["\n".join(text[s:e] for s, e in b.lines) for b in blocks[:leadin.READ_BLOCKS]]
@@ -454,42 +534,42 @@ def read(path: str, text: str) -> Document:
         kinds[:len(leading)] = leadin.classify(leading,
                                                first_is_heading=blocks[0].kind == "heading",
                                                headline_given=body > 0)
-    # Blocks that show their one line as written are copied in batches, as the plain-text
-    # reader copies its paragraphs: a text of one-letter paragraphs has a block every
-    # three characters. A batch maps each separator as that of blocks not joined, so a
-    # block that markers alone join to the one before (an empty quote line between
-    # them) is added with its runs.
-    copied_kinds: list[str] = []
-    copied_starts: list[int] = []
-    copied_texts: list[str] = []
+    # Blocks that show their lines as written (plain paragraphs in a row, and a block of
+    # one line in which `_runs` finds no markup) are copied in batches, as the
+    # plain-text reader copies its paragraphs: a text of one-letter paragraphs has a
+    # block every three characters.
+    batch: tuple[list[str], list[int], list[str]] = ([], [], [])
+    batch_joined = False  # whether markers alone join its first block to the one before
     previous_end = None  # where the source of the last block added ends
     for block, kind in zip(blocks, kinds, strict=True):
-        if len(block.lines) == 1:
+        if isinstance(block, _PlainParagraphs):
+            kind, starts, shown = "paragraph", block.starts, list(map(str.rstrip, block.lines))
+        elif len(block.lines) == 1 and _shows_as_written(text, *block.lines[0]):
             line_start, line_end = block.lines[0]
-            if _shows_as_written(text, line_start, line_end):
-                line = text[line_start:line_end]
-                shown = line.strip()
-                if not shown:
-                    continue  # white space alone shows nothing
-                start = line_end - len(line.lstrip())
-                if (previous_end is None or (gap := text[previous_end:start]).isspace()
-                        or not _joined(gap)):
-                    copied_kinds.append(kind or block.kind)
-                    copied_starts.append(start)
-                    copied_texts.append(shown)
-                    previous_end = start + len(shown)
-                    continue
-        # A character reference may show white space, which the line scanner saw as text.
-        runs = visible_runs([run for run in _runs(text, block, code) if run.text])
-        if not runs:
-            continue  # a lead-in line split off an empty list item shows nothing
-        if copied_texts:
-            builder.add_copied_blocks(copied_kinds, copied_starts, copied_texts)
-            copied_kinds, copied_starts, copied_texts = [], [], []
-        joined = previous_end is not None and _joined(text[previous_end:runs[0].src_start])
-        builder.add_block(kind or block.kind, runs, joined)
-        previous_end = runs[-1].src_start + runs[-1].src_length
-    builder.add_copied_blocks(copied_kinds, copied_starts, copied_texts)
+            line = text[line_start:line_end]
+            if not line.strip():
+                continue  # white space alone shows nothing
+            kind, starts, shown = (kind or block.kind, [line_end - len(line.lstrip())],
+                                   [line.strip()])
+        else:
+            # A character reference may show white space, which the scanner saw as text.
+            runs = visible_runs([run for run in _runs(text, block, code) if run.text])
+            if not runs:
+                continue  # a lead-in line split off an empty list item shows nothing
+            _add_copied(builder, *batch, joined=batch_joined)
+            batch, batch_joined = ([], [], []), False
+            joined = previous_end is not None and _joined(text[previous_end:runs[0].src_start])
+            builder.add_block(kind or block.kind, runs, joined)
+            previous_end = runs[-1].src_start + runs[-1].src_length
+            continue
+        if previous_end is not None and _joined_by_markers(text[previous_end:starts[0]]):
+            _add_copied(builder, *batch, joined=batch_joined)
+            batch, batch_joined = ([], [], []), True
+        batch[0].extend(repeat(kind, len(shown)))
+        batch[1].extend(starts)
+        batch[2].extend(shown)
+        previous_end = starts[-1] + len(shown[-1])
+    _add_copied(builder, *batch, joined=batch_joined)
     for start, end in code:
         builder.add_code(start, end)
     return builder.build()
