@@ -24,10 +24,11 @@ NUMBER_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
+_CURRENCY = "£$€"
 _MENTION = prose.compile(
     r"""
     (?<![\w.,/&#-]|[\w.,]-)
-    [£$€]?
+    """ + f"[{_CURRENCY}]?" + r"""
     (?:
         (?P<figure>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![.,][0-9])
       | (?P<word>"""
@@ -57,7 +58,6 @@ _NUMBER_START = re.compile(
 # The characters beyond ASCII that _MENTION, case-blind, reads as ASCII letters, and
 # the letter each stands for: a segment holding one is read with that letter instead.
 _FOLDED_TO_ASCII = {"İ": "i", "ſ": "s", "\u212a": "k"}  # the last the Kelvin sign
-_CURRENCY = "£$€"
 
 
 class NumberMention(NamedTuple):

@@ -245,15 +245,19 @@ def _starts_text(line: str) -> bool:
             and not line[0].isdecimal())
 
 
+# The marks `_may_show_markup` looks for, with `]` alone standing for `](`, as the
+# inside of a character class.
+_MARKUP_MARK_CLASS = r"`<{&\\\]"
 # Plain paragraphs: each one line that shows as written, followed by blank lines. The
 # scanner reads such a line, where no block is open, as text (`_starts_text`), and
 # `_runs` finds no markup in it (`_shows_as_written`). Told more narrowly here: the
 # line's first character is printable ASCII but a block mark, a digit or a mark of
-# `_MARKUP_MARKS`, or a curly quote; no other character is such a mark; a blank line
+# `_MARKUP_MARK_CLASS`, or a curly quote; no other character is such a mark; a blank line
 # holds spaces and tabs alone; and a line feed is the only break (a carriage return
 # ends the run).
 _PLAIN_PARAGRAPHS = re.compile(
-    r"(?:[!\"$%'(),./:;?@A-Z\[^a-z|}‘’“”][^\r\n`<{&\\\]]*+\n(?:[ \t]*+\n)++)++")
+    r"(?:[!\"$%'(),./:;?@A-Z\[^a-z|}‘’“”][^\r\n" + _MARKUP_MARK_CLASS
+    + r"]*+\n(?:[ \t]*+\n)++)++")
 # The blank lines after a plain paragraph's line, kept by a split at them.
 _BLANK_LINES_AFTER = re.compile(r"(\n(?:[ \t]*+\n)++)")
 
@@ -328,8 +332,7 @@ def _character(reference: str) -> str:
     return " " if not character.strip(prose.MARKUP_SPACE) else character
 
 
-# The marks `_may_show_markup` looks for, with `]` alone standing for `](`.
-_MARKUP_MARKS = re.compile(r"[`<{&\\\]]")
+_MARKUP_MARKS = re.compile(f"[{_MARKUP_MARK_CLASS}]")
 
 
 def _shows_as_written(text: str, start: int, end: int) -> bool:
