@@ -8,7 +8,8 @@ thousand, so what a change costs or saves shows in one run. Prints, in millions:
   `python -c pass`;
 - one pass of the default rules over the folder's articles, in-process;
 - with --shape, one lint of each named shape of scaling.py (and of ordinary
-  distinct paragraphs, for the ratio) at --kb kilobytes, as plain text.
+  distinct paragraphs, for the ratio) at --kb kilobytes, written in --format (plain
+  text unless told); `--articles 0` leaves out the folder pass, for shapes alone.
 
 A pass is told from its set-up (imports, reading, first-use pattern compiles) as half
 the difference between three passes and one. Each count is the second of two runs,
@@ -16,6 +17,7 @@ as the first may write the bytecode cache. Needs valgrind (Debian's `valgrind`);
 cachegrind runs a program some fifty times slower, so a folder pass takes minutes.
 
 Usage: python benchmarks/instructions.py [FOLDER] [--articles N] [--shape NAME ...] [--kb N]
+       [--format FORMAT]
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import sys
 from pathlib import Path
 
 from corpus import bytecode_cached_env, corpus_folder
-from scaling import HOSTILE, ORDINARY
+from scaling import FORMATS, HOSTILE, ORDINARY
 
 CACHEGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
               "--cachegrind-out-file=/dev/null"]
@@ -54,11 +56,11 @@ sys.path.insert(0, sys.argv[4])
 from scaling import HOSTILE, KB, ORDINARY, render
 from lint.engine import Linter
 from lint.readers import read
-passes, name, kb = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-content = render({**ORDINARY, **HOSTILE}[name](kb * KB), "text")
+passes, name, kb, fmt = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[5]
+content = render({**ORDINARY, **HOSTILE}[name](kb * KB), fmt)
 linter = Linter()
 for _ in range(passes):
-    linter.lint(read("shape.txt", content, "text"))
+    linter.lint(read("shape." + fmt, content, fmt))
 """
 
 
@@ -92,6 +94,8 @@ def main() -> None:
     parser.add_argument("--shape", nargs="+", default=[], choices=[*ORDINARY, *HOSTILE],
                         metavar="NAME", help="shapes of scaling.py")
     parser.add_argument("--kb", type=int, default=10, help="size of each shape")
+    parser.add_argument("--format", default="text", choices=FORMATS,
+                        help="how each shape is written")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
@@ -102,14 +106,16 @@ def main() -> None:
     print(f"check one article        {millions(check)}   (bare python {millions(bare)}; "
           f"{Path(article).name})")
     count = min(args.articles, len(list(folder.glob("*.txt"))))
-    one_pass = per_pass(PASSES, str(args.articles), str(folder))
-    print(f"default rules, one pass  {millions(one_pass)}   over {count} articles: "
-          f"{one_pass / count / 1e6:.2f} M an article")
+    if count:
+        one_pass = per_pass(PASSES, str(args.articles), str(folder))
+        print(f"default rules, one pass  {millions(one_pass)}   over {count} articles: "
+              f"{one_pass / count / 1e6:.2f} M an article")
     if args.shape:
-        ordinary = per_pass(SHAPE, "distinct", str(args.kb), str(BENCHMARKS))
-        print(f"{'distinct':24} {millions(ordinary)} a lint at {args.kb} KB")
+        shape_args = (str(args.kb), str(BENCHMARKS), args.format)
+        ordinary = per_pass(SHAPE, "distinct", *shape_args)
+        print(f"{'distinct':24} {millions(ordinary)} a lint at {args.kb} KB ({args.format})")
         for name in args.shape:
-            cost = per_pass(SHAPE, name, str(args.kb), str(BENCHMARKS))
+            cost = per_pass(SHAPE, name, *shape_args)
             print(f"{name:24} {millions(cost)} a lint at {args.kb} KB, "
                   f"{cost / ordinary:.1f}x distinct's instructions")
 
