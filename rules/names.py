@@ -435,6 +435,8 @@ SPELLINGS = _spellings()
 # else in one C pass, and a set intersection names the few listed words present.
 _LISTED = frozenset(" ".join(SPELLINGS).encode("ascii").split())
 _MAY_PRECEDE = "\"'‘“(["
+# After a whole word: no letter, digit or one of these (`colour-blind` is another word).
+_JOINS_WORDS = ("-", "_")
 _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
 
 
@@ -512,16 +514,24 @@ def _house_side(profile, axis: str) -> str | None:
 
 
 def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant]]:
-    """Lower-case uses of listed spellings, outside all-capital text, in text order."""
+    """Lower-case uses of listed spellings, outside all-capital text, in text order.
+
+    A use is written in lower case, so it is searched for as written in the masked
+    text: the case-blind search of `Abbreviations.find_words` would lower the whole
+    text first, and half the articles hold a listed word."""
     text = analysis.masked
     runs = analysis.masked_bytes.translate(A_TO_Z_ONLY).split()
-    listed = set(map(bytes.decode, _LISTED.intersection(runs)))
     found = []
-    for word, spans in analysis.find_words(listed).items():
-        for at, end in spans:
+    for word in map(bytes.decode, _LISTED.intersection(runs)):
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
             if (at > 0 and (text[at - 1].isspace() or text[at - 1] in _MAY_PRECEDE)
-                    and text[at:end] == word and not analysis.shouting(at, end)):
+                    and not (text[end:end + 1].isalnum() or text[end:end + 1] in _JOINS_WORDS)
+                    and not analysis.shouting(at, end)):
                 found.append((at, end, word, Variant(*SPELLINGS[word])))
+            # A use starts after a space or mark, so none starts inside another.
+            at = text.find(word, end)
     return sorted(found)
 
 
