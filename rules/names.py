@@ -10,7 +10,7 @@ hyphenation.toml).
 import itertools
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -538,7 +538,10 @@ def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant
 # -- hyphenation-variant -------------------------------------------------------------------
 
 _HYPHEN_DATA = _load("hyphenation.toml")
-_HYPHENATED = regex.compile(r"\p{L}+(?:-\p{L}+)+")
+# A word of letters with one hyphen (not `well-to-do`, nor `to-do` in `well-to-do`):
+# matched from its hyphen, which the search finds quickly, with the letters before it
+# taken by the look-behind.
+_ONE_HYPHEN_WORD = regex.compile(r"(?<=(?<![\p{L}-])(\p{L}+))-\p{L}++(?!-\p{L})")
 DIFFERENT_WORDS = frozenset(_HYPHEN_DATA["different-words"])
 SPACED_SECOND_PARTS = frozenset(_HYPHEN_DATA["spaced-second-parts"])
 SPACED_COMPOUNDS = frozenset(_HYPHEN_DATA["spaced-compounds"])
@@ -580,12 +583,16 @@ def hyphenation_variant(article: Article, options: Options) -> Iterator[Problem]
     text = article.text
     analysis = article.abbreviations
     compounds = {}
-    for hyphenated in _hyphenated_words(analysis.lowered) - DIFFERENT_WORDS:
+    hyphenated_words = _hyphenated_words(analysis)
+    if not hyphenated_words:
+        return
+    may_stand = _may_stand(analysis)
+    for hyphenated in hyphenated_words - DIFFERENT_WORDS:
         first, second = hyphenated.split("-")
         variants = [first + second]
         if second in SPACED_SECOND_PARTS or hyphenated in SPACED_COMPOUNDS:
             variants.append(f"{first} {second}")
-        if any(map(analysis.may_stand, variants)):
+        if any(map(may_stand, variants)):
             compounds[hyphenated] = (hyphenated, *variants)
     if not compounds:
         return
@@ -608,22 +615,46 @@ def hyphenation_variant(article: Article, options: Options) -> Iterator[Problem]
                               edits=(Edit(start, end, replacement),), safe=False)
 
 
-def _hyphenated_words(lowered: str) -> set[str]:
-    """Words with one hyphen between letters (`e-mail`), found from the hyphens."""
-    found = set()
-    at = lowered.find("-")
-    while at != -1:
-        if 0 < at < len(lowered) - 1 and lowered[at - 1].isalpha() and lowered[at + 1].isalpha():
-            start = at - 1
-            while start > 0 and lowered[start - 1].isalpha():
-                start -= 1
-            word = _HYPHENATED.match(lowered, start)
-            if word and word.group().count("-") == 1 and lowered[start - 1:start] != "-":
-                found.add(word.group())
-            at = lowered.find("-", word.end() if word else at + 1)
-        else:
-            at = lowered.find("-", at + 1)
-    return found
+def _hyphenated_words(analysis: Abbreviations) -> set[str]:
+    """Words with one hyphen between letters (`e-mail`), in lower case as
+    `analysis.lowered` has them. Lower case keeps letters letters and hyphens
+    hyphens, so they are found in the masked text and lowered one by one: the whole
+    text is lowered only for what lowers otherwise."""
+    text = analysis.masked
+    spans = [(m.start(1), m.end()) for m in _ONE_HYPHEN_WORD.finditer(text)]
+    if not spans:
+        return set()
+    written = [text[start:end] for start, end in spans]
+    # `İ` is two characters in lower case, so `analysis.lowered` keeps the whole text
+    # as written; `Σ` lowers to `σ` or `ς` by the letters around the word.
+    if "\u0130" in text or any("\u03a3" in word for word in written):
+        lowered = analysis.lowered
+        return {lowered[start:end] for start, end in spans}
+    return {word.lower() for word in written}
+
+
+# Forms looked for in the text's bytes, one search each; past them, `may_stand` of the
+# analysis answers from a set of the text's words, so that many forms cost one pass.
+_FORMS_SEARCHED = 16
+
+
+def _may_stand(analysis: Abbreviations) -> Callable[[str], bool]:
+    """`analysis.may_stand`, told first from the text's ASCII letters lowered, as bytes:
+    a word of ASCII letters stands in `analysis.lowered` only where the text holds it
+    in either case, unless the Kelvin sign (`K`, which lowers to `k`) is there. Most
+    compounds' closed and spaced forms stand nowhere, and for them the whole text is
+    not lowered."""
+    if "\u212a" in analysis.masked:
+        return analysis.may_stand
+    folded = analysis.masked_bytes.lower()
+    looks = itertools.count()
+
+    def may_stand(word: str) -> bool:
+        if word.isascii() and next(looks) < _FORMS_SEARCHED:
+            return word.encode("ascii") in folded and analysis.may_stand(word)
+        return analysis.may_stand(word)
+
+    return may_stand
 
 
 def _plain_word(text: str, start: int, end: int) -> bool:
