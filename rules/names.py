@@ -260,6 +260,17 @@ def _misspelling_candidates(forms: Counter) -> Iterator[tuple[str, str]]:
                         yield a, b
 
 
+def _may_hold_a_slip(texts: Iterable[str]) -> bool:
+    """Whether two distinct words of the texts, each long enough to be misspelt, start
+    alike and may be one edit apart: the two words in which a slip's forms differ are
+    such words, and most articles' names hold none, so their uses are not counted."""
+    by_initial: dict[str, list[str]] = {}
+    for word in {word for text in texts for word in text.split(" ")}:
+        if len(word) >= _MIN_MISSPELT_LETTERS:
+            by_initial.setdefault(word[0], []).append(word)
+    return any(len(group) > 1 and _one_edit_apart(group) for group in by_initial.values())
+
+
 def _one_edit_apart(words: list[str]) -> list[tuple[int, int]]:
     """Index pairs (i, j), i != j and in that order, of the distinct words that may
     be one edit apart: those that share the word itself or a word less one letter
@@ -312,8 +323,8 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     names = [n for n in article.shared(_name_occurrences)
              if n.block.is_body or n.block.kind == "headline"]
     sharing = _texts_sharing_a_word(names)
-    if not sharing:
-        return  # most articles: no two names share a word
+    if not sharing or not _may_hold_a_slip(sharing):
+        return  # most articles: no two names share a word, or none is a slip of another
     names = [n for n in names if n.text in sharing]
     pairs_in = _pairs_by_text(sharing)
     forms = Counter()

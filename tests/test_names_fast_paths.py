@@ -1,6 +1,7 @@
 """The names rules' shortcuts give what the plain way gives: name keys made for all
 names at once are each name's own key, the word pairs the name rules skip are never
-ones that could matter, and the slips found are those of all pairs of forms."""
+ones that could matter, the slips found are those of all pairs of forms, and names
+whose words hold no slip give none."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fuzzing import examples
 from lint.analysis.abbreviations import Name
 from lint.document import Block
 from rules.names import (
+    _may_hold_a_slip,
     _misspelling_candidates,
     _name_word_pairs,
     _pairs_by_text,
@@ -110,3 +112,18 @@ def test_the_slips_are_those_of_all_pairs_of_forms(texts: list[str]) -> None:
                     and (forms[a] < 2 or forms[b] < 2) and _word_misspelt(x, y)):
                 every_slip.append((a, b))
     assert sorted(_misspelling_candidates(forms)) == sorted(every_slip)
+
+
+HOSTILE_WORDS = ["Ke\u0301ir", "Keír", "Keir", "Kéir", "Keiſ", "İkea", "Ikea", "IKEA", "Σmith",
+                 "Smiths", "Sm-th", "Smi.h", "Smi’h", "Sm\u00a0th", "Sm\u001cth", "Smith\u2028"]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.sampled_from(SLIPS)
+                | st.lists(st.sampled_from(WORDS + HOSTILE_WORDS), min_size=1, max_size=4)
+                .map(" ".join), max_size=12))
+def test_names_whose_words_hold_no_slip_give_none(texts: list[str]) -> None:
+    forms = forms_of(names_of(texts), texts)
+    if not _may_hold_a_slip(texts):
+        assert list(_misspelling_candidates(forms)) == []
+
