@@ -92,7 +92,10 @@ def _name_occurrences(article: Article) -> list[Name]:
     Read through `article.shared`, so the rules that need it compute it once."""
     analysis = article.abbreviations
     names = [n for n in analysis.names if not n.quoted_title]
-    for spelled in {_AND.sub(" and ", n.text): None for n in names if "&" in n.text}:
+    spelled_out = {_AND.sub(" and ", n.text): None for n in names if "&" in n.text}
+    if not spelled_out:
+        return names  # most articles: in text order, as the analysis finds them
+    for spelled in spelled_out:
         at = article.text.find(spelled)
         while at != -1:
             block = analysis.block_of(at)

@@ -1,7 +1,8 @@
 """The names rules' shortcuts give what the plain way gives: name keys made for all
 names at once are each name's own key, the word pairs the name rules skip are never
-ones that could matter, the slips found are those of all pairs of forms, and names
-whose words hold no slip give none."""
+ones that could matter, the slips found are those of all pairs of forms, names
+whose words hold no slip give none, and the names as the analysis finds them are in
+text order."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from lint.analysis.abbreviations import Name
+from lint.article import Article
 from lint.document import Block
+from lint.readers import read
 from rules.names import (
     _may_hold_a_slip,
     _misspelling_candidates,
+    _name_occurrences,
     _name_word_pairs,
     _pairs_by_text,
     _pairs_written,
@@ -127,3 +131,14 @@ def test_names_whose_words_hold_no_slip_give_none(texts: list[str]) -> None:
     if not _may_hold_a_slip(texts):
         assert list(_misspelling_candidates(forms)) == []
 
+
+NAME_PIECES = ["Jaguar", "Land", "Rover", "Marks", "&", "Spencer", "The", "BBC", "of", " ", " ",
+               "-", "'", "’", "“", "”", ".", "\n\n", "\u00a0", "\u001c", "\u2028", "İ", "Σ",
+               "ſ", "\u0301"]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=24))
+def test_the_names_are_in_text_order(pieces: list[str]) -> None:
+    names = _name_occurrences(Article(read("x.txt", "Headline\n\n" + "".join(pieces) + "\n")))
+    assert names == sorted(names, key=lambda n: n.start)
