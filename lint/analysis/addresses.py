@@ -40,10 +40,11 @@ _ADDRESS = prose.compile(
 # character here that `regex` does, and finds the stops by a fast scan.
 _MAYBE_DOMAIN = re.compile(rf"\.{_TLDS}", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
-# What every address holds: markup starts at `<`, and the others hold one of the
-# other cues in their run of non-space characters.
-_CUE = re.compile(rf"[<@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
-_ANGLE = re.compile("[<>]")
+# What every address but markup holds in its run of non-space characters.
+_CUE = re.compile(rf"[@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
+# Markup starts at `<` and may reach the next `>`, if no `<` comes first: each `<`
+# opens a stretch to that `>`, or of itself alone. Stretches that touch are one match.
+_MARKUP_STRETCHES = re.compile(r"(?:<(?:[^<>]*>)?)+")
 _SPACE = re.compile(r"\s")
 _SPACE_BEFORE = prose.compile(r"\s", regex.REVERSE)
 
@@ -79,14 +80,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
     that holds a cue. Elsewhere the pattern would be tried at every character and
     fail, which costs more than all else that reads the text; and a stretch ends
     where every match in it ends, so searching it alone finds the same matches."""
-    stretches = []
+    stretches = [m.span() for m in _MARKUP_STRETCHES.finditer(text)]
     run_end = 0  # of the last run of non-space characters taken
     for cue in _CUE.finditer(text):
         at = cue.start()
-        if text[at] == "<":
-            close = _ANGLE.search(text, at + 1)
-            stretches.append((at, close.end() if close and close.group() == ">" else at + 1))
-        if at >= run_end and text[at] != "<":
+        if at >= run_end:
             space_before = _SPACE_BEFORE.search(text, run_end, at)
             space_after = _SPACE.search(text, at)
             run_end = space_after.start() if space_after else len(text)
