@@ -301,22 +301,33 @@ def _line_runs(text: str, stretch_start: int, start: int, end: int,
     prose before it, which starts at `stretch_start`: what shows as no prose (inline
     code, link targets, tags) as a masked run, and a character reference as the
     character, a run that maps as a whole. Returns where the prose after the last
-    starts. The code spans' places go to `code`."""
+    starts. The code spans' places go to `code`. Markup right after markup (`<b><i>`)
+    is one masked run, so a line of nothing but tags costs a run, not one a tag."""
     cursor = stretch_start
+    masked_start = None  # of the masked markup that runs up to `cursor`, if any
     for shown_start, shown_end in _markup(text, start, end):
         piece = text[shown_start:shown_end]
-        if piece[0] in _SHOWN_AS_CHARACTER:
-            character = _character(piece)
-            if character == piece:
-                continue  # no entity's name: text as written
-            runs.append(Run(text[cursor:shown_start], cursor, shown_start - cursor))
-            runs.append(Run(character, shown_start, shown_end - shown_start, exact=False))
+        shown_as = _character(piece) if piece[0] in _SHOWN_AS_CHARACTER else None
+        if shown_as == piece:
+            continue  # no entity's name: text as written
+        if piece[0] == "`":
+            code.append((shown_start, shown_end))
+        if shown_as is None and masked_start is not None and shown_start == cursor:
+            cursor = shown_end
+            continue
+        if masked_start is not None:
+            runs.append(Run(text[masked_start:cursor], masked_start, cursor - masked_start,
+                            masked=True))
+        runs.append(Run(text[cursor:shown_start], cursor, shown_start - cursor))
+        if shown_as is None:
+            masked_start = shown_start
         else:
-            runs.append(Run(text[cursor:shown_start], cursor, shown_start - cursor))
-            runs.append(Run(piece, shown_start, shown_end - shown_start, masked=True))
-            if piece[0] == "`":
-                code.append((shown_start, shown_end))
+            runs.append(Run(shown_as, shown_start, shown_end - shown_start, exact=False))
+            masked_start = None
         cursor = shown_end
+    if masked_start is not None:
+        runs.append(Run(text[masked_start:cursor], masked_start, cursor - masked_start,
+                        masked=True))
     return cursor
 
 
