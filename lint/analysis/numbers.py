@@ -41,11 +41,6 @@ _MENTION = prose.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _YEAR = LazyPattern(r"(?:19|20)[0-9][0-9]")
-# What every mention holds, a digit or a number word: on lower-case ASCII text, where
-# the case-blind _MENTION is many times slower per character, this tells most
-# headlines and many paragraphs apart from those that may hold one. Alternatives
-# that all start with a literal let `re` skip to their first characters.
-_DIGIT_OR_NUMBER_WORD = re.compile("|".join([*"0123456789", *NUMBER_WORDS]))
 # Where a mention may start, found at C speed so that the case-blind _MENTION is tried
 # only there: a mention's number (a digit, or a number word that no letter, digit or
 # underscore follows) comes after no ASCII letter, digit or underscore, with at most a
@@ -72,9 +67,6 @@ class NumberMention(NamedTuple):
 
 def number_mentions(text: str, start: int, end: int) -> list[NumberMention]:
     """The number mentions in text[start:end]."""
-    segment = text[start:end]
-    if segment.isascii() and _DIGIT_OR_NUMBER_WORD.search(segment.lower()) is None:
-        return []
     mentions = []
     for match in mention_matches(text, start, end):
         figure, word, scale_name = match.group("figure", "word", "scale")
