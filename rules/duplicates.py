@@ -3,6 +3,7 @@
 import bisect
 import itertools
 import operator
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -511,26 +512,39 @@ def _is_slip(first: str, second: str) -> bool:
     return first == second or (first[:1].isupper() and first[1:] == second[1:])
 
 
-# The ASCII marks set aside around words and the white space str.split() knows that
-# bytes.split() does not become spaces, capitals lower case: bytes.translate does in
-# one C pass over ASCII text what casefold and a substitution pattern do in two.
+# The ASCII marks set aside around words and all the white space str.split() knows
+# become plain spaces, capitals lower case: bytes.translate does in one C pass over
+# ASCII text what casefold and a substitution pattern do in two, and leaves the plain
+# space the only white space, which _TWINS finds at C speed.
 _ASCII_WORDS = bytes.maketrans(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"'([.,;:!?)]\x1c\x1d\x1e\x1f",
-    b"abcdefghijklmnopqrstuvwxyz" + b" " * 16)
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"'([.,;:!?)]\x1c\x1d\x1e\x1f\t\n\x0b\x0c\r",
+    b"abcdefghijklmnopqrstuvwxyz" + b" " * 21)
+# Two neighbouring words of a folded text alike, in bytes led by a space: the pattern
+# starts with a literal, which the engine skips to, and its possessive runs never
+# backtrack, so no list of words is built for the many texts that hold no twins.
+_TWINS = re.compile(rb" ([^ ]++) ++\1(?![^ ])")
 
 
 def _has_adjacent_twins(text: str) -> bool:
     """Whether two neighbouring words are the same once case and punctuation are
     set aside: C-level string work, far cheaper than the pattern that finds them."""
-    words = _folded_words(text)
+    return _holds_twins(_folded_text(text))
+
+
+def _holds_twins(folded: bytes | str) -> bool:
+    """Whether two neighbouring words of a text folded by _folded_text are the same."""
+    if isinstance(folded, bytes):
+        return _TWINS.search(b" " + folded) is not None
+    words = folded.split()
     return any(map(operator.eq, words, words[1:]))
 
 
-def _folded_words(text: str) -> list[bytes] | list[str]:
-    """The words of `text` with case and the marks around words set aside, as bytes
-    or, where white space beyond ASCII may part them, as str."""
+def _folded_text(text: str) -> bytes | str:
+    """`text` with case and the marks around words set aside: as bytes, where the
+    plain space is the only white space, or, where white space beyond ASCII may part
+    words, as str."""
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_WORDS).split()
+        return text.encode("ascii").translate(_ASCII_WORDS)
     for mark in _NON_ASCII_PUNCTUATION:
         if mark in text:
             text = text.replace(mark, " ")
@@ -538,12 +552,12 @@ def _folded_words(text: str) -> list[bytes] | list[str]:
     if len(encoded) == len(text) + text.count("£"):
         # Nothing beyond ASCII but the pound sign (two bytes in UTF-8), the one such
         # character in much British copy: it has no case and is no white space, so
-        # the byte table and bytes.split() do all the work.
-        return encoded.translate(_ASCII_WORDS).split()
+        # the byte table does all the work, as for ASCII text.
+        return encoded.translate(_ASCII_WORDS)
     # The ASCII marks by the byte table, which leaves UTF-8's other bytes alone;
     # str.split() for the white space beyond ASCII.
     return (text.casefold().encode("utf-8", "surrogatepass").translate(_ASCII_WORDS)
-            .decode("utf-8", "surrogatepass").split())
+            .decode("utf-8", "surrogatepass"))
 
 
 # Between the blocks' texts when all are read in one pass: a word of its own (as its
@@ -555,9 +569,10 @@ def _blocks_with_adjacent_twins(text: str, blocks: Sequence[Block]) -> list[Bloc
     """The blocks whose text holds adjacent twins (_has_adjacent_twins), and perhaps a
     few more: the words of all blocks are read and compared in one pass, as a page
     of thousands of one-word paragraphs would cost a call apiece."""
-    words = _folded_words(f" {_BETWEEN_BLOCKS} ".join([text[b.start:b.end] for b in blocks]))
-    if not any(map(operator.eq, words, words[1:])):
-        return []
+    folded = _folded_text(f" {_BETWEEN_BLOCKS} ".join([text[b.start:b.end] for b in blocks]))
+    if not _holds_twins(folded):
+        return []  # most articles: told without a list of their words
+    words = folded.split()
     twins = list(itertools.compress(itertools.count(), map(operator.eq, words, words[1:])))
     between = _BETWEEN_BLOCKS if isinstance(words[0], str) else _BETWEEN_BLOCKS.encode()
     # The index of the word between each block and the next: a twin before it and
@@ -630,8 +645,6 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     are skipped, and nothing is matched across the headline or from one paragraph
     to the next.
     """
-    if not _has_adjacent_twins(article.text):
-        return  # the common case: one test of the whole text, no block holds a pair
     for block in _blocks_with_adjacent_twins(article.text, article.body):
         text = article.block_text(block)
         if not _has_adjacent_twins(text) or (text.isascii() and not _may_hold_repeat(text)):

@@ -1,0 +1,44 @@
+"""The duplicate rules' fast paths tell what the slower readings they replace tell."""
+
+from __future__ import annotations
+
+import operator
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fuzzing import examples
+from rules.duplicates import _BETWEEN_BLOCKS, _folded_text, _has_adjacent_twins, _holds_twins
+
+# Words that repeat, and what may part or join them: every ASCII white space, those
+# beyond ASCII, the marks set aside around words, hyphens, dots, combining marks and
+# the letters whose case folding changes their length.
+_TWIN_PIECES = st.sampled_from([
+    "a", "A", "ab", "Ab", "b", " ", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d",
+    "\x1e", "\x1f", "\u00a0", "\u2028", "\u2029", "\u3000", ".", "...", ",", "'", '"', "’", "‘",
+    "“", "”", "…", "(", ")", "-", "–", "£", "ſ", "S", "s", "İ", "i\u0307", "e\u0301", "\u0301",
+    "ß", "ss", _BETWEEN_BLOCKS])
+_TWIN_TEXTS = st.lists(_TWIN_PIECES, max_size=30).map("".join)
+
+
+def _twins_in_word_list(folded: bytes | str) -> bool:
+    words = folded.split()
+    return any(map(operator.eq, words, words[1:]))
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(_TWIN_TEXTS)
+def test_twins_found_by_the_pattern_are_those_of_the_folded_word_list(text: str) -> None:
+    folded = _folded_text(text)
+    assert _has_adjacent_twins(text) == _twins_in_word_list(folded)
+
+
+# Folded bytes as they may come: spaces alone, runs of them, words that are prefixes of
+# their neighbours, and UTF-8 bytes beyond ASCII.
+_FOLDED_PIECES = st.sampled_from([b" ", b"  ", b"a", b"b", b"ab", b"\x00", b"\xc2\xa3", b"-"])
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.lists(_FOLDED_PIECES, max_size=30).map(b"".join))
+def test_twins_in_folded_bytes_are_neighbouring_equal_words(folded: bytes) -> None:
+    assert _holds_twins(folded) == _twins_in_word_list(folded)
