@@ -602,10 +602,23 @@ _ASCII_WORDS_AND_MARKS = bytes(
     for c in range(128)) + _MARK * 128
 
 
+# Characters beyond ASCII that the pattern takes for neither word characters nor
+# white space, and that no case folding makes letters: marks, as ASCII punctuation.
+_MARKS_BEYOND_ASCII = "£“”‘’…–—"
+
+
 def _may_hold_repeat(text: str) -> bool:
-    """False when _REPEAT surely finds no slip in the ASCII `text`: a slip's two words
-    are neighbours once every mark stands apart, where _has_adjacent_twins also pairs
-    words with a stop or a quote mark between them (`said. Said`)."""
+    """False when _REPEAT surely finds no slip in `text`: a slip's two words are
+    neighbours once every mark stands apart, where _has_adjacent_twins also pairs
+    words with a stop or a quote mark between them (`said. Said`). Told for ASCII text
+    and text whose only other characters are _MARKS_BEYOND_ASCII (a price in pounds,
+    curly quotes); True for any other."""
+    if not text.isascii():
+        for mark in _MARKS_BEYOND_ASCII:
+            if mark in text:
+                text = text.replace(mark, _MARK.decode())
+        if not text.isascii():
+            return True
     words = text.encode("ascii").translate(_ASCII_WORDS_AND_MARKS).replace(
         _MARK, b" " + _MARK + b" ").split()
     twins = set(itertools.compress(words, map(operator.eq, words, islice(words, 1, None))))
@@ -647,7 +660,7 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     """
     for block in _blocks_with_adjacent_twins(article.text, article.body):
         text = article.block_text(block)
-        if not _has_adjacent_twins(text) or (text.isascii() and not _may_hold_repeat(text)):
+        if not _has_adjacent_twins(text) or not _may_hold_repeat(text):
             continue  # decided without the regular expression
         for match in _REPEAT.finditer(article.text, block.start, block.end):
             first = match.group(1)

@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from rules.duplicates import _BETWEEN_BLOCKS, _folded_text, _has_adjacent_twins, _holds_twins
+from rules.duplicates import (
+    _BETWEEN_BLOCKS,
+    _REPEAT,
+    _folded_text,
+    _has_adjacent_twins,
+    _holds_twins,
+    _may_hold_repeat,
+)
 
 # Words that repeat, and what may part or join them: every ASCII white space, those
 # beyond ASCII, the marks set aside around words, hyphens, dots, combining marks and
@@ -42,3 +49,20 @@ _FOLDED_PIECES = st.sampled_from([b" ", b"  ", b"a", b"b", b"ab", b"\x00", b"\xc
 @given(st.lists(_FOLDED_PIECES, max_size=30).map(b"".join))
 def test_twins_in_folded_bytes_are_neighbouring_equal_words(folded: bytes) -> None:
     assert _holds_twins(folded) == _twins_in_word_list(folded)
+
+
+# Slips and near misses: words alike but for case, parted by white space of every
+# kind or by marks, within ASCII or beside the marks beyond it that are read as ASCII
+# punctuation, and letters beyond ASCII that fold to ASCII ones (`ſ`, `K`, `İ`).
+_SLIP_PIECES = st.sampled_from([
+    "the", "The", "THE", "a", "A", "s", "S", "ſ", "k", "\u212a", "i", "İ", "i\u0307", "e\u0301",
+    "é", "1", "_", " ", " ", "  ", "\t", "\n", "\r", "\x1c", "\x1f", "\u00a0", "\u2028", "\u0085",
+    ".", "'", '"', "-", "(", ")", "£", "“", "”", "‘", "’", "…", "–", "—", "€"])
+
+
+@settings(max_examples=examples(1500), deadline=None)
+@given(st.lists(_SLIP_PIECES, max_size=24).map("".join))
+def test_a_text_ruled_out_by_its_words_and_marks_holds_no_repeat_the_pattern_finds(
+        text: str) -> None:
+    if not _may_hold_repeat(text):
+        assert _REPEAT.search(text) is None
