@@ -527,7 +527,8 @@ _TWINS = re.compile(rb" ([^ ]++) ++\1(?![^ ])")
 
 def _has_adjacent_twins(text: str) -> bool:
     """Whether two neighbouring words are the same once case and punctuation are
-    set aside: C-level string work, far cheaper than the pattern that finds them."""
+    set aside: C-level string work, far cheaper than _REPEAT, which finds the slips
+    among them."""
     return _holds_twins(_folded_text(text))
 
 
