@@ -189,6 +189,28 @@ def _leans(text: str, s: int, e: int, lo: int, hi: int) -> tuple[bool, bool, boo
     return can_open, can_close, open_before, open_after
 
 
+def _single_role(text: str, s: int, e: int, char: str, lo: int, hi: int,
+                 single_open: bool) -> str | None:
+    """OPEN or CLOSE for a single mark of block [lo, hi) that opens or closes a
+    quotation, None for an apostrophe or a prime. `single_open` tells whether the
+    innermost open quotation is a single one, the only one such a mark can close."""
+    before = text[s - 1] if s > lo else None
+    after = text[e] if e < hi else None
+    if before is not None and before.isdigit() and (
+            char == "'" and _FEET.match(text, e, min(hi, e + 3))):
+        return None  # a prime: 5' 10"
+    can_open, can_close, _, _ = _leans(text, s, e, lo, hi)
+    if char == "‘" or (char == "'" and can_open):
+        if char == "'" and _ELISION.match(text, s, hi):
+            return None
+        if char == "‘" and before is not None and before.isalpha():
+            return None  # a mis-curled apostrophe inside a word
+        return OPEN
+    if can_close and single_open and (after is None or not after.isalpha()):
+        return CLOSE
+    return None  # an apostrophe: the Smiths' house, goin'
+
+
 class _Scanner:
     """The stack machine over an article's marks, one block at a time.
 
@@ -366,24 +388,14 @@ class _Scanner:
             self.stray.append(mark)
 
     def _single(self, s, e, char, lo, hi) -> QuoteMark | None:
-        text = self.text
-        before = text[s - 1] if s > lo else None
-        after = text[e] if e < hi else None
-        if before is not None and before.isdigit() and (
-                char == "'" and _FEET.match(text, e, min(hi, e + 3))):
-            return None  # a prime: 5' 10"
         top_single = bool(self.stack) and self.stack[-1][0].kind == SINGLE
-        can_open, can_close, space_before, _ = _leans(text, s, e, lo, hi)
-        if char == "‘" or (char == "'" and can_open):
-            if char == "'" and _ELISION.match(text, s, hi):
-                return None
-            if char == "‘" and before is not None and before.isalpha():
-                return None  # a mis-curled apostrophe inside a word
-            return _new_mark((s, e, SINGLE, OPEN, char == "‘", False, False))
-        if can_close and top_single and (after is None or not after.isalpha()):
-            return _new_mark((s, e, SINGLE, CLOSE, char == "’", False,
-                              space_before and self._spaced(s, e, CLOSE)))
-        return None  # an apostrophe: the Smiths' house, goin'
+        role = _single_role(self.text, s, e, char, lo, hi, top_single)
+        if role is None:
+            return None
+        # A closer never has white space before it (it could not close), so it is
+        # never spaced.
+        curly = char == ("‘" if role == OPEN else "’")
+        return _new_mark((s, e, SINGLE, role, curly, False, False))
 
     def _place_single(self, mark: QuoteMark) -> None:
         if mark.role == OPEN:
@@ -411,7 +423,8 @@ def _plain_marks(text: str, lo: int, hi: int,
                  tokens: list[tuple[int, int, str]]) -> list[QuoteMark] | None:
     """The marks of block [lo, hi) when the stack machine would read them plainly, else
     None: double marks that open and close by turns, each with neighbours that decide
-    it, and single marks only inside words, where they are apostrophes. An opener
+    it, and single marks that open nothing, apostrophes (`don't`, `the Smiths' house`)
+    as no single quotation is ever open to close. An opener
     (`"`, `“`) stands after white space or opening punctuation and before a character
     that is not white space; a closer (`"`, `”`) after one that is neither white space
     nor a digit (which may make it a prime) and before white space or closing
@@ -421,7 +434,8 @@ def _plain_marks(text: str, lo: int, hi: int,
     opening = True
     for s, e, char in tokens:
         if char in _SINGLE_MARKS:
-            if lo < s and e < hi and text[s - 1].isalnum() and text[e].isalnum():
+            if (lo < s and e < hi and text[s - 1].isalnum() and text[e].isalnum()) or (
+                    _single_role(text, s, e, char, lo, hi, False) is None):
                 continue
             return None
         if opening:

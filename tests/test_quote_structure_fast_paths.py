@@ -1,0 +1,37 @@
+"""The quote scanner's and the quote and structure rules' fast paths tell what the
+slower readings they stand in for tell."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fuzzing import COMBINING, CONTROLS, examples
+from lint.analysis.quotes import scan_quotes
+from lint.article import Article
+from lint.readers import read
+
+HEADLINE = "Headline\n\n"
+
+# Quote marks and apostrophes in the places a word puts them (a possessive `s'`, an
+# elision, a mark at a paragraph's edge), beside the characters that may make or
+# unmake a word, a space or a prime next to them.
+_MARKS = ['"', "“", "”", "'", "’", "‘", "''", "'''"]
+_NEIGHBOURS = ["s", "Smiths", "we", "5", "'em", "'90s", " 'n' ", "goin", ".", ",", "(", "-",
+               ":", "?", " ", "\u00a0", "\u2028", "ſ", "İ", *COMBINING[:3], *CONTROLS[7:11]]
+_PIECES = [*_MARKS, *_NEIGHBOURS, "the Smiths' house", "the Jones’ car", " '", "' ",
+           '"We go on.', ' "We win," ', " “We’re in.” ", "players' union", "s'\"", "s’”"]
+_PARAGRAPH = st.lists(st.sampled_from(_PIECES), max_size=10).map("".join)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(st.lists(_PARAGRAPH, max_size=6))
+def test_plain_paragraphs_with_apostrophes_are_read_as_the_stack_machine_reads_them(
+        paragraphs: list[str]) -> None:
+    article = Article(read("case.txt", HEADLINE + "\n\n".join(paragraphs)))
+    fast = scan_quotes(article.text, article.blocks, article.prose)
+    with mock.patch("lint.analysis.quotes._plain_marks", return_value=None):
+        slow = scan_quotes(article.text, article.blocks, article.prose)
+    assert fast == slow
