@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzing import COMBINING, CONTROLS, examples
-from lint.analysis.quotes import scan_quotes
+from lint.analysis.quotes import DOUBLE, scan_quotes
 from lint.article import Article
 from lint.readers import read
+from rules.quotes import _Attribution
 
 HEADLINE = "Headline\n\n"
 
@@ -35,3 +36,24 @@ def test_plain_paragraphs_with_apostrophes_are_read_as_the_stack_machine_reads_t
     with mock.patch("lint.analysis.quotes._plain_marks", return_value=None):
         slow = scan_quotes(article.text, article.blocks, article.prose)
     assert fast == slow
+
+
+# Lead-in lines, subheadings and paragraphs of quotations, as Markdown: the quotations
+# the attribution reads are those of body blocks other than subheadings.
+_LINES = ["By Jane Smith", "12 March 2025", "## A subheading", '## "We won," she said',
+          "> a block quote", "- a list item", '"We will appeal against the ruling."',
+          '“We will appeal,” Smith said.', "Photo: PA", 'He said "fine".', "", "‘a “b"]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=8), st.sampled_from(["text", "markdown"]))
+def test_the_attributed_quotations_are_those_of_the_body_less_its_subheadings(
+        lines: list[str], fmt: str) -> None:
+    article = Article(read(f"case.{'md' if fmt == 'markdown' else 'txt'}",
+                           "Headline\n\n" + "\n\n".join(lines), fmt))
+    attribution = _Attribution(article, 4)
+    blocks = [b for b in article.body if b.kind != "heading"]
+    expected = {i: q for i, q in enumerate(article.quotes.quotations)
+                if q.depth == 0 and q.kind == DOUBLE and q.block in blocks}
+    assert attribution.top == expected
+    assert attribution.blocks == blocks
