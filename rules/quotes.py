@@ -460,7 +460,9 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     after narrative about its speaker with no verb of speaking (`Howard pressed
     his attack.`) is a warning.
     """
-    attribution = _Attribution(article, options.min_words)
+    # By key, not as an attribute: Options finds an attribute only after the ordinary
+    # lookup has failed and built its AttributeError.
+    attribution = _Attribution(article, options["min-words"])
     reported_chains: set[int] = set()
     for block, indices in attribution.in_block.items():
         for i in indices:
