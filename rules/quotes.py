@@ -221,6 +221,9 @@ class _Attribution:
         """A reporting verb outside the quotes attributes all of a paragraph's
         quotations, and so does one attributed quotation (E9)."""
         if block not in self._block_attributed:
+            if self._common_cue_unquoted(block):
+                self._block_attributed[block] = True
+                return True
             # The rarer cues are read last: they cost more than the quotations' own
             # evidence.
             outside = self.outside(block)
@@ -228,6 +231,23 @@ class _Attribution:
                 self._span_evidence(self.top[i], block) for i in self.in_block[block]
             ) or _has_other_cue(outside)
         return self._block_attributed[block]
+
+    def _common_cue_unquoted(self, block: Block) -> bool:
+        """Whether the first place a common cue is written as it stands (` said`) in
+        the block lies outside all its quoted words, and so is in `outside(block)`:
+        most quoting paragraphs name their speaker so, and are told without the copy
+        that blanks their quotations out. Only each cue's first place is looked at,
+        so that a paragraph quoting `said` again and again costs no more; where it
+        is quoted, the blanked copy decides."""
+        text, end = self.text, block.end
+        quoted = [(self.top[i].content_start, self.top[i].content_end)
+                  for i in self.in_block[block]]
+        for cue in _COMMON_CUES:
+            at = text.find(cue, block.start, end)
+            if at != -1 and all(at + len(cue) <= start or stop <= at
+                                for start, stop in quoted):
+                return True
+        return False
 
     def chain_attributed(self, head: int) -> bool:
         """A multi-paragraph quote is attributed when any of its parts is (E7)."""

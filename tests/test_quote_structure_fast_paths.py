@@ -12,7 +12,7 @@ from fuzzing import COMBINING, CONTROLS, examples
 from lint.analysis.quotes import DOUBLE, scan_quotes
 from lint.article import Article
 from lint.readers import read
-from rules.quotes import _Attribution
+from rules.quotes import _Attribution, _has_cue
 
 HEADLINE = "Headline\n\n"
 
@@ -57,3 +57,23 @@ def test_the_attributed_quotations_are_those_of_the_body_less_its_subheadings(
                 if q.depth == 0 and q.kind == DOUBLE and q.block in blocks}
     assert attribution.top == expected
     assert attribution.blocks == blocks
+
+
+# Paragraphs that quote a cue, name a speaker with one, or both, in either order.
+_CUE_PIECES = ['"', "“", "”", " said", " Said", " SAID", " says", " told", " added", "said",
+               " he said", "We will appeal against it", " according to him", ", he argued",
+               ".", ",", " ", "\u00a0", "\x1c", "ſaid", "İ", "-", ":", "\n", '"We said so," ',
+               ' "It was said and told," she added.', " “Told you,” ", "Smith: "]
+_CUE_PARAGRAPH = st.lists(st.sampled_from(_CUE_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_CUE_PARAGRAPH, min_size=1, max_size=4))
+def test_a_paragraph_is_attributed_as_its_blanked_copy_and_quotations_tell(
+        paragraphs: list[str]) -> None:
+    article = Article(read("case.txt", HEADLINE + "\n\n".join(paragraphs)))
+    attribution = _Attribution(article, 4)
+    for block, indices in attribution.in_block.items():
+        slow = _has_cue(attribution.outside(block)) or any(
+            attribution._span_evidence(attribution.top[i], block) for i in indices)
+        assert attribution.block_attributed(block) == slow
