@@ -79,6 +79,8 @@ def _lines(article: Article, block: Block) -> list[tuple[int, int]]:
 
 _NAME_LINE = LazyPattern(
     r"\p{Lu}[\p{L}'’-]+(?: (?:\p{Lu}[\p{L}'’-]+|de|van|von|da|di|al|bin)){1,3}")
+# Characters that hold more than three spaces at the start of almost any paragraph.
+_NAME_OPENING = 48
 _BIO_VERBS = r"(?:is|was|has|joined|writes|covers|reports)"
 # What follows the name (whole, first or last) at the start of a bio paragraph: one
 # pattern for every article, not one compiled for each name.
@@ -98,7 +100,9 @@ def _is_name_line(text: str, start: int = 0, end: int | None = None) -> bool:
     end = len(text) if end is None else end
     # The name's two to four words are parted by single spaces, so a line with no
     # space or more than three (every paragraph) is told without the pattern, and
-    # without copying it out of the text.
+    # without copying it out of the text; a paragraph, by the spaces of its opening.
+    if text.count(" ", start, min(end, start + _NAME_OPENING)) > 3:
+        return False
     return 1 <= text.count(" ", start, end) <= 3 and bool(_NAME_LINE.fullmatch(text, start, end))
 
 

@@ -13,6 +13,7 @@ from lint.analysis.quotes import DOUBLE, scan_quotes
 from lint.article import Article
 from lint.readers import read
 from rules.quotes import _Attribution, _has_cue
+from rules.structure import _NAME_LINE, _is_name_line
 
 HEADLINE = "Headline\n\n"
 
@@ -77,3 +78,20 @@ def test_a_paragraph_is_attributed_as_its_blanked_copy_and_quotations_tell(
         slow = _has_cue(attribution.outside(block)) or any(
             attribution._span_evidence(attribution.top[i], block) for i in indices)
         assert attribution.block_attributed(block) == slow
+
+
+# Lines of words parted mostly by single spaces, as names are: a name line may open
+# with a word longer than the opening the shortcut counts spaces in.
+_NAME_WORDS = st.sampled_from(["Jane", "Smith", "van", "O’Neill", "ſam", "İlhan", "e\u0301",
+                               "Wolfeschlegelsteinhausenbergerdorff" * 2, "x", "-", ""])
+_NAME_GAPS = st.sampled_from([" ", " ", " ", "  ", "\u00a0", "\n", "\u2028", ""])
+_NAME_TEXT = st.tuples(_NAME_WORDS, st.lists(st.tuples(_NAME_GAPS, _NAME_WORDS), max_size=6)).map(
+    lambda line: line[0] + "".join(gap + word for gap, word in line[1]))
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_NAME_TEXT, _NAME_TEXT, _NAME_TEXT)
+def test_a_name_line_is_told_as_its_spaces_and_the_name_pattern_tell(
+        before: str, line: str, after: str) -> None:
+    slow = 1 <= line.count(" ") <= 3 and bool(_NAME_LINE.fullmatch(line))
+    assert _is_name_line(before + line + after, len(before), len(before) + len(line)) == slow
