@@ -179,6 +179,7 @@ class _Attribution:
         self._starts: dict[Block, list[int]] = {}
         self._ends: dict[Block, list[tuple[int, int]]] = {}
         self._block_attributed: dict[Block, bool] = {}
+        self._as_written: dict[Block, bool] = {}
         self._chain_attributed: dict[int, bool] = {}
 
     def outside(self, block: Block) -> str:
@@ -221,8 +222,7 @@ class _Attribution:
         """A reporting verb outside the quotes attributes all of a paragraph's
         quotations, and so does one attributed quotation (E9)."""
         if block not in self._block_attributed:
-            if self._common_cue_unquoted(block):
-                self._block_attributed[block] = True
+            if self.block_attributed_as_written(block):
                 return True
             # The rarer cues are read last: they cost more than the quotations' own
             # evidence.
@@ -231,6 +231,15 @@ class _Attribution:
                 self._span_evidence(self.top[i], block) for i in self.in_block[block]
             ) or _has_other_cue(outside)
         return self._block_attributed[block]
+
+    def block_attributed_as_written(self, block: Block) -> bool:
+        """Whether the block is attributed by a common cue outside its quotations, told
+        where the cue is written (below); asked once a block."""
+        if block not in self._as_written:
+            self._as_written[block] = self._common_cue_unquoted(block)
+            if self._as_written[block]:
+                self._block_attributed[block] = True
+        return self._as_written[block]
 
     def _common_cue_unquoted(self, block: Block) -> bool:
         """Whether the first place a common cue is written as it stands (` said`) in
@@ -485,6 +494,8 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     attribution = _Attribution(article, options["min-words"])
     reported_chains: set[int] = set()
     for block, indices in attribution.in_block.items():
+        if attribution.block_attributed_as_written(block):
+            continue  # as most quoting paragraphs: no words of its quotations to count
         for i in indices:
             q = attribution.top[i]
             if not attribution.has_enough_words(q):

@@ -12,7 +12,8 @@ from fuzzing import COMBINING, CONTROLS, examples
 from lint.analysis.quotes import DOUBLE, scan_quotes
 from lint.article import Article
 from lint.readers import read
-from rules.quotes import _Attribution, _has_cue
+from lint.rule import Options
+from rules.quotes import _Attribution, _has_cue, unattributed_quote
 from rules.structure import _NAME_LINE, _is_name_line
 
 HEADLINE = "Headline\n\n"
@@ -78,6 +79,19 @@ def test_a_paragraph_is_attributed_as_its_blanked_copy_and_quotations_tell(
         slow = _has_cue(attribution.outside(block)) or any(
             attribution._span_evidence(attribution.top[i], block) for i in indices)
         assert attribution.block_attributed(block) == slow
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_CUE_PARAGRAPH, min_size=1, max_size=4))
+def test_unattributed_quotes_are_found_as_without_the_cue_read_as_written(
+        paragraphs: list[str]) -> None:
+    article = Article(read("case.txt", HEADLINE + "\n\n".join(paragraphs)))
+    options = Options({"min-words": 2})
+    fast = list(unattributed_quote.check(article, options))
+    with mock.patch.object(_Attribution, "block_attributed_as_written",
+                           lambda self, block: False):
+        slow = list(unattributed_quote.check(article, options))
+    assert fast == slow
 
 
 # Lines of words parted mostly by single spaces, as names are: a name line may open
