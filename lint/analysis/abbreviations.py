@@ -65,11 +65,12 @@ _SHAPE = bytes(ord("A") if re.fullmatch(f"[{_UPPER}]", chr(c))
                else ord("a") if chr(c).isalnum() or c == ord("_")
                else ord(",") for c in range(256))
 _CAPITALS_START = re.compile(rb"A(?=[A0&])")
-# Where a _NAME match may start: at a capital from which its next capital is
-# reached over what a name holds between them (letters, digits, hyphens,
-# apostrophes, `&`) and two spaces at most (`Bank of England`). Most capitals of
-# an article start a sentence before a lower-case word and fail this at C speed.
-_NAME_START = re.compile(rb"A(?=[-a0&']*+(?: [-a0&']*+){0,2}+A)")
+# Where a _NAME match may start: at a capital whose word (letters, digits, hyphens,
+# apostrophes) reaches another capital (`Kilroy-Silk`, `WikiLeaks`), or ends in a
+# space before one, perhaps after a joining word of two or three letters or `&`
+# (`Bank of England`, `A & E`). Most capitals of an article start a sentence before
+# a lower-case word and fail this at C speed.
+_NAME_START = re.compile(rb"A(?=[-a0']*+(?:A| (?:a{2,3}+ |& )?+A))")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
 _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
