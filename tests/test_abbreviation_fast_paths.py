@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,3 +32,23 @@ def test_name_starts_read_off_the_shape_miss_no_name(text: str) -> None:
     names tried only where the shape lets one start are every name of the pattern."""
     assert ([m.span() for m in abbreviations._name_matches(text, _shape_of(text))]
             == [m.span() for m in abbreviations._NAME.finditer(text)])
+
+
+def _letters_found_somewhere(long: str, short: str) -> bool:
+    """Some choice of places in `long`, in order, holds the short form's letters and
+    digits, the first of them (if it is one) at the start of a word."""
+    letters = [(i, c) for i, c in enumerate(short) if c.isalnum()]
+    for places in itertools.combinations(range(len(long)), len(letters)):
+        if all(long[at] == c for at, (_, c) in zip(places, letters, strict=True)) and not (
+                letters and letters[0][0] == 0 and places[0] > 0
+                and long[places[0] - 1].isalnum()):
+            return True
+    return False
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet="abc a-b.ſ1²\u0301", max_size=10),
+       st.text(alphabet="abc.-1ſ", max_size=4))
+def test_letters_in_order_as_any_choice_of_places(long: str, short: str) -> None:
+    assert (abbreviations._letters_in_order(long, short)
+            == _letters_found_somewhere(long, short))

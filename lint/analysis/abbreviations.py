@@ -691,15 +691,18 @@ def _long_form(text: str, bracket: int, short: str, since: int = 0) -> tuple[int
 
 def _letters_in_order(long: str, short: str) -> bool:
     """Schwartz & Hearst: short-form letters appear right to left in the long form,
-    the first of them at the start of a word."""
-    li = len(long) - 1
-    for si in range(len(short) - 1, -1, -1):
-        ch = short[si]
-        if not ch.isalnum():
-            continue
-        while li >= 0 and (long[li] != ch or (si == 0 and li > 0 and long[li - 1].isalnum())):
-            li -= 1
-        if li < 0:
-            return False
-        li -= 1
-    return True
+    the first of them at the start of a word. Each letter is looked for by one
+    str.rfind over what is left of the long form, not a step per character."""
+    end = len(long)  # long[:end] is left to search
+    for letter in reversed(short[1:]):
+        if letter.isalnum():
+            end = long.rfind(letter, 0, end)
+            if end == -1:
+                return False
+    first = short[:1]
+    if not first.isalnum():
+        return True
+    at = long.rfind(first, 0, end)
+    while at > 0 and long[at - 1].isalnum():
+        at = long.rfind(first, 0, at)
+    return at != -1
