@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from lint.analysis import abbreviations
+from lint.article import Article
+from lint.readers import read
 
 HOSTILE = ["'", "’", '"', "“", ".", "-", "–", "\u00a0", "\x1c", "\x1f", "\u0301", "ſ", "İ",
            "\u2028", "_", "²", "٣", "1", "&", ",", "(", ")"]
@@ -32,6 +34,29 @@ def test_name_starts_read_off_the_shape_miss_no_name(text: str) -> None:
     names tried only where the shape lets one start are every name of the pattern."""
     assert ([m.span() for m in abbreviations._name_matches(text, _shape_of(text))]
             == [m.span() for m in abbreviations._NAME.finditer(text)])
+
+
+SHOUTING = ['"GET OUT NOW" ', "“STOP THE War”", ". WHAT A GREAT Day, ", ", SNAKE EATER. ",
+            ", MPs MPs MPs, ", "\n\nLONDON (Reuters Staff) - ", "\n\nLONDON (", ") - ",
+            "\n\nTHE BANK OF ENGLAND SAID", "ǅ", "ª", "ß"]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from(NAME_WORDS) | st.sampled_from(JOINS) | st.sampled_from(HOSTILE)
+                | st.sampled_from(SHOUTING), max_size=30).map("".join))
+def test_names_are_those_outside_shouting_each_asked_for(body: str) -> None:
+    """Shouting asked for only where some may hold a lower-case letter: the same names
+    as asking for the shouting of each trimmed run, all-capital quotes and blocks
+    beside runs of capitals and datelines."""
+    a = Article(read("x.txt", "Headline\n\n" + body + "\n")).abbreviations
+    text = a.masked
+    expected = []
+    for m in abbreviations._NAME.finditer(text):
+        start, end = abbreviations._trim_name(text, *m.span())
+        if (start is not None and a.block_of(start) is not None
+                and not a.shouting(start, end) and not text[start:end].isupper()):
+            expected.append((start, end))
+    assert [(n.start, n.end) for n in a.names] == expected
 
 
 def _letters_found_somewhere(long: str, short: str) -> bool:

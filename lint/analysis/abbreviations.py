@@ -247,8 +247,18 @@ class Abbreviations:
 
     @lazy
     def _shouting(self) -> list[tuple[int, int]]:
-        return _shouting_spans(self.masked, self._shape, self._blocks, self._quotes,
-                               self._capitals)
+        """All-capital blocks and quotes, runs of capital words and datelines, merged."""
+        block_spans = list(map(_SPAN, self._blocks))
+        return _merged(self._shouting_with_lower_case + _all_caps(self.masked, block_spans)
+                       + _all_caps(self.masked, self._quotes))
+
+    @lazy
+    def _shouting_with_lower_case(self) -> list[tuple[int, int]]:
+        """The shouting that may hold a lower-case letter: runs of capital words (a
+        plural's `s`: `MPs`) and datelines (their brackets), not all-capital blocks
+        and quotes."""
+        return (_capital_runs(self.masked, self._shape, self._capitals)
+                + _datelines(self.masked, self._blocks))
 
     @lazy
     def _shout_starts(self) -> list[int]:
@@ -474,10 +484,12 @@ class Abbreviations:
         text = self.masked
         # Names come in text order, so their blocks are found by walking the blocks
         # along with them; and the shouting is asked for once, as most articles
-        # hold none.
+        # hold none. A name kept holds a letter in lower or title case (one all in
+        # capitals is dropped), which no all-capital block or quote holds: only
+        # shouting that may hold one (rare) can hold a name, alone or merged.
         blocks = iter(self._blocks)
         block = next(blocks, None)
-        shouting = self.shouting if self._shouting else None
+        shouting = self.shouting if self._shouting_with_lower_case and self._shouting else None
         for m in _name_matches(text, self._shape):
             start, end = _trim_name(text, *m.span())
             if start is None:
@@ -564,19 +576,14 @@ def before_name(text: str, end: int) -> bool:
     return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
 
 
-def _shouting_spans(text: str, shape: bytes, blocks: tuple[Block, ...],
-                    quotes: list[tuple[int, int]],
-                    capitals: list[re.Match]) -> list[tuple[int, int]]:
-    """All-capital blocks and quotes, runs of capital words, and datelines; `shape`
-    is the text's (_shape)."""
-    block_spans = list(map(_SPAN, blocks))
-    spans = (_all_caps(text, block_spans) + _all_caps(text, quotes)
-             + _capital_runs(text, shape, capitals))
-    for start, end in [(s, e) for s, e in block_spans if text[s:s + 2].isupper()]:
+def _datelines(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
+    """The datelines (`LONDON (Reuters) -`) that open blocks."""
+    spans = []
+    for start, end in [(s, e) for s, e in map(_SPAN, blocks) if text[s:s + 2].isupper()]:
         dateline = _DATELINE.match(text, start, end)
         if dateline:
             spans.append((start, dateline.end()))
-    return _merged(spans)
+    return spans
 
 
 def _capital_runs(text: str, shape: bytes, capitals: list[re.Match]) -> list[tuple[int, int]]:
