@@ -59,6 +59,26 @@ def test_names_are_those_outside_shouting_each_asked_for(body: str) -> None:
     assert [(n.start, n.end) for n in a.names] == expected
 
 
+TOKEN_PIECES = HOSTILE + ["BBC", "MPs", "NATO", "U.S.", "JLR's", "É", "A", "said", " ", "\n",
+                          "\n\n", "\r\n", "\u2028", "# ", "<p>", "</p>", "`UK`"]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=40).map("".join),
+       st.sampled_from(["text", "markdown", "html"]))
+def test_plain_tokens_take_the_block_block_of_finds(body: str, form: str) -> None:
+    """Plain tokens find their blocks by walking them: a token for each capital
+    match that block_of places in a block, with that block."""
+    a = Article(read("x.txt", "Headline\n\n" + body + "\n", form)).abbreviations
+    expected = []
+    for m in a._capitals:
+        key = m.group()[:-1] if m.group(1) is not None else m.group()
+        block = a.block_of(m.start())
+        if block is not None:
+            expected.append((m.start(), m.start() + len(key), key, block))
+    assert [(t.start, t.end, t.key, t.block) for t in a.tokens if t.form == "plain"] == expected
+
+
 def _letters_found_somewhere(long: str, short: str) -> bool:
     """Some choice of places in `long`, in order, holds the short form's letters and
     digits, the first of them (if it is one) at the start of a word."""

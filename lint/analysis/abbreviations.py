@@ -25,7 +25,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import NamedTuple
 
 import regex
@@ -379,12 +379,18 @@ class Abbreviations:
     def _find_tokens(self, capitals: list[re.Match], shape: bytes) -> None:
         self._find_dotted(shape)
         keys = set()
+        blocks = _block_walk(self._blocks)
+        next(blocks)
         for m in capitals:
             plural = m.group(1) is not None
             key = m.group()[:-1] if plural else m.group()
             keys.add(key)
             start = m.start()
-            self._token(start, start + len(key), key, "plain", plural)
+            block = blocks.send(start)
+            if block is not None:
+                end = start + len(key)
+                self.tokens.append(_new_token((start, end, self.text[start:end], key, "plain",
+                                               block, plural)))
         self._find_initial_caps(keys)
         self.tokens.sort(key=lambda t: t.start)
 
@@ -487,22 +493,34 @@ class Abbreviations:
         # hold none. A name kept holds a letter in lower or title case (one all in
         # capitals is dropped), which no all-capital block or quote holds: only
         # shouting that may hold one (rare) can hold a name, alone or merged.
-        blocks = iter(self._blocks)
-        block = next(blocks, None)
+        blocks = _block_walk(self._blocks)
+        next(blocks)
         shouting = self.shouting if self._shouting_with_lower_case and self._shouting else None
         for m in _name_matches(text, self._shape):
             start, end = _trim_name(text, *m.span())
             if start is None:
                 continue
-            while block is not None and block.end <= start:
-                block = next(blocks, None)
-            if (block is None or start < block.start or text[start:end].isupper()
+            block = blocks.send(start)
+            if (block is None or text[start:end].isupper()
                     or (shouting is not None and shouting(start, end))):
                 continue
             quoted_title = (start > 0 and text[start - 1] in "\"'‘“"
                             and end < len(text) and text[end] in "\"'’”")
             names.append(_new_name((start, end, self.text[start:end], block, quoted_title)))
         return names
+
+
+def _block_walk(blocks: tuple[Block, ...]) -> Generator[Block | None, int, None]:
+    """Sent offsets in text order (after a first `next`), gives back the block that
+    holds each, or None: the blocks are walked along with the offsets, where
+    `block_of` would search them for each, a Python call a token or name."""
+    left = iter(blocks)
+    block = next(left, None)
+    at = yield None
+    while True:
+        while block is not None and block.end <= at:
+            block = next(left, None)
+        at = yield block if block is not None and block.start <= at else None
 
 
 def _shape(one_byte_each: bytes) -> bytes:
