@@ -74,17 +74,20 @@ class Option(NamedTuple):
 
 
 class Options(Mapping[str, Any]):
-    """A rule's validated options, readable as attributes; `profile` is always there."""
+    """A rule's validated options, readable as attributes (`min-words` as
+    `min_words`); `profile` is always there."""
 
     def __init__(self, values: Mapping[str, Any], profile: str | None = None):
         self._values = dict(values)
+        # Plain attributes, each read one lookup: a __getattr__ would be reached only
+        # after the ordinary lookup had failed and built its AttributeError, which
+        # costs a rule more than reading many an article's lines.
+        attributes = {key.replace("-", "_"): value for key, value in self._values.items()}
+        taken = set(attributes).intersection(dir(self))
+        if taken:
+            raise ValueError(f"option names that Options itself uses: {', '.join(sorted(taken))}")
+        self.__dict__.update(attributes)
         self.profile = profile
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["_values"][name.replace("_", "-")]
-        except KeyError:
-            raise AttributeError(name) from None
 
     def __getitem__(self, key: str) -> Any:
         return self._values[key]

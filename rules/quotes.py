@@ -489,9 +489,7 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     after narrative about its speaker with no verb of speaking (`Howard pressed
     his attack.`) is a warning.
     """
-    # By key, not as an attribute: Options finds an attribute only after the ordinary
-    # lookup has failed and built its AttributeError.
-    attribution = _Attribution(article, options["min-words"])
+    attribution = _Attribution(article, options.min_words)
     reported_chains: set[int] = set()
     for block, indices in attribution.in_block.items():
         if attribution.block_attributed_as_written(block):

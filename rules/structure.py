@@ -300,12 +300,9 @@ def stray_boilerplate(article: Article, options: Options) -> Iterator[Problem]:
     byline or dateline, cannot be told from a standfirst and is not reported. A
     recurring house line (an `Editor's note:`) belongs in `allow`.
     """
-    # Options read by key: an attribute is looked up only after the ordinary lookup
-    # has failed and built its AttributeError, which costs more than this rule's
-    # reading of most articles' lines.
-    house = _compiled(tuple(options["extra-patterns"]))
+    house = _compiled(tuple(options.extra_patterns))
     patterns = _builtin_patterns() + tuple(("house pattern", p) for p in house)
-    allowed = _compiled(tuple(options["allow"]))
+    allowed = _compiled(tuple(options.allow))
     text = article.text
     # The text's shape costs a few steps a character, and a block read by line a few
     # thousand: the shape pays where blocks are short, as in a run of tiny paragraphs.

@@ -19,7 +19,7 @@ from lint import engine, prose
 from lint.config import Config, ConfigError
 from lint.engine import Fingerprints, Linter, lint_text
 from lint.registry import default_registry
-from lint.rule import SEVERITIES
+from lint.rule import SEVERITIES, Options
 from lint.ruledocs import markdown_table, missing_sections
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,3 +134,15 @@ def test_a_fingerprint_folds_white_space_runs_as_lint_prose_defines_white_space(
     folded = regex.sub(f"{prose.SPACE}+", " ", text.casefold()).strip()
     expected = hashlib.sha1(f"rule\0{folded}\0{0}".encode()).hexdigest()[:16]
     assert Fingerprints()("rule", text) == expected
+
+
+def test_options_read_as_attributes_and_as_a_mapping() -> None:
+    options = Options({"min-words": 3, "allow": ()}, "bbc")
+    assert (options.min_words, options["min-words"], options.allow) == (3, 3, ())
+    assert options.profile == "bbc"
+    assert dict(options) == {"min-words": 3, "allow": ()}
+    assert pickle.loads(pickle.dumps(options)).min_words == 3
+    with pytest.raises(AttributeError):
+        options.threshold  # noqa: B018 - an option the rule does not declare
+    with pytest.raises(ValueError, match="items"):
+        Options({"items": 1})
