@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from lint import prose
-from lint.analysis.text import only_single_spaces
+from lint.analysis.text import no_space_but_plain
 from lint.lazy import LazyPattern
 
 _GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p{{N}}])")
@@ -177,15 +177,24 @@ def _folded_openings(text: str) -> list[tuple[str, ...]]:
 def some_opening_repeats(paragraphs: Iterable[str]) -> bool:
     """Whether two of possible_openings(paragraphs) are the same."""
     text = _marks_as_stops(paragraphs)
-    if text.isascii() and only_single_spaces(text):
-        # An opening found in the folded text is then its words joined as they are:
-        # the openings compare as found, with no word list built for each. (Only
-        # in ASCII text, which is folded at C speed; elsewhere each character is
-        # looked up, which costs more than folding the openings alone.)
-        openings: list = _OPENING.findall(text.casefold())
-    else:
-        openings = _folded_openings(text)
+    if no_space_but_plain(text):
+        openings = _SPACED_OPENING.findall(text)
+        # With single spaces between its words, an opening is its words joined as
+        # they are (folding makes no white space): the openings compare as found,
+        # each folded, with no word list built for each. The separator makes no
+        # double space, as no opening starts or ends with a space.
+        if "  " not in " ".join(openings):
+            return len(set(map(str.casefold, openings))) < len(openings)
+    openings = _folded_openings(text)
     return len(set(openings)) < len(openings)
+
+
+# _OPENING for a text whose only white space is the plain space (most copy): its
+# classes are then single characters, which the engine steps over at C speed, where
+# it looks each character up for \s and \S. Each run is possessive, as what follows
+# it never matches what it takes, so the engine keeps no place to back off to.
+_SPACED_OPENING = re.compile(
+    rf"\.{prose.CLOSER}*+ ++(?=(" + " ++".join(["[^ ]++"] * OPENING_WORDS) + ") )")
 
 
 # Before each paragraph: a stop and white space make its start such a place too.

@@ -25,10 +25,10 @@ def joined_words(text: str) -> tuple[str, int]:
 def only_single_spaces(text: str) -> bool:
     """Whether the only white space (as str.split() knows it) in text is single plain
     spaces."""
-    return "  " not in text and _no_space_but_plain(text)
+    return "  " not in text and no_space_but_plain(text)
 
 
-def _no_space_but_plain(text: str) -> bool:
+def no_space_but_plain(text: str) -> bool:
     """Whether the plain space is the only white space (as str.split() knows it) in text."""
     if text.isascii():  # a few substring tests beat a test of each character
         return ("\n" not in text and "\t" not in text and "\r" not in text
