@@ -30,12 +30,27 @@ def only_single_spaces(text: str) -> bool:
 
 def no_space_but_plain(text: str) -> bool:
     """Whether the plain space is the only white space (as str.split() knows it) in text."""
-    if text.isascii():  # a few substring tests beat a test of each character
-        return ("\n" not in text and "\t" not in text and "\r" not in text
-                and "\x0b" not in text and "\x0c" not in text and "\x1c" not in text
-                and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text)
-    # Every other white space character is unprintable (a separator or a control).
-    return text.isprintable()
+    if not text.isascii():
+        if not _within_latin_1(text):
+            # Every other white space character is unprintable (a separator or a control).
+            return text.isprintable()
+        if "\x85" in text or "\xa0" in text:  # Latin-1's white space beyond ASCII
+            return False
+    # A few substring tests beat a test of each character.
+    return ("\n" not in text and "\t" not in text and "\r" not in text
+            and "\x0b" not in text and "\x0c" not in text and "\x1c" not in text
+            and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text)
+
+
+def _within_latin_1(text: str) -> bool:
+    """Whether text is Latin-1 (much British copy: a pound sign, an accent), told at C
+    speed: CPython keeps such a text a byte a character and encodes it by a copy,
+    and stops at the first character beyond it otherwise."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # The one character beyond ASCII in much British copy, and the ASCII character that
