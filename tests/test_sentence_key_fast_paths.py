@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from fuzzing import COMBINING, DOTS, HYPHENS, QUOTES, examples
 from lint.analysis.sentences import possible_openings, some_opening_repeats
-from lint.analysis.text import no_space_but_plain
+from lint.analysis.text import _within_latin_1, no_space_but_plain
 
 # Plain spaces, single and in runs, between few short words (so that openings
 # repeat), among the marks and letters that fold or part words; now and then
@@ -41,3 +41,9 @@ def test_openings_found_between_plain_spaces_repeat_as_the_folded_word_lists_do(
 def test_no_space_but_plain_is_what_splitting_on_white_space_tells(text: str) -> None:
     split_only_at_plain_spaces = text.split() == [word for word in text.split(" ") if word]
     assert no_space_but_plain(text) == split_only_at_plain_spaces
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_TEXTS)
+def test_a_text_within_latin_1_is_one_of_characters_below_u0100(text: str) -> None:
+    assert _within_latin_1(text) == all(ord(character) < 0x100 for character in text)
