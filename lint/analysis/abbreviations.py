@@ -133,6 +133,8 @@ _TITLE_WORDS = frozenset((
     "spokesman", "spokeswoman", "officer", "chef", "boss", "striker", "midfielder",
     "defender", "goalkeeper", "winger", "fly-half", "scrum-half", "prop", "lock", "centre",
 ))
+# A run's first word that _trim_name may drop, in lower case.
+_MAY_BE_TRIMMED = _LEADING_NON_NAME | _TITLE_WORDS
 SHOUTING_MIN_CHARS = 8
 # A block's span, taken from each block by one C call.
 _SPAN = operator.attrgetter("start", "end")
@@ -497,9 +499,15 @@ class Abbreviations:
         next(blocks)
         shouting = self.shouting if self._shouting_with_lower_case and self._shouting else None
         for m in _name_matches(text, self._shape):
-            start, end = _trim_name(text, *m.span())
-            if start is None:
-                continue
+            start, end = m.span()
+            space = text.find(" ", start, end)
+            # Most runs start with a word that is neither a sentence word, a title nor an
+            # acronym: _trim_name would keep them whole, so it is asked only of the rest.
+            if space == -1 or (first := text[start:space]).isupper() or (
+                    first.casefold() in _MAY_BE_TRIMMED):
+                start, end = _trim_name(text, start, end)
+                if start is None:
+                    continue
             block = blocks.send(start)
             if (block is None or text[start:end].isupper()
                     or (shouting is not None and shouting(start, end))):
