@@ -10,7 +10,7 @@ hyphenation.toml).
 import itertools
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -600,13 +600,12 @@ def hyphenation_variant(article: Article, options: Options) -> Iterator[Problem]
     hyphenated_words = _hyphenated_words(analysis)
     if not hyphenated_words:
         return
-    may_stand = _may_stand(analysis)
     for hyphenated in hyphenated_words - DIFFERENT_WORDS:
         first, second = hyphenated.split("-")
         variants = [first + second]
         if second in SPACED_SECOND_PARTS or hyphenated in SPACED_COMPOUNDS:
             variants.append(f"{first} {second}")
-        if any(map(may_stand, variants)):
+        if any(map(analysis.may_stand, variants)):
             compounds[hyphenated] = (hyphenated, *variants)
     if not compounds:
         return
@@ -645,30 +644,6 @@ def _hyphenated_words(analysis: Abbreviations) -> set[str]:
         lowered = analysis.lowered
         return {lowered[start:end] for start, end in spans}
     return {word.lower() for word in written}
-
-
-# Forms looked for in the text's bytes, one search each; past them, `may_stand` of the
-# analysis answers from a set of the text's words, so that many forms cost one pass.
-_FORMS_SEARCHED = 16
-
-
-def _may_stand(analysis: Abbreviations) -> Callable[[str], bool]:
-    """`analysis.may_stand`, told first from the text's ASCII letters lowered, as bytes:
-    a word of ASCII letters stands in `analysis.lowered` only where the text holds it
-    in either case, unless the Kelvin sign (`K`, which lowers to `k`) is there. Most
-    compounds' closed and spaced forms stand nowhere, and for them the whole text is
-    not lowered."""
-    if "\u212a" in analysis.masked:
-        return analysis.may_stand
-    folded = analysis.masked_bytes.lower()
-    looks = itertools.count()
-
-    def may_stand(word: str) -> bool:
-        if word.isascii() and next(looks) < _FORMS_SEARCHED:
-            return word.encode("ascii") in folded and analysis.may_stand(word)
-        return analysis.may_stand(word)
-
-    return may_stand
 
 
 def _plain_word(text: str, start: int, end: int) -> bool:

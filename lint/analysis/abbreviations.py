@@ -274,6 +274,16 @@ class Abbreviations:
         return lowered if len(lowered) == len(self.masked) else self.masked
 
     @lazy
+    def _ascii_lowered(self) -> bytes:
+        """The masked text a byte a character, its ASCII letters lowered: an ASCII word
+        stands in `lowered` only where it stands here. Lower case makes ASCII of one
+        other letter, the Kelvin sign (`k`), read as such here."""
+        masked = self.masked
+        if "\u212a" in masked:
+            return masked.replace("\u212a", "k").encode("latin-1", "replace").lower()
+        return self.masked_bytes.lower()
+
+    @lazy
     def _plain_runs(self) -> tuple[list[str], list[int]]:
         """`lowered` split at every character but `a` to `z` (so runs may be empty),
         and where each run ends less the separators before it."""
@@ -289,10 +299,14 @@ class Abbreviations:
     def may_stand(self, word: str) -> bool:
         """False if `word` (lower case, letters, perhaps two runs of them joined by a
         hyphen or space) surely stands nowhere as a whole word: a quick look before
-        `find_words`. The first few looks search the text; past them, a set of its
-        words answers, so that many looks cost one pass over the text, not many."""
+        `find_words`. The first few looks search the text (an ASCII word first its
+        bytes, so that the whole text is lowered only for a word that may be there);
+        past them, a set of its words answers, so that many looks cost one pass over
+        the text, not many."""
         self._looks += 1
         if self._looks <= _FEW_SEARCHES:
+            if word.isascii() and word.encode("ascii") not in self._ascii_lowered:
+                return False
             return word in self.lowered
         return all(part in self._plain_words for part in regex.split("[- ]", word)
                    if part.isascii() and part.islower())
