@@ -458,8 +458,10 @@ def test_rate_limit_per_client(tmp_path):
 
 def test_overload_answers_503_and_shutdown_finishes_in_flight_work(tmp_path):
     server = ServiceServer(tmp_path, serve={"max-pending": 1})
+    # Long enough (about 400 KB) that a check is still running when the next request
+    # comes 50 ms later and when the server is told to stop 100 ms after one starts.
     article = "\n\n".join(f"Paragraph {i} says the U.S economy grew by {i} per cent in March."
-                          for i in range(1200))
+                          for i in range(6000))
     answers = []
 
     def send():
