@@ -451,6 +451,8 @@ _LISTED = frozenset(" ".join(SPELLINGS).encode("ascii").split())
 _MAY_PRECEDE = "\"'‘“(["
 # After a whole word: no letter, digit or one of these (`colour-blind` is another word).
 _JOINS_WORDS = ("-", "_")
+# Up to this many listed words present, each is searched for in the text as written.
+_WORDS_SEARCHED_UP_TO = 16
 _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
 
 
@@ -532,21 +534,35 @@ def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant
 
     A use is written in lower case, so it is searched for as written in the masked
     text: the case-blind search of `Abbreviations.find_words` would lower the whole
-    text first, and half the articles hold a listed word."""
+    text first, and half the articles hold a listed word. Past a few words (a long
+    page), one pass of `find_words` finds them all, where a search each would read
+    the whole text once a word."""
     text = analysis.masked
     runs = analysis.masked_bytes.translate(A_TO_Z_ONLY).split()
     found = []
-    for word in map(bytes.decode, _LISTED.intersection(runs)):
+    for at, end, word in _places(analysis, set(map(bytes.decode, _LISTED.intersection(runs)))):
+        if (at > 0 and (text[at - 1].isspace() or text[at - 1] in _MAY_PRECEDE)
+                and text[at:end] == word
+                and not (text[end:end + 1].isalnum() or text[end:end + 1] in _JOINS_WORDS)
+                and not analysis.shouting(at, end)):
+            found.append((at, end, word, Variant(*SPELLINGS[word])))
+    return sorted(found)
+
+
+def _places(analysis: Abbreviations, words: set[str]) -> Iterator[tuple[int, int, str]]:
+    """Where each of `words` may be used: every place it is written, as a word or
+    inside one, or, for many words, every whole word it is in any case."""
+    if len(words) > _WORDS_SEARCHED_UP_TO:
+        for word, spans in analysis.find_words(words).items():
+            yield from ((at, end, word) for at, end in spans)
+        return
+    text = analysis.masked
+    for word in words:
         at = text.find(word)
         while at != -1:
-            end = at + len(word)
-            if (at > 0 and (text[at - 1].isspace() or text[at - 1] in _MAY_PRECEDE)
-                    and not (text[end:end + 1].isalnum() or text[end:end + 1] in _JOINS_WORDS)
-                    and not analysis.shouting(at, end)):
-                found.append((at, end, word, Variant(*SPELLINGS[word])))
+            yield at, at + len(word), word
             # A use starts after a space or mark, so none starts inside another.
-            at = text.find(word, end)
-    return sorted(found)
+            at = text.find(word, at + len(word))
 
 
 # -- hyphenation-variant -------------------------------------------------------------------

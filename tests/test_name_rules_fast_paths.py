@@ -5,6 +5,7 @@ the quick look at whether a form may stand never misses one that stands."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,13 @@ from fuzzing import examples
 from lint.analysis.abbreviations import _FEW_SEARCHES, Abbreviations
 from lint.article import Article
 from lint.readers import read
-from rules.names import _MAY_PRECEDE, SPELLINGS, _hyphenated_words, _spelled_words
+from rules.names import (
+    _MAY_PRECEDE,
+    _WORDS_SEARCHED_UP_TO,
+    SPELLINGS,
+    _hyphenated_words,
+    _spelled_words,
+)
 
 # Characters a scan by hand gets wrong: quote marks, dots, hyphens and dashes, NBSP,
 # the information separators, a combining mark, long s, `İ` (longer in lower case),
@@ -43,10 +50,17 @@ SPELLING_PIECES = ["colour", "color", "organise", "organize", "centre", "center"
                    "COLOUR", "COLOUR SCHEME TODAY", "colours", "s", "x", *HOSTILE]
 
 
+# Listed words enough that they are found in one pass of the word search, as on a long
+# page, rather than searched for one by one.
+MANY_LISTED = " ".join(sorted(SPELLINGS)[:_WORDS_SEARCHED_UP_TO + 1]) + " "
+
+
+@pytest.mark.parametrize("before", ["", MANY_LISTED])
 @settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(SPELLING_PIECES), max_size=14))
-def test_spellings_found_as_written_are_those_the_word_search_finds(pieces: list[str]) -> None:
-    analysis = analyse("".join(pieces))
+def test_spellings_found_as_written_are_those_the_word_search_finds(
+        before: str, pieces: list[str]) -> None:
+    analysis = analyse(before + "".join(pieces))
     found = [(at, end, word) for at, end, word, _ in _spelled_words(analysis)]
     assert found == spelled_words_by_word_search(analysis)
 
