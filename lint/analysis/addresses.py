@@ -43,8 +43,10 @@ _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
 # What every address but markup holds in its run of non-space characters.
 _CUE = re.compile(rf"[@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
 # Markup starts at `<` and may reach the next `>`, if no `<` comes first: each `<`
-# opens a stretch to that `>`, or of itself alone. Stretches that touch are one match.
-_MARKUP_STRETCHES = re.compile(r"(?:<(?:[^<>]*>)?)+")
+# opens a stretch to that `>`, or of itself alone. Stretches that touch are one match,
+# which starts with the literal `<` that `re` skips to (led by a group, the pattern
+# would be tried at every character).
+_MARKUP_STRETCHES = re.compile(r"<(?:[^<>]*>)?(?:<(?:[^<>]*>)?)*")
 _SPACE = re.compile(r"\s")
 _SPACE_BEFORE = prose.compile(r"\s", regex.REVERSE)
 
