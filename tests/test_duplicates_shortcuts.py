@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from lint.analysis.sentences import possible_openings, some_opening_repeats
 from lint.analysis.text import (
     _POUND_STAND_IN,
     _folded_key_and_words,
@@ -55,27 +54,6 @@ def test_blocks_with_twins_told_in_one_pass_are_those_told_block_by_block(
     with_twins = [b for b in blocks if _has_adjacent_twins(text[b.start:b.end])]
     assert [b for b in found if b in with_twins] == with_twins
     assert found == sorted(set(found), key=blocks.index)
-
-
-# Few words, so that openings repeat: in plain ASCII prose, and among the marks and
-# white space that may part them.
-_PLAIN_OPENING_PIECES = st.sampled_from(["a", "A", "b", " ", " ", " ", ". ", "! ", "? ", "'",
-                                         ")"])
-_OPENING_PIECES = st.sampled_from(["a", "A", "b", "ſ", "S", "İ", "i\u0307", "e\u0301", " ", " ",
-                                   "  ", "\n", "\t", "\u00a0", "\u2028", "\x1c", "\x1f", ".",
-                                   "!", "?", "…", "'", '"', "’", "”", ")", "-", "–"])
-_OPENING_TEXTS = st.one_of(st.lists(_PLAIN_OPENING_PIECES, max_size=40).map("".join),
-                           st.lists(_OPENING_PIECES, max_size=40).map("".join))
-
-
-@settings(max_examples=examples(500), deadline=None)
-@given(st.lists(_OPENING_TEXTS, max_size=4), st.sampled_from([None, str, str.swapcase]))
-def test_openings_compared_as_found_repeat_as_the_folded_word_lists_do(
-        paragraphs: list[str], copy_of_the_first) -> None:
-    if copy_of_the_first and paragraphs:
-        paragraphs.append(copy_of_the_first(paragraphs[0]))
-    openings = possible_openings(paragraphs)
-    assert some_opening_repeats(paragraphs) == (len(set(openings)) < len(openings))
 
 
 # No typographic form (they are written plain before either reading), pound signs

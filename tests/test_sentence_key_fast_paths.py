@@ -14,7 +14,7 @@ from lint.analysis.text import _within_latin_1, no_space_but_plain
 # another white space, which the fast path must leave to the slower reading.
 _PLAIN_SPACED_PIECES = st.sampled_from(
     ["a", "A", "b", "ſ", "S", "İ", "ß", " ", " ", " ", "  ", "   ", ". ", "! ", "? ", "… ",
-     *QUOTES, *DOTS, *HYPHENS[:3], *COMBINING[:4]])
+     ")", "–", *QUOTES, *DOTS, *HYPHENS[:3], *COMBINING[:4]])
 _OTHER_SPACES = st.sampled_from(["\n", "\t", "\u00a0", "\u2028", "\u2029", "\x1c", "\x1f",
                                  "\x85", "\u3000", "\u202f"])
 _PLAIN_SPACED_TEXTS = st.lists(_PLAIN_SPACED_PIECES, max_size=40).map("".join)
