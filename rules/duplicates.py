@@ -5,6 +5,7 @@ import itertools
 import operator
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
@@ -267,9 +268,10 @@ def near_duplicate_paragraph(article: Article, options: Options) -> Iterator[Pro
     pairs inside them are not reported. Parallel sentences ("three reasons to be
     optimistic" / "four reasons to be pessimistic") can score above 90. In a
     document of more than 64 distinct paragraphs (a live page, an archive), only
-    paragraphs that share a rare word pair (two words in a row that at most 16
-    paragraphs have) are scored, so the cost stays in proportion to the length: a
-    near copy whose every word pair is common on the page is missed. Paragraphs are
+    paragraphs that share two rare word pairs (two words in a row that at most 16
+    paragraphs have), or one when either has fewer than 12 words, are scored, so the
+    cost stays in proportion to the length: a near copy whose word pairs are all but
+    one common on the page is missed. Paragraphs are
     compared on their first 10,000 characters (no story's paragraph is longer; a
     page pasted without breaks can be): a longer pair is scored, and its changes
     described, from those.
@@ -316,29 +318,46 @@ def _latest_before(copies: list[Block], later: Block, listed: set[Block]) -> Blo
 
 
 # Up to this many distinct paragraphs (every ordinary article) all pairs are scored.
-# Beyond, only paragraphs that share a rare word pair (two words in a row, held by
-# at most RARE_HOLDERS paragraphs): near copies share nearly all their word pairs,
-# and a common one (`of the`, `he said`) tells nothing, so the number of pairs scored
-# grows with the document's length, not with its square.
+# Beyond, only paragraphs that share rare word pairs (two words in a row, held by at
+# most RARE_HOLDERS paragraphs): near copies share nearly all their word pairs, and a
+# common one (`of the`, `he said`) tells nothing, so the number of pairs scored grows
+# with the document's length, not with its square. Unrelated paragraphs of a long
+# page often share one rare word pair (a name, a phrase of the day), seldom two, so
+# two are asked of a pair, and one of a pair with a paragraph of fewer than
+# FEW_WORDS words, where one changed word leaves few pairs to share.
 ALL_PAIRS_UP_TO = 64
 RARE_HOLDERS = 16
+RARE_PAIRS_SHARED = 2
+FEW_WORDS = 12
 
 
 def candidate_pairs(keys: list[str], threshold: int) -> list[tuple[int, int]]:
     """Index pairs (i, j), i < j, of the keys worth scoring, in order of j then i."""
-    if len(keys) <= ALL_PAIRS_UP_TO:
-        groups: Iterable[Sequence[int]] = [range(len(keys))]
-    else:
-        groups = _rare_word_pair_holders(keys)
     lengths = list(map(len, keys))
-    pairs = set()
-    for group in groups:
-        pairs.update(_lengths_allowed(group, lengths, threshold))
+    if len(keys) <= ALL_PAIRS_UP_TO:
+        pairs: Iterable[tuple[int, int]] = _lengths_allowed(range(len(keys)), lengths, threshold)
+    else:
+        pairs = _sharing_rare_word_pairs(keys, lengths, threshold)
     return sorted(pairs, key=operator.itemgetter(1, 0))
 
 
-def _rare_word_pair_holders(keys: list[str]) -> set[tuple[int, ...]]:
-    """The indices of the keys that hold each rare word pair."""
+def _sharing_rare_word_pairs(keys: list[str], lengths: list[int],
+                             threshold: int) -> Iterator[tuple[int, int]]:
+    """The pairs whose lengths allow the threshold that share RARE_PAIRS_SHARED rare
+    word pairs, or one if either key has fewer than FEW_WORDS words."""
+    shared: Counter[tuple[int, int]] = Counter()
+    for holders, word_pairs in _rare_word_pair_holders(keys).items():
+        for pair in _lengths_allowed(holders, lengths, threshold):
+            shared[pair] += word_pairs
+    few_words = [key.count(" ") + 1 < FEW_WORDS for key in keys]
+    for (i, j), word_pairs in shared.items():
+        if word_pairs >= RARE_PAIRS_SHARED or few_words[i] or few_words[j]:
+            yield i, j
+
+
+def _rare_word_pair_holders(keys: list[str]) -> Counter[tuple[int, ...]]:
+    """The indices of the keys that hold a rare word pair, with the number of rare
+    word pairs they all hold."""
     # Word pairs by hash: a collision only adds a pair to score. Every pair's
     # holders are gathered in one pass, which costs less than counting them first.
     holding: dict[int, list[int]] = {}
@@ -351,7 +370,8 @@ def _rare_word_pair_holders(keys: list[str]) -> set[tuple[int, ...]]:
             else:
                 holders.append(index)
     # The word pairs of one shared sentence have the same holders: paired once.
-    return {tuple(holders) for holders in holding.values() if 1 < len(holders) <= RARE_HOLDERS}
+    return Counter(tuple(holders) for holders in holding.values()
+                   if 1 < len(holders) <= RARE_HOLDERS)
 
 
 def _lengths_allowed(group: Sequence[int], lengths: list[int],

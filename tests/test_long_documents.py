@@ -19,7 +19,9 @@ from lint.analysis.text import comparison_key
 from lint.config import Config
 from lint.engine import lint_text
 from rules.duplicates import (
+    ALL_PAIRS_UP_TO,
     COMPARED_CHARACTERS,
+    FEW_WORDS,
     NEAR_DUPLICATE_DEFAULT,
     _characters_allow,
     _similarity,
@@ -75,6 +77,27 @@ def test_a_paragraph_of_common_word_pairs_only_is_no_candidate() -> None:
     keys = [f"he said that it was the best of the year {n}" for n in range(100)]
     keys.append("a rare remark about one thing of note")
     assert candidate_pairs(keys, NEAR_DUPLICATE_DEFAULT) == []
+
+
+def _pair_sharing(word_pairs: int, words: int) -> tuple[str, str]:
+    """Two keys of `words` distinct words of one length that share `word_pairs`
+    word pairs and nothing else."""
+    shared = [f"s{n:03d}" for n in range(word_pairs + 1)]
+    own = ([f"a{n:03d}" for n in range(words)], [f"b{n:03d}" for n in range(words)])
+    return tuple(" ".join(shared + mine[:words - len(shared)]) for mine in own)
+
+
+@pytest.mark.parametrize(("word_pairs", "words", "scored"), [
+    (1, FEW_WORDS, False), (2, FEW_WORDS, True), (1, FEW_WORDS - 1, True)])
+def test_a_long_pages_paragraphs_are_scored_when_they_share_two_rare_word_pairs(
+        word_pairs: int, words: int, scored: bool) -> None:
+    # Unrelated paragraphs of a long page often share one rare word pair; a short
+    # near copy may have only one left to share.
+    filler = [f"filler {n} " + " ".join(f"f{n}x{m}" for m in range(12))
+              for n in range(ALL_PAIRS_UP_TO)]
+    keys = [*filler, *_pair_sharing(word_pairs, words)]
+    assert candidate_pairs(keys, NEAR_DUPLICATE_DEFAULT) == (
+        [(len(filler), len(filler) + 1)] if scored else [])
 
 
 def test_an_article_pasted_many_times_scores_each_distinct_pair_once(
