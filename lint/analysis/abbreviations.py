@@ -99,6 +99,9 @@ _NAME = re.compile(
     rf"|[{_UPPER}]{_REST}[-–][{_UPPER}]{_REST}(?:[-–][{_UPPER}]{_REST}){{0,{_NAME_LINKS}}}+"
     rf"|[{_UPPER}][a-z]++[{_UPPER}]\w*+"
 )
+# Words of capitals, each followed by a space and another such word: what
+# _trim_name drops in one step.
+_CAPITAL_WORDS_BEFORE_ANOTHER = re.compile(rf"(?:[{_UPPER}]++ (?=[{_UPPER}]++ ))++")
 _LETTERS = LazyPattern(r"\p{L}+")
 _PLAIN_WORD = re.compile(r"[a-z]+(?:[- ][a-z]+)?")
 # Searching the text once per word is quicker than one pass over its words up to
@@ -570,12 +573,16 @@ def _capitals_matches(text: str, shape: bytes) -> Iterator[re.Match]:
 def _name_matches(text: str, shape: bytes) -> Iterator[re.Match]:
     """_NAME.finditer(text), tried only where the text's shape (_shape) allows a
     match to start (_NAME_START): the pattern itself would be tried at every
-    capital."""
-    end = 0
-    for candidate in _NAME_START.finditer(shape):
-        if candidate.start() >= end and (match := _NAME.match(text, candidate.start())):
+    capital. The search for the next start resumes past a match, so that the
+    capitals inside a long run are not visited one by one."""
+    candidate = _NAME_START.search(shape)
+    while candidate is not None:
+        match = _NAME.match(text, candidate.start())
+        if match is not None:
             yield match
-            end = match.end()
+            candidate = _NAME_START.search(shape, match.end())
+        else:
+            candidate = _NAME_START.search(shape, candidate.start() + 1)
 
 
 def _dotted_matches(text: str, shape: bytes) -> Iterator[re.Match]:
@@ -684,6 +691,10 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
         if text.startswith("&", space + 1, end):
             return start, end  # kept, joined to the next word: `In & Out Burger`, `A & E`
         start = space + 1
+        if first.isupper() and (dropped := _CAPITAL_WORDS_BEFORE_ANOTHER.match(text, start, end)):
+            # Each is dropped as `first` was: all in capitals, and followed by a
+            # space, a capital (not `&`) and another space.
+            start = dropped.end()
 
 
 def _singular(short: str) -> str:
