@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from lint.analysis import abbreviations
+from lint.article import Article
+from lint.readers import read
 
 # Capital words short and long, lower and title case, and hostile characters, each
 # followed by a separator: most often the single space that joins capital words.
@@ -33,3 +35,27 @@ def test_capital_words_dropped_at_once_are_those_dropped_one_by_one(text: str) -
     with mock.patch.object(abbreviations, "_CAPITAL_WORDS_BEFORE_ANOTHER", NEVER):
         one_by_one = [abbreviations._trim_name(text, *span) for span in spans]
     assert at_once == one_by_one
+
+
+def _runs_gap_by_gap(text: str, capitals: list[re.Match]) -> list[tuple[int, int]]:
+    """Capitals joined where _CAPITALS_GAP spans the whole gap between two, each gap
+    read by the pattern; a run kept when it has three capitals or two long ones."""
+    groups: list[list[re.Match]] = []
+    for m in capitals:
+        if groups and abbreviations._CAPITALS_GAP.fullmatch(text, groups[-1][-1].end(),
+                                                            m.start()):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [(group[0].start(), group[-1].end()) for group in groups
+            if len(group) >= 3 or (len(group) == 2 and all(len(m.group()) >= 4 for m in group))]
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(CAPITAL_TEXT)
+def test_capital_runs_told_by_single_spaces_are_those_read_gap_by_gap(body: str) -> None:
+    """Gaps of one space told for all capitals at once, the others read one by one:
+    the runs of reading every gap by its pattern."""
+    a = Article(read("x.txt", "Headline\n\n" + body + "\n")).abbreviations
+    assert (abbreviations._capital_runs(a.masked, a._shape, a._capitals)
+            == _runs_gap_by_gap(a.masked, a._capitals))

@@ -141,6 +141,8 @@ _MAY_BE_TRIMMED = _LEADING_NON_NAME | _TITLE_WORDS
 SHOUTING_MIN_CHARS = 8
 # A block's span, taken from each block by one C call.
 _SPAN = operator.attrgetter("start", "end")
+_MATCH_START = operator.methodcaller("start")
+_MATCH_END = operator.methodcaller("end")
 
 # Abbreviations that houses write with or without stops (`U.S.`/`US`): dotted, these
 # letters are never a person's initials, even before a capitalised word.
@@ -635,20 +637,31 @@ def _datelines(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
 
 def _capital_runs(text: str, shape: bytes, capitals: list[re.Match]) -> list[tuple[int, int]]:
     """Runs of capital words: three or more (`WHAT A GREAT GAME`), or two long ones
-    (`SNAKE EATER`), which are shouting rather than acronyms. A gap between two of
-    them never holds a lower-case letter (`a` in the text's shape, `shape`): most
-    capitals are told from the one before by that, at C speed, not by the gap's
-    pattern."""
+    (`SNAKE EATER`), which are shouting rather than acronyms. A gap of one space
+    joins two capitals, and the gaps of all capitals are told from that at C
+    speed; only the others are read one by one. Such a gap never holds a
+    lower-case letter (`a` in the text's shape, `shape`): most are told by that,
+    not by the gap's pattern."""
+    if not capitals:
+        return []
+    starts = list(map(_MATCH_START, capitals))
+    ends = list(map(_MATCH_END, capitals))
+    final = len(capitals) - 1
+    gaps = map(text.__getitem__, map(slice, ends, starts[1:]))
+    not_one_space = itertools.compress(itertools.count(), map(" ".__ne__, gaps))
     runs = []
-    run: list[re.Match] = []
-    for m in (*capitals, None):
-        if (m is not None and run and shape.find(b"a", run[-1].end(), m.start()) == -1
-                and _CAPITALS_GAP.fullmatch(text, run[-1].end(), m.start())):
-            run.append(m)
-            continue
-        if len(run) >= 3 or (len(run) == 2 and min(len(r.group()) for r in run) >= 4):
-            runs.append((run[0].start(), run[-1].end()))
-        run = [m] if m is not None else []
+    first = 0
+    for run_last in itertools.chain(not_one_space, (final,)):
+        if run_last < final:
+            gap_start, gap_end = ends[run_last], starts[run_last + 1]
+            if (shape.find(b"a", gap_start, gap_end) == -1
+                    and _CAPITALS_GAP.fullmatch(text, gap_start, gap_end)):
+                continue
+        words = run_last - first + 1
+        if words >= 3 or (words == 2 and min(ends[first] - starts[first],
+                                             ends[run_last] - starts[run_last]) >= 4):
+            runs.append((starts[first], ends[run_last]))
+        first = run_last + 1
     return runs
 
 
