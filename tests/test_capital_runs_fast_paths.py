@@ -59,3 +59,13 @@ def test_capital_runs_told_by_single_spaces_are_those_read_gap_by_gap(body: str)
     a = Article(read("x.txt", "Headline\n\n" + body + "\n")).abbreviations
     assert (abbreviations._capital_runs(a.masked, a._shape, a._capitals)
             == _runs_gap_by_gap(a.masked, a._capitals))
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet="ABNÀÉ&s1٣. -aé\u00a0İǅ", max_size=30))
+def test_capitals_searched_for_past_each_match_are_every_match(text: str) -> None:
+    """The search for capitals resumed past each match (or past a stretch none
+    starts in, or a capital beyond `A` to `Z`) finds the pattern's matches."""
+    shape = abbreviations._shape(text.encode("latin-1", "replace"))
+    assert ([m.span() for m in abbreviations._capitals_matches(text, shape)]
+            == [m.span() for m in abbreviations._CAPITALS.finditer(text)])

@@ -141,6 +141,7 @@ _MAY_BE_TRIMMED = _LEADING_NON_NAME | _TITLE_WORDS
 SHOUTING_MIN_CHARS = 8
 # A block's span, taken from each block by one C call.
 _SPAN = operator.attrgetter("start", "end")
+_TOKEN_START = operator.attrgetter("start")
 _MATCH_START = operator.methodcaller("start")
 _MATCH_END = operator.methodcaller("end")
 
@@ -413,7 +414,7 @@ class Abbreviations:
                 self.tokens.append(_new_token((start, end, self.text[start:end], key, "plain",
                                                block, plural)))
         self._find_initial_caps(keys)
-        self.tokens.sort(key=lambda t: t.start)
+        self.tokens.sort(key=_TOKEN_START)
 
     def _find_dotted(self, shape: bytes) -> None:
         text = self.masked
@@ -559,17 +560,18 @@ def _shape(one_byte_each: bytes) -> bytes:
 def _capitals_matches(text: str, shape: bytes) -> Iterator[re.Match]:
     """_CAPITALS.finditer(text), tried only where the text's shape (_shape) allows a
     match: the literal-led search over the shape skips the lower-case text at C
-    speed, which the pattern's leading class cannot."""
-    end = 0
-    for candidate in _CAPITALS_START.finditer(shape):
-        if candidate.start() < end:
-            continue  # inside the previous match
-        match = _CAPITALS.match(text, candidate.start())
+    speed, which the pattern's leading class cannot. The search resumes past a
+    match, so that the capitals inside one are not visited one by one."""
+    candidate = _CAPITALS_START.search(shape)
+    while candidate is not None:
+        at = candidate.start()
+        match = _CAPITALS.match(text, at)
         if match is not None:
             yield match
-            end = match.end()
-        else:  # a stretch of capitals run into a word (`NATONATOfollows`)
-            end = _CAPITALS_STRETCH.match(text, candidate.start()).end()
+            at = match.end()
+        else:  # capitals run into a word (`NATONATOfollows`), or one not A to Z (`À`)
+            at = max(_CAPITALS_STRETCH.match(text, at).end(), at + 1)
+        candidate = _CAPITALS_START.search(shape, at)
 
 
 def _name_matches(text: str, shape: bytes) -> Iterator[re.Match]:
