@@ -218,6 +218,8 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
     "entities": one_paragraph("&amp;"),
     "entities without ;": one_paragraph("&nbsp"),
     "angle brackets": one_paragraph("<"),
+    "< and > far apart": lambda size: [
+        "Profit < cost, " + "the firm said. " * max(1, size // 15) + "and margin > 5%."],
     "ampersands": one_paragraph("&"),
     "markdown quote markers": one_paragraph("> "),
     "markdown emphasis": one_paragraph("*"),

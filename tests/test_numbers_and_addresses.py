@@ -61,7 +61,8 @@ def test_addresses_answer_for_any_text(text: str) -> None:
 
 @given(st.lists(st.sampled_from(["a", "b1", ".", ".co", ".Com", "-", "+", "_", "@", "#", "<",
                                   ">", "<a", "http", "://", "WWW.", "/", ")", " ", "\n",
-                                  "!", "\u00a0", "\x1c", "é", "K"]), max_size=30))
+                                  "!", "\u00a0", "\x1c", "é", "K", "<\u212a", "<ſ", "< ",
+                                  "<1", "<!", "</", "<\n"]), max_size=30))
 def test_searching_the_windows_finds_what_searching_the_whole_text_finds(
         pieces: list[str]) -> None:
     text = "".join(pieces)

@@ -42,11 +42,14 @@ _MAYBE_DOMAIN = re.compile(rf"\.{_TLDS}", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
 # What every address but markup holds in its run of non-space characters.
 _CUE = re.compile(rf"[@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
-# Markup starts at `<` and may reach the next `>`, if no `<` comes first: each `<`
-# opens a stretch to that `>`, or of itself alone. Stretches that touch are one match,
+# Markup starts at `<` and a letter, `/` or `!` (as _ADDRESS reads it, case-blind) and
+# may reach the next `>`, if no `<` comes first: each `<` opens a stretch to that `>`,
+# or of itself alone. A stray `<` (`a < b`) opens none, or a page would be searched
+# at every character from it to the next tag. Stretches that touch are one match,
 # which starts with the literal `<` that `re` skips to (led by a group, the pattern
 # would be tried at every character).
-_MARKUP_STRETCHES = re.compile(r"<(?:[^<>]*>)?(?:<(?:[^<>]*>)?)*")
+_MARKUP_STRETCHES = re.compile(r"<(?:[A-Za-z/!][^<>]*>)?(?:<(?:[A-Za-z/!][^<>]*>)?)*",
+                               re.IGNORECASE)
 _SPACE = re.compile(r"\s")
 _SPACE_BEFORE = prose.compile(r"\s", regex.REVERSE)
 
