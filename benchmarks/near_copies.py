@@ -3,12 +3,11 @@
 Run by hand: `.venv/bin/python benchmarks/near_copies.py [--sizes 100K 4M ...] [--seed N]`.
 Builds long pages of distinct corpus paragraphs (scaling.py's `distinct` shape) and
 adds near copies of one paragraph in eight and of as many 8- to 40-word stretches
-of them (added to the page too), edited
-word by word (a word replaced, dropped or added, a letter changed) for as long as
-they stay at the rule's threshold. Prints, per size, the paragraphs compared, the
-candidate pairs a paragraph, the time to find them, and how many of the pairs that
-scoring every pair of similar length would report the candidates hold: the recall
-the rule gives up to stay linear.
+of them (added to the page too), edited word by word (a word replaced, dropped or
+added, a letter changed) for as long as they stay at the rule's threshold. Prints,
+per size, the paragraphs compared, the candidate pairs a paragraph, the time to find
+them, and how many of the pairs that scoring every pair of similar length would
+report the candidates hold: the recall the rule gives up to stay linear.
 """
 
 from __future__ import annotations

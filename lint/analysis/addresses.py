@@ -18,6 +18,8 @@ import regex
 from lint import prose
 
 _TLDS = r"(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)"
+# A markup tag (or embed) after its opening `<`.
+_TAG_AFTER_OPENING = r"[A-Za-z/!][^<>]*>"
 # An e-mail address is tried only where its run of name characters starts: tried
 # from inside a long run without an @, the pattern would read on to its end each time.
 # A bare domain is tried from the first of a run of dotted words only (from a later
@@ -26,7 +28,7 @@ _TLDS = r"(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)"
 # pattern would read on to the run's end and back each time.
 _ADDRESS = prose.compile(
     rf"""
-    <[A-Za-z/!][^<>]*>                                       # markup and embeds
+    <{_TAG_AFTER_OPENING}                                    # markup and embeds
     | \b(?:https?|ftp)://\S+                                 # a URL with its scheme
     | \bwww\.\S+                                             # a bare www. address
     | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+               # an e-mail address
@@ -42,13 +44,13 @@ _MAYBE_DOMAIN = re.compile(rf"\.{_TLDS}", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
 # What every address but markup holds in its run of non-space characters.
 _CUE = re.compile(rf"[@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
-# Markup starts at `<` and a letter, `/` or `!` (as _ADDRESS reads it, case-blind) and
+# Markup starts at `<` and a letter, `/` or `!` (_TAG_AFTER_OPENING, case-blind) and
 # may reach the next `>`, if no `<` comes first: each `<` opens a stretch to that `>`,
 # or of itself alone. A stray `<` (`a < b`) opens none, or a page would be searched
 # at every character from it to the next tag. Stretches that touch are one match,
 # which starts with the literal `<` that `re` skips to (led by a group, the pattern
 # would be tried at every character).
-_MARKUP_STRETCHES = re.compile(r"<(?:[A-Za-z/!][^<>]*>)?(?:<(?:[A-Za-z/!][^<>]*>)?)*",
+_MARKUP_STRETCHES = re.compile(rf"<(?:{_TAG_AFTER_OPENING})?(?:<(?:{_TAG_AFTER_OPENING})?)*",
                                re.IGNORECASE)
 _SPACE = re.compile(r"\s")
 _SPACE_BEFORE = prose.compile(r"\s", regex.REVERSE)
