@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.analysis.addresses import _ADDRESS, Addresses, _windows
+from lint.analysis.addresses import _ADDRESS, Addresses, _may_hold_address, _windows
 from lint.analysis.numbers import (
     NUMBER_WORDS,
     matches_any,
@@ -70,6 +70,16 @@ def test_searching_the_windows_finds_what_searching_the_whole_text_finds(
     windowed = [m.span() for start, end in _windows(text)
                 for m in _ADDRESS.finditer(text, start, end)]
     assert windowed == whole
+
+
+@given(st.lists(st.sampled_from(["a", "w", "W", "ww", "www", ".", "wWw.", "WWW.", "www.", ".c",
+                                  ".co", ".CO", ".u", ".uk", ".u\u212a", ".ı", ".ıo", ".İo", "ſ",
+                                  "://", ":", "/", "@", "#", "<", " ", "\n", "\u00a0", "\x1c",
+                                  "é", "-", "x"]), max_size=30))
+def test_the_cheap_test_passes_every_text_holding_an_address(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if _ADDRESS.search(text) is not None:
+        assert _may_hold_address(text)
 
 
 def test_address_spans() -> None:

@@ -38,9 +38,10 @@ _ADDRESS = prose.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-# A bare domain holds a stop and a top-level domain in any case. `re` matches every
-# character here that `regex` does, and finds the stops by a fast scan.
-_MAYBE_DOMAIN = re.compile(rf"\.{_TLDS}", re.IGNORECASE)
+# A bare domain holds a stop and a top-level domain in any case, a bare address the
+# stop of `www.`: one pass finds either, `re` matching every character here that
+# `regex` does and finding the stops by a fast scan.
+_MAYBE_DOMAIN_OR_WWW = re.compile(rf"\.(?:{_TLDS}|(?<=www\.))", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
 # What every address but markup holds in its run of non-space characters.
 _CUE = re.compile(rf"[@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
@@ -61,7 +62,7 @@ def _may_hold_address(text: str) -> bool:
     costly pattern above is never run; substring tests here are several times
     faster than one case-blind pattern of all the cues."""
     return ("<" in text or "@" in text or "#" in text or "://" in text
-            or _MAYBE_DOMAIN.search(text) is not None or "www." in text.lower())
+            or _MAYBE_DOMAIN_OR_WWW.search(text) is not None)
 
 
 def _address_spans(text: str) -> list[tuple[int, int]]:
