@@ -53,11 +53,13 @@ def _paragraph_texts(article: Article) -> list[str]:
 def _paragraphs(article: Article) -> dict[Block, tuple[str, int]]:
     """Each paragraph's comparison key and word count (in one pass), shared by the
     rules of this family: those of the paragraphs that may hold _PARAGRAPH_MIN_WORDS
-    words, in order; the others are keyed on first look (_key_and_words), as only a
-    lower `min-words` or the list runs look at them, and a page of thousands of
-    one-word lines is never keyed."""
+    words, in order, when two may (a paragraph rule's finding needs two); the others
+    are keyed on first look (_key_and_words), as only a lower `min-words` or the list
+    runs look at them, and a page of thousands of one-word lines is never keyed."""
     texts = article.shared(_paragraph_texts)
     enough = _may_hold(_PARAGRAPH_MIN_WORDS, texts)
+    if enough.count(True) < 2:
+        return {}  # a short article: nothing to key
     return dict(zip(itertools.compress(article.paragraphs, enough),
                     map(comparison_key_and_words, itertools.compress(texts, enough)),
                     strict=True))
@@ -122,7 +124,8 @@ def _in_list_runs(article: Article) -> set[Block]:
 
 
 def _long_enough(article: Article, min_words: int) -> list[tuple[Block, str]]:
-    """The paragraphs of `min_words` words or more, with their keys."""
+    """The paragraphs of `min_words` words or more, with their keys; perhaps none when
+    fewer than two have that many, as no finding of the paragraph rules comes of one."""
     keys = article.shared(_paragraphs)
     if min_words < _PARAGRAPH_MIN_WORDS:  # a paragraph not yet keyed may have enough
         return [(b, found[0]) for b in article.paragraphs
