@@ -453,6 +453,7 @@ _MAY_PRECEDE = "\"'‘“(["
 _JOINS_WORDS = ("-", "_")
 # Up to this many listed words present, each is searched for in the text as written.
 _WORDS_SEARCHED_UP_TO = 16
+_AXES = ("variety", "endings")
 _SIDE_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
 
 
@@ -496,11 +497,15 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
     `draft`, `tire`, `license`, `check`, `meter`) are not in the list.
     """
     analysis = article.abbreviations
-    found = _spelled_words(analysis)
-    if not found:
+    words = _listed_words_in(analysis)
+    if not words:
         return  # most articles: no listed spelling at all
     profile = profile_of(options)
-    for axis in ("variety", "endings"):
+    axes = [axis for axis in _AXES if _may_be_reported(words, axis, _house_side(profile, axis))]
+    if not axes:
+        return  # most of the rest: spellings of one side only, or of the house's
+    found = _spelled_words(analysis, words)
+    for axis in axes:
         uses = [(start, end, word, v) for start, end, word, v in found
                 if v.axis == axis and not analysis.quoted(start, end)]
         preferred = _house_side(profile, axis)
@@ -529,8 +534,27 @@ def _house_side(profile, axis: str) -> str | None:
     return None if side in ("any", "either") else side
 
 
-def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant]]:
-    """Lower-case uses of listed spellings, outside all-capital text, in text order.
+def _listed_words_in(analysis: Abbreviations) -> set[str]:
+    """The listed spellings written as a whole run of `a` to `z` somewhere in the text:
+    every use is one, so a word not among them is used nowhere."""
+    runs = analysis.masked_bytes.translate(A_TO_Z_ONLY).split()
+    return set(map(bytes.decode, _LISTED.intersection(runs)))
+
+
+def _may_be_reported(words: set[str], axis: str, house_side: str | None) -> bool:
+    """Whether uses of `words` could be flagged on the axis: they hold a side other
+    than the house's or, without one, two sides. Uses are among the words written,
+    so when their words cannot be flagged, neither can they, and where they stand
+    (quoted, shouted) need not be asked."""
+    sides = {side for _, word_axis, side in map(SPELLINGS.__getitem__, words)
+             if word_axis == axis}
+    return bool(sides - {house_side}) if house_side else len(sides) > 1
+
+
+def _spelled_words(analysis: Abbreviations, words: set[str] | None = None,
+                   ) -> list[tuple[int, int, str, Variant]]:
+    """Lower-case uses of listed spellings, outside all-capital text, in text order:
+    uses of `words` (`_listed_words_in`, found here when not given).
 
     A use is written in lower case, so it is searched for as written in the masked
     text: the case-blind search of `Abbreviations.find_words` would lower the whole
@@ -538,9 +562,8 @@ def _spelled_words(analysis: Abbreviations) -> list[tuple[int, int, str, Variant
     page), one pass of `find_words` finds them all, where a search each would read
     the whole text once a word."""
     text = analysis.masked
-    runs = analysis.masked_bytes.translate(A_TO_Z_ONLY).split()
     found = []
-    for at, end, word in _places(analysis, set(map(bytes.decode, _LISTED.intersection(runs)))):
+    for at, end, word in _places(analysis, _listed_words_in(analysis) if words is None else words):
         if (at > 0 and (text[at - 1].isspace() or text[at - 1] in _MAY_PRECEDE)
                 and text[at:end] == word
                 and not (text[end:end + 1].isalnum() or text[end:end + 1] in _JOINS_WORDS)
