@@ -593,8 +593,8 @@ def _places(analysis: Abbreviations, words: set[str]) -> Iterator[tuple[int, int
 _HYPHEN_DATA = _load("hyphenation.toml")
 # A word of letters with one hyphen (not `well-to-do`, nor `to-do` in `well-to-do`):
 # matched from its hyphen, which the search finds quickly, with the letters before it
-# taken by the look-behind.
-_ONE_HYPHEN_WORD = regex.compile(r"(?<=(?<![\p{L}-])(\p{L}+))-\p{L}++(?!-\p{L})")
+# taken by the look-behind; the two groups hold the whole word.
+_ONE_HYPHEN_WORD = regex.compile(r"(?<=(?<![\p{L}-])(\p{L}+))(-\p{L}++)(?!-\p{L})")
 DIFFERENT_WORDS = frozenset(_HYPHEN_DATA["different-words"])
 SPACED_SECOND_PARTS = frozenset(_HYPHEN_DATA["spaced-second-parts"])
 SPACED_COMPOUNDS = frozenset(_HYPHEN_DATA["spaced-compounds"])
@@ -671,18 +671,14 @@ def _hyphenated_words(analysis: Abbreviations) -> set[str]:
     """Words with one hyphen between letters (`e-mail`), in lower case as
     `analysis.lowered` has them. Lower case keeps letters letters and hyphens
     hyphens, so they are found in the masked text and lowered one by one: the whole
-    text is lowered only for what lowers otherwise."""
+    text is lowered only for what lowers otherwise: where it holds `İ`, two
+    characters in lower case (so that `analysis.lowered` keeps the whole text as
+    written), or `Σ`, which lowers to `σ` or `ς` by the letters around it. Elsewhere
+    (most texts) the words are taken as strings, with no match object a word."""
     text = analysis.masked
-    spans = [(m.start(1), m.end()) for m in _ONE_HYPHEN_WORD.finditer(text)]
-    if not spans:
-        return set()
-    written = [text[start:end] for start, end in spans]
-    # `İ` is two characters in lower case, so `analysis.lowered` keeps the whole text
-    # as written; `Σ` lowers to `σ` or `ς` by the letters around the word.
-    if "\u0130" in text or any("\u03a3" in word for word in written):
-        lowered = analysis.lowered
-        return {lowered[start:end] for start, end in spans}
-    return {word.lower() for word in written}
+    if "\u0130" in text or "\u03a3" in text:
+        return {analysis.lowered[m.start(1):m.end()] for m in _ONE_HYPHEN_WORD.finditer(text)}
+    return {(first + rest).lower() for first, rest in _ONE_HYPHEN_WORD.findall(text)}
 
 
 def _plain_word(text: str, start: int, end: int) -> bool:

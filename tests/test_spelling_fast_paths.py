@@ -1,7 +1,10 @@
-"""spelling-variant-mix decides from the listed words an article holds whether any use
-could be flagged, before placing them: the words hold every use the slower reading
-places (every listed spelling searched for), and where the words say no use could be
-flagged, none of those uses outside quotations would be."""
+"""The spelling and hyphenation rules' shortcuts find what the slower reading finds.
+
+spelling-variant-mix decides from the listed words an article holds whether any use
+could be flagged, before placing them: the words hold every use that searching for
+every listed spelling places, and where the words say no use could be flagged, none
+of those uses outside quotations would be. Hyphenated words are lowered alone unless
+the text holds a character that lowers otherwise."""
 
 from __future__ import annotations
 
@@ -12,7 +15,14 @@ from fuzzing import examples
 from lint.analysis.abbreviations import Abbreviations
 from lint.article import Article
 from lint.readers import read
-from rules.names import _AXES, SPELLINGS, _listed_words_in, _may_be_reported, _spelled_words
+from rules.names import (
+    _AXES,
+    SPELLINGS,
+    _hyphenated_words,
+    _listed_words_in,
+    _may_be_reported,
+    _spelled_words,
+)
 
 # Characters a scan by hand gets wrong: quote marks, dots, hyphens and dashes, NBSP,
 # the information separators, a combining mark, long s, `İ` (longer in lower case),
@@ -53,3 +63,10 @@ def test_words_that_may_be_reported() -> None:
     assert _may_be_reported(words, "variety", "american")
     assert not _may_be_reported(words, "endings", None)
     assert _may_be_reported(words, "endings", "ise")
+
+
+def test_hyphenated_words_lowered_alone_beside_a_sigma_elsewhere() -> None:
+    # The words are read from the lowered text whenever it holds `Σ` or `İ`.
+    assert _hyphenated_words(analyse("ΟΔΟΣ E-Mail, x-RAY")) == {"e-mail", "x-ray"}
+    assert _hyphenated_words(analyse("E-Mail, x-RAY")) == {"e-mail", "x-ray"}
+    assert _hyphenated_words(analyse("ΟΔΟΣ-ΑΣ E-Mail")) == {"οδος-ας", "e-mail"}
