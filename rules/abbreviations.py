@@ -431,6 +431,8 @@ def acronym_defined_after_use(article: Article, options: Options) -> Iterator[Pr
     ```
     """
     analysis = article.abbreviations
+    if not analysis.definitions:
+        return  # most articles: no token can come before a definition
     first_definition: dict[str, Definition] = {}
     for d in analysis.definitions:
         first_definition.setdefault(d.short.upper(), d)
