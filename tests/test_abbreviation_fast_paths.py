@@ -97,3 +97,17 @@ def _letters_found_somewhere(long: str, short: str) -> bool:
 def test_letters_in_order_as_any_choice_of_places(long: str, short: str) -> None:
     assert (abbreviations._letters_in_order(long, short)
             == _letters_found_somewhere(long, short))
+
+
+DEFINITION_PIECES = ["(", ")", " (", "s (", "& (", "UK", "PDAs", "Jaguar Land Rover", "a", "É",
+                     "ǅ", "Ⅻ", "\u2160", *HOSTILE]
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.lists(st.sampled_from(DEFINITION_PIECES), max_size=20).map("".join))
+def test_brackets_passed_over_open_no_definition(text: str) -> None:
+    """A bracket _may_open_definition passes over matches neither definition pattern."""
+    for bracket in (i for i, c in enumerate(text) if c == "("):
+        if not abbreviations._may_open_definition(text, bracket):
+            assert abbreviations._SHORT_INSIDE.match(text, bracket) is None
+            assert abbreviations._SHORT_BEFORE.search(text, max(0, bracket - 12), bracket) is None

@@ -477,8 +477,8 @@ class Abbreviations:
         text = self.masked
         # Each bracket with the one before it, after which its line start is looked for.
         for previous, bracket in itertools.pairwise(itertools.chain((0,), positions(text, "("))):
-            if text[bracket - 1:bracket] != " " and not text[bracket + 1:bracket + 2].isupper():
-                continue  # neither pattern can match: no space before, no capital after
+            if not _may_open_definition(text, bracket):
+                continue
             inside = _SHORT_INSIDE.match(text, bracket)
             if inside:
                 short = _singular(inside.group(1))
@@ -710,6 +710,18 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
             # Each is dropped as `first` was: all in capitals, and followed by a
             # space, a capital (not `&`) and another space.
             start = dropped.end()
+
+
+def _may_open_definition(text: str, bracket: int) -> bool:
+    """False where neither _SHORT_INSIDE nor _SHORT_BEFORE can match at the bracket:
+    no capital after it, and before it no space after a capital, `&` or plural `s`
+    (most brackets of a story: `(£2bn)`, `(pictured)` after a lower-case word)."""
+    if text[bracket + 1:bracket + 2].isupper():
+        return True
+    if bracket < 2 or text[bracket - 1] != " ":
+        return False
+    last = text[bracket - 2]
+    return last.isupper() or last in ("s", "&")
 
 
 def _singular(short: str) -> str:
