@@ -144,6 +144,7 @@ _SPAN = operator.attrgetter("start", "end")
 _TOKEN_START = operator.attrgetter("start")
 _MATCH_START = operator.methodcaller("start")
 _MATCH_END = operator.methodcaller("end")
+_PLURAL_S = operator.methodcaller("group", 1)
 
 # Abbreviations that houses write with or without stops (`U.S.`/`US`): dotted, these
 # letters are never a person's initials, even before a capitalised word.
@@ -511,13 +512,15 @@ class Abbreviations:
         names = []
         text = self.masked
         # Names come in text order, so their blocks are found by walking the blocks
-        # along with them; and the shouting is asked for once, as most articles
-        # hold none. A name kept holds a letter in lower or title case (one all in
-        # capitals is dropped), which no all-capital block or quote holds: only
-        # shouting that may hold one (rare) can hold a name, alone or merged.
+        # along with them. A name kept holds a letter in lower or title case (one all
+        # in capitals is dropped). The only such letters shouting holds are the `s` of
+        # plural capitals (`MPs`) and those inside a dateline's brackets (a dateline
+        # opens its block in capitals): a name is asked about only where its letters
+        # may be those, so that most articles never work their shouting out.
+        plural_capitals = any(map(_PLURAL_S, self._capitals))
         blocks = _block_walk(self._blocks)
         next(blocks)
-        shouting = self.shouting if self._shouting_with_lower_case and self._shouting else None
+        block = opens_in_capitals = None
         for m in _name_matches(text, self._shape):
             start, end = m.span()
             space = text.find(" ", start, end)
@@ -528,9 +531,18 @@ class Abbreviations:
                 start, end = _trim_name(text, start, end)
                 if start is None:
                     continue
-            block = blocks.send(start)
-            if (block is None or text[start:end].isupper()
-                    or (shouting is not None and shouting(start, end))):
+            held_by = blocks.send(start)
+            if held_by is None:
+                continue
+            if held_by is not block:
+                block = held_by
+                opens_in_capitals = text[block.start:block.start + 2].isupper()
+            written = text[start:end]
+            if written.isupper():
+                continue
+            if ((plural_capitals and written.replace("s", "").isupper())
+                    or (opens_in_capitals and text.find("(", block.start, start) != -1)) and (
+                    self.shouting(start, end)):
                 continue
             quoted_title = (start > 0 and text[start - 1] in "\"'‘“"
                             and end < len(text) and text[end] in "\"'’”")
