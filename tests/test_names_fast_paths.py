@@ -171,3 +171,19 @@ def test_names_ask_for_shouting_only_where_it_may_hold_them(body: str) -> None:
                 and not text[start:end].isupper() and not a.shouting(start, end)):
             expected.append((start, end))
     assert [(n.start, n.end) for n in a.names] == expected
+
+
+# Capitals alone and in runs (longer than a name word may be), before what may and
+# may not go on with a name.
+START_PIECES = ["A", "BBC", "AOL", "MPs", "BBC-Led", "UK–Irish", "ITV2", "É", "Ł", "ǅ", "A" * 70,
+                "Bank", "o", "x", "of", "and", "O'Neill", "D’Arcy", "Kilroy-Silk", "WikiLeaks",
+                "1", "²", "٣", "_", " ", " ", "\u00a0", "-", "–", "'", "’", "&", " & ", ",", ".",
+                "(", "?", "\n", "ſ", "İ", "\u0301", "\x1c"]
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.lists(st.sampled_from(START_PIECES), max_size=24).map("".join))
+def test_name_starts_read_off_the_shape_are_where_the_pattern_finds_names(text: str) -> None:
+    shape = abbreviations._shape(text.encode("latin-1", "replace"))
+    assert ([m.span() for m in abbreviations._name_matches(text, shape)]
+            == [m.span() for m in abbreviations._NAME.finditer(text)])

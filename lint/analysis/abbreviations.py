@@ -65,12 +65,6 @@ _SHAPE = bytes(ord("A") if re.fullmatch(f"[{_UPPER}]", chr(c))
                else ord("a") if chr(c).isalnum() or c == ord("_")
                else ord(",") for c in range(256))
 _CAPITALS_START = re.compile(rb"A(?=[A0&])")
-# Where a _NAME match may start: at a capital whose word (letters, digits, hyphens,
-# apostrophes) reaches another capital (`Kilroy-Silk`, `WikiLeaks`), or ends in a
-# space before one, perhaps after a joining word of two or three letters or `&`
-# (`Bank of England`, `A & E`). Most capitals of an article start a sentence before
-# a lower-case word and fail this at C speed.
-_NAME_START = re.compile(rb"A(?=[-a0']*+(?:A| (?:a{2,3}+ |& )?+A))")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
 _SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
@@ -99,6 +93,19 @@ _NAME = re.compile(
     rf"|[{_UPPER}]{_REST}[-–][{_UPPER}]{_REST}(?:[-–][{_UPPER}]{_REST}){{0,{_NAME_LINKS}}}+"
     rf"|[{_UPPER}][a-z]++[{_UPPER}]\w*+"
 )
+# In the shape: the space after a name word, perhaps a joining word of two or three
+# letters or `&`, and the next word's capital.
+_NAME_GAP_SHAPE = rb" (?:a{2,3}+ |& )?+A"
+# Where a _NAME match may start, read off the shape: at a capital whose word (letters,
+# digits, hyphens, apostrophes) reaches another capital past a character that is not
+# one (`Kilroy-Silk`, `WikiLeaks`, `O'Neill`), or ends before the next word of a name
+# (`Bank of England`, `A & E`). A capital followed by capitals (`BBC`) starts one only
+# where that word goes on in other characters (`MPs`, `BBC-Led`) or ends so; past
+# _NAME_CHARS capitals it is let through, so that no capital of a long run reads on to
+# its end. Most capitals of an article start a sentence before a lower-case word, and
+# many others an acronym before one or before a mark: they fail this at C speed.
+_NAME_START = re.compile(rb"A(?=A{1,%d}+(?:[-a0A]|%s)|[-a0']++(?:A|%s)|%s)"
+                         % (_NAME_CHARS, _NAME_GAP_SHAPE, _NAME_GAP_SHAPE, _NAME_GAP_SHAPE))
 # Words of capitals, each followed by a space and another such word: what
 # _trim_name drops in one step.
 _CAPITAL_WORDS_BEFORE_ANOTHER = re.compile(rf"(?:[{_UPPER}]++ (?=[{_UPPER}]++ ))++")
