@@ -20,6 +20,7 @@ from lint import prose
 from lint.analysis.abbreviations import A_TO_Z_ONLY, Abbreviations, Name
 from lint.article import Article
 from lint.data_files import read_toml
+from lint.document import LEAD_IN_KINDS
 from lint.lazy import LazyPattern
 from lint.rule import Edit, Options, Problem, Related, Tier, rule
 from rules.abbreviations import profile_of
@@ -216,6 +217,9 @@ def _variants(group: list[Name]) -> Iterator[Problem]:
 # -- name-misspelling ----------------------------------------------------------------------
 
 _MIN_MISSPELT_LETTERS = 4  # shorter words differ by one letter as different names (Jon/Joe)
+# The blocks whose names are not compared: the lead-in's but the headline. Read off
+# each name's block kind, not through Block.is_body, a Python call a name.
+_LEAD_IN_BUT_HEADLINE = LEAD_IN_KINDS - {"headline"}
 
 
 def _word_misspelt(a: str, b: str) -> bool:
@@ -324,7 +328,7 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     one word may differ. A name spelled wrong as often as right is not reported.
     """
     names = [n for n in article.shared(_name_occurrences)
-             if n.block.is_body or n.block.kind == "headline"]
+             if n.block.kind not in _LEAD_IN_BUT_HEADLINE]
     sharing = _texts_sharing_a_word(names)
     if not sharing or not _may_hold_a_slip(sharing):
         return  # most articles: no two names share a word, or none is a slip of another
