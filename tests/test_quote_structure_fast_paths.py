@@ -3,6 +3,7 @@ slower readings they stand in for tell."""
 
 from __future__ import annotations
 
+import re
 from unittest import mock
 
 from hypothesis import given, settings
@@ -14,7 +15,7 @@ from lint.article import Article
 from lint.readers import read
 from lint.rule import Options
 from rules.quotes import _Attribution, _has_cue, unattributed_quote
-from rules.structure import _NAME_LINE, _is_name_line
+from rules.structure import _NAME_LINE, _is_name_line, paragraph_break_mid_sentence
 
 HEADLINE = "Headline\n\n"
 
@@ -109,3 +110,24 @@ def test_a_name_line_is_told_as_its_spaces_and_the_name_pattern_tell(
         before: str, line: str, after: str) -> None:
     slow = 1 <= line.count(" ") <= 3 and bool(_NAME_LINE.fullmatch(line))
     assert _is_name_line(before + line + after, len(before), len(before) + len(line)) == slow
+
+
+# Paragraphs that open with a word in lower case or not, ASCII or beyond it, after
+# paragraphs that end a sentence or break off.
+_BREAK_PIECES = ["the", "The", "iPod", "ſo", "İn", "été", "ĸ", "e\u0301", "ǅ", "5", '"', "“", "‘",
+                 ".", ",", ":", "-", "|", "*", " ", "\u00a0", "\u2028", "\x1c", "\n", "- ",
+                 "## ", "> ", "word", "Word"]
+_BREAK_PARAGRAPH = st.lists(st.sampled_from(_BREAK_PIECES), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_BREAK_PARAGRAPH, max_size=5), st.sampled_from(["text", "markdown"]))
+def test_paragraphs_are_paired_only_where_a_block_may_open_in_lower_case(
+        paragraphs: list[str], fmt: str) -> None:
+    article = Article(read(f"case.{'md' if fmt == 'markdown' else 'txt'}",
+                           HEADLINE + "\n\n".join(paragraphs), fmt))
+    fast = list(paragraph_break_mid_sentence.check(article, Options({})))
+    # Every pair of paragraphs read:
+    with mock.patch("rules.structure._some_may_open_lower", return_value=True):
+        slow = list(paragraph_break_mid_sentence.check(article, Options({})))
+    assert fast == slow
