@@ -230,6 +230,6 @@ _PARAGRAPH = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join)
 def test_plain_paragraphs_are_read_as_the_stack_machine_reads_them(paragraphs: list[str]) -> None:
     article = Article(read("case.txt", HEADLINE + "\n\n".join(paragraphs)))
     fast = scan_quotes(article.text, article.blocks, article.prose)
-    with mock.patch("lint.analysis.quotes._plain_marks", return_value=None):
+    with mock.patch("lint.analysis.quotes._plain_reading", return_value=None):
         slow = scan_quotes(article.text, article.blocks, article.prose)
     assert fast == slow

@@ -224,12 +224,12 @@ class _Scanner:
     index_base: int
     spans: list[tuple[int, int, str, QuoteMark | None, QuoteMark | None, int | None]]
 
-    def __init__(self, text: str, original: str):
+    def __init__(self, text: str, original: str, marks: list[QuoteMark]):
         self.text = text  # masked: marks inside markup, links and handles are gone
         self.original = original  # for the white space the quote rules will edit
         self.stack: list[tuple[QuoteMark, int | None]] = []
         self.doubles_open = 0  # DOUBLE items on the stack, which can grow long
-        self.marks: list[QuoteMark] = []
+        self.marks = marks  # the article's marks so far, this machine's added in turn
         self.apostrophes: set[int] = set()  # starts of marks that were apostrophes after all
         self.stray: list[QuoteMark] = []
 
@@ -419,38 +419,50 @@ class _Scanner:
         return left_open
 
 
-def _plain_marks(text: str, lo: int, hi: int,
-                 tokens: list[tuple[int, int, str]]) -> list[QuoteMark] | None:
-    """The marks of block [lo, hi) when the stack machine would read them plainly, else
-    None: double marks that open and close by turns, each with neighbours that decide
-    it, and single marks that open nothing, apostrophes (`don't`, `the Smiths' house`)
-    as no single quotation is ever open to close. An opener
-    (`"`, `“`) stands after white space or opening punctuation and before a character
-    that is not white space; a closer (`"`, `”`) after one that is neither white space
-    nor a digit (which may make it a prime) and before white space or closing
-    punctuation. Most quoting paragraphs are read so, with no stack, none of the
-    rarer cases to try and no nesting to work out."""
+def _plain_reading(text: str, block: Block, tokens: list[tuple[int, int, str]],
+                   pending: int | None) -> tuple[list[QuoteMark], list[Quotation]] | None:
+    """The marks and quotations of the block when the stack machine would read its
+    marks plainly, else None: double marks that open and close by turns, each with
+    neighbours that decide it, and single marks that open nothing, apostrophes
+    (`don't`, `the Smiths' house`) as no single quotation is ever open to close. An
+    opener (`"`, `“`) stands after white space or opening punctuation and before a
+    character that is not white space; a closer (`"`, `”`) after one that is neither
+    white space nor a digit (which may make it a prime) and before white space or
+    closing punctuation. Most quoting paragraphs are read so, with no stack, none of
+    the rarer cases to try and no nesting to work out. The first quotation carries
+    on `pending`, the quotation the paragraph before left open, when it opens the
+    block."""
+    lo, hi = block.start, block.end
     marks: list[QuoteMark] = []
-    opening = True
+    quotations: list[Quotation] = []
+    opener = None
+    continues = pending
     for s, e, char in tokens:
         if char in _SINGLE_MARKS:
             if (lo < s and e < hi and text[s - 1].isalnum() and text[e].isalnum()) or (
                     _single_role(text, s, e, char, lo, hi, False) is None):
                 continue
             return None
-        if opening:
+        if opener is None:
             if char not in '"“' or e == hi or text[e].isspace() or (
                     s > lo and not text[s - 1].isspace() and text[s - 1] not in _OPEN_BEFORE):
                 return None
-            marks.append(_new_mark((s, e, DOUBLE, OPEN, char == "“", False, False)))
+            if s > lo:
+                continues = None
+            opener = _new_mark((s, e, DOUBLE, OPEN, char == "“", False, False))
+            marks.append(opener)
+            opened, content_start = s, e
         else:
             before = text[s - 1]  # there is one: the opener
             if char not in '"”' or before.isspace() or before.isdigit() or (
                     e < hi and not text[e].isspace() and text[e] not in _CLOSE_AFTER):
                 return None
-            marks.append(_new_mark((s, e, DOUBLE, CLOSE, char == "”", False, False)))
-        opening = not opening
-    return marks if opening else None
+            closer = _new_mark((s, e, DOUBLE, CLOSE, char == "”", False, False))
+            marks.append(closer)
+            quotations.append(_new_quotation((opened, e, DOUBLE, 0, block, opener, closer,
+                                              continues, content_start, s)))
+            opener = continues = None
+    return (marks, quotations) if opener is None else None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -534,36 +546,36 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
     prose blanked out (Article.prose), so marks inside them are never read."""
     masked = text if prose is None else prose
     tokens = _tokens(masked)
+    if not tokens:
+        return QuoteScan((), (), (), ())  # nothing to read: most short items
     token_starts = [t[0] for t in tokens]
-    scanner = _Scanner(masked, text)
+    marks: list[QuoteMark] = []
+    scanner = None  # the stack machine, built for the first block not read plainly
     quotations: list[Quotation] = []
     continued: set[int] = set()  # carried on by the next paragraph, or by a dash credit line
     left_open: list[int] = []  # quotations with an opener and no closer
     pending: int | None = None  # the index of a quotation left open to carry on
+    unread, count = 0, len(tokens)  # the first token of a block not yet read
     for block in blocks:
         if pending is not None and (not block.is_body or is_credit_line(masked, block)):
             if block.is_body:
                 continued.add(pending)
             pending = None
-        first = bisect.bisect_left(token_starts, block.start)
-        last = bisect.bisect_left(token_starts, block.end, first)
-        if first == last and pending is None:
+        if pending is None and (unread == count or token_starts[unread] >= block.end):
             continue  # no marks and nothing open: nothing to do
-        block_tokens = tokens[first:last]
-        plain = _plain_marks(masked, block.start, block.end, block_tokens)
+        first = bisect.bisect_left(token_starts, block.start, unread)
+        unread = bisect.bisect_left(token_starts, block.end, first)
+        block_tokens = tokens[first:unread]
+        plain = _plain_reading(masked, block, block_tokens, pending)
         if plain is not None:  # quotations one after another, each closed where it opened
-            scanner.marks += plain
-            continues = pending if plain and plain[0].start == block.start else None
-            if continues is not None:
-                continued.add(continues)
-            for at in range(0, len(plain), 2):
-                opener, closer = plain[at], plain[at + 1]
-                quotations.append(_new_quotation((opener.start, closer.end, DOUBLE, 0, block,
-                                                  opener, closer, continues, opener.end,
-                                                  closer.start)))
-                continues = None
+            marks += plain[0]
+            if plain[1] and plain[1][0].continues is not None:
+                continued.add(pending)
+            quotations += plain[1]
             pending = None
             continue
+        if scanner is None:
+            scanner = _Scanner(masked, text, marks)
         still_open = scanner.scan(block, block_tokens, pending, len(quotations))
         pending = still_open if block.is_body else None
         base = len(quotations)
@@ -587,5 +599,7 @@ def scan_quotes(text: str, blocks: Iterable[Block], prose: str | None = None) ->
         if pending is not None and renumber:
             pending = renumber[pending]
     unclosed = tuple(quotations[i] for i in left_open if i not in continued)
+    if scanner is None:
+        return QuoteScan(tuple(marks), tuple(quotations), unclosed, ())
     return QuoteScan(tuple(scanner.kept_marks()), tuple(quotations), unclosed,
                      tuple(scanner.stray))
