@@ -10,6 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzing import COMBINING, CONTROLS, examples
+from lint.analysis.numbers import (
+    _FIGURE,
+    _MENTION,
+    _NUMBER_START,
+    _SCALE,
+    _WORD,
+    _WORD_SHAPE,
+    NUMBER_WORDS,
+)
 from lint.analysis.quotes import DOUBLE, scan_quotes
 from lint.article import Article
 from lint.readers import read
@@ -131,3 +140,24 @@ def test_paragraphs_are_paired_only_where_a_block_may_open_in_lower_case(
     with mock.patch("rules.structure._some_may_open_lower", return_value=True):
         slow = list(paragraph_break_mid_sentence.check(article, Options({})))
     assert fast == slow
+
+
+def test_number_mentions_read_the_groups_the_mention_pattern_names() -> None:
+    assert _MENTION.groupindex == {"figure": _FIGURE, "word": _WORD, "scale": _SCALE}
+
+
+# Number words beside their own beginnings and endings (`six`, `sixteen`, `sixty`),
+# digits and word characters, in a segment's shape.
+_NUMBER_WORD_PIECES = [*NUMBER_WORDS, "s", "t", "teen", "ty", "x", "_", "0", "7", " ", ".", "-",
+                       "ſix", "İ", "\u212a", "e\u0301"]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_WORD_PIECES), max_size=12).map("".join))
+def test_number_starts_grouped_by_first_letter_are_those_of_the_words_in_turn(
+        segment: str) -> None:
+    in_turn = re.compile(rb" (?:[0-9]|(?:" + "|".join(NUMBER_WORDS).encode("ascii")
+                         + rb")(?![a-z0-9_]))")
+    shape = b" " + segment.encode("ascii", "replace").translate(_WORD_SHAPE)
+    assert ([m.span() for m in _NUMBER_START.finditer(shape)]
+            == [m.span() for m in in_turn.finditer(shape)])
