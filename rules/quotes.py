@@ -248,13 +248,16 @@ class _Attribution:
         that blanks their quotations out. Only each cue's first place is looked at,
         so that a paragraph quoting `said` again and again costs no more; where it
         is quoted, the blanked copy decides."""
-        text, end = self.text, block.end
-        quoted = [(self.top[i].content_start, self.top[i].content_end)
-                  for i in self.in_block[block]]
+        text, end, top = self.text, block.end, self.top
         for cue in _COMMON_CUES:
             at = text.find(cue, block.start, end)
-            if at != -1 and all(at + len(cue) <= start or stop <= at
-                                for start, stop in quoted):
+            if at == -1:
+                continue
+            cue_end = at + len(cue)
+            for i in self.in_block[block]:
+                if top[i].content_start < cue_end and at < top[i].content_end:
+                    break  # quoted
+            else:
                 return True
         return False
 
