@@ -15,7 +15,8 @@ from lint.readers import read
 HOSTILE = ["'", "’", '"', "“", ".", "-", "–", "\u00a0", "\x1c", "\x1f", "\u0301", "ſ", "İ",
            "\u2028", "_", "²", "٣", "1", "&", ",", "(", ")"]
 NAME_WORDS = ["Bank", "England", "A", "É", "Ōta", "O", "e", "said", "Kilroy", "WikiLeaks", "US",
-              "BBC", "MPs", "O'Neill", "D’Arcy"]
+              "BBC", "MPs", "O'Neill", "D’Arcy", "AOL", "BBC-Led", "UK–Irish", "ITV2", "Ł", "ǅ",
+              "A" * 70, "o", "x", "?"]  # capitals in runs longer than a name word may be
 # What may stand between the words of a name, and what may not.
 JOINS = [" ", "\u00a0", " of ", " the ", " von ", " & ", "&", " and ", " de\u00a0", "\u00a0for ",
          "'", "’", "-", "–", "  ", "\n", "\n\n"]
@@ -38,7 +39,9 @@ def test_name_starts_read_off_the_shape_miss_no_name(text: str) -> None:
 
 SHOUTING = ['"GET OUT NOW" ', "“STOP THE War”", ". WHAT A GREAT Day, ", ", SNAKE EATER. ",
             ", MPs MPs MPs, ", "\n\nLONDON (Reuters Staff) - ", "\n\nLONDON (", ") - ",
-            "\n\nTHE BANK OF ENGLAND SAID", "ǅ", "ª", "ß"]
+            "\n\nTHE BANK OF ENGLAND SAID", "ǅ", "ª", "ß", "MPs", "BBCs", "NHS MPs Vote",
+            "\n\nPARIS (AFP Staff) – ", "\n\nPARIS (", ") – ", "Thomson Reuters", "\n\nUK ",
+            "s"]
 
 
 @settings(max_examples=examples(300), deadline=None)

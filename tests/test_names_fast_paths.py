@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzing import examples
-from lint.analysis import abbreviations
 from lint.analysis.abbreviations import Name
 from lint.article import Article
 from lint.document import Block
@@ -143,47 +142,3 @@ NAME_PIECES = ["Jaguar", "Land", "Rover", "Marks", "&", "Spencer", "The", "BBC",
 def test_the_names_are_in_text_order(pieces: list[str]) -> None:
     names = _name_occurrences(Article(read("x.txt", "Headline\n\n" + "".join(pieces) + "\n")))
     assert names == sorted(names, key=lambda n: n.start)
-
-
-# -- the names analysis ---------------------------------------------------------------------
-
-# Shouting that may hold a name with lower case in it (plural capitals, a dateline's
-# brackets), blocks that open in capitals without one, and what a scan gets wrong.
-SHOUTING_PIECES = ["MPs", "BBCs", "MPs MPs MPs", "NHS MPs Vote", "\n\nLONDON (Thomson Reuters) - ",
-                   "\n\nPARIS (AFP Staff) – ", "\n\nLONDON (", "\n\nPARIS (",
-                   ") - ", ") – ", "Thomson Reuters", "Staff", "\n\nUK ", "\n\nTHE BANK OF ",
-                   '"GET OUT NOW" ', "Bank", "of", "England", "Jaguar", "Land", "Rover", "s",
-                   "ǅ", "ª", "ß", "ſ", "İ", "Ł", " ", " ", "\u00a0", "-", "–", "'", "’", "(", ")",
-                   ",", ".", "\n", "\n\n", "\u2028", "\x1c", "\x1f", "\u0301", "&", " & "]
-
-
-@settings(max_examples=examples(400), deadline=None)
-@given(st.lists(st.sampled_from(SHOUTING_PIECES), max_size=30).map("".join))
-def test_names_ask_for_shouting_only_where_it_may_hold_them(body: str) -> None:
-    """The names ask about shouting only where a name may stand in some: the same
-    names as asking about the shouting of every trimmed run in its block."""
-    a = Article(read("x.txt", "Headline\n\n" + body + "\n")).abbreviations
-    text = a.masked
-    expected = []
-    for m in abbreviations._NAME.finditer(text):
-        start, end = abbreviations._trim_name(text, *m.span())
-        if (start is not None and a.block_of(start) is not None
-                and not text[start:end].isupper() and not a.shouting(start, end)):
-            expected.append((start, end))
-    assert [(n.start, n.end) for n in a.names] == expected
-
-
-# Capitals alone and in runs (longer than a name word may be), before what may and
-# may not go on with a name.
-START_PIECES = ["A", "BBC", "AOL", "MPs", "BBC-Led", "UK–Irish", "ITV2", "É", "Ł", "ǅ", "A" * 70,
-                "Bank", "o", "x", "of", "and", "O'Neill", "D’Arcy", "Kilroy-Silk", "WikiLeaks",
-                "1", "²", "٣", "_", " ", " ", "\u00a0", "-", "–", "'", "’", "&", " & ", ",", ".",
-                "(", "?", "\n", "ſ", "İ", "\u0301", "\x1c"]
-
-
-@settings(max_examples=examples(500), deadline=None)
-@given(st.lists(st.sampled_from(START_PIECES), max_size=24).map("".join))
-def test_name_starts_read_off_the_shape_are_where_the_pattern_finds_names(text: str) -> None:
-    shape = abbreviations._shape(text.encode("latin-1", "replace"))
-    assert ([m.span() for m in abbreviations._name_matches(text, shape)]
-            == [m.span() for m in abbreviations._NAME.finditer(text)])
