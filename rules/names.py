@@ -555,10 +555,10 @@ def _may_be_reported(words: set[str], axis: str, house_side: str | None) -> bool
     return bool(sides - {house_side}) if house_side else len(sides) > 1
 
 
-def _spelled_words(analysis: Abbreviations, words: set[str] | None = None,
+def _spelled_words(analysis: Abbreviations, words: set[str],
                    ) -> list[tuple[int, int, str, Variant]]:
     """Lower-case uses of listed spellings, outside all-capital text, in text order:
-    uses of `words` (`_listed_words_in`, found here when not given).
+    uses of `words` (`_listed_words_in`).
 
     A use is written in lower case, so it is searched for as written in the masked
     text: the case-blind search of `Abbreviations.find_words` would lower the whole
@@ -567,7 +567,7 @@ def _spelled_words(analysis: Abbreviations, words: set[str] | None = None,
     the whole text once a word."""
     text = analysis.masked
     found = []
-    for at, end, word in _places(analysis, _listed_words_in(analysis) if words is None else words):
+    for at, end, word in _places(analysis, words):
         if (at > 0 and (text[at - 1].isspace() or text[at - 1] in _MAY_PRECEDE)
                 and text[at:end] == word
                 and not (text[end:end + 1].isalnum() or text[end:end + 1] in _JOINS_WORDS)

@@ -18,6 +18,7 @@ from rules.names import (
     _WORDS_SEARCHED_UP_TO,
     SPELLINGS,
     _hyphenated_words,
+    _listed_words_in,
     _spelled_words,
 )
 
@@ -61,7 +62,8 @@ MANY_LISTED = " ".join(sorted(SPELLINGS)[:_WORDS_SEARCHED_UP_TO + 1]) + " "
 def test_spellings_found_as_written_are_those_the_word_search_finds(
         before: str, pieces: list[str]) -> None:
     analysis = analyse(before + "".join(pieces))
-    found = [(at, end, word) for at, end, word, _ in _spelled_words(analysis)]
+    uses = _spelled_words(analysis, _listed_words_in(analysis))
+    found = [(at, end, word) for at, end, word, _ in uses]
     assert found == spelled_words_by_word_search(analysis)
 
 
