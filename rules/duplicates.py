@@ -469,47 +469,67 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     # or that a later one repeats.
     texts = article.shared(_paragraph_texts)
     enough = _may_hold(min_words, texts)
-    paragraphs = list(itertools.compress(article.paragraphs, enough))
+    paragraphs = list(itertools.compress(zip(article.paragraphs, texts), enough))
     if min_words > OPENING_WORDS and not some_opening_repeats(itertools.compress(texts, enough)):
         return  # most articles: told before the list runs and the quotes are read
     listed = article.shared(_in_list_runs)
     if listed:
-        paragraphs = [block for block in paragraphs if block not in listed]
+        paragraphs = [(block, written) for block, written in paragraphs if block not in listed]
         if min_words > OPENING_WORDS and not some_opening_repeats(
-                article.block_text(block) for block in paragraphs):
+                written for _, written in paragraphs):
             return
-    text, quotes = article.text, article.quotes
+    quotes = article.quotes
     first_seen: dict[str, tuple[Block, int, int]] = {}
-    alike: dict[tuple[Block, Block], bool] = {}  # a copied paragraph repeats many sentences
-    for block in paragraphs:
-        for sentence in article.sentences[block]:
-            written = text[sentence.start:sentence.end]
-            # The cheap tests first; the regex only for a sentence that starts with `I`.
-            if (written.endswith("?") or (written.startswith("I")
-                                          and _FIRST_PERSON.match(written))
-                    or quotes.overlaps(sentence.start, sentence.end)):
+    # A pasted page repeats whole paragraphs, and a copy's sentences are the first
+    # copy's, moved: each paragraph text is split and keyed once. Whether two
+    # paragraphs are alike is asked once for each two keys.
+    keyed: dict[str, list[tuple[int, int, str]]] = {}
+    alike: dict[tuple[str, str], bool] = {}
+    for block, written in paragraphs:
+        sentences = keyed.get(written)
+        if sentences is None:
+            sentences = keyed[written] = _keyed_sentences(article, block, written, min_words)
+        for start, end, key in sentences:
+            start += block.start
+            end += block.start
+            if quotes.overlaps(start, end):
                 continue
-            joined, words = joined_words(written.casefold())
-            if words < min_words:
-                continue
-            key = joined.rstrip(".!?")
             if key not in first_seen:
-                first_seen[key] = (block, sentence.start, sentence.end)
+                first_seen[key] = (block, start, end)
                 continue
-            first_block, start, end = first_seen[key]
+            first_block, first_start, first_end = first_seen[key]
             if first_block is not block:
-                pair = (first_block, block)
+                pair = (_key_and_words(article, first_block)[0], _key_and_words(article, block)[0])
                 if pair not in alike:
-                    alike[pair] = _paragraphs_alike(article, first_block, block)
+                    alike[pair] = _keys_alike(*pair)
                 if alike[pair]:
                     continue  # the paragraph rules report the whole copy
-            yield Problem(sentence.start, sentence.end,
+            yield Problem(start, end,
                           f"This sentence already appears in paragraph {first_block.paragraph}.",
-                          related=(Related(start, end, "first occurrence"),))
+                          related=(Related(first_start, first_end, "first occurrence"),))
 
 
-def _paragraphs_alike(article: Article, a: Block, b: Block) -> bool:
-    (first, _), (second, _) = _key_and_words(article, a), _key_and_words(article, b)
+def _keyed_sentences(article: Article, block: Block, written: str, min_words: int,
+                     ) -> list[tuple[int, int, str]]:
+    """The block's sentences that may be reported or repeated, wherever they stand
+    (quotes are asked of each copy): as spans within `written`, the block's text,
+    each with its comparison key."""
+    keyed = []
+    for sentence in article.sentences[block]:
+        start, end = sentence.start - block.start, sentence.end - block.start
+        sentence_text = written[start:end]
+        # The cheap tests first; the regex only for a sentence that starts with `I`.
+        if sentence_text.endswith("?") or (sentence_text.startswith("I")
+                                           and _FIRST_PERSON.match(sentence_text)):
+            continue
+        joined, words = joined_words(sentence_text.casefold())
+        if words >= min_words:
+            keyed.append((start, end, joined.rstrip(".!?")))
+    return keyed
+
+
+def _keys_alike(first: str, second: str) -> bool:
+    """Whether two paragraphs with these comparison keys are near duplicates."""
     return (_lengths_allow(len(first), len(second), NEAR_DUPLICATE_DEFAULT)
             and _similarity(first, second, NEAR_DUPLICATE_DEFAULT) > 0)
 

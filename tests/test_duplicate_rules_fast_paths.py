@@ -7,7 +7,9 @@ import operator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fuzzing import examples
+from fuzzing import FORMATS, PIECES, as_format, examples
+from lint.article import Article
+from lint.readers import InputError, read
 from rules.duplicates import (
     _BETWEEN_BLOCKS,
     _REPEAT,
@@ -66,3 +68,30 @@ def test_a_text_ruled_out_by_its_words_and_marks_holds_no_repeat_the_pattern_fin
         text: str) -> None:
     if not _may_hold_repeat(text):
         assert _REPEAT.search(text) is None
+
+
+# Paragraphs with the marks sentences turn on, each written twice or more on the page.
+_SENTENCE_PIECES = st.one_of(
+    st.sampled_from(["He left", "Mr", "U.S", "No", "The", "I", "5", "e.g", "A", "aaaaaaaaaaaaaaa"]),
+    st.sampled_from(PIECES), st.sampled_from([" ", " ", ". ", "? ", "\n", "\t"]))
+_REPEATED_PARAGRAPHS = st.lists(st.lists(_SENTENCE_PIECES, min_size=1, max_size=12).map("".join),
+                                min_size=1, max_size=3)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(paragraphs=_REPEATED_PARAGRAPHS, order=st.lists(st.integers(0, 2), min_size=2,
+                                                       max_size=6), fmt=st.sampled_from(FORMATS))
+def test_blocks_with_one_text_have_its_sentences_moved(paragraphs, order, fmt):
+    # duplicate-sentence splits and keys a pasted paragraph's text once for its copies.
+    body = "\n\n".join(paragraphs[i % len(paragraphs)] for i in order)
+    try:
+        document = read("story", as_format(f"Headline\n\n{body}\n", fmt), fmt)
+    except InputError:
+        return
+    article = Article(document)
+    first_with_text = {}
+    for block in document.blocks:
+        first = first_with_text.setdefault(article.block_text(block), block)
+        moved = [(s.start - first.start + block.start, s.end - first.start + block.start)
+                 for s in article.sentences[first]]
+        assert [tuple(s) for s in article.sentences[block]] == moved
