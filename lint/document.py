@@ -270,25 +270,26 @@ class DocumentBuilder:
         return self._close_block(kind, start)
 
     def add_copied_blocks(self, kinds: list[str], starts: list[int], texts: list[str],
-                          source: int = 0) -> None:
-        """add_block(kind, [Run(text, start, len(text), source=source)]) for each kind,
-        start and text: blocks that are stretches of one source as written, in source
-        order, none of them empty.
+                          source: int = 0, joined: list[bool] | None = None) -> None:
+        """add_block(kind, [Run(text, start, len(text), source=source)], joined) for each
+        kind, start, text and (by default False) `joined`: blocks that are stretches of
+        one source as written, in source order, none of them empty.
 
         One loop, without a run or a method call per block: a text of one-letter
         paragraphs has a block every three characters."""
         if not texts:
             return
+        joins = [False] * len(texts) if joined is None else joined
         if self._blocks:
-            self._add_separator(source, starts[0], False)
+            self._add_separator(source, starts[0], joins[0])
         source_text = self._sources[source].text
         separator = len(BLOCK_SEPARATOR)
         add_piece, add_block = self._pieces.append, self._blocks.append
         at, count, prev_end = self._length, self._paragraphs, None
-        for kind, start, text in zip(kinds, starts, texts, strict=True):
+        for kind, start, text, join in zip(kinds, starts, texts, joins, strict=True):
             if prev_end is not None:
                 # Most gaps are white space, which _separator_start maps from prev_end.
-                gap_start = (prev_end if source_text[prev_end:start].isspace()
+                gap_start = (prev_end if join or source_text[prev_end:start].isspace()
                              else _separator_start(source_text, prev_end, start, False))
                 add_piece(_built(Piece, (at, separator, source, gap_start, start - gap_start,
                                          False)))

@@ -10,6 +10,7 @@ import sys
 from unittest import mock
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -174,3 +175,31 @@ def test_a_block_joined_to_the_one_before_by_markers_keeps_its_separator(between
                          if text[piece.src_start:].startswith(between))
         assert text[separator.src_start:separator.src_start + separator.src_length] == between
         assert _read(text) == _read_line_by_line(text)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(_LINES)
+def test_a_block_pattern_matches_only_lines_led_by_its_mark(line: str) -> None:
+    # The scanner tries these patterns only on a line led by their marks.
+    lead = line.lstrip(" ")[:1]
+    for pattern, marks in [(markdown._FENCE, markdown._FENCE_MARKS),
+                           (markdown._COMMENT_START, ("<",)), (markdown._HTML_LINE, ("<",)),
+                           (markdown._TEMPLATE_START, ("{",)), (markdown._ATX, ("#",)),
+                           (markdown._QUOTE, (">",))]:
+        if pattern.match(line):
+            assert lead in marks, pattern.pattern
+
+
+# What stands between two blocks: breaks of every kind, indentation, block markers and
+# what is none of them.
+_GAPS = st.lists(st.sampled_from(["\n", "\r", "\r\n", " ", "  ", "\t", ">", "> ", "-", "*", "+",
+                                  "1.", "2)", "1234567890.", "12", "a", "#", "\u00a0", "\x1c",
+                                  "\u2028"]), max_size=12).map("".join)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(_GAPS)
+def test_a_gap_is_read_in_one_match_as_line_by_line(gap: str) -> None:
+    line = regex.compile(markdown._MARKERS_LINE)
+    assert (markdown._MARKERS_ONLY.fullmatch(gap) is not None) == all(
+        line.fullmatch(part) for part in markdown._ANY_BREAK.split(gap))

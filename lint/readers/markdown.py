@@ -37,6 +37,7 @@ from lint.source import Source
 
 _ANY_BREAK = regex.compile(r"\r\n|\r|\n")
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE_MARKS = ("`", "~")
 _ATX = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _BREAK = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -136,20 +137,22 @@ def _scan(text: str, lines: list[tuple[int, int]], i: int,
             current = _text_line(blocks, current, start, end)
         elif not line.strip():  # a blank line, which no block construct's pattern matches
             current = None
-        elif fence := _FENCE.match(line):
+        # A pattern led by a mark (after the spaces its ` {0,3}` allows) is tried only
+        # on a line led by that mark: a list item is not tried for them all.
+        elif (lead := line.lstrip(" ")[:1]) in _FENCE_MARKS and (fence := _FENCE.match(line)):
             marker = fence.group(1)
             i += 1
             while i < len(lines) and not text[lines[i][0]:lines[i][1]].lstrip().startswith(marker):
                 i += 1
             code.append((start, lines[min(i, len(lines) - 1)][1]))
             current = None
-        elif _COMMENT_START.match(line):
+        elif lead == "<" and _COMMENT_START.match(line):
             while i < len(lines) and "-->" not in text[lines[i][0]:lines[i][1]]:
                 i += 1
             current = None
-        elif _HTML_LINE.match(line):
+        elif lead == "<" and _HTML_LINE.match(line):
             current = None
-        elif (template := _TEMPLATE_START.match(line)) and (
+        elif lead == "{" and (template := _TEMPLATE_START.match(line)) and (
                 last := templates.last_line(i, start + template.end(),
                                             _TEMPLATE_CLOSERS[template.group(1)])) is not None:
             i = last
@@ -161,11 +164,11 @@ def _scan(text: str, lines: list[tuple[int, int]], i: int,
             current = None
         elif _BREAK.match(line):
             current = None
-        elif heading := _ATX.match(line):
+        elif lead == "#" and (heading := _ATX.match(line)):
             content_start = start + heading.start(2)
             blocks.append(_Block("heading", [(content_start, start + heading.end(2))]))
             current = None
-        elif quote := _QUOTE.match(line):
+        elif lead == ">" and (quote := _QUOTE.match(line)):
             content = (start + quote.end(), end)
             if not text[content[0]:content[1]].strip():
                 current = None
@@ -440,32 +443,25 @@ def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     return runs
 
 
-# A line between two blocks that holds nothing but their markers.
-_MARKERS_ONLY = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*)?")
+# A line between two blocks that holds nothing but their markers, and a gap of such
+# lines, read in one match (possessive throughout: no line holds a break, and no part
+# of one gives back what the next part could take).
+_MARKERS_LINE = r"[ \t]*+(?:>[ \t]*+)*+(?:(?:[-*+]|\d{1,9}[.)])[ \t]*+)?+"
+_MARKERS_ONLY = regex.compile(rf"(?:{_MARKERS_LINE}(?:\r\n|\r|\n))*+{_MARKERS_LINE}")
 
 
 def _joined(gap: str) -> bool:
     """Whether only white space and block markers stand between two blocks, `gap`
-    being the source between them."""
+    being the source between them: each of its lines holds only markers."""
     if not gap.strip(" \t\r\n"):  # blank lines alone, as between most blocks
         return True
-    return all(_MARKERS_ONLY.fullmatch(line) for line in _ANY_BREAK.split(gap))
+    return _MARKERS_ONLY.fullmatch(gap) is not None
 
 
 def _joined_by_markers(gap: str) -> bool:
     """Whether block markers, not white space alone, join two blocks (`_joined`): then
     the separator between them maps over the markers."""
     return not gap.isspace() and _joined(gap)
-
-
-def _add_copied(builder: DocumentBuilder, kinds: list[str], starts: list[int],
-                texts: list[str], joined: bool) -> None:
-    """DocumentBuilder.add_copied_blocks, the first block `joined` to the one before or
-    not, as add_block tells it."""
-    if joined:
-        builder.add_block(kinds[0], [Run(texts[0], starts[0], len(texts[0]))], joined=True)
-        kinds, starts, texts = kinds[1:], starts[1:], texts[1:]
-    builder.add_copied_blocks(kinds, starts, texts)
 
 
 _LINE_BREAKS = regex.compile(r"\r\n?")
@@ -550,10 +546,9 @@ def read(path: str, text: str) -> Document:
                                                headline_given=body > 0)
     # Blocks that show their lines as written (plain paragraphs in a row, and a block of
     # one line in which `_runs` finds no markup) are copied in batches, as the
-    # plain-text reader copies its paragraphs: a text of one-letter paragraphs has a
-    # block every three characters.
-    batch: tuple[list[str], list[int], list[str]] = ([], [], [])
-    batch_joined = False  # whether markers alone join its first block to the one before
+    # plain-text reader copies its paragraphs: a text of one-letter paragraphs (or of
+    # short list items) has a block every few characters.
+    batch: tuple[list[str], list[int], list[str], list[bool]] = ([], [], [], [])
     previous_end = None  # where the source of the last block added ends
     for block, kind in zip(blocks, kinds, strict=True):
         if isinstance(block, _PlainParagraphs):
@@ -570,20 +565,22 @@ def read(path: str, text: str) -> Document:
             runs = visible_runs([run for run in _runs(text, block, code) if run.text])
             if not runs:
                 continue  # a lead-in line split off an empty list item shows nothing
-            _add_copied(builder, *batch, joined=batch_joined)
-            batch, batch_joined = ([], [], []), False
+            builder.add_copied_blocks(*batch[:3], joined=batch[3])
+            batch = ([], [], [], [])
             joined = previous_end is not None and _joined(text[previous_end:runs[0].src_start])
             builder.add_block(kind or block.kind, runs, joined)
             previous_end = runs[-1].src_start + runs[-1].src_length
             continue
-        if previous_end is not None and _joined_by_markers(text[previous_end:starts[0]]):
-            _add_copied(builder, *batch, joined=batch_joined)
-            batch, batch_joined = ([], [], []), True
+        # Markers alone may join the first block to the one before (a list item to
+        # the one above it); the others are plain paragraphs apart.
+        batch[3].append(previous_end is not None
+                        and _joined_by_markers(text[previous_end:starts[0]]))
+        batch[3].extend(repeat(False, len(shown) - 1))
         batch[0].extend(repeat(kind, len(shown)))
         batch[1].extend(starts)
         batch[2].extend(shown)
         previous_end = starts[-1] + len(shown[-1])
-    _add_copied(builder, *batch, joined=batch_joined)
+    builder.add_copied_blocks(*batch[:3], joined=batch[3])
     for start, end in code:
         builder.add_code(start, end)
     return builder.build()
