@@ -14,9 +14,10 @@ from lint.readers import read
 
 HOSTILE = ["'", "’", '"', "“", ".", "-", "–", "\u00a0", "\x1c", "\x1f", "\u0301", "ſ", "İ",
            "\u2028", "_", "²", "٣", "1", "&", ",", "(", ")"]
+# Name words, and runs of capitals longer than a name word may be, around that length.
 NAME_WORDS = ["Bank", "England", "A", "É", "Ōta", "O", "e", "said", "Kilroy", "WikiLeaks", "US",
               "BBC", "MPs", "O'Neill", "D’Arcy", "AOL", "BBC-Led", "UK–Irish", "ITV2", "Ł", "ǅ",
-              "A" * 70, "o", "x", "?"]  # capitals in runs longer than a name word may be
+              "A" * 70, "A" * 60, "À" * 61, "o", "x", "?"]
 # What may stand between the words of a name, and what may not.
 JOINS = [" ", "\u00a0", " of ", " the ", " von ", " & ", "&", " and ", " de\u00a0", "\u00a0for ",
          "'", "’", "-", "–", "  ", "\n", "\n\n"]

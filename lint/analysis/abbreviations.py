@@ -106,6 +106,10 @@ _NAME_GAP_SHAPE = rb" (?:a{2,3}+ |& )?+A"
 # many others an acronym before one or before a mark: they fail this at C speed.
 _NAME_START = re.compile(rb"A(?=A{1,%d}+(?:[-a0A]|%s)|[-a0']++(?:A|%s)|%s)"
                          % (_NAME_CHARS, _NAME_GAP_SHAPE, _NAME_GAP_SHAPE, _NAME_GAP_SHAPE))
+# A capital followed by more capitals than a name word's _NAME_CHARS, in the shape: no
+# _NAME match starts there (the word goes on where the pattern needs a break).
+_CAPITALS_PAST_A_NAME_WORD = b"A" * (_NAME_CHARS + 2)
+_CAPITALS_IN_SHAPE = re.compile(rb"A*+")
 # Words of capitals, each followed by a space and another such word: what
 # _trim_name drops in one step.
 _CAPITAL_WORDS_BEFORE_ANOTHER = re.compile(rf"(?:[{_UPPER}]++ (?=[{_UPPER}]++ ))++")
@@ -597,15 +601,23 @@ def _name_matches(text: str, shape: bytes) -> Iterator[re.Match]:
     """_NAME.finditer(text), tried only where the text's shape (_shape) allows a
     match to start (_NAME_START): the pattern itself would be tried at every
     capital. The search for the next start resumes past a match, so that the
-    capitals inside a long run are not visited one by one."""
+    capitals inside a long run are not visited one by one; and past a failed try
+    inside a run of capitals, at the first capital that is followed by no more than
+    _NAME_CHARS others: at any before it, a name word would run on past its
+    _NAME_CHARS characters (`NATONATO...follows` is tried some sixty times, not
+    once a capital)."""
     candidate = _NAME_START.search(shape)
     while candidate is not None:
-        match = _NAME.match(text, candidate.start())
+        at = candidate.start()
+        match = _NAME.match(text, at)
         if match is not None:
             yield match
             candidate = _NAME_START.search(shape, match.end())
+        elif shape.startswith(_CAPITALS_PAST_A_NAME_WORD, at):
+            run_end = _CAPITALS_IN_SHAPE.match(shape, at).end()
+            candidate = _NAME_START.search(shape, run_end - _NAME_CHARS - 1)
         else:
-            candidate = _NAME_START.search(shape, candidate.start() + 1)
+            candidate = _NAME_START.search(shape, at + 1)
 
 
 def _dotted_matches(text: str, shape: bytes) -> Iterator[re.Match]:
