@@ -469,7 +469,7 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     # or that a later one repeats.
     texts = article.shared(_paragraph_texts)
     enough = _may_hold(min_words, texts)
-    paragraphs = list(itertools.compress(zip(article.paragraphs, texts), enough))
+    paragraphs = list(itertools.compress(zip(article.paragraphs, texts, strict=True), enough))
     if min_words > OPENING_WORDS and not some_opening_repeats(itertools.compress(texts, enough)):
         return  # most articles: told before the list runs and the quotes are read
     listed = article.shared(_in_list_runs)
