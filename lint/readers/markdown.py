@@ -447,7 +447,7 @@ def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
 # lines, read in one match (possessive throughout: no line holds a break, and no part
 # of one gives back what the next part could take).
 _MARKERS_LINE = r"[ \t]*+(?:>[ \t]*+)*+(?:(?:[-*+]|\d{1,9}[.)])[ \t]*+)?+"
-_MARKERS_ONLY = regex.compile(rf"(?:{_MARKERS_LINE}(?:\r\n|\r|\n))*+{_MARKERS_LINE}")
+_MARKERS_ONLY = regex.compile(rf"(?:{_MARKERS_LINE}(?:{_ANY_BREAK.pattern}))*+{_MARKERS_LINE}")
 
 
 def _joined(gap: str) -> bool:
