@@ -83,7 +83,7 @@ class Options(Mapping[str, Any]):
         # after the ordinary lookup had failed and built its AttributeError, which
         # costs a rule more than reading many an article's lines.
         attributes = {key.replace("-", "_"): value for key, value in self._values.items()}
-        taken = set(attributes).intersection(dir(self))
+        taken = set(attributes).intersection({*dir(self), "profile"})
         if taken:
             raise ValueError(f"option names that Options itself uses: {', '.join(sorted(taken))}")
         self.__dict__.update(attributes)

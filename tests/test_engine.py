@@ -144,5 +144,6 @@ def test_options_read_as_attributes_and_as_a_mapping() -> None:
     assert pickle.loads(pickle.dumps(options)).min_words == 3
     with pytest.raises(AttributeError):
         options.threshold  # noqa: B018 - an option the rule does not declare
-    with pytest.raises(ValueError, match="items"):
-        Options({"items": 1})
+    for taken in ("items", "profile"):  # a method, and the attribute every rule reads
+        with pytest.raises(ValueError, match=taken):
+            Options({taken: 1})
