@@ -120,7 +120,8 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
     results = outcome.results
     if diff:
         click.echo("".join(outcome.diffs), nl=False)
-        sys.exit(EXIT_ERROR if any(r.error for r in results) else int(bool(outcome.diffs)))
+        sys.exit(EXIT_ERROR if any(r.error for r in results)
+                 else EXIT_FINDINGS if outcome.diffs and not exit_zero else EXIT_CLEAN)
     fixed_stdin = fix and outcome.fixed_stdin is not None
     if fixed_stdin:
         sys.stdout.write(outcome.fixed_stdin)  # as ruff does: the report goes to stderr

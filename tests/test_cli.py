@@ -86,6 +86,15 @@ def test_diff_shows_the_fix_and_writes_nothing(article: Path) -> None:
     assert article.read_bytes() == before
 
 
+def test_diff_exits_1_for_a_fix_shown_whatever_fail_on_and_0_with_exit_zero(
+        article: Path) -> None:
+    select = ("--select", "duplicate-paragraph")
+    assert invoke("check", "--diff", *select, "--fail-on", "error", str(article)).exit_code == 1
+    quiet = invoke("check", "--diff", *select, "--exit-zero", str(article))
+    assert (quiet.exit_code, f"-{DUPLICATE}" in quiet.output) == (0, True)
+    assert invoke("check", "--diff", "--select", "double-space", str(article)).exit_code == 0
+
+
 def test_fix_keeps_crlf_line_endings_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     text = DEFECTIVE.read_text(encoding="utf-8").replace("\n", "\r\n")
