@@ -151,6 +151,12 @@ _FULL_NAME = prose.compile(r"(?<=\p{Lu}[\p{L}.]*\s)(\p{Lu}\p{Ll}+)\b")
 _PRONOUN_OR_NAME = LazyPattern(r"(?i:he|she|they|we|i|you|it)|\p{Lu}[\p{L}'’.-]*|,")
 
 
+def _fewest_characters(words: int) -> int:
+    """The fewest characters that hold `words` words: a character each and a gap
+    between each two."""
+    return 2 * words - 1
+
+
 @functools.lru_cache(maxsize=16)
 def _words(count: int) -> regex.Pattern:
     """Matches the first `count` words of WORD at the start of a text that has them:
@@ -406,8 +412,8 @@ class _Attribution:
     def has_enough_words(self, q: Quotation) -> bool:
         """Whether the quotation holds its minimum of words (read no further)."""
         start, end = q.content_start, q.content_end
-        if end - start < 2 * self.min_words - 1:
-            return False  # n words take n characters and a gap between each two
+        if end - start < _fewest_characters(self.min_words):
+            return False
         return _words(self.min_words).match(self.text, start, end) is not None
 
     def is_speech(self, q: Quotation) -> bool:
@@ -494,7 +500,10 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     """
     attribution = _Attribution(article, options.min_words)
     reported_chains: set[int] = set()
+    top, fewest = attribution.top, _fewest_characters(options.min_words)
     for block, indices in attribution.in_block.items():
+        if all(top[i].content_end - top[i].content_start < fewest for i in indices):
+            continue  # too short to report, as a page of one-word quotes: no cue to seek
         if attribution.block_attributed_as_written(block):
             continue  # as most quoting paragraphs: no words of its quotations to count
         for i in indices:

@@ -104,6 +104,23 @@ def test_unattributed_quotes_are_found_as_without_the_cue_read_as_written(
     assert fast == slow
 
 
+# Quotations of a few one-letter words, around any minimum of words, some with a cue.
+_SHORT_QUOTES = st.lists(st.sampled_from(['"', "“", "”", "a", "a b", " ", "\u00a0", " said",
+                                          ".", "-"]), max_size=14).map("".join)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_SHORT_QUOTES, min_size=1, max_size=4), st.integers(1, 4))
+def test_unattributed_quotes_are_found_as_without_passing_over_short_quotations(
+        paragraphs: list[str], minimum: int) -> None:
+    article = Article(read("case.txt", HEADLINE + "\n\n".join(paragraphs)))
+    options = Options({"min-words": minimum})
+    fast = list(unattributed_quote.check(article, options))
+    with mock.patch("rules.quotes._fewest_characters", return_value=0):
+        slow = list(unattributed_quote.check(article, options))
+    assert fast == slow
+
+
 # Lines of words parted mostly by single spaces, as names are: a name line may open
 # with a word longer than the opening the shortcut counts spaces in.
 _NAME_WORDS = st.sampled_from(["Jane", "Smith", "van", "O’Neill", "ſam", "İlhan", "e\u0301",
