@@ -507,7 +507,7 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
         if attribution.block_attributed_as_written(block):
             continue  # as most quoting paragraphs: no words of its quotations to count
         for i in indices:
-            q = attribution.top[i]
+            q = top[i]
             if not attribution.has_enough_words(q):
                 continue
             # Most quotations with words enough to be speech are attributed, and a
