@@ -45,6 +45,13 @@ _DOTTED_AFTER = LazyPattern(r"[.@]\p{L}")
 _DOTTED_BEFORE = LazyPattern(r"\p{L}[.@]$")
 
 
+def _lower_pair_before(text: str, at: int) -> bool:
+    """Whether the two characters before `at` are lower-case letters: the mark at
+    `at` ends a word, not an acronym or an initial (`e.ON`)."""
+    pair = text[max(at - 2, 0):at]
+    return len(pair) == 2 and pair.isalpha() and pair.islower()
+
+
 def _word_before(text: str, start: int) -> int:
     """Start of the word ending at `start`."""
     return _WORD_BEFORE.match(text, max(0, start - _WORD_WINDOW), start).start()
@@ -62,9 +69,11 @@ def _missing_space(article: Article, start: int, mark_at: int, end: int) -> bool
         return True
     if left.lower() in TITLES and mark == "." and right[:1].isupper():
         return True  # Mr.Benn
-    # After a stop, `!` or `?`: a new sentence typed on (`year.The`), unless the run
-    # is a dotted name (`One.Tel`, `Halo.Bungie.Org`).
-    if not (_LOWER_PAIR.search(left) and _CAPITALISED.match(right)):
+    # After a stop, `!` or `?`: a new sentence typed on (`year.The`, after a word in
+    # lower case `film.BBC`), unless the run is a dotted name (`One.Tel`,
+    # `Halo.Bungie.Org`, `Bagle.AT`).
+    if not (_LOWER_PAIR.search(left)
+            and (_CAPITALISED.match(right) or (right.isupper() and left.islower()))):
         return False
     short_name = left[:1].isupper() and len(left) < _NAME_SHORT
     dotted = (_DOTTED_AFTER.match(text, end, end + 2) is not None
@@ -96,8 +105,9 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     ## What it does
     Flags a word, a punctuation mark and the next word typed together: a comma,
     semicolon or colon between two letters (`said,the`, `By:Tom`), and a full stop,
-    `!` or `?` between a lower-case word and a capitalised one (`year.The`). The
-    span covers both words; the replacement adds the missing space.
+    `!` or `?` between a lower-case word and a capitalised one (`year.The`) or one in
+    capitals (`film.BBC`). The span covers both words; the replacement adds the
+    missing space.
 
     ## Why is this bad?
     A missing space is a typing slip that a spell checker does not see, and it is
@@ -122,7 +132,10 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     Numbers are never matched (decimals `1.5`, times `10:30`, ratios and scores
     `3:1`), nor are URLs, e-mail addresses and handles, abbreviations (`e.g.`,
     `U.S.`), dotted names (`One.Tel`, `Halo.Bungie.Org`), or a comma or colon
-    directly before a quotation mark (`said:"We`), which some houses allow.
+    directly before a quotation mark (`said:"We`), which some houses allow. A word
+    in capitals after the mark counts only after two lower-case letters
+    (`reliable,ONS`, `film.BBC`), and after a stop only after a word all in lower
+    case: `CSI:NY`, `e.ON` and `Bagle.AT` are names.
     """
     text = article.text
     for mark_at in _marks_between_letters(text):
@@ -131,8 +144,8 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
             continue  # one capital, as `after.isupper()` below: `U.N`, without a pattern
         end = _WORD_AFTER.match(text, after_at).end()
         after = text[after_at:end]
-        if after.isupper():
-            continue  # a name written with a mark (CSI:NY, SM:TV), or `U.S`
+        if after.isupper() and not _lower_pair_before(text, mark_at):
+            continue  # a name written with a mark (CSI:NY, SM:TV, Bagle.AT), or `U.S`
         mark = text[mark_at]
         if after[0].islower() and mark in prose.SENTENCE_MARKS:
             continue  # a sentence typed on starts with a capital: `a.m`, `e.g` are none
