@@ -49,6 +49,13 @@ def move_space_before_comma(text: str, rng: random.Random) -> Injection:
     return (text[:m.start()] + " ," + text[m.end():], m.start()) if m else None
 
 
+def move_space_before_stop(text: str, rng: random.Random) -> Injection:
+    """`ended .The`: found only where the next word opens sentences and is never a
+    name, as a stop typed against another word may be a name's (`.Net`)."""
+    m = _pick(text, r"(?<=\p{L}{3})\. (?=\p{Lu}\p{Ll})", rng)
+    return (text[:m.start()] + " ." + text[m.end():], m.start()) if m else None
+
+
 def double_a_space(text: str, rng: random.Random) -> Injection:
     m = _pick(text, r"(?<=\p{Ll}{2}) (?=\p{Ll}{2})", rng)
     return (text[:m.start()] + "  " + text[m.end():], m.start()) if m else None
@@ -114,6 +121,7 @@ INJECTORS: dict[str, tuple[Callable[[str, random.Random], Injection], str]] = {
     "bio under the story": (bio_under_story, "stray-boilerplate"),
     "lead-in with single line breaks": (pasted_lead_in, "stray-boilerplate"),
     "bio with single line breaks": (pasted_bio, "stray-boilerplate"),
+    "space moved before a full stop": (move_space_before_stop, "space-before-punctuation"),
 }
 
 

@@ -46,8 +46,10 @@ from rules.typography import (
     _DOTTED_AFTER,
     _DOTTED_BEFORE,
     _MARK_BETWEEN_LETTERS,
+    _SPACED_MARK,
     _WORD_WINDOW,
     _marks_between_letters,
+    _spaced_marks,
     _word_before,
 )
 
@@ -139,6 +141,15 @@ def test_a_quotations_minimum_of_words_is_told_as_counting_all_its_words_tells_i
 def test_marks_between_letters_found_alike_by_shape_and_by_pattern(text: str) -> None:
     assert (list(_marks_between_letters(text))
             == [m.start() for m in _MARK_BETWEEN_LETTERS.finditer(text)])
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", ".", ",", ";", ":", "!", "?", "The", "Mr",
+                                 "Net", "the", "5", "é", "’", "-", "\n"]),
+                max_size=16).map("".join))
+def test_spaced_marks_found_alike_by_shape_and_by_pattern(text: str) -> None:
+    assert ([m.span() for m in _spaced_marks(text)]
+            == [m.span() for m in _SPACED_MARK.finditer(text)])
 
 
 @settings(max_examples=examples(300), deadline=None)

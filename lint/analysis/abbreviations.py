@@ -128,8 +128,9 @@ _CAPITALISED_WORD = LazyPattern(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
 _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 
-# Words a capitalised run may start with that are not part of the name.
-_LEADING_NON_NAME = frozenset((
+# Words a capitalised run may start with that are not part of the name: capitalised,
+# they open a sentence (or a title does), never a name.
+LEADING_NON_NAME = frozenset((
     "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after",
     "before", "however", "meanwhile", "in", "on", "at", "for", "with", "by", "from", "to", "of",
     "under", "over", "since", "during", "despite", "although", "though", "this", "that",
@@ -148,7 +149,7 @@ _TITLE_WORDS = frozenset((
     "defender", "goalkeeper", "winger", "fly-half", "scrum-half", "prop", "lock", "centre",
 ))
 # A run's first word that _trim_name may drop, in lower case.
-_MAY_BE_TRIMMED = _LEADING_NON_NAME | _TITLE_WORDS
+_MAY_BE_TRIMMED = LEADING_NON_NAME | _TITLE_WORDS
 SHOUTING_MIN_CHARS = 8
 # A block's span, taken from each block by one C call.
 _SPAN = operator.attrgetter("start", "end")
@@ -730,7 +731,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int | None, int]:
             return (start, end) if "-" in single or camel else (None, end)
         first = text[start:space]
         folded = first.casefold()
-        if folded not in _LEADING_NON_NAME and not (
+        if folded not in LEADING_NON_NAME and not (
                 (folded in _TITLE_WORDS or first.isupper())  # `RBS Six Nations`
                 and _SEVERAL_WORDS.search(text, space + 1, end)):
             return start, end
