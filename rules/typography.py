@@ -161,13 +161,13 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
 # Punctuation that ends a clause after a space, when it is not the start of an
 # ellipsis or of a number (`.5`); or a comma or semicolon typed against the next word,
 # its space put before it (`market ,following`), where a colon (`:P`) or a mark before
-# a digit can be an emoticon or a number; or a stop so typed against a word that
-# opens sentences and is never a name (`ended .The`), where another (`.Net`) may be
-# one. The spaces and the word before are read after.
+# a digit can be an emoticon or a number; or a sentence's end so typed against a
+# word that opens sentences and is never a name (`ended .The`, `why ?The`), where
+# another (`.Net`) may be one. The spaces and the word before are read after.
 _SENTENCE_OPENERS = "|".join(sorted((w.capitalize() for w in LEADING_NON_NAME), key=len,
                                     reverse=True))
 _SPACED_MARK = LazyPattern(r"(?<=[ \t])(?:[,.;:!?](?![.\w]|[ \t]+\.)|[,;](?=\p{L})"
-                           rf"|\.(?=(?:{_SENTENCE_OPENERS})(?![\w'’.-])))")
+                           rf"|[.!?](?=(?:{_SENTENCE_OPENERS})(?![\w'’.-])))")
 # Where it can match in text without tabs (most): a space and a mark, found in the
 # text's shape (marks, and the `?` that encoding makes of non-ASCII characters,
 # become `.`) by bytes.find, instead of trying the look-behind at every position.
@@ -208,8 +208,9 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
     they were written), it is info. A comma or semicolon typed against the next
     word, its space put before it (`market ,following`), is a slip whatever the
     house spacing: a warning outside quotations, flagged over both words, and the
-    replacement moves the space after the mark. So is a full stop typed against a
-    word that opens sentences and is never a name (`ended .The`, `left .Mr`).
+    replacement moves the space after the mark. So is a full stop, `!` or `?`
+    typed against a word that opens sentences and is never a name (`ended .The`,
+    `left .Mr`, `why ?The`).
 
     ## Why is this bad?
     A stray space before punctuation is left over from an edit (a word deleted
@@ -231,7 +232,7 @@ def space_before_punctuation(article: Article, options: Options) -> Iterator[Pro
 
     ## Known limits
     Ellipses (` ...`, ` . . .`) and decimals (` .5`) are not matched, nor is a
-    colon, `!` or `?` typed against the next word (` :P`), nor a full stop typed
+    colon typed against the next word (` :P`), nor a full stop, `!` or `?` typed
     against any word but a sentence opener that is never a name (` .Net`). A
     space before `;`, `:`, `!` or `?` inside a quotation is left alone, since French
     sets those marks apart (`"Vive la France !"`), and so is a colon between numbers
