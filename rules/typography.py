@@ -135,8 +135,9 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     `U.S.`), dotted names (`One.Tel`, `Halo.Bungie.Org`), or a comma or colon
     directly before a quotation mark (`said:"We`), which some houses allow. A word
     in capitals after the mark counts only after two lower-case letters
-    (`reliable,ONS`, `film.BBC`), and after a stop only after a word all in lower
-    case: `CSI:NY`, `e.ON` and `Bagle.AT` are names.
+    (`reliable,ONS`, `film.BBC`), never after a colon, and after a stop only after
+    a word all in lower case: `CSI:NY`, `Nasdaq:AAPL`, `e.ON` and `Bagle.AT` are
+    names.
     """
     text = article.text
     for mark_at in _marks_between_letters(text):
@@ -145,8 +146,8 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
             continue  # one capital, as `after.isupper()` below: `U.N`, without a pattern
         end = _WORD_AFTER.match(text, after_at).end()
         after = text[after_at:end]
-        if after.isupper() and not _lower_pair_before(text, mark_at):
-            continue  # a name written with a mark (CSI:NY, SM:TV, Bagle.AT), or `U.S`
+        if after.isupper() and (text[mark_at] == ":" or not _lower_pair_before(text, mark_at)):
+            continue  # a name or code written with a mark (CSI:NY, Nasdaq:AAPL, Bagle.AT), `U.S`
         mark = text[mark_at]
         if after[0].islower() and mark in prose.SENTENCE_MARKS:
             continue  # a sentence typed on starts with a capital: `a.m`, `e.g` are none
