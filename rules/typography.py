@@ -46,13 +46,6 @@ _DOTTED_AFTER = LazyPattern(r"[.@]\p{L}")
 _DOTTED_BEFORE = LazyPattern(r"\p{L}[.@]$")
 
 
-def _lower_pair_before(text: str, at: int) -> bool:
-    """Whether the two characters before `at` are lower-case letters: the mark at
-    `at` ends a word, not an acronym or an initial (`e.ON`)."""
-    pair = text[max(at - 2, 0):at]
-    return len(pair) == 2 and pair.isalpha() and pair.islower()
-
-
 def _word_before(text: str, start: int) -> int:
     """Start of the word ending at `start`."""
     return _WORD_BEFORE.match(text, max(0, start - _WORD_WINDOW), start).start()
@@ -143,12 +136,15 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     for mark_at in _marks_between_letters(text):
         after_at = mark_at + 1
         if text[after_at].isupper() and not text[after_at + 1:after_at + 2].isalpha():
-            continue  # one capital, as `after.isupper()` below: `U.N`, without a pattern
+            continue  # one capital (`U.N`, `A.J`): an initial, told without a pattern
         end = _WORD_AFTER.match(text, after_at).end()
         after = text[after_at:end]
-        if after.isupper() and (text[mark_at] == ":" or not _lower_pair_before(text, mark_at)):
-            continue  # a name or code written with a mark (CSI:NY, Nasdaq:AAPL, Bagle.AT), `U.S`
         mark = text[mark_at]
+        # Capitals after a word's lower-case end are a word typed on (`reliable,ONS`);
+        # after a colon or anything else, a name or a code (CSI:NY, Nasdaq:AAPL, e.ON).
+        if after.isupper() and (mark == ":" or not _LOWER_PAIR.search(
+                text, max(mark_at - 2, 0), mark_at)):
+            continue
         if after[0].islower() and mark in prose.SENTENCE_MARKS:
             continue  # a sentence typed on starts with a capital: `a.m`, `e.g` are none
         start = _word_before(text, mark_at)
