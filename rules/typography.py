@@ -161,8 +161,7 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
 # a digit can be an emoticon or a number; or a sentence's end so typed against a
 # word that opens sentences and is never a name (`ended .The`, `why ?The`), where
 # another (`.Net`) may be one. The spaces and the word before are read after.
-_SENTENCE_OPENERS = "|".join(sorted((w.capitalize() for w in LEADING_NON_NAME), key=len,
-                                    reverse=True))
+_SENTENCE_OPENERS = "|".join(sorted(w.capitalize() for w in LEADING_NON_NAME))
 _SPACED_MARK = LazyPattern(r"(?<=[ \t])(?:[,.;:!?](?![.\w]|[ \t]+\.)|[,;](?=\p{L})"
                            rf"|[.!?](?=(?:{_SENTENCE_OPENERS})(?![\w'’.-])))")
 # Where it can match in text without tabs (most): a space and a mark, found in the
