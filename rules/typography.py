@@ -39,6 +39,9 @@ _WORD_BEFORE = LazyPattern(r"\p{L}+", regex.REVERSE)
 _WORD_AFTER = LazyPattern(r"\p{L}+")
 _WORD_WINDOW = 60
 _LOWER_PAIR = LazyPattern(r"\p{Ll}{2}$")
+# The one capital that is a word of its own (`said,I think`, `I'm`), not an initial:
+# like a word in capitals, it counts only after two lower-case letters.
+_PRONOUN_TYPED_ON = ("I ", "I'", "I’")
 _CAPITALISED = LazyPattern(r"\p{Lu}\p{Ll}")
 _NAME_SHORT = 4  # `One.Tel`: a capitalised word this short before the stop is a name
 # A stop or `@` next to the words, on either side: a dotted name or an address.
@@ -125,17 +128,18 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     ## Known limits
     Numbers are never matched (decimals `1.5`, times `10:30`, ratios and scores
     `3:1`), nor are URLs, e-mail addresses and handles, abbreviations (`e.g.`,
-    `U.S.`), dotted names (`One.Tel`, `Halo.Bungie.Org`), or a comma or colon
-    directly before a quotation mark (`said:"We`), which some houses allow. A word
-    in capitals after the mark counts only after two lower-case letters
-    (`reliable,ONS`, `film.BBC`), never after a colon, and after a stop only after
-    a word all in lower case: `CSI:NY`, `Nasdaq:AAPL`, `e.ON` and `Bagle.AT` are
-    names.
+    `U.S.`), initials (`U.N`, `A.J`), dotted names (`One.Tel`, `Halo.Bungie.Org`),
+    or a comma or colon directly before a quotation mark (`said:"We`), which some
+    houses allow. A word in capitals after the mark, the pronoun `I` among them,
+    counts only after two lower-case letters (`reliable,ONS`, `film.BBC`,
+    `said,I`), never after a colon, and after a stop only after a word all in
+    lower case: `CSI:NY`, `Nasdaq:AAPL`, `e.ON` and `Bagle.AT` are names.
     """
     text = article.text
     for mark_at in _marks_between_letters(text):
         after_at = mark_at + 1
-        if text[after_at].isupper() and not text[after_at + 1:after_at + 2].isalpha():
+        if (text[after_at].isupper() and not text[after_at + 1:after_at + 2].isalpha()
+                and not text.startswith(_PRONOUN_TYPED_ON, after_at)):
             continue  # one capital (`U.N`, `A.J`): an initial, told without a pattern
         end = _WORD_AFTER.match(text, after_at).end()
         after = text[after_at:end]
