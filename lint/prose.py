@@ -1,5 +1,6 @@
 """What copy is made of, defined once for readers, analyses and rules: white space,
-quote marks, the marks that end a sentence, and month names.
+quote marks, the marks that end a sentence, the words that open one, and month
+names.
 
 White space is what `str.isspace()` says, so `str.split()`, `str.strip()` and the
 `re` module agree with it. The `regex` module's `\\s` leaves out the four
@@ -41,6 +42,15 @@ SENTENCE_END = f"{SENTENCE_MARK}{CLOSER}*"
 # semicolon that hands over to what follows.
 LINE_END_MARKS = SENTENCE_MARKS + CLOSERS + ":;"
 LINE_END_MARK = f"[{regex.escape(LINE_END_MARKS)}]"
+
+# Words that open sentences and never a name (capitalised, in lower case here):
+# articles, pronouns, conjunctions, some prepositions and adverbs, and the titles
+# that stand before a name.
+SENTENCE_OPENING_WORDS = frozenset(
+    "the a an he she it they we i you his her its their our my this that these those there "
+    "but and or so yet if when while as after before however meanwhile in on at for with "
+    "mr mrs ms dr sir what why how who where".split()
+)
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -129,16 +129,12 @@ _SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 
 # Words a capitalised run may start with that are not part of the name: capitalised,
-# they open a sentence (or a title does), never a name.
-LEADING_NON_NAME = frozenset((
-    "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after",
-    "before", "however", "meanwhile", "in", "on", "at", "for", "with", "by", "from", "to", "of",
-    "under", "over", "since", "during", "despite", "although", "though", "this", "that",
-    "these", "those", "there", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
-    "their", "our", "my", "what", "why", "how", "who", "where", "yesterday", "today",
-    "tomorrow", "last", "next", "every", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame",
-    "prof",
-))
+# they open a sentence (or a title does), never a name. Besides the words that open
+# sentences, more prepositions, times and titles, which may go on a name after a
+# dotted form (`U.S. Under Secretary`) and so are no sign of a sentence's end.
+LEADING_NON_NAME = prose.SENTENCE_OPENING_WORDS | frozenset(
+    "by from to of under over since during despite although though yesterday today "
+    "tomorrow last next every lord lady dame prof".split())
 # Capitalised job titles before a name (`Prime Minister Tony Blair`).
 _TITLE_WORDS = frozenset((
     "prime", "minister", "secretary", "chancellor", "president", "chairman", "chairwoman",

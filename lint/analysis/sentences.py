@@ -46,11 +46,10 @@ _NUMBER_TITLES = frozenset({"no", "nos", "vol", "pp", "p", "art", "fig"})
 # stop between letters.
 _LONGEST_VETOED = 1 + max(map(len, TITLES | _NUMBER_TITLES))
 
-SENTENCE_STARTERS = frozenset(
-    "the a an he she it they we i you his her its their our my this that these those there "
-    "but and or so yet if when while as after before however meanwhile in on at for with "
-    "mr mrs ms dr sir many some most all one two both no not what why how who where".split()
-)
+# The words after a dotted form (`in the U.S. The`) that make it a sentence's end:
+# those that open sentences, and quantifiers, which seldom go on a name after one.
+SENTENCE_STARTERS = prose.SENTENCE_OPENING_WORDS | frozenset(
+    "many some most all one two both no not".split())
 
 
 class Sentence(NamedTuple):
