@@ -62,6 +62,21 @@ class SpanMap:
         piece, inside = self._piece_at(index)
         return not inside or piece.exact or index == piece.start
 
+    def renders_whole(self, start: int, end: int) -> bool:
+        """Whether every source character of rendered [start, end) renders: no markup
+        lies hidden between its pieces (a tag, `the <b>the</b>`; a block-quote
+        marker at a line's start), which an edit of the span would delete."""
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        piece = self.pieces[i]
+        while piece.start + piece.length < end and i + 1 < len(self.pieces):
+            i += 1
+            following = self.pieces[i]
+            if (following.source != piece.source
+                    or following.src_start != piece.src_start + piece.src_length):
+                return False
+            piece = following
+        return True
+
     def end_in_source(self, start: int, end: int) -> int:
         """`end`, or where the source that rendered `start` stops rendering before it:
         a span that runs from one source string into the next (two elements of a CMS

@@ -302,8 +302,9 @@ def _edits_in_span(document: Document, problem: Problem) -> bool:
     """Whether a rule's fix edits only what it flagged: every edit lies inside the
     flagged span (widened over the white space on either side, so that deleting a
     paragraph can take the blank line before it), cuts the source where it cuts
-    the rendered text, and no two edits overlap. A fix that does not is dropped:
-    the finding is still reported, and `--fix` leaves it alone."""
+    the rendered text, spans no markup that does not render (a tag inside it),
+    and no two edits overlap. A fix that does not is dropped: the finding is
+    still reported, and `--fix` leaves it alone."""
     text, spans = document.text, document.spans
     start, end = problem.start, problem.end
     while start > 0 and text[start - 1].isspace():
@@ -316,7 +317,7 @@ def _edits_in_span(document: Document, problem: Problem) -> bool:
         edits = sorted(edits, key=lambda e: (e.start, e.end))
     for edit in edits:
         if not (cursor <= edit.start <= edit.end <= end and spans.cuts_exactly(edit.start)
-                and spans.cuts_exactly(edit.end)):
+                and spans.cuts_exactly(edit.end) and spans.renders_whole(edit.start, edit.end)):
             return False
         cursor = edit.end if edit.end > edit.start else edit.end + 1
     return True
