@@ -105,6 +105,9 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
           profile, input_format, fail_on, exit_zero, fix, diff, unsafe_fixes, statistics,
           stdin_filename, force_exclude, jobs, index_path, verbose) -> None:
     """Check articles (files or folders; `-` reads standard input)."""
+    if statistics and output_format not in ("full", "concise", "json"):
+        _fail(f"--statistics prints text (--output-format full or concise) or json, "
+              f"not {output_format}")
     overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
                           ignore=_split(ignore), exclude=tuple(exclude), profile=profile,
                           fail_on=fail_on)
@@ -119,14 +122,19 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
         _fail(str(exc))
     results = outcome.results
     if diff:
+        from lint.reporters.text import error_lines
+
         click.echo("".join(outcome.diffs), nl=False)
+        # The diff alone goes to standard output, so that it can be applied as it is.
+        click.echo("".join(line + "\n" for line in error_lines(results, verbose)), nl=False,
+                   err=True)
         sys.exit(EXIT_ERROR if any(r.error for r in results)
                  else EXIT_FINDINGS if outcome.diffs and not exit_zero else EXIT_CLEAN)
     fixed_stdin = fix and outcome.fixed_stdin is not None
     if fixed_stdin:
         sys.stdout.write(outcome.fixed_stdin)  # as ruff does: the report goes to stderr
     screen = sys.stderr if fixed_stdin else sys.stdout
-    stream = output_file.open("w", encoding="utf-8") if output_file else screen
+    stream = _report_file(output_file) if output_file else screen
     try:
         report = Report(results, default_registry().rules,
                         color=not output_file and _use_color(screen), verbose=verbose,
@@ -147,6 +155,18 @@ def check(paths, output_format, output_file, select, extend_select, ignore, excl
         sys.exit(EXIT_ERROR)
     failing = any(report.fails(r, f) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _report_file(path: Path):
+    """The file named with -o, open for writing, its folder made as ruff makes it."""
+    try:
+        try:
+            return path.open("w", encoding="utf-8")
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True)
+            return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write the report to {path}: {exc.strerror or exc}")
 
 
 @contextlib.contextmanager
@@ -301,11 +321,19 @@ def audit(archives, out, resume, compare, output_format, select, extend_select, 
 @main.command()
 @click.argument("rule")
 def explain(rule) -> None:
-    """Show a rule's documentation."""
+    """Show a rule's documentation (a category: its rules)."""
     from lint.ruledocs import markdown
 
+    registry = default_registry()
+    if rule in registry.categories:
+        names = registry.categories[rule]
+        width = max(map(len, names))
+        click.echo(f"{rule}: {len(names)} rules; `copydesk explain RULE` shows one.\n"
+                   + "".join(f"  {name.ljust(width)}  {registry.rules[name].summary}\n"
+                             for name in names), nl=False)
+        return
     try:
-        click.echo(markdown(default_registry().get(rule)), nl=False)
+        click.echo(markdown(registry.get(rule)), nl=False)
     except UnknownRule as exc:
         _fail(f"{exc}; `copydesk rules` lists them")
 

@@ -95,6 +95,29 @@ def test_diff_exits_1_for_a_fix_shown_whatever_fail_on_and_0_with_exit_zero(
     assert invoke("check", "--diff", "--select", "double-space", str(article)).exit_code == 0
 
 
+def test_diff_names_the_files_it_could_not_read_on_standard_error(
+        article: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = invoke("check", "--diff", "--select", "duplicate-paragraph", str(article),
+                    str(missing))
+    assert result.exit_code == 2
+    assert result.stdout.startswith("--- a/") and f"-{DUPLICATE}" in result.stdout
+    assert result.stderr == f"{missing}: error: no such file [not-found]\n"
+
+
+def test_the_report_file_gets_its_folder_made_or_a_one_line_error(
+        article: Path, tmp_path: Path) -> None:
+    report = tmp_path / "new" / "folder" / "report.json"
+    made = invoke("check", "--output-format", "json", "-o", str(report), str(article))
+    assert made.exit_code == 1 and json.loads(report.read_text())["files"]
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    refused = invoke("check", "-o", str(blocked / "report.json"), str(article))
+    assert refused.exit_code == 2
+    assert refused.stderr == (f"copydesk: error: cannot write the report to "
+                              f"{blocked / 'report.json'}: Not a directory\n")
+
+
 def test_fix_keeps_crlf_line_endings_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     text = DEFECTIVE.read_text(encoding="utf-8").replace("\n", "\r\n")
@@ -231,6 +254,15 @@ def test_rules_and_explain() -> None:
     unknown = CliRunner().invoke(main, ["explain", "no-such-rule"])
     assert unknown.exit_code == 2
     assert "unknown rule" in unknown.output
+
+
+def test_explain_a_category_lists_its_rules() -> None:
+    lines = invoke("explain", "duplicates").output.splitlines()
+    assert lines[0] == "duplicates: 6 rules; `copydesk explain RULE` shows one."
+    assert [line.split()[0] for line in lines[1:]] == [
+        "duplicate-article", "duplicate-paragraph", "duplicate-sentence",
+        "near-duplicate-paragraph", "recycled-paragraph", "repeated-word"]
+    assert lines[-1].endswith("A word typed twice in a row: `the the`.")
 
 
 def test_module_entry_point_and_version() -> None:

@@ -42,6 +42,34 @@ def test_statistics_as_json() -> None:
                              "files_with_errors": 0, "error": 2, "warning": 4, "info": 0}
 
 
+def test_statistics_mark_a_rule_fixable_only_where_fix_would_fix_it(tmp_path: Path) -> None:
+    # Without a house style, --fix leaves a spelling mix alone: no `[*]`, though the
+    # rule has fixes under a profile. The file that could not be read is named.
+    story = tmp_path / "story.txt"
+    story.write_text("Plant deal\n\nThey organise it and organize it in the the end.\n",
+                     encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    output = invoke("check", "--statistics", str(story), str(missing)).output
+    assert output.splitlines() == [
+        "1\trepeated-word\t[*] A word typed twice in a row: `the the`.",
+        "1\tspelling-variant-mix\tBritish and American spellings in one article "
+        "(`colour` and `color`).",
+        "2\ttotal\tin 1 of 2 files; 1 could not be checked",
+        f"{missing}: error: no such file [not-found]",
+    ]
+    under_profile = invoke("check", "--statistics", "--output-format", "json", "--profile",
+                           "bbc", str(story)).output
+    assert {r["rule"]: r["fixable"] for r in json.loads(under_profile)["rules"]} == {
+        "repeated-word": True, "spelling-variant-mix": True}
+
+
+def test_statistics_refuse_a_format_they_do_not_print() -> None:
+    result = invoke("check", "--statistics", "--output-format", "sarif", str(CLEAN))
+    assert (result.exit_code, result.output) == (
+        2, "copydesk: error: --statistics prints text (--output-format full or concise) "
+           "or json, not sarif\n")
+
+
 def test_junit_fails_exactly_when_the_run_does(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Plant deal\n\nSales rose  sharply in March, the firm said.\n",

@@ -6,19 +6,18 @@ import json
 from collections import Counter
 from typing import Any
 
+from lint.reporters.text import error_lines
 from lint.results import Report, severity_counts
-
-
-def _fixable(rule) -> bool:
-    """Whether `--fix` applies some of the rule's fixes."""
-    return rule.fix_safety in ("safe", "depends")
 
 
 def document(report: Report) -> dict[str, Any]:
     counts = Counter(f.rule for r in report.results for f in r.findings)
+    # A rule is fixable here when `--fix` would apply some of these findings' fixes:
+    # a rule whose fix depends on a house style has none without one.
+    fixable = {f.rule for r in report.results for f in r.findings if r.can_fix(f)}
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return {
-        "rules": [{"rule": name, "count": count, "fixable": _fixable(report.rules[name]),
+        "rules": [{"rule": name, "count": count, "fixable": name in fixable,
                    "summary": report.rules[name].summary} for name, count in ordered],
         "total": {"findings": sum(counts.values()),
                   "files": len(report.results),
@@ -42,4 +41,5 @@ def render(report: Report) -> str:
                  f"file{'' if files == 1 else 's'}" + (
                      f"; {total['files_with_errors']} could not be checked"
                      if total["files_with_errors"] else ""))
+    lines += error_lines(report.results, report.verbose)
     return "".join(line + "\n" for line in lines)

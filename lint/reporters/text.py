@@ -97,12 +97,13 @@ def _summary(report: Report) -> str:
     return f"Found {plural(total, 'finding')} ({detail}{fixes})."
 
 
-def _errors(report: Report) -> list[str]:
+def error_lines(results, verbose: bool) -> list[str]:
+    """A line for each file that could not be checked (and its traceback, `verbose`)."""
     lines = []
-    for result in report.results:
+    for result in results:
         if result.error:
             lines.append(f"{result.path}: error: {result.error.message} [{result.error.code}]")
-            if report.verbose and result.error.detail:
+            if verbose and result.error.detail:
                 lines.append(result.error.detail.rstrip())
     return lines
 
@@ -114,7 +115,7 @@ def concise(report: Report) -> str:
 
 def _close(lines: list[str], report: Report) -> str:
     """The findings' lines, then the error lines and the summary."""
-    lines += _errors(report)
+    lines += error_lines(report.results, report.verbose)
     summary = _summary(report)
     if summary:
         lines.append(summary)
