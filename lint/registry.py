@@ -34,13 +34,18 @@ ALL = "ALL"
 
 
 class UnknownRule(KeyError):
-    """A name that is no rule or category; `suggestion` is the closest one."""
+    """A name that is no rule or category (or, asked for one rule, a category, whose
+    rules are `category`); `suggestion` is the closest one."""
 
-    def __init__(self, name: str, suggestion: str | None = None):
+    def __init__(self, name: str, suggestion: str | None = None,
+                 category: list[str] | None = None):
         super().__init__(name)
         self.suggestion = suggestion
+        self.category = category
 
     def __str__(self) -> str:
+        if self.category:
+            return f"{self.args[0]!r} is a category, not one rule: {', '.join(self.category)}"
         hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
         return f"unknown rule or category {self.args[0]!r}{hint}"
 
@@ -56,7 +61,7 @@ class Registry:
 
     def get(self, name: str) -> Rule:
         if name not in self.rules:
-            raise UnknownRule(name, self.closest(name))
+            raise UnknownRule(name, self.closest(name), self.categories.get(name))
         return self.rules[name]
 
     def closest(self, name: str) -> str | None:

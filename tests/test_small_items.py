@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from lint.cli import main
+from lint.registry import UnknownRule, default_registry
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 DEFECTIVE = FIXTURES / "plant-deal.txt"
@@ -103,6 +104,14 @@ def test_a_mistyped_rule_gets_a_suggestion() -> None:
     assert result.output == ("copydesk: error: `select`: unknown rule or category 'duplicats' "
                              "(did you mean 'duplicates'?)\n")
     assert "did you mean 'repeated-word'" in invoke("explain", "repeated-wrod").output
+
+
+def test_a_category_asked_for_as_one_rule_is_named_a_category() -> None:
+    with pytest.raises(UnknownRule) as raised:
+        default_registry().get("quotes")
+    assert str(raised.value) == (
+        "'quotes' is a category, not one rule: mixed-quote-marks, space-inside-quote, "
+        "unattributed-quote, unbalanced-quote, wrong-direction-quote")
 
 
 def test_copydesk_toml_wins_over_pyproject_in_one_folder(tmp_path: Path) -> None:
