@@ -133,6 +133,13 @@ class Tier(NamedTuple):
 QUOTED = Tier("quoted", "info", "the text is inside a quotation, as the speaker said or wrote it")
 
 
+def mostly(verb: str, what: str, tie: bool) -> str:
+    """How a message names the form an article keeps to: `mostly writes `US``; on a
+    tie, which the first use breaks, `writes `US` as often, and first`, as `mostly`
+    would claim a majority there is not."""
+    return f"{verb} {what} as often, and first" if tie else f"mostly {verb} {what}"
+
+
 class Problem(NamedTuple):
     """What a rule reports: a span of the rendered article text and what is wrong.
 

@@ -24,7 +24,7 @@ from lint.analysis.abbreviations import (
 from lint.analysis.text import comparison_key, positions
 from lint.article import Article
 from lint.data_files import read_toml
-from lint.rule import QUOTED, Edit, Options, Problem, Related, Tier, rule
+from lint.rule import QUOTED, Edit, Options, Problem, Related, Tier, mostly, rule
 from rules.profile import Profile, load_profile
 
 _DATA = read_toml(Path(__file__).parent / "data" / "abbreviations.toml")
@@ -77,6 +77,12 @@ def _copy_forms(article: Article) -> tuple[Counter[tuple[str, bool]], dict[str, 
             counts[t.key, stops] += 1
             first.setdefault(t.key, stops)
     return counts, first
+
+
+def _tied(article: Article, key: str) -> bool:
+    """Whether the body writes `key` as often with stops as without."""
+    counts = article.shared(_copy_forms)[0]
+    return counts[key, True] == counts[key, False]
 
 
 def _article_forms(article: Article) -> dict[str, bool]:
@@ -226,7 +232,7 @@ def abbreviation_style_mix(article: Article, options: Options) -> Iterator[Probl
             continue
         replacement = written(t.key, right)
         why = (f"the {profile.label} style writes `{replacement}`" if decided is not None
-               else f"this article mostly writes `{replacement}`")
+               else f"this article {mostly('writes', f'`{replacement}`', _tied(article, t.key))}")
         in_copy = decided is None
         if in_copy not in first_uses:
             first_uses[in_copy] = _first_uses(tokens, in_copy)
@@ -308,16 +314,17 @@ def _title_stop_mix(article: Article) -> Iterator[Problem]:
     if len(styles) < 2:
         return
     first = bool(titles[0].group(1))
-    dotted = styles[True] > styles[False] or (styles[True] == styles[False] and first)
+    tie = styles[True] == styles[False]
+    dotted = styles[True] > styles[False] or (tie and first)
     example = next(m for m in titles if bool(m.group(1)) == dotted)
+    style = f"titles {'with' if dotted else 'without'} a stop"
     for m in titles:
         if bool(m.group(1)) == dotted:
             continue
         title = m.group().rstrip(".")
         right = title + "." if dotted else title
         yield Problem(m.start(), m.end(),
-                      f"`{m.group()}`: this article mostly writes titles "
-                      f"{'with' if dotted else 'without'} a stop (`{right}`).",
+                      f"`{m.group()}`: this article {mostly('writes', style, tie)} (`{right}`).",
                       related=(Related(example.start(), example.end(),
                                        f"`{example.group()}` used here"),),
                       replacements=(right,), edits=(Edit(m.start(), m.end(), right),), safe=False)

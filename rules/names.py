@@ -22,7 +22,7 @@ from lint.article import Article
 from lint.data_files import read_toml
 from lint.document import LEAD_IN_KINDS
 from lint.lazy import LazyPattern
-from lint.rule import Edit, Options, Problem, Related, Tier, rule
+from lint.rule import Edit, Options, Problem, Related, Tier, mostly, rule
 from rules.abbreviations import profile_of
 
 _DATA_DIR = Path(__file__).parent / "data"
@@ -300,9 +300,10 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     Compares the article's multi-word proper names and flags a form that differs
     from another in one word, by one edit of that word (a letter changed, dropped,
     added, or two letters swapped), when the other form is used more (on a tie, the
-    form used first is taken as right). Names whose two forms are each used twice
-    or more are different names (`Gordon Brown`, `Gordon Browne`) and left alone,
-    and so are words under four letters, plurals, possessives and capitalisation.
+    form used first is offered, and the message says the two are used as often).
+    Names whose two forms are each used twice or more are different names (`Gordon
+    Brown`, `Gordon Browne`) and left alone, and so are words under four letters,
+    plurals, possessives and capitalisation.
 
     ## Why is this bad?
     A misspelt name is the error subjects and readers notice first, and a spelling
@@ -350,8 +351,12 @@ def name_misspelling(article: Article, options: Options) -> Iterator[Problem]:
     for a, b in itertools.chain((first,), slips):
         right, wrong = sorted((a, b), key=lambda f: (-forms[f], uses[f][0][0]))
         main = uses[right][0]
+        # On a tie the first use is taken as right, which the message must not claim.
+        message = (f"`{wrong}` is spelled `{right}` elsewhere in the article, as often: "
+                   "check which is right." if forms[a] == forms[b] else
+                   f"`{wrong}` is spelled `{right}` elsewhere in the article.")
         for start, end, _ in uses[wrong]:
-            yield Problem(start, end, f"`{wrong}` is spelled `{right}` elsewhere in the article.",
+            yield Problem(start, end, message,
                           related=(Related(main[0], main[1], f"`{right}` here"),),
                           replacements=(right,), edits=(Edit(start, end, right),), safe=False)
 
@@ -519,12 +524,13 @@ def spelling_variant_mix(article: Article, options: Options) -> Iterator[Problem
                 continue
             first = uses[0][3].side
             preferred = max(sides, key=lambda s: (sides[s], s == first))
+        tie = list(sides.values()).count(sides[preferred]) > 1
         for start, end, word, v in uses:
             if v.side == preferred:
                 continue
-            why = (f"the {profile.label} style uses {_SIDE_NAMES[preferred]} spelling"
-                   if _house_side(profile, axis) else
-                   f"this article mostly uses {_SIDE_NAMES[preferred]} spelling")
+            spelling = f"{_SIDE_NAMES[preferred]} spelling"
+            why = (f"the {profile.label} style uses {spelling}" if _house_side(profile, axis)
+                   else f"this article {mostly('uses', spelling, tie)}")
             yield Problem(start, end, f"`{word}` is {_SIDE_NAMES[v.side]} spelling; {why}: "
                                       f"`{v.other}`.",
                           replacements=(v.other,), edits=(Edit(start, end, v.other),),

@@ -32,7 +32,17 @@ from lint.data_files import read_toml
 from lint.document import LEAD_IN_KINDS, Block
 from lint.lazy import LazyPattern, lazy
 from lint.prose import SPACE
-from lint.rule import WORD_COUNTS, Edit, Option, Options, Problem, Related, Tier, rule
+from lint.rule import (
+    WORD_COUNTS,
+    Edit,
+    Option,
+    Options,
+    Problem,
+    Related,
+    Tier,
+    mostly,
+    rule,
+)
 
 _CUES = read_toml(Path(__file__).parent / "data" / "attribution.toml")
 # Blocks outside the running copy: the lead-in and subheadings. Their quotations
@@ -633,8 +643,8 @@ def mixed_quote_marks(article: Article, options: Options) -> Iterator[Problem]:
             continue
         replacement = _restyled(mark, majority)
         yield Problem(mark.start, mark.end,
-                      f"{_style(mark).capitalize()} quotation mark in an article that mostly "
-                      f"uses {majority} ones ({counts}).",
+                      f"{_style(mark).capitalize()} quotation mark in an article that "
+                      f"{mostly('uses', f'{majority} ones', curly == straight)} ({counts}).",
                       replacements=(replacement,) if replacement else (),
                       edits=(Edit(mark.start, mark.end, replacement),) if replacement else None)
 
