@@ -7,7 +7,8 @@ are source text, so they work the same in plain text, Markdown and HTML.
 
 A directive that does nothing (malformed, naming an unknown rule, or silencing no
 finding) is reported by the engine as `unused-directive`, as ruff's RUF100 reports
-an unused `noqa`: the copy it was meant to protect is then checked after all.
+an unused `noqa`: the copy it was meant to protect is then checked after all. A
+category a directive names is used when it silences a finding of any of its rules.
 """
 
 import bisect
@@ -39,6 +40,9 @@ class Directive(NamedTuple):
     end: int
     # names that are no rule or category, each with the closest known name
     unknown: tuple[tuple[str, str | None], ...] = ()
+    # each known name as written (a rule or a category) and the rules it stands for,
+    # which is used as long as one of them is
+    named: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 class DirectiveProblem(NamedTuple):
@@ -63,18 +67,19 @@ def directives_in(text: str, expand: Callable[[str], Iterable[str]] | None = Non
         if not m:
             malformed.append(meant.span())
             continue
-        names: set[str] = set()
+        named = {}
         unknown = []
         for name in (n.strip() for n in (m.group(2) or "").split(",")):
             if not name:
                 continue
             try:
-                names.update(expand(name) if expand else (name,))
+                named[name] = frozenset(expand(name) if expand else (name,))
             except KeyError as exc:
                 unknown.append((name, getattr(exc, "suggestion", None)))
-        if not names and not unknown:
-            names.add(EVERY_RULE)
-        found.append(Directive(m.group(1), frozenset(names), *meant.span(), tuple(unknown)))
+        names = frozenset().union(*named.values()) if named or unknown else frozenset(
+            (EVERY_RULE,))
+        found.append(Directive(m.group(1), names, *meant.span(), tuple(unknown),
+                               tuple(named.items())))
     return found, malformed
 
 
@@ -179,7 +184,7 @@ class Suppressions:
                                        for n, close in d.unknown)
                     reasons.append(f"no rule is called {listed}; `copydesk rules` lists them")
                 verb = "enables" if d.action == "enable" else "silences"
-                if idle and idle == d.rules and not d.unknown:
+                if idle and len(idle) == max(len(d.named), 1) and not d.unknown:
                     reasons.append(f"it {verb} nothing here")
                 elif idle:
                     listed = ", ".join(f"`{n}`" for n in sorted(idle))
@@ -191,20 +196,22 @@ class Suppressions:
 
     def _idle_disable(self, used: set[str], d: Directive,
                       active: Callable[[str], bool]) -> set[str]:
-        """The rules a disable directive names that it silenced no finding of (it
-        silenced those `used`)."""
+        """The names (rules, categories) a disable directive holds that silenced no
+        finding of any of their rules (it silenced those `used`)."""
         if EVERY_RULE in d.rules:
             return set() if used else {EVERY_RULE}
-        return {n for n in d.rules if n not in used and active(n)}
+        return {name for name, rules in d.named
+                if not rules & used and any(map(active, rules))}
 
 
 def _idle_enable(d: Directive, disabled: set[str]) -> set[str]:
-    """The rules an enable directive names that were not switched off before it."""
+    """The names an enable directive holds none of whose rules were switched off
+    before it."""
     if EVERY_RULE in d.rules:
         return set() if disabled else {EVERY_RULE}
     if EVERY_RULE in disabled:
         return set()
-    return {n for n in d.rules if n not in disabled}
+    return {name for name, rules in d.named if not rules & disabled}
 
 
 def _names(directive: Directive, rule: str) -> bool:
