@@ -82,6 +82,14 @@ def test_disable_next_silences_the_next_paragraph_only(tmp_path: Path, suffix: s
     assert lines == [8]
 
 
+def test_a_directive_inside_a_paragraph_works_from_where_it_stands(
+        tmp_path: Path, suffix: str) -> None:
+    path = write(tmp_path, suffix, "The fair opens on on Saturday. "
+                 "<!-- copydesk: disable=repeated-word --> It runs until until Monday.",
+                 "The food food was good.")
+    assert reported(path) == [("repeated-word", "on on")]
+
+
 def test_of_directives_above_one_paragraph_the_first_naming_a_rule_silences_it(
         tmp_path: Path, suffix: str) -> None:
     first, every, again = ("<!-- copydesk: disable-next=repeated-word -->",
