@@ -137,8 +137,10 @@ def _copydesk_table(path: Path) -> Mapping[str, Any] | None:
 
 def load(path: Path) -> Config:
     table = _copydesk_table(path)
+    if table is None:  # a pyproject.toml named with --config: found ones have the table
+        raise ConfigError(f"{path}: no [tool.copydesk] table")
     try:
-        return from_mapping(table or {}, path)
+        return from_mapping(table, path)
     except ConfigError as exc:
         raise ConfigError(f"{path}: {exc}") from None
 

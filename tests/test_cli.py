@@ -222,6 +222,15 @@ def test_pyproject_configuration_is_discovered(tmp_path: Path) -> None:
     assert invoke("check", str(tmp_path / "story.txt")).exit_code == 0
 
 
+def test_a_pyproject_named_without_a_copydesk_table_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "desk"\n')
+    shutil.copy(CLEAN, tmp_path / "story.txt")
+    result = CliRunner().invoke(main, ["check", "--config", str(tmp_path / "pyproject.toml"),
+                                       str(tmp_path / "story.txt")])
+    assert (result.exit_code, result.output) == (
+        2, f"copydesk: error: {tmp_path / 'pyproject.toml'}: no [tool.copydesk] table\n")
+
+
 def test_severity_override_and_per_file_ignores(tmp_path: Path) -> None:
     (tmp_path / "live").mkdir()
     shutil.copy(FIXTURES / "council-budget-near.txt", tmp_path / "live" / "blog.txt")
