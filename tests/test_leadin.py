@@ -46,6 +46,17 @@ def test_without_byline_or_dateline_a_short_line_is_body() -> None:
         "headline", "paragraph", "paragraph"]
 
 
+@pytest.mark.parametrize(("text", "format", "expected"), [
+    (f"{STORY}\n", "text", ["paragraph"]),  # one paragraph sent to be checked
+    ("Plant deal\n", "text", ["paragraph"]),
+    ("# Plant deal\n", "markdown", ["headline"]),  # marked up as one
+    (f"Plant deal\n\n{STORY}\n", "text", ["headline", "paragraph"]),
+])
+def test_a_lone_line_is_body_unless_marked_up_as_a_headline(
+        text: str, format: str, expected: list[str]) -> None:
+    assert kinds(text, format) == expected
+
+
 def test_a_sentence_after_the_byline_starts_the_body() -> None:
     assert kinds(f"Plant deal\n\nBy Tom Jervis\n\n{STORY}\n\nConsumer reporter\n") == [
         "headline", "byline", "paragraph", "paragraph"]

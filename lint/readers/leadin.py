@@ -116,19 +116,20 @@ def classify(blocks: list[str], first_is_heading: bool = False,
     """Kinds for the leading blocks (None = body from here on), read from the first
     READ_BLOCKS blocks alone.
 
-    The first single-line block is the headline (with `headline_given`, as where a
-    Markdown article's front matter holds its title, the blocks start after it,
-    unless the first is a heading); after it, byline and dateline lines
-    are recognised by their shape, and a single line between the headline and a
-    byline or dateline is the standfirst. A job title straight under a byline is
-    part of the byline. Once a byline or dateline has been seen,
-    a short line that is not a sentence (a picture caption or credit left in the
-    copy) is a caption.
+    The first single-line block is the headline when a block follows it (with
+    `headline_given`, as where a Markdown article's front matter holds its title,
+    the blocks start after it, unless the first is a heading): a lone line, such as
+    one paragraph a CMS sends to be checked, is body. After the headline, byline and
+    dateline lines are recognised by their shape, and a single line between the
+    headline and a byline or dateline is the standfirst. A job title straight under
+    a byline is part of the byline. Once a byline or dateline has been seen, a short
+    line that is not a sentence (a picture caption or credit left in the copy) is a
+    caption.
     """
     if headline_given and not first_is_heading:  # a stand-in for it, read first
         return classify(["headline"] + blocks, first_is_heading=True)[1:]
     kinds: list[str | None] = [None] * len(blocks)
-    if not blocks or ("\n" in blocks[0].strip() and not first_is_heading):
+    if not blocks or (not first_is_heading and (len(blocks) == 1 or "\n" in blocks[0].strip())):
         return kinds
     kinds[0] = "headline"
     for i in range(1, min(len(blocks), READ_BLOCKS)):
