@@ -729,11 +729,17 @@ _PASSAGE_MIN_WORDS = 8
 
 def _passages(article: Article, options: Options) -> Iterator[Fact]:
     """The body paragraphs the archive rules compare, with their keys and sketches:
-    prose only, as a team sheet or a results table recurs by design."""
+    prose only, as a team sheet or a results table recurs by design, and each text
+    once. A paragraph the article repeats is duplicate-paragraph's finding; stored
+    once a copy, a page pasted together from thousands of copies would pair each
+    with every other."""
+    kept = set()
     for block in article.paragraphs:
         text = article.block_text(block)
         found = passage(text)
-        if found.words >= _PASSAGE_MIN_WORDS and not _is_listing(text):
+        if (found.words >= _PASSAGE_MIN_WORDS and found.exact not in kept
+                and not _is_listing(text)):
+            kept.add(found.exact)
             yield Fact(block.start, block.end, found)
 
 

@@ -79,6 +79,26 @@ def test_index_add_replaces_an_article_of_the_same_path(index: Path, tmp_path: P
     assert result.exit_code == 0, result.output
 
 
+def test_an_article_is_stored_with_each_text_once(tmp_path: Path) -> None:
+    # A page pasted together from a thousand copies of a story stores its two texts,
+    # not a thousand passages each pairing with every other; the copy in the story
+    # filed later is still found.
+    archive_folder = tmp_path / "archive"
+    archive_folder.mkdir()
+    pasted = BUDGET + f"\n{RECYCLED}\n\nThe rise is the largest allowed, the council said.\n" * 1000
+    (archive_folder / "pasted.txt").write_text(pasted, encoding="utf-8")
+    path = tmp_path / "archive.db"
+    assert invoke("index", "build", str(archive_folder), "--index", str(path)).exit_code == 0
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM passages").fetchone() == (2,)
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = invoke("check", str(story), "--index", str(path), "--output-format", "concise",
+                    "--select", "recycled-paragraph")
+    assert result.output.startswith(f"{story}:5:1: warning recycled-paragraph Paragraph 2 "
+                                    "already ran, word for word, as paragraph 1 of")
+
+
 def test_a_file_that_is_no_index_is_a_one_line_error(tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.db"
     bogus.write_text("not a database at all, just text " * 100)
