@@ -456,16 +456,18 @@ def test_rate_limit_per_client(tmp_path):
         server.stop()
 
 
+# Long enough (about 400 KB) that a check is still running when the next request comes
+# 50 ms later and when the server is told to stop 100 ms after one starts.
+LONG_ARTICLE = "\n\n".join(f"Paragraph {i} says the U.S economy grew by {i} per cent in March."
+                           for i in range(6000))
+
+
 def test_overload_answers_503_and_shutdown_finishes_in_flight_work(tmp_path):
     server = ServiceServer(tmp_path, serve={"max-pending": 1})
-    # Long enough (about 400 KB) that a check is still running when the next request
-    # comes 50 ms later and when the server is told to stop 100 ms after one starts.
-    article = "\n\n".join(f"Paragraph {i} says the U.S economy grew by {i} per cent in March."
-                          for i in range(6000))
     answers = []
 
     def send():
-        answers.append(server.check(content=article))
+        answers.append(server.check(content=LONG_ARTICLE))
     try:
         threads = [threading.Thread(target=send) for _ in range(3)]
         for thread in threads:
@@ -484,6 +486,25 @@ def test_overload_answers_503_and_shutdown_finishes_in_flight_work(tmp_path):
         assert server.stop() == 0
         in_flight.join(30)
         assert answers[-1].status == 200
+    finally:
+        server.stop()
+
+
+def test_a_delivery_refused_as_overloaded_is_checked_when_sent_again(tmp_path):
+    server = ServiceServer(tmp_path, serve={"max-pending": 1})
+    try:
+        busy = threading.Thread(target=server.check, kwargs={"content": LONG_ARTICLE})
+        busy.start()
+        time.sleep(0.1)
+        now = time.time()
+        body = delivery_body("standard", now, "msg-retried")
+        headers = signed("standard", body, now, "msg-retried")
+        refused = server.request("POST", "/v1/webhooks/standard", body, headers)
+        assert error_of(refused, 503)["code"] == "overloaded"
+        busy.join(60)
+        assert server.request("POST", "/v1/webhooks/standard", body, headers).status == 200
+        replay = server.request("POST", "/v1/webhooks/standard", body, headers)
+        assert error_of(replay, 401)["code"] == "replayed"
     finally:
         server.stop()
 
@@ -529,15 +550,26 @@ def test_serve_validates_its_configuration_at_start(tmp_path):
 
 
 def test_replays_are_refused_across_workers(tmp_path):
-    """Each request is a new connection, which either worker may accept."""
-    server = ServiceServer(tmp_path, workers=2)
+    """Copies sent at once, each on a new connection that any worker may accept: one
+    is checked, the others are replays."""
+    server = ServiceServer(tmp_path, workers=3)
     try:
         now = time.time()
         body = delivery_body("standard", now, "msg-shared")
         headers = signed("standard", body, now, "msg-shared")
-        statuses = [server.request("POST", "/v1/webhooks/standard", body, headers).status
-                    for _ in range(6)]
-        assert sorted(statuses) == [200, 401, 401, 401, 401, 401]
+        start = threading.Barrier(6)
+        answers = []
+
+        def send():
+            start.wait()
+            answers.append(server.request("POST", "/v1/webhooks/standard", body, headers))
+        copies = [threading.Thread(target=send) for _ in range(6)]
+        for copy in copies:
+            copy.start()
+        for copy in copies:
+            copy.join(60)
+        assert sorted(a.status for a in answers) == [200, 401, 401, 401, 401, 401]
+        assert {a.json["error"]["code"] for a in answers if a.status == 401} == {"replayed"}
     finally:
         assert server.stop() == 0
 

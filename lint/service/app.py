@@ -17,7 +17,8 @@ import sys
 import time
 import uuid
 from collections import Counter, OrderedDict
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ from lint.service.metrics import Metrics
 from lint.service.protocol import HeaderTimeoutProtocol
 from lint.service.response import check_response
 from lint.service.settings import Settings, load_settings
-from lint.service.signatures import ReplayCache, SignatureError, verify
+from lint.service.signatures import Delivery, ReplayCache, SignatureError, verify
 from lint.service.signatures import Request as SignedRequest
 from lint.web import inline
 
@@ -320,24 +321,29 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         base = str(request.base_url).rstrip("/")
         return lambda name: f"{base}/v1/rules/{name}"
 
-    async def run_check(http: Request, request: models.CheckRequest, document: dict) -> dict:
+    async def run_check(http: Request, request: models.CheckRequest, document: dict,
+                        delivery: Delivery | None = None) -> dict:
+        """The check's answer. A webhook's `delivery` is recorded as seen only here, once
+        the check is accepted, so that a sender's retry of a refused one is not a replay;
+        and forgotten again if the check does not complete."""
         linter, hashed = service.linter_for(request)
         text, format = _content_text(request)
         if service.pending >= settings.max_pending:
             raise ApiError(503, "overloaded", "too many checks are waiting; try again shortly",
                            {"retry_after": 1}, {"Retry-After": "1"})
-        deadline = time.monotonic() + settings.time_budget
-        service.pending += 1
-        try:
-            result: FileResult = await anyio.to_thread.run_sync(
-                check_text, DISPLAY_NAME, text, linter, format, deadline,
-                limiter=service.limiter)
-        finally:
-            service.pending -= 1
-        if result.error and result.error.code != "rule-failed":
-            # Nothing was linted: the content could not be read (a failed rule, by
-            # contrast, leaves the others' findings, and the answer is incomplete).
-            raise _api_error(422, result.error, {"pointer": "/content"})
+        with _accepted(service.replay, delivery):
+            deadline = time.monotonic() + settings.time_budget
+            service.pending += 1
+            try:
+                result: FileResult = await anyio.to_thread.run_sync(
+                    check_text, DISPLAY_NAME, text, linter, format, deadline,
+                    limiter=service.limiter)
+            finally:
+                service.pending -= 1
+            if result.error and result.error.code != "rule-failed":
+                # Nothing was linted: the content could not be read (a failed rule, by
+                # contrast, leaves the others' findings, and the answer is incomplete).
+                raise _api_error(422, result.error, {"pointer": "/content"})
         service.metrics.found(Counter(f.rule for f in result.findings))
         return check_response(
             result, encoding=request.offset_encoding, document=document, rule_url=rule_url(http),
@@ -369,13 +375,12 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
                                 for k, v in http.scope["headers"]}, raw)
         try:
             delivery = verify(scheme, signed, settings.secrets.get(scheme, ()), now)
-            service.replay.remember(delivery, now)
         except SignatureError as exc:
             raise _api_error(401, exc) from None
         except (ValueError, RecursionError) as exc:  # authentic, and read to verify it
             raise _unreadable(exc) from None
         request, document_id = _webhook_request(scheme, raw)
-        body = await run_check(http, request, {"source": scheme, "id": document_id})
+        body = await run_check(http, request, {"source": scheme, "id": document_id}, delivery)
         return Json(body)
 
     @app.get("/v1/rules", response_model=list[models.RuleDoc], summary="Every rule, documented",
@@ -435,6 +440,24 @@ def _settle(linter: Linter) -> None:
         check_text(DISPLAY_NAME, _WARM_UP, linter, format, time.monotonic() + 5)
     gc.collect()
     gc.freeze()
+
+
+@contextmanager
+def _accepted(replay: ReplayCache, delivery: Delivery | None) -> Iterator[None]:
+    """Record a webhook delivery as seen (401 if it was), for a check that either
+    completes or, failing, leaves the delivery to be sent again."""
+    if delivery is None:
+        yield
+        return
+    try:
+        replay.remember(delivery, time.time())
+    except SignatureError as exc:
+        raise _api_error(401, exc) from None
+    try:
+        yield
+    except BaseException:
+        replay.forget(delivery)
+        raise
 
 
 def _signed_path(http: Request) -> str:

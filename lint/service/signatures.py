@@ -220,11 +220,18 @@ class ReplayCache:
         """Record the delivery, or raise SignatureError if it was seen already."""
         if now >= self._next_sweep:
             self._sweep(now)
-        name = hashlib.sha256(f"{delivery.scheme}\0{delivery.id}".encode()).hexdigest()
         try:
-            os.close(os.open(self.folder / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            os.close(os.open(self._path(delivery), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except FileExistsError:
             raise SignatureError("replayed", "this delivery id was seen already") from None
+
+    def forget(self, delivery: Delivery) -> None:
+        """Let the delivery be accepted again: its check did not complete."""
+        self._path(delivery).unlink(missing_ok=True)
+
+    def _path(self, delivery: Delivery) -> Path:
+        name = hashlib.sha256(f"{delivery.scheme}\0{delivery.id}".encode()).hexdigest()
+        return self.folder / name
 
     def _sweep(self, now: float) -> None:
         # An id is kept for twice the window: a delivery whose id was forgotten
