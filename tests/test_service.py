@@ -272,8 +272,7 @@ def signed(scheme: str, body: bytes, now: float, delivery: str) -> dict[str, str
         return {"webhook-id": delivery, "webhook-timestamp": str(int(now)),
                 "webhook-signature": sign_standard(secret, delivery, int(now), body)}
     if scheme == "sanity":
-        return {"sanity-webhook-signature": sign_sanity(secret, int(now * 1000), body),
-                "idempotency-key": delivery}
+        return {"sanity-webhook-signature": sign_sanity(secret, int(now * 1000), body)}
     if scheme == "arc":
         return {"x-websked-signature": sign_arc(secret, body)}
     from lint.service.signatures import sign_contentful

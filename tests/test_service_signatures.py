@@ -104,6 +104,17 @@ def test_sanity_tampering():
     refused("bad-signature", "sanity", sanity(header="v1=abc"), ["test"], SANITY_TIME)
 
 
+def test_sanity_delivery_id_is_the_signature_however_it_is_sent():
+    # An unsigned idempotency key, spaces or base64 padding in the header do not make
+    # a captured delivery a new one.
+    ids = {verify("sanity", Request("POST", "/", headers, SANITY_BODY), ["test"], SANITY_TIME).id
+           for headers in ({"sanity-webhook-signature": SANITY_HEADER},
+                           {"sanity-webhook-signature": SANITY_HEADER, "idempotency-key": "k-2"},
+                           {"sanity-webhook-signature": SANITY_HEADER.replace(",", " , ")},
+                           {"sanity-webhook-signature": SANITY_HEADER + "="})}
+    assert ids == {SANITY_HEADER}
+
+
 def contentful(now_ms, body=b'{"sys": {}}', secret="s" * 64, path="/v1/webhooks/contentful"):
     headers = {"x-contentful-timestamp": str(now_ms),
                "x-contentful-signed-headers": "x-contentful-signed-headers,"
@@ -132,6 +143,16 @@ def test_contentful_canonical_request():
     refused("bad-signature", "contentful", tampered, ["s" * 64], now)
     moved = Request("POST", "/elsewhere", request.headers, request.body)
     refused("bad-signature", "contentful", moved, ["s" * 64], now)
+
+
+def test_contentful_delivery_id_is_the_signature_in_lower_case():
+    request = contentful(1_700_000_000_000)
+    upper = Request("POST", request.path, {**request.headers, "x-contentful-signature":
+                                           request.headers["x-contentful-signature"].upper()},
+                    request.body)
+    assert verify("contentful", upper, ["s" * 64], 1.7e9).id \
+        == verify("contentful", request, ["s" * 64], 1.7e9).id \
+        == request.headers["x-contentful-signature"]
 
 
 def test_contentful_timestamp_must_be_signed():

@@ -131,8 +131,9 @@ def _sanity(request: Request, secrets: Sequence[str], scheme: str) -> Delivery:
     given = f"t={timestamp_ms},v1={fields['v1'].rstrip('=')}".encode()
     if not _any_matches(expected, [given]):
         raise SignatureError("bad-signature", "the signature does not match")
-    delivery_id = request.headers.get("idempotency-key") or header
-    return Delivery(scheme, delivery_id, timestamp_ms / 1000)
+    # The id is what was signed, as signed: an unsigned header or another spelling of
+    # the signature would let a captured delivery pass for a new one.
+    return Delivery(scheme, given.decode(), timestamp_ms / 1000)
 
 
 CONTENTFUL_TIMESTAMP = "x-contentful-timestamp"
@@ -148,14 +149,14 @@ def sign_contentful(secret: str, method: str, path: str, headers: Mapping[str, s
 
 
 def _contentful(request: Request, secrets: Sequence[str], scheme: str) -> Delivery:
-    given = _header(request, "x-contentful-signature")
+    given = _header(request, "x-contentful-signature").strip().lower()
     names = [n.strip().lower() for n in _header(request, CONTENTFUL_SIGNED_HEADERS).split(",")]
     if CONTENTFUL_TIMESTAMP not in names:
         raise SignatureError("bad-signature", f"`{CONTENTFUL_TIMESTAMP}` is not signed")
     signed = {name: request.headers.get(name, "") for name in names if name}
     expected = [sign_contentful(s, request.method, request.path, signed, request.body).encode()
                 for s in secrets]
-    if not _any_matches(expected, [given.strip().lower().encode()]):
+    if not _any_matches(expected, [given.encode()]):
         raise SignatureError("bad-signature", "the signature does not match")
     timestamp_ms = _number(_header(request, CONTENTFUL_TIMESTAMP), CONTENTFUL_TIMESTAMP)
     return Delivery(scheme, given, timestamp_ms / 1000)
