@@ -182,6 +182,20 @@ def test_arc_event_time_and_uuid():
         refused("bad-signature", "arc", signed, ["k"], 1.7e9)
 
 
+@pytest.mark.parametrize("moment", ["NaN", "Infinity", "-Infinity", "1" + "0" * 400])
+def test_an_arc_time_that_is_no_moment_is_stale(moment):
+    body = f'{{"key": "story:update", "time": {moment}, "uuid": "e-1", "body": {{}}}}'.encode()
+    request = Request("POST", "/", {"x-websked-signature": sign_arc("k", body)}, body)
+    refused("stale", "arc", request, ["k"], 1.7e9)
+
+
+def test_a_timestamp_header_too_large_for_a_float_is_stale():
+    timestamp = "1" + "0" * 400
+    request = standard(signature=sign_standard(SW_SECRET, SW_ID, int(timestamp), SW_BODY),
+                       timestamp=timestamp)
+    refused("stale", "standard", request, [SW_SECRET], SW_TIME)
+
+
 def test_an_authentic_arc_body_that_cannot_be_read_is_left_to_the_caller():
     # The signature is checked first, so only the sender can learn what is wrong with it.
     for body, error in ((b'{"time": ', ValueError), (b"[" * 100_000 + b"]" * 100_000,

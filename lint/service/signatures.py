@@ -23,6 +23,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -69,9 +70,17 @@ def _header(request: Request, name: str) -> str:
     return value
 
 
-def _number(value: str, name: str) -> float:
+def _seconds(number: int | float) -> float:
+    """A time as a float; an integer too large for one is infinitely far from now."""
     try:
-        return float(int(value))
+        return float(number)
+    except OverflowError:
+        return math.inf
+
+
+def _whole(value: str, name: str) -> int:
+    try:
+        return int(value)
     except ValueError:
         raise SignatureError("bad-signature", f"`{name}` is not a whole number") from None
 
@@ -103,17 +112,17 @@ def sign_standard(secret: str, delivery_id: str, timestamp: int, body: bytes) ->
 
 def _standard(request: Request, secrets: Sequence[str], scheme: str) -> Delivery:
     delivery_id = _header(request, "webhook-id")
-    timestamp = _header(request, "webhook-timestamp")
+    timestamp = _whole(_header(request, "webhook-timestamp"), "webhook-timestamp")
     given = []
     for part in _header(request, "webhook-signature").split():
         version, _, signature = part.partition(",")
         if version == "v1":
             given.append(signature.encode())
-    expected = [sign_standard(s, delivery_id, int(_number(timestamp, "webhook-timestamp")),
-                              request.body)[len("v1,"):].encode() for s in secrets]
+    expected = [sign_standard(s, delivery_id, timestamp, request.body)[len("v1,"):].encode()
+                for s in secrets]
     if not _any_matches(expected, given):
         raise SignatureError("bad-signature", "no `v1` signature matches")
-    return Delivery(scheme, delivery_id, _number(timestamp, "webhook-timestamp"))
+    return Delivery(scheme, delivery_id, _seconds(timestamp))
 
 
 def sign_sanity(secret: str, timestamp_ms: int, body: bytes) -> str:
@@ -126,14 +135,14 @@ def _sanity(request: Request, secrets: Sequence[str], scheme: str) -> Delivery:
     fields = dict(part.strip().partition("=")[::2] for part in header.split(","))
     if "t" not in fields or "v1" not in fields:
         raise SignatureError("bad-signature", "`sanity-webhook-signature` needs t= and v1=")
-    timestamp_ms = int(_number(fields["t"], "t"))
+    timestamp_ms = _whole(fields["t"], "t")
     expected = [sign_sanity(s, timestamp_ms, request.body).encode() for s in secrets]
     given = f"t={timestamp_ms},v1={fields['v1'].rstrip('=')}".encode()
     if not _any_matches(expected, [given]):
         raise SignatureError("bad-signature", "the signature does not match")
     # The id is what was signed, as signed: an unsigned header or another spelling of
     # the signature would let a captured delivery pass for a new one.
-    return Delivery(scheme, given.decode(), timestamp_ms / 1000)
+    return Delivery(scheme, given.decode(), _seconds(timestamp_ms) / 1000)
 
 
 CONTENTFUL_TIMESTAMP = "x-contentful-timestamp"
@@ -158,8 +167,8 @@ def _contentful(request: Request, secrets: Sequence[str], scheme: str) -> Delive
                 for s in secrets]
     if not _any_matches(expected, [given.encode()]):
         raise SignatureError("bad-signature", "the signature does not match")
-    timestamp_ms = _number(_header(request, CONTENTFUL_TIMESTAMP), CONTENTFUL_TIMESTAMP)
-    return Delivery(scheme, given, timestamp_ms / 1000)
+    timestamp_ms = _whole(_header(request, CONTENTFUL_TIMESTAMP), CONTENTFUL_TIMESTAMP)
+    return Delivery(scheme, given, _seconds(timestamp_ms) / 1000)
 
 
 def sign_arc(secret: str, body: bytes) -> str:
@@ -181,7 +190,8 @@ def _arc(request: Request, secrets: Sequence[str], scheme: str) -> Delivery:
             or not isinstance(delivery_id, str):
         raise SignatureError("bad-signature", "an IFX event's `time` must be a number")
     # IFX times are seconds; a value this large can only be milliseconds.
-    return Delivery(scheme, delivery_id, moment / 1000 if moment > 1e11 else moment)
+    seconds = _seconds(moment)
+    return Delivery(scheme, delivery_id, seconds / 1000 if seconds > 1e11 else seconds)
 
 
 _ADAPTERS: dict[str, Callable[[Request, Sequence[str], str], Delivery]] = {
@@ -200,8 +210,9 @@ def verify(scheme: str, request: Request, secrets: Sequence[str], now: float,
     if not secrets:
         raise SignatureError("no-secret", f"no secret is configured for `{scheme}` webhooks")
     delivery = _ADAPTERS[scheme](request, secrets, scheme)
-    if abs(now - delivery.timestamp) > tolerance:
-        raise SignatureError("stale", f"the timestamp is more than {tolerance:g} s from now")
+    # Written so that a time of NaN (json reads one in an Arc event) is refused too.
+    if not abs(now - delivery.timestamp) <= tolerance:
+        raise SignatureError("stale", f"the timestamp is not within {tolerance:g} s of now")
     return delivery
 
 
