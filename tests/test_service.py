@@ -262,6 +262,10 @@ def test_unknown_paths_and_methods_are_tagged(copydesk_server):
         == "method_not_allowed"
     assert error_of(copydesk_server.request("GET", "/v1/rules/nope"), 404)["code"] \
         == "unknown_rule"
+    assert error_of(copydesk_server.request("POST", "/v1/webhooks/github", b"{}"), 404) == {
+        "code": "unknown_scheme", "details": {"schemes": list(SCHEMES)},
+        "message": "no webhook scheme `github`; the schemes are standard, wordpress, arc, "
+                   "contentful, sanity"}
 
 
 # Signed webhooks: each scheme accepts a signed delivery and refuses the rest with 401.

@@ -20,11 +20,12 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import anyio
 import anyio.to_thread
 from fastapi import FastAPI, HTTPException, Request
+from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
@@ -43,7 +44,7 @@ from lint.service.metrics import Metrics
 from lint.service.protocol import HeaderTimeoutProtocol
 from lint.service.response import check_response
 from lint.service.settings import Settings, load_settings
-from lint.service.signatures import Delivery, ReplayCache, SignatureError, verify
+from lint.service.signatures import SCHEMES, Delivery, ReplayCache, SignatureError, verify
 from lint.service.signatures import Request as SignedRequest
 from lint.web import inline
 
@@ -364,10 +365,15 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
                           "Sanity document (Portable Text read), either also the /v1/check "
                           "body; `wordpress` a WordPress REST post object; "
                           "`arc` an IFX story:create/story:update event.",
-              responses={200: {"model": models.CheckResponse}, **ERRORS},
+              responses={200: {"model": models.CheckResponse},
+                         404: {"model": models.ErrorBody}, **ERRORS},
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": {"type": "object"}}}}})
-    async def webhook(http: Request, scheme: models.Scheme) -> Json:
+    async def webhook(http: Request, scheme: Annotated[str, PathParameter(
+            json_schema_extra={"enum": list(SCHEMES)})]) -> Json:
+        if scheme not in SCHEMES:
+            raise ApiError(404, "unknown_scheme", f"no webhook scheme `{scheme}`; the "
+                           f"schemes are {', '.join(SCHEMES)}", {"schemes": list(SCHEMES)})
         raw = await http.body()
         now = time.time()
         signed = SignedRequest(http.method, _signed_path(http),

@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 Format = Literal["text", "markdown", "html", "wordpress", "ans", "contentful", "sanity"]
-Scheme = Literal["standard", "wordpress", "arc", "contentful", "sanity"]  # signatures.SCHEMES
 
 
 def _string_or_object(value: Any) -> str | dict[str, Any]:
