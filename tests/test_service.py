@@ -192,7 +192,9 @@ def error_of(answer, status):
     (b"\x00\x01\x02binary", {}, 400, "bad_json"),
     (b'{"content": "text"}', {"content-type": "text/plain"}, 415, "unsupported_media_type"),
     (b'{"content": "text"}', {"content-type": ""}, 415, "unsupported_media_type"),
-], ids=["truncated", "latin-1", "binary", "text-plain", "no-type"])
+    (b"", {}, 400, "bad_json"),
+    (b" \r\n\t", {}, 400, "bad_json"),
+], ids=["truncated", "latin-1", "binary", "text-plain", "no-type", "empty", "white-space"])
 def test_malformed_requests(copydesk_server, body, headers, status, code):
     answer = copydesk_server.request("POST", "/v1/check", body, headers)
     assert error_of(answer, status)["code"] == code
@@ -229,6 +231,36 @@ def test_a_body_nested_past_the_parsers_limit_is_told_so_with_the_limit(copydesk
     # Arc's delivery id and time are inside the body, read as the signature is checked.
     answer = copydesk_server.request("POST", "/v1/webhooks/arc", deep, signed("arc", deep, now, ""))
     assert error_of(answer, 422)["code"] == "too_deep"
+
+
+NESTED = '{"a": ' * 200 + "1" + "}" * 200
+LONG_NUMBER = "1" * 2000
+
+
+@pytest.mark.parametrize("content, code, message", [
+    (NESTED, "too_deep", "JSON nested deeper than 128 levels (the limit)"),
+    (f'{{"type": "story", "n": {LONG_NUMBER}}}', "too_large",
+     "a JSON number longer than 1,000 characters (the limit)"),
+], ids=["deep", "long-number"])
+@pytest.mark.parametrize("format", [None, "ans"])
+def test_a_payload_past_a_limit_is_told_the_limit_whether_or_not_its_format_is_given(
+        copydesk_server, content, code, message, format):
+    given = f', "format": "{format}"' if format else ""
+    answer = copydesk_server.request("POST", "/v1/check", f'{{"content": {content}{given}}}')
+    assert error_of(answer, 422) == {"code": code, "message": message,
+                                     "details": {"pointer": "/content"}}
+
+
+def test_a_number_past_what_json_loads_takes_is_told_the_limit(copydesk_server):
+    # Python turns at most 4,300 digits into an int: the body is valid JSON all the same.
+    body = f'{{"content": {{"type": "story", "n": {"1" * 5000}}}}}'.encode()
+    expected = {"code": "too_large", "details": {},
+                "message": "a JSON number longer than 1,000 characters (the limit)"}
+    assert error_of(copydesk_server.request("POST", "/v1/check", body), 422) == expected
+    now = time.time()
+    answer = copydesk_server.request("POST", "/v1/webhooks/standard", body,
+                                     signed("standard", body, now, f"long-number-{now}"))
+    assert error_of(answer, 422) == expected
 
 
 @pytest.mark.parametrize("scheme", ["wordpress", "arc"])

@@ -72,10 +72,14 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 def _number(kind: Callable[[str], Any]) -> Callable[[str], Any]:
     def parse(text: str) -> Any:
         if len(text) > MAX_JSON_NUMBER_CHARS:
-            raise InputError("too-large", f"a JSON number longer than "
-                                          f"{MAX_JSON_NUMBER_CHARS:,} characters (the limit)")
+            raise number_too_long()
         return kind(text)
     return parse
+
+
+def number_too_long() -> InputError:
+    return InputError("too-large", f"a JSON number longer than {MAX_JSON_NUMBER_CHARS:,} "
+                                   "characters (the limit)")
 
 
 def _without_surrogates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

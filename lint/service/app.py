@@ -34,7 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from lint import __version__
 from lint.config import Config, ConfigError, discover, load
 from lint.engine import Linter
-from lint.readers import JSON_SHAPES, InputError, json_format, too_deep
+from lint.readers import JSON_SHAPES, InputError, json_format, number_too_long, too_deep
 from lint.registry import UnknownRule
 from lint.results import FileError, FileResult
 from lint.ruledocs import as_json
@@ -87,11 +87,8 @@ def error_body(code: str, message: str, details: dict | None = None) -> dict[str
     return {"error": {"code": code, "message": message, "details": details or {}}}
 
 
-# The app's only 400s are bodies that do not parse, the framework's included.
-_STATUS_CODES = {400: "bad_json", 401: "unauthorized", 404: "not_found",
-                 405: "method_not_allowed", 408: "request_timeout", 413: "payload_too_large",
-                 415: "unsupported_media_type", 422: "invalid_request", 429: "rate_limited",
-                 503: "overloaded"}
+# The errors the web framework raises itself: its only 400s are bodies that do not parse.
+_FRAMEWORK_CODES = {400: "bad_json", 404: "not_found", 405: "method_not_allowed"}
 
 
 def pointer(loc: tuple | list) -> str:
@@ -276,8 +273,11 @@ class Edge:
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": models.ErrorBody, "description": code.replace("_", " ")}
-    for status, code in _STATUS_CODES.items() if status not in (404, 405)
+    status: {"model": models.ErrorBody, "description": description}
+    for status, description in ((400, "bad json"), (401, "unauthorized"),
+                                (408, "request timeout"), (413, "payload too large"),
+                                (415, "unsupported media type"), (422, "invalid request"),
+                                (429, "rate limited"), (503, "overloaded"))
 }
 
 
@@ -297,6 +297,9 @@ def _content_text(request: models.CheckRequest) -> tuple[str, str | None]:
         try:
             return text, json_format(text)
         except InputError as exc:
+            # A limit is told as when the format is given; only the shape is the sniffing's.
+            if exc.code != "unknown-json":
+                raise _api_error(422, exc, {"pointer": "/content"}) from None
             raise ApiError(422, "unknown_payload", exc.message, {"pointer": "/content"}) from None
     return text, request.format
 
@@ -485,8 +488,13 @@ def _api_error(status: int, error: InputError | FileError | SignatureError,
 
 
 def _unreadable(exc: ValueError | RecursionError) -> ApiError:
-    """The answer to a body json.loads refused."""
-    return _too_deep() if isinstance(exc, RecursionError) else ApiError(400, "bad_json", NOT_JSON)
+    """The answer to a body json.loads refused: valid JSON past a limit is told the limit."""
+    if isinstance(exc, RecursionError):
+        return _too_deep()
+    if isinstance(exc, json.JSONDecodeError | UnicodeDecodeError):
+        return ApiError(400, "bad_json", NOT_JSON)
+    # json.loads' only other ValueError: int() refused a number of over 4,300 digits.
+    return _api_error(422, number_too_long())
 
 
 def _webhook_request(scheme: str, raw: bytes) -> tuple[models.CheckRequest, str | None]:
@@ -556,16 +564,19 @@ def _error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Json:
         if isinstance(exc, ApiError):
             return tagged(exc)
-        if isinstance(exc.__cause__, RecursionError):  # the framework's body parser
-            return tagged(_too_deep())
-        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        if isinstance(exc.__cause__, ValueError | RecursionError):  # the framework's json.loads
+            return tagged(_unreadable(exc.__cause__))
+        code = _FRAMEWORK_CODES.get(exc.status_code, "http_error")
         message = NOT_JSON if exc.status_code == 400 else str(exc.detail)
         return tagged(ApiError(exc.status_code, code, message, headers=exc.headers))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Json:
         errors = exc.errors()
-        if any(e["type"] == "json_invalid" for e in errors):
+        # An empty body is "missing" to the framework, one of white space invalid JSON:
+        # neither is JSON, and both are answered alike.
+        if any(e["type"] == "json_invalid" or (e["type"] == "missing" and e["loc"] == ("body",))
+               for e in errors):
             return tagged(ApiError(400, "bad_json", NOT_JSON))
         return tagged(_invalid(errors))
 
