@@ -10,6 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from lint import readers
 from lint.cli import main
 from lint.config import _KEYS
 from lint.registry import default_registry
@@ -70,6 +71,31 @@ def test_the_audit_error_codes_are_the_files_and_the_audits_own() -> None:
     not_audited = {"unsupported-format", "unknown-format"}  # a file named, a --format given
     in_code = _error_codes(r"(?:InputError|FileError)\(\s*\"([a-z-]+)\"")
     assert listed == in_code - not_audited | audit_own
+
+
+def test_every_service_error_code_is_documented_and_every_documented_code_exists() -> None:
+    service = "\n".join(p.read_text(encoding="utf-8")
+                        for p in (ROOT / "lint" / "service").glob("*.py"))
+    in_code = set(re.findall(r"ApiError\(\s*(\d{3}),\s*\"([a-z_]+)\"", service))
+    in_code |= {("401", code.replace("-", "_"))
+                for code in re.findall(r"SignatureError\(\s*\"([a-z-]+)\"", service)}
+    framework = re.search(r"_FRAMEWORK_CODES = \{(.*?)\}", service, re.DOTALL).group(1)
+    in_code |= set(re.findall(r"(\d{3}): \"([a-z_]+)\"", framework))
+    in_code |= {("other", code) for code in re.findall(
+        r"_FRAMEWORK_CODES\.get\([^,]+, \"([a-z_]+)\"\)", service)}
+    in_code |= {(status, code) for code, status in re.findall(
+        r"error_body\(\"([a-z_]+)\"[^)]*\),\s*status_code=(\d{3})", service)}
+    # The readers' limits, which the service also names for a body past them.
+    in_code |= {(status, getattr(readers, name)().code.replace("-", "_"))
+                for status, name in re.findall(r"_api_error\((\d{3}), (\w+)\(\)", service)}
+    text = (DOCS / "service.md").read_text(encoding="utf-8")
+    table = text[text.index("## Errors"):]
+    table = table[:table.index("\n## ")]
+    documented = re.findall(r"^\| (\d{3}|other) \| `([a-z_]+)` \|", table, re.MULTILINE)
+    assert len(documented) == len(set(documented))
+    assert set(documented) == in_code
+    # The rest of the 422s: content a reader could not read, in its own words.
+    assert "| 422 | a reader's code | " in table and "(findings.md)" in table
 
 
 def test_every_configuration_key_is_documented_and_the_tier_table_lists_the_tiers() -> None:
