@@ -342,7 +342,7 @@ def explain(rule) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (one lints at a time each).")
+              help="Worker processes (each checks up to 2 articles at once, in threads).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Use this configuration file instead of discovering one.")
 def serve(host, port, workers, config_path) -> None:

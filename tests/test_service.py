@@ -292,6 +292,9 @@ def test_unknown_paths_and_methods_are_tagged(copydesk_server):
     assert error_of(copydesk_server.request("GET", "/v2/nothing"), 404)["code"] == "not_found"
     assert error_of(copydesk_server.request("GET", "/v1/check"), 405)["code"] \
         == "method_not_allowed"
+    # Swagger UI and ReDoc would load their scripts from a CDN.
+    for page in ("/docs", "/redoc"):
+        assert error_of(copydesk_server.request("GET", page), 404)["code"] == "not_found"
     assert error_of(copydesk_server.request("GET", "/v1/rules/nope"), 404)["code"] \
         == "unknown_rule"
     assert error_of(copydesk_server.request("POST", "/v1/webhooks/github", b"{}"), 404) == {
@@ -558,6 +561,16 @@ def test_check_never_imports_the_web_stack():
     result = run_copydesk("check", "fixtures/articles/plant-deal.txt", code=code)
     assert result.returncode == 1
     assert result.stdout.rstrip().endswith("[]")
+
+
+def test_serve_help_says_how_many_checks_a_worker_runs_at_once():
+    from click.testing import CliRunner
+
+    from lint.cli import main
+    from lint.service.app import _THREADS
+
+    help_text = " ".join(CliRunner().invoke(main, ["serve", "--help"]).output.split())
+    assert f"each checks up to {_THREADS} articles at once, in threads" in help_text
 
 
 def test_serve_without_the_extra_is_one_line_and_exit_2():

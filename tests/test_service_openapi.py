@@ -25,6 +25,15 @@ def test_docs_openapi_json_is_what_the_service_serves(copydesk_server):
         "docs/openapi.json is out of date: python -m lint.service.openapi docs/openapi.json")
 
 
+def test_rule_docs_have_the_fields_the_schema_publishes(copydesk_server):
+    fields = set(copydesk_server.request("GET", "/openapi.json").json[
+        "components"]["schemas"]["RuleDoc"]["properties"])
+    rules = copydesk_server.request("GET", "/v1/rules").json
+    assert {frozenset(rule) for rule in rules} == {frozenset(fields)}
+    tiered = next(rule for rule in rules if rule["tiers"])
+    assert set(tiered["tiers"][0]) == {"name", "severity", "help"}
+
+
 # A schema-valid request may still name a rule that does not exist or carry a payload
 # no reader knows (422), and an unsigned webhook is refused (401): so data the schema
 # accepts is not required to succeed. Hypothesis drives each operation in turn

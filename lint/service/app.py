@@ -315,8 +315,9 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         yield
         service.ready = False
 
+    # No /docs or /redoc: those pages load their scripts from a CDN.
     app = FastAPI(title="copydesk", version=__version__, lifespan=lifespan,
-                  default_response_class=Json,
+                  default_response_class=Json, docs_url=None, redoc_url=None,
                   description="Copy-quality checks for news articles, for CMS integrations. "
                               "Every error answers with one tagged body: "
                               '`{"error": {"code", "message", "details"}}`.')
@@ -333,7 +334,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
         linter, hashed = service.linter_for(request)
         text, format = _content_text(request)
         if service.pending >= settings.max_pending:
-            raise ApiError(503, "overloaded", "too many checks are waiting; try again shortly",
+            raise ApiError(503, "overloaded", "too many checks are under way; try again shortly",
                            {"retry_after": 1}, {"Retry-After": "1"})
         with _accepted(service.replay, delivery):
             deadline = time.monotonic() + settings.time_budget

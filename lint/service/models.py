@@ -136,6 +136,12 @@ class RuleOption(BaseModel):
     help: str
 
 
+class RuleTier(BaseModel):
+    name: str
+    severity: Literal["error", "warning", "info"]
+    help: str
+
+
 class RuleDoc(BaseModel):
     name: str
     category: str
@@ -145,6 +151,7 @@ class RuleDoc(BaseModel):
     default: bool
     summary: str
     options: list[RuleOption]
+    tiers: list[RuleTier]
     docs: dict[str, str]
     url: str
 

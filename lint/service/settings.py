@@ -26,7 +26,7 @@ class Settings:
     body_timeout: float = 10.0  # seconds to receive a whole request body
     time_budget: float = 5.0  # seconds a check may take before it answers `incomplete`
     rate_limit: int = 0  # requests a minute from one client address; 0: no limit
-    max_pending: int = 64  # checks waiting in one worker before it answers 503
+    max_pending: int = 64  # checks running or waiting in one worker before it answers 503
     secrets: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
 
