@@ -131,3 +131,33 @@ def test_resuming_a_finished_audit_changes_nothing(audited, tmp_path: Path) -> N
     for name in ("findings.jsonl", "articles.csv"):
         assert (again / name).read_text(encoding="utf-8") == (out / name).read_text(
             encoding="utf-8"), name
+
+
+def _post(post_id: int, title: str, body: str) -> str:
+    return json.dumps({"id": post_id, "date_gmt": "2026-05-01T09:00:00",
+                       "title": {"rendered": title}, "content": {"rendered": body}}) + "\n"
+
+
+def test_articles_of_two_exports_with_the_same_id_stay_apart(tmp_path: Path) -> None:
+    """Site B's post 1 is a copy of its post 2; site A's post 1 is a story of its own."""
+    own = ("The mill on Station Road will become forty homes under plans lodged with the "
+           "council this week by its owner, who bought it in the spring.")
+    copy = "".join(f"<p>{paragraph}</p>" for paragraph in TWICE.strip().split("\n\n"))
+    (tmp_path / "a.jsonl").write_text(_post(1, "Mill to become homes", f"<p>{own}</p>"),
+                                      encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(_post(2, "Harbour wall", copy) + _post(1, "Harbour", copy),
+                                      encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", str(tmp_path / "a.jsonl"),
+                                       str(tmp_path / "b.jsonl"), "--out", str(out), "--jobs",
+                                       "1", "--quiet", "--select", "duplicates", "--no-report"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in (out / "findings.jsonl").open(encoding="utf-8")]
+    assert [(r["id"], r["origin"]) for r in records] == [
+        ("wp:1", f"{tmp_path}/a.jsonl:1"), ("wp:2", f"{tmp_path}/b.jsonl:1"),
+        ("wp:1 #3", f"{tmp_path}/b.jsonl:2")]
+    assert [[(f["rule"], f["related"][0]["document"]) for f in r["findings"]]
+            for r in records] == [[], [], [("duplicate-article", "wp:2")]]
+    with open(out / "articles.csv", encoding="utf-8") as table:
+        assert [row["id"] for row in csv.DictReader(table)] == ["wp:1", "wp:2", "wp:1 #3"]

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -99,7 +100,8 @@ def run(audit: Audit) -> int:
             articles = _after(items(audit.inputs, linters, audit.stdin), done)
             total = estimate(audit.inputs, linters) if show else None
             _write(tally, audited(articles, linter, audit.format),
-                   progress(show, total, len(done), tally.findings), audit.out, archive)
+                   progress(show, total, len(done), tally.findings), audit.out, archive,
+                   state.ids)
             if archive is not None:
                 tally, collection = _conclude(audit, archive, linter, tally, state)
     except KeyboardInterrupt:
@@ -153,7 +155,7 @@ def _engine(audit: Audit, engine: ExitStack, archive: Archive | None) -> Callabl
 
 
 def _write(tally: Tally, chunks: Iterator[list[worker.Audited]], display: Progress, out: Path,
-           archive: Archive | None) -> None:
+           archive: Archive | None, ids: Ids) -> None:
     """Append each article's line and row as its chunk comes back, and store what the
     archive rules collected."""
     with (closing(chunks), display,
@@ -161,6 +163,8 @@ def _write(tally: Tally, chunks: Iterator[list[worker.Audited]], display: Progre
           open(out / ARTICLES, "a", encoding="utf-8", newline="") as table):
         rows = csv.writer(table)
         for chunk in chunks:
+            chunk = [ids.unique(audited, tally.articles + place)
+                     for place, audited in enumerate(chunk, 1)]
             with _whole():
                 if archive is not None:  # before the lines: a resumed audit skips those
                     recycling.store(archive, chunk)
@@ -234,6 +238,7 @@ class _State:
         self.earlier = 0.0  # seconds spent by the runs this one resumes
         self.seconds = 0.0
         self.notes: list[dict[str, Any]] = []  # what the archive rules said of the whole
+        self.ids = Ids()
 
     def start(self, tally: Tally) -> list[str]:
         for name in (FINDINGS, SUMMARY, REPORT):
@@ -265,6 +270,7 @@ class _State:
                 if record is None:
                     break  # the line the interrupted run was writing
                 rows.writerow(tally.add(worker.entry_of(record)))
+                self.ids.taken(record["id"])
                 origins.append(record["origin"])
                 kept += len(line)
             findings.truncate(kept)
@@ -280,6 +286,36 @@ class _State:
         temporary.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                              encoding="utf-8")
         os.replace(temporary, self.path)
+
+
+class Ids:
+    """The article ids given so far, kept unique: two exports may number their posts
+    alike (or one be named twice), and the archive rules, `--compare` and the merge of
+    their findings tell articles apart by id. An id an earlier article already has is
+    qualified by the article's place in the audit (`wp:1 #3`: its line of
+    findings.jsonl). Kept in a temporary SQLite table, which spills to disk, so memory
+    stays flat however many articles there are."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("")
+        self._db.execute("CREATE TABLE ids (id TEXT PRIMARY KEY)")
+
+    def taken(self, article_id: str) -> bool:
+        """Take the id; whether an earlier article had it."""
+        return not self._db.execute("INSERT OR IGNORE INTO ids VALUES (?)",
+                                    (article_id,)).rowcount
+
+    def unique(self, audited: worker.Audited, place: int) -> worker.Audited:
+        """The article with an id of its own, `place` being its number in the audit."""
+        article_id = audited.entry.id
+        if not self.taken(article_id):
+            return audited
+        article_id = f"{article_id} #{place}"
+        self.taken(article_id)
+        record = json.loads(audited.line)
+        record["id"] = article_id
+        return audited._replace(line=json.dumps(record, ensure_ascii=False) + "\n",
+                                entry=audited.entry._replace(id=article_id))
 
 
 def _record(line: bytes) -> dict[str, Any] | None:
