@@ -491,10 +491,8 @@ def judge_texts(linter: Linter, articles: Iterable[tuple[str, str, Mapping]],
 
 def _finding(rule: Rule, severity: str, problem: ArchiveProblem) -> Finding:
     fact = problem.fact
-    related = ()
-    if problem.related is not None:
-        other = problem.related
-        related = (RelatedLocation(problem.related_message, other.location, other.article),)
+    related = tuple(RelatedLocation(message, other.location, other.article)
+                    for other, message in problem.related)
     return Finding(rule=rule.name, category=rule.category, severity=severity,
                    message=problem.message, location=fact.location, text=fact.text,
                    flagged=fact.text, paragraph=fact.paragraph, related=related)

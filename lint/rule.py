@@ -167,13 +167,12 @@ class Fact(NamedTuple):
 
 
 class ArchiveProblem(NamedTuple):
-    """What an archive rule reports: a passage of one article, and the other article's
-    passage it concerns (named in the finding's `related`)."""
+    """What an archive rule reports: a passage of one article, and the other articles'
+    passages it concerns, each with what to say of it (the finding's `related`)."""
 
     fact: Any  # lint.archive.StoredPassage
     message: str
-    related: Any = None  # lint.archive.StoredPassage
-    related_message: str = ""
+    related: tuple[tuple[Any, str], ...] = ()  # (lint.archive.StoredPassage, message)
 
 
 class ArchiveNote(NamedTuple):

@@ -785,9 +785,10 @@ def recycled_paragraph(archive, options: Options) -> Iterator[ArchiveProblem | A
     ## What it does
     In an audit of an archive, or a check against an index of one (`--index`),
     compares each body paragraph of `min-words` words or more with the paragraphs of
-    every other article, and flags the later copy (by publication date when both
-    articles have one, else the one read later), naming the other article and its
-    paragraph. Paragraphs alike by rapidfuzz's `fuzz.ratio` at `threshold` or more
+    every other article, and flags each later copy (by publication date when both
+    articles have one, else the one read later) once, naming the copy that ran first
+    and its paragraph; the finding's related locations list up to five earlier
+    copies, the first one first. Paragraphs alike by rapidfuzz's `fuzz.ratio` at `threshold` or more
     after case, white space and punctuation style are folded count as the same.
     Only candidate pairs are scored: paragraphs sharing a value of their MinHash
     sketches, or an exact hash, never all pairs.
@@ -841,19 +842,37 @@ def recycled_paragraph(archive, options: Options) -> Iterator[ArchiveProblem | A
                           example.text, count, tuple(names))
     whole = {frozenset((copy.article, original.article))
              for copy, original, _ in archive.derived(_whole_copies, _DUPLICATE_SHARE)}
+    copies: dict[object, list[tuple[object, float]]] = {}  # later passage -> earlier ones
     for match in archive.matches(options.threshold, options.min_words,
                                  options.boilerplate_articles):
         later, earlier = ((match.first, match.second) if match.first.is_later_than(match.second)
                           else (match.second, match.first))
-        if frozenset((later.article, earlier.article)) in whole:
-            continue
-        alike = ("word for word" if later.key == earlier.key
-                 else f"nearly word for word (similarity {match.score:.0f})")
+        if frozenset((later.article, earlier.article)) not in whole:
+            copies.setdefault(later, []).append((earlier, match.score))
+    for later, earlier_copies in copies.items():
+        earlier_copies.insert(0, earlier_copies.pop(_earliest(earlier_copies)))
+        earliest, score = earlier_copies[0]
+        alike = ("word for word" if later.key == earliest.key
+                 else f"nearly word for word (similarity {score:.0f})")
         yield ArchiveProblem(
             later,
             f"Paragraph {later.paragraph} already ran, {alike}, as paragraph "
-            f"{earlier.paragraph} of {earlier.describe()}.",
-            related=earlier, related_message=f"paragraph {earlier.paragraph} of {earlier.article}")
+            f"{earliest.paragraph} of {earliest.describe()}.",
+            related=tuple((copy, f"paragraph {copy.paragraph} of {copy.article}")
+                          for copy, _ in earlier_copies[:_RELATED_COPIES]))
+
+
+# The most earlier copies of a recycled paragraph a finding names in `related`.
+_RELATED_COPIES = 5
+
+
+def _earliest(copies: list[tuple[object, float]]) -> int:
+    """The index of the copy that ran first."""
+    first = 0
+    for index, (copy, _) in enumerate(copies):
+        if copies[first][0].is_later_than(copy):
+            first = index
+    return first
 
 
 _DUPLICATE_SHARE = 80
@@ -915,4 +934,4 @@ def duplicate_article(archive, options: Options) -> Iterator[ArchiveProblem]:
             copy,
             f"{found:.0%} of this article's words already ran in {original.describe()}: "
             f"the same story filed twice?",
-            related=original, related_message=f"the same story: {original.article}")
+            related=((original, f"the same story: {original.article}"),))

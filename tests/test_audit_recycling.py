@@ -115,9 +115,9 @@ def test_the_audit_folder_serves_as_an_index(audited, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(story), "--index", str(out / "archive.db"),
                                        "--output-format", "sarif", "--select", "duplicates"])
     sarif = json.loads(result.output)["runs"][0]["results"]
-    others = sorted(r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                    for r in sarif if r["ruleId"] == "recycled-paragraph")
-    assert [Path(uri).name for uri in others] == ["03-budget.md", "12-vote.md"]
+    [recycled] = [r for r in sarif if r["ruleId"] == "recycled-paragraph"]
+    assert [Path(related["physicalLocation"]["artifactLocation"]["uri"]).name
+            for related in recycled["relatedLocations"]] == ["03-budget.md", "12-vote.md"]
 
 
 def test_resuming_a_finished_audit_changes_nothing(audited, tmp_path: Path) -> None:
@@ -161,3 +161,37 @@ def test_articles_of_two_exports_with_the_same_id_stay_apart(tmp_path: Path) -> 
             for r in records] == [[], [], [("duplicate-article", "wp:2")]]
     with open(out / "articles.csv", encoding="utf-8") as table:
         assert [row["id"] for row in csv.DictReader(table)] == ["wp:1", "wp:2", "wp:1 #3"]
+
+
+def test_a_paragraph_in_four_articles_is_one_finding_in_each_later_one(tmp_path: Path) -> None:
+    """Each later copy names the first to run; the copies before it are related."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    own = {1: "The leader of the council defended the budget in a long letter to residents.",
+           2: "Opposition members say they will force a second vote before the summer recess.",
+           3: "Parents fear the rise will fall hardest on families already struggling with rent.",
+           4: "A petition against the increase has gathered several thousand names online."}
+    for day in (4, 1, 3, 2):  # read in another order than they ran
+        (archive / f"{day}.md").write_text(
+            f"---\ndate: 2026-05-0{day}\n---\n# Story {day}\n\n{own[day]}\n\n{RECYCLED}\n",
+            encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", str(archive), "--out", str(out), "--jobs", "1",
+                                       "--quiet", "--select", "recycled-paragraph",
+                                       "--no-report"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    found = {}
+    for record in _records(out).values():
+        for span, finding in _flagged(record, "recycled-paragraph"):
+            assert span == RECYCLED
+            found.setdefault(Path(record["id"]).name, []).append(
+                (finding["message"], [Path(r["document"]).name for r in finding["related"]]))
+    first = f"“Story 1” ({archive}/1.md, 2026-05-01)"
+    assert found == {
+        "2.md": [(f"Paragraph 2 already ran, word for word, as paragraph 2 of {first}.",
+                  ["1.md"])],
+        "3.md": [(f"Paragraph 2 already ran, word for word, as paragraph 2 of {first}.",
+                  ["1.md", "2.md"])],
+        "4.md": [(f"Paragraph 2 already ran, word for word, as paragraph 2 of {first}.",
+                  ["1.md", "2.md", "3.md"])],
+    }
