@@ -125,3 +125,23 @@ def test_past_the_text_budget_the_drill_down_shows_each_finding_in_context(
     assert contexts.count() == 3
     assert page.locator("#d-text .context mark").all_text_contents() == ["U.S", "U.S", "the the"]
     assert contexts.nth(2).text_content() == "The harbour master said the the rise was fair."
+
+
+def test_a_month_bar_filters_to_its_own_days_and_undated_or_none_to_those_without(
+        opened, tmp_path):
+    page = opened
+    page.click("#chart-month g.row[data-value='2024-02']")
+    assert (page.input_value("input[name=from]"), page.input_value("input[name=to]")) == (
+        "2024-02-01", "2024-02-29")
+    assert rows(page) == ["folder/2024/library-hours.md"]
+    without = {"folder/2024/harbour-bridge.txt", "folder/plant-deal.txt", "folder/tolls.txt",
+               f"{REPO}/fixtures/audit/stories.ans.jsonl:3"}
+    page.click("#chart-month g.row[data-value='(undated)']")
+    assert page.is_checked("input[name=undated]")
+    assert set(rows(page)) == without
+    page.screenshot(path=tmp_path / "report-undated.png", full_page=True)
+    bylined = {"folder/plant-deal.txt"}  # its author is its byline's
+    for chart, expected in (("section", without), ("author", without - bylined)):
+        page.click(f"#chart-{chart} g.row[data-value='(none)']")
+        assert page.locator(f"select[name={chart}] option:checked").text_content() == "(none)"
+        assert set(rows(page)) == expected, chart

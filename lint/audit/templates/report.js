@@ -8,6 +8,7 @@
   // Article fields, by position in each compact row.
   const ID = 0, HEADLINE = 1, DATE = 2, AUTHOR = 3, SECTION = 4, COUNT = 5, CODES = 8, ERROR = 9, SCORE = 10;
   let details = null;  // parsed on the first drill-down
+  const NONE = "(none)", UNDATED = "(undated)";  // the charts' groups without the metadata
 
   const $ = (id) => document.getElementById(id);
   const el = CopydeskHighlight.el;
@@ -16,9 +17,10 @@
   const worstFirst = articles.map((_, i) => i).sort((a, b) => articles[b][SCORE] - articles[a][SCORE] || a - b);
 
   const form = $("filters");
+  // Articles without a section or author share the empty value: "(none)", as in the charts.
   const fill = (select, values) => values
-    .map((value, i) => [value, i]).filter(([value]) => value)
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map((value, i) => [value || NONE, i])
+    .sort((a, b) => (b[0] === NONE) - (a[0] === NONE) || a[0].localeCompare(b[0]))
     .forEach(([value, i]) => { const o = el("option", "", value); o.value = i; select.appendChild(o); });
   fill(form.rule, rules.map((r) => r.name));
   fill(form.section, sections);
@@ -31,7 +33,8 @@
     const severity = form.severity.value === "" ? -1 : +form.severity.value;
     const section = form.section.value === "" ? -1 : +form.section.value;
     const author = form.author.value === "" ? -1 : +form.author.value;
-    const from = form.from.value, to = form.to.value, q = form.q.value.trim().toLowerCase();
+    const from = form.from.value, to = form.to.value, undated = form.undated.checked;
+    const q = form.q.value.trim().toLowerCase();
     const wanted = (codes) => {
       if (rule < 0 && severity < 0) return true;
       if (rule >= 0 && severity >= 0) return codes.includes(rule * 3 + severity);
@@ -42,6 +45,7 @@
       const a = articles[i];
       return (section < 0 || a[SECTION] === section) && (author < 0 || a[AUTHOR] === author) &&
         (!from || (a[DATE] && a[DATE] >= from)) && (!to || (a[DATE] && a[DATE] <= to)) &&
+        (!undated || !a[DATE]) &&
         wanted(a[CODES]) &&
         (!q || a[HEADLINE].toLowerCase().includes(q) || a[ID].toLowerCase().includes(q));
     });
@@ -102,7 +106,15 @@
       const {filter, value} = g.dataset;
       form.reset();
       if (filter === "month") {
-        if (/^\d{4}-\d{2}$/.test(value)) { form.from.value = value + "-01"; form.to.value = value + "-31"; }
+        const month = /^(\d{4})-(\d{2})$/.exec(value);
+        if (month) {
+          // Day 0 of the next month is the month's last day.
+          const days = new Date(Date.UTC(+month[1], +month[2], 0)).getUTCDate();
+          form.from.value = value + "-01";
+          form.to.value = `${value}-${days}`;
+        } else if (value === UNDATED) {
+          form.undated.checked = true;
+        }
       } else {
         const select = form[filter];
         const option = [...select.options].find((o) => o.textContent === value);
