@@ -104,14 +104,19 @@ def _excluded(path: Path, linter: Linter) -> bool:
 
 
 def collect(paths: Iterable[str], linters: Linters, force_exclude: bool) -> Iterator[Path | str]:
-    """Files to check, in order: directories walked for known extensions, sorted."""
+    """Files to check, in order: directories walked for known extensions, sorted. A
+    folder the walk cannot list is yielded in its place, so that reading it makes its
+    `unreadable` error entry."""
     for name in paths:
         if name == STDIN:
             yield STDIN
             continue
         path = Path(name)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            unlisted: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unlisted.append):
+                yield from (Path(error.filename) for error in unlisted)
+                unlisted.clear()
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):
                     candidate = Path(root, file)
@@ -121,6 +126,7 @@ def collect(paths: Iterable[str], linters: Linters, force_exclude: bool) -> Iter
                     linter = linters.for_path(candidate)
                     if not _excluded(candidate, linter) and _walkable(candidate, linter):
                         yield candidate
+            yield from (Path(error.filename) for error in unlisted)
         elif not (force_exclude and path.exists() and _excluded(path, linters.for_path(path))):
             yield path
 

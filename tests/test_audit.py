@@ -7,10 +7,13 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -401,3 +404,40 @@ def test_a_wxr_export_with_entity_declarations_is_refused_not_expanded(tmp_path:
     records, rows, summary = outputs(tmp_path / "out")
     assert [(r["origin"], r["error"]["code"]) for r in records] == [(f"{export}[0]", "invalid-xml")]
     assert summary["failed"] == 1
+
+
+def _unprivileged() -> list[str]:
+    """The command prefix that runs a command without the power to read any file: as
+    nobody under root (whom a mode of 000 does not stop)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root, and no setpriv to run as another user")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_entry_and_the_rest_is_read() -> None:
+    with tempfile.TemporaryDirectory() as root:  # not under pytest's own, private to root
+        os.chmod(root, 0o777)
+        archive = Path(root, "archive")
+        (archive / "locked").mkdir(parents=True)
+        (archive / "locked" / "hidden.txt").write_text("Hidden.\n", encoding="utf-8")
+        (archive / "open").mkdir()
+        (archive / "open" / "story.txt").write_text("Harbour\n\nThe the quay reopened.\n",
+                                                 encoding="utf-8")
+        (archive / "locked").chmod(0)
+        command = [*_unprivileged(), sys.executable, "-m", "lint"]
+        run = partial(subprocess.run, cwd=root, capture_output=True, text=True, timeout=120)
+        checked = run([*command, "check", "archive", "--output-format", "json"])
+        assert [(f["path"], f["error"]) for f in json.loads(checked.stdout)["files"]
+                if f["error"]] == [("archive/locked", {
+                    "code": "unreadable",
+                    "message": "[Errno 13] Permission denied: 'archive/locked'"})]
+        assert run([*command, "audit", "archive", "--out", "out", "--no-report",
+                    "--quiet"]).returncode == 0
+        records, rows, summary = outputs(Path(root, "out"))
+        assert [(r["id"], r["error"] and r["error"]["code"], len(r["findings"]))
+                for r in records] == [("archive/locked", "unreadable", 0),
+                                      ("archive/open/story.txt", None, 1)]
+        assert summary["failed"] == 1
