@@ -20,7 +20,7 @@ from lint.engine import Linter
 from lint.files import write_atomically
 from lint.fixes import apply_edits, edits_of, safe_fixes
 from lint.paths import matches, relative_to_root
-from lint.readers import EXTENSIONS, InputError, decode, encode, is_cms_payload, read
+from lint.readers import EXTENSIONS, InputError, decode, encode, json_format, read
 from lint.results import DEFAULT_FAIL_ON, FileError, FileResult
 
 if TYPE_CHECKING:
@@ -133,17 +133,21 @@ def collect(paths: Iterable[str], linters: Linters, force_exclude: bool) -> Iter
 
 def _walkable(path: Path, linter: Linter) -> bool:
     """A folder of CMS exports may hold other JSON (package.json, metadata): walked
-    .json files are read only when they are CMS payloads (readers.JSON_SHAPES). A .json file
-    named on the command line is always read, and an error if it is neither; so is
-    one too large to tell (it is reported as such)."""
+    .json files are read unless they are valid JSON of another shape than the CMS
+    payloads (readers.JSON_SHAPES). A .json file named on the command line is always
+    read, and an error if it is no payload; so is a walked one that cannot be told
+    (not valid JSON, as a truncated export is, or too large), as such."""
     if EXTENSIONS[path.suffix.lower()] != "json":
         return True
     try:
         if path.stat().st_size > linter.config.max_document_bytes:
             return True
-        return is_cms_payload(path.read_bytes())
+        json_format(decode(path.read_bytes()))
     except OSError:
         return True
+    except InputError as exc:
+        return exc.code != "unknown-json"
+    return True
 
 
 def unknown_kind(path: str, format: str | None) -> FileResult | None:

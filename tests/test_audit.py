@@ -441,3 +441,45 @@ def test_a_folder_that_cannot_be_listed_is_an_error_entry_and_the_rest_is_read()
                 for r in records] == [("archive/locked", "unreadable", 0),
                                       ("archive/open/story.txt", None, 1)]
         assert summary["failed"] == 1
+
+
+EXPECTED_JSON = ('expected a WordPress REST post (title.rendered, content.rendered), an Arc XP '
+                 'ANS story (type "story", content_elements), a Contentful entry (sys, fields), '
+                 'a Sanity document (_id, _type)')
+
+
+def test_check_and_audit_report_the_same_unreadable_files(tmp_path: Path, monkeypatch) -> None:
+    """In a folder walk a truncated export is invalid JSON, while other JSON is skipped;
+    a file of no format copydesk reads, named, is an error to both."""
+    monkeypatch.chdir(tmp_path)
+    Path("folder").mkdir()
+    Path("folder/cut.json").write_text('{"id": 1, "title": {"rendered": "Cut', encoding="utf-8")
+    Path("folder/package.json").write_text('{"name": "site"}\n', encoding="utf-8")
+    Path("script.py").write_text("print('the the')\n", encoding="utf-8")
+    expected = [
+        ("folder/cut.json", "invalid-json",
+         f"not valid JSON (Unterminated string starting at line 1, column 33); {EXPECTED_JSON}"),
+        ("script.py", "unsupported-format",
+         "not an article: copydesk reads .txt, .text, .md, .markdown, .html, .htm, .json files "
+         "(--format reads another as one of them)")]
+    checked = CliRunner().invoke(main, ["check", "folder", "script.py", "--output-format",
+                                        "json"])
+    assert [(f["path"], f["error"]["code"], f["error"]["message"])
+            for f in json.loads(checked.output)["files"]] == expected
+    assert audit("folder", "script.py", "--out", "out", "--jobs", "1",
+                 "--no-report").exit_code == 0
+    records, _, _ = outputs(Path("out"))
+    assert [(r["id"], r["error"]["code"], r["error"]["message"]) for r in records] == expected
+
+
+def test_a_broken_json_lines_record_is_placed_on_its_own_line(tmp_path: Path) -> None:
+    export = tmp_path / "posts.jsonl"
+    export.write_text('{"id": 1, "title": {"rendered": "Fine"}, "content": {"rendered": "Ok."}}\n'
+                      '{"id": 2, "title": {"rendered": "Cut"}\n', encoding="utf-8")
+    assert audit(str(export), "--out", str(tmp_path / "out"), "--jobs", "1",
+                 "--no-report").exit_code == 0
+    records, _, _ = outputs(tmp_path / "out")
+    assert (records[1]["origin"], records[1]["error"]) == (f"{export}:2", {
+        "code": "invalid-json",
+        "message": f"not valid JSON (Expecting ',' delimiter at line 1, column 39); "
+                   f"{EXPECTED_JSON}"})

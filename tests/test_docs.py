@@ -68,7 +68,7 @@ def test_the_audit_error_codes_are_the_files_and_the_audits_own() -> None:
     # Its own: an article the audit failed on, a stretch of an export that broke off.
     audit_own = (_error_codes(r"_failed\(item\.origin, \"([a-z-]+)\"")
                  | _error_codes(r"_broken\(path, index, \"([a-z-]+)\""))
-    not_audited = {"unsupported-format", "unknown-format"}  # a file named, a --format given
+    not_audited = {"unknown-format"}  # a --format given
     in_code = _error_codes(r"(?:InputError|FileError)\(\s*\"([a-z-]+)\"")
     assert listed == in_code - not_audited | audit_own
 

@@ -65,12 +65,14 @@ def test_named_bad_json_is_an_error_and_the_other_files_are_still_read(tmp_path:
     assert extracted.exit_code == 2 and "story.html (html)" in extracted.output
 
 
-def test_a_folder_walk_reads_only_the_json_that_is_a_cms_payload(tmp_path: Path) -> None:
+def test_a_folder_walk_skips_the_valid_json_that_is_no_cms_payload(tmp_path: Path) -> None:
     (tmp_path / "package.json").write_text('{"name": "site"}', encoding="utf-8")
     (tmp_path / "tsconfig.json").write_text("{// comments\n}", encoding="utf-8")
     shutil.copy(FIXTURES / "plant-deal.ans.json", tmp_path / "story.json")
     result = invoke("check", "--output-format", "json", str(tmp_path))
-    assert [Path(f["path"]).name for f in json.loads(result.output)["files"]] == ["story.json"]
+    assert [(Path(f["path"]).name, f["error"] and f["error"]["code"])
+            for f in json.loads(result.output)["files"]] == [("story.json", None),
+                                                             ("tsconfig.json", "invalid-json")]
 
 
 def test_format_can_be_forced() -> None:

@@ -19,7 +19,7 @@ from lint.finding import Finding
 from lint.readers import JSON_SHAPES, InputError, json_format
 from lint.results import FileResult
 from lint.rule import SEVERITIES
-from lint.runner import check_document, decode_bytes, error_result, read_text
+from lint.runner import check_document, decode_bytes, error_result, read_text, unknown_kind
 
 # SEVERITIES runs from least to most severe; counts are kept most severe first.
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))
@@ -72,6 +72,9 @@ def _record(item: Item, linter: Linter, format: str | None,
     """The article's findings.jsonl record; the archive rules' facts go into `facts`."""
     if item.broken:
         return _failed(item.origin, *item.broken)
+    unknown = None if item.payload is not None else unknown_kind(item.path, format)
+    if unknown:
+        return _as_record(item.origin, item.origin, metadata.empty(), unknown)
     try:
         data = Path(item.path).read_bytes() if item.payload is None else item.payload
     except OSError as exc:

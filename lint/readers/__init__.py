@@ -114,7 +114,8 @@ def _load_json(content: str) -> Any:
         data = json.loads(content, parse_int=_number(int), parse_float=_number(float),
                           object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
-        where = f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
+        # Some of json's messages end in "at" (`Unterminated string starting at`).
+        where = f"{exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}"
         raise InputError("invalid-json",
                          f"not valid JSON ({where}); expected {_EXPECTED_JSON}") from None
     except RecursionError:
@@ -130,15 +131,6 @@ def json_format(content: str) -> str:
         if matches(data):
             return name
     raise InputError("unknown-json", f"JSON of an unknown shape; expected {_EXPECTED_JSON}")
-
-
-def is_cms_payload(data: bytes) -> bool:
-    """Whether a JSON file's bytes are a payload copydesk reads (one of JSON_SHAPES)."""
-    try:
-        json_format(decode(data))
-    except InputError:
-        return False
-    return True
 
 
 def _json_reader(name: str, read_payload: Callable[[str, Any], Document]) -> Reader:
