@@ -195,3 +195,16 @@ def test_a_paragraph_in_four_articles_is_one_finding_in_each_later_one(tmp_path:
         "4.md": [(f"Paragraph 2 already ran, word for word, as paragraph 2 of {first}.",
                   ["1.md", "2.md", "3.md"])],
     }
+
+
+def test_a_fresh_audit_into_the_folder_of_another_leaves_no_archive_of_it(audited) -> None:
+    archive, out = audited
+    again = out.parent / "again"
+    options = ["--jobs", "1", "--quiet", "--no-report"]
+    for selected in ("duplicates", "repeated-word"):  # the second keeps no archive
+        result = CliRunner().invoke(main, ["audit", str(archive), "--out", str(again),
+                                           "--select", selected, *options],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in again.iterdir()) == [
+        "articles.csv", "findings.jsonl", "summary.json"]

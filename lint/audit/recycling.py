@@ -22,17 +22,16 @@ from lint.audit.tally import Tally, csv_header
 from lint.engine import Linter
 
 ARCHIVE = "archive.db"
+# The archive and the write-ahead log SQLite keeps beside it while the audit runs.
+ARCHIVE_FILES = (ARCHIVE, f"{ARCHIVE}-wal", f"{ARCHIVE}-shm")
 
 
 def wanted(linter: Linter) -> bool:
     return any(active.rule.is_archive for active in linter.rules)
 
 
-def open_archive(out: Path, fresh: bool) -> Archive:
-    path = out / ARCHIVE
-    if fresh:
-        path.unlink(missing_ok=True)
-    return Archive(path, frequent_saves=True)
+def open_archive(out: Path) -> Archive:
+    return Archive(out / ARCHIVE, frequent_saves=True)
 
 
 def store(archive: Archive, chunk: list[worker.Audited]) -> None:

@@ -92,8 +92,7 @@ def run(audit: Audit) -> int:
             and find_spec("rich") is not None)
     started = time.monotonic()
     collection = None  # findings.jsonl as the report reads it, when read already
-    archive = recycling.open_archive(audit.out, not audit.resume) if recycling.wanted(
-        linter) else None
+    archive = recycling.open_archive(audit.out) if recycling.wanted(linter) else None
     try:
         with ExitStack() as engine:
             audited = _engine(audit, engine, archive)
@@ -241,7 +240,9 @@ class _State:
         self.ids = Ids()
 
     def start(self, tally: Tally) -> list[str]:
-        for name in (FINDINGS, SUMMARY, REPORT):
+        # An earlier audit's archive too, even when this one keeps none: `check --index`
+        # would take it for this audit's.
+        for name in (FINDINGS, SUMMARY, REPORT, *recycling.ARCHIVE_FILES):
             (self.audit.out / name).unlink(missing_ok=True)
         with open(self.audit.out / ARTICLES, "w", encoding="utf-8", newline="") as table:
             csv.writer(table).writerow(csv_header(tally.rules))
