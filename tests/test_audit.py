@@ -187,6 +187,11 @@ def test_progress_is_off_the_terminal_and_the_closing_line_says_what_was_done(
     quiet = subprocess.run([sys.executable, "-m", "lint", "audit", str(FOLDER), "--out",
                             str(tmp_path), "-q"], capture_output=True, text=True)
     assert quiet.returncode == 0 and quiet.stderr == ""
+    one = subprocess.run([sys.executable, "-m", "lint", "audit", str(FOLDER / "ferry-fares.html"),
+                          "--out", str(tmp_path), "--no-report"], capture_output=True, text=True)
+    seconds = json.loads((tmp_path / "summary.json").read_text())["seconds"]
+    assert one.stderr == (f"copydesk audit: 1 article audited (0 could not be), 1 finding, "
+                          f"in {seconds:.1f} s: {tmp_path}\n")
 
 
 def test_usage_errors_are_one_line(tmp_path: Path) -> None:
@@ -198,6 +203,11 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     assert audit(str(FOLDER), "--out", str(tmp_path / "a"), "--jobs", "1").exit_code == 0
     other = audit(str(AUDIT / "posts.wp.json"), "--out", str(tmp_path / "a"), "--resume")
     assert other.exit_code == 2 and "holds an audit of other inputs or settings" in other.output
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    inside_a_file = audit(str(FOLDER), "--out", str(tmp_path / "file" / "out"))
+    assert inside_a_file.exit_code == 2
+    assert inside_a_file.output == (f"copydesk: error: {tmp_path / 'file' / 'out'}: cannot make "
+                                    f"the folder (Not a directory)\n")
     assert audit("--out", str(tmp_path)).exit_code == 2
 
 

@@ -39,6 +39,7 @@ from lint.audit.report import Collection, Reading, write_report
 from lint.audit.tally import Tally, csv_header
 from lint.config import Config, discover
 from lint.engine import Linter
+from lint.reporters.text import plural
 from lint.runner import STDIN, Linters, Overrides
 
 FINDINGS, ARTICLES, SUMMARY = "findings.jsonl", "articles.csv", "summary.json"
@@ -86,7 +87,10 @@ def run(audit: Audit) -> int:
     rules = sorted(active.rule.name for active in linter.rules)
     tally = Tally(rules, {name: rule.category for name, rule in linter.registry.rules.items()})
     state = _State(audit, linter)
-    audit.out.mkdir(parents=True, exist_ok=True)
+    try:
+        audit.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AuditError(f"{audit.out}: cannot make the folder ({exc.strerror})") from None
     done = state.resume(tally) if audit.resume else state.start(tally)
     show = (not audit.quiet and sys.stderr.isatty() and os.environ.get("PRE_COMMIT") != "1"
             and find_spec("rich") is not None)
@@ -105,16 +109,16 @@ def run(audit: Audit) -> int:
                 tally, collection = _conclude(audit, archive, linter, tally, state)
     except KeyboardInterrupt:
         state.write(tally, time.monotonic() - started, complete=False)
-        _say(audit, f"interrupted after {tally.articles:,} articles; run again with --resume "
-                    f"to audit the rest")
+        _say(audit, f"interrupted after {plural(tally.articles, 'article')}; run again with "
+                    f"--resume to audit the rest")
         return EXIT_INTERRUPTED
     finally:
         if archive is not None:
             archive.close()
     state.write(tally, time.monotonic() - started, complete=True)
     written = write_report(audit.out, collection) if audit.report else audit.out
-    _say(audit, f"{tally.articles:,} articles audited ({tally.failed:,} could not be), "
-                f"{tally.findings:,} findings, in {state.seconds:.1f} s: {written}")
+    _say(audit, f"{plural(tally.articles, 'article')} audited ({tally.failed:,} could not be), "
+                f"{plural(tally.findings, 'finding')}, in {state.seconds:.1f} s: {written}")
     return EXIT_DONE
 
 

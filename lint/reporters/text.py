@@ -78,8 +78,8 @@ def _advice(finding: Finding) -> list[str]:
 
 
 def plural(count: int, noun: str) -> str:
-    """`1 finding`, `2 findings`; `info` is a mass noun (`3 info`)."""
-    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
+    """`1 finding`, `2 findings`, `1,200 findings`; `info` is a mass noun (`3 info`)."""
+    return f"{count:,} {noun}" if count == 1 or noun == "info" else f"{count:,} {noun}s"
 
 
 def _summary(report: Report) -> str:
