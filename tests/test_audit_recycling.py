@@ -208,3 +208,21 @@ def test_a_fresh_audit_into_the_folder_of_another_leaves_no_archive_of_it(audite
         assert result.exit_code == 0, result.output
     assert sorted(path.name for path in again.iterdir()) == [
         "articles.csv", "findings.jsonl", "summary.json"]
+
+
+def test_the_report_shows_house_boilerplate_once(audited, page, tmp_path, monkeypatch) -> None:
+    from lint.audit import report
+
+    archive, out = audited
+    page.goto((out / "report.html").as_uri())
+    examples = ", ".join(f"{archive}/2026/07/0{n}-local.md" for n in range(1, 6))
+    assert page.locator("#boilerplate li").all_inner_texts() == [
+        f"{SIGN_OFF}\nin 6 articles, as {examples}"]
+    assert page.locator("#boilerplate-more").count() == 0
+    page.screenshot(path=tmp_path / "boilerplate.png", full_page=True)
+    for name in ("findings.jsonl", "summary.json"):
+        (tmp_path / name).write_bytes((out / name).read_bytes())
+    monkeypatch.setattr(report, "BOILERPLATE_ROWS", 0)
+    page.goto(report.write_report(tmp_path).as_uri())
+    assert page.locator("#boilerplate li").count() == 0
+    assert page.inner_text("#boilerplate-more") == "and 1 more in summary.json"

@@ -27,6 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 SEVERITIES = ("error", "warning", "info")
 TEXT_BUDGET = 4_000_000      # characters of full article text the page carries
 CHART_ROWS = 12              # bars in the by-section and by-author charts
+BOILERPLATE_ROWS = 10        # house boilerplate shown, the most widespread first
 
 
 def write_report(out_dir: Path, collection: Collection | None = None) -> Path:
@@ -40,6 +41,7 @@ def write_report(out_dir: Path, collection: Collection | None = None) -> Path:
         charts=_charts(summary),
         index_json=index_json,
         details_json=details_json,
+        boilerplate_rows=BOILERPLATE_ROWS,
     )
     path = out_dir / "report.html"
     path.write_text(inline(page, TEMPLATES), encoding="utf-8")
