@@ -362,6 +362,7 @@ def _locate(document: Document, active: ActiveRule, problem: Problem, location: 
         replacements=problem.replacements,
         fix=fix,
         fingerprint=fingerprint(active.rule.name, text),
+        start=problem.start,
     )
 
 

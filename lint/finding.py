@@ -90,7 +90,10 @@ class LocatedFact(NamedTuple):
 
 class Finding(NamedTuple):
     """A located finding. `text` is the source slice it covers; `flagged` is the same
-    stretch as the reader rendered it (they differ only where markup intervenes)."""
+    stretch as the reader rendered it (they differ only where markup intervenes).
+    `start` is where `flagged` starts in the document's rendered text (`Document.text`),
+    None for a finding on text that is not rendered (a directive) or located without
+    the document (the archive rules'); it is not part of the JSON."""
 
     rule: str
     category: str
@@ -106,6 +109,7 @@ class Finding(NamedTuple):
     replacements: tuple[str, ...] = ()
     fix: Fix | None = None
     fingerprint: str = ""
+    start: int | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, str, int]:

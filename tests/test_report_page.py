@@ -145,3 +145,72 @@ def test_a_month_bar_filters_to_its_own_days_and_undated_or_none_to_those_withou
         page.click(f"#chart-{chart} g.row[data-value='(none)']")
         assert page.locator(f"select[name={chart}] option:checked").text_content() == "(none)"
         assert set(rows(page)) == expected, chart
+
+
+# A page and a WordPress post whose sources are markup: the drill-down shows the text
+# copydesk read (no doctype, SVG, tags or entities), each slip marked where it reads.
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ferry &amp; bus fares rise</title>
+<meta name="author" content="Ann Lee"><meta property="article:published_time" content="2024-03-05">
+</head><body><article>
+<h1>Ferry &amp; bus fares rise for the U.S visitors</h1>
+<figure><svg viewBox="0 0 10 10"><path d="M0 0L10 10"/></svg>
+<figcaption>The quay at dawn.</figcaption></figure>
+<p>The council said fares for ferries &amp; buses would rise by 8% in May, and the <em>U.S</em>
+visitors would pay the same.</p>
+<p>The harbour master said the <b>the</b> rise was fair &mdash; and overdue.</p>
+</article></body></html>
+"""
+POST = {"id": 42, "date_gmt": "2024-04-02T09:00:00", "link": "https://example.org/p/42",
+        "title": {"rendered": "Bridge works &#8211; the the delay"},
+        "content": {"rendered": "<p>Work on the bridge &amp; its ramps will start in June, the "
+                    "<strong>U.S</strong> firm said.</p>\n<figure class=\"wp-block-image\">"
+                    "<img src=\"a.jpg\" alt=\"\"/></figure>\n<p>Residents said the the noise "
+                    "would be bad.</p>"}}
+
+
+def test_the_drill_down_of_markup_shows_its_rendered_text_with_each_finding_in_place(
+        page, tmp_path):
+    import json
+
+    from lint.document import Document
+    from lint.engine import Linter
+    from lint.readers import read
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "fares.html").write_text(PAGE, encoding="utf-8")
+    (archive / "bridge.json").write_text(json.dumps(POST), encoding="utf-8")
+    out = tmp_path / "audit"
+    subprocess.run([sys.executable, "-m", "lint", "audit", "fares.html", "bridge.json",
+                    "--out", str(out), "--quiet"], cwd=archive, check=True, timeout=120)
+    page.goto((out / "report.html").as_uri())
+    page.wait_for_selector("#rows tr")
+    for name, row, expected_text in (
+            ("fares.html", "fares.html", "Ferry & bus fares rise for the U.S visitors\n\n"
+             "The quay at dawn.\n\nThe council said fares for ferries & buses would rise by 8%"
+             " in May, and the U.S visitors would pay the same.\n\nThe harbour master said the"
+             " the rise was fair — and overdue."),
+            ("bridge.json", "wp:42", "Bridge works – the the delay\n\nWork on the bridge & its"
+             " ramps will start in June, the U.S firm said.\n\nResidents said the the noise"
+             " would be bad.")):
+        document = read(name, (archive / name).read_text(encoding="utf-8"))
+        assert isinstance(document, Document) and document.text == expected_text
+        findings = Linter().lint(document)
+        assert findings
+        page.click(f"#rows tr:has-text('{row}')")
+        page.wait_for_selector("dialog[open]")
+        shown = page.locator("#d-text").text_content()
+        assert shown == expected_text, name
+        assert "<" not in shown and "&amp;" not in shown and "&#" not in shown
+        assert page.locator("#d-text .source-field").count() == 0
+        # Each finding's card and its marks, in order: the marked text is its `flagged`.
+        cards = page.locator(".finding")
+        assert cards.count() == len(findings)
+        for k, finding in enumerate(findings):
+            cards.nth(k).click()
+            current = page.locator("#d-text mark.cd-current").all_text_contents()
+            assert "".join(current) == finding.flagged, (name, finding.rule)
+            assert page.locator(".finding.current .rule").text_content() == finding.rule
+        page.screenshot(path=tmp_path / f"report-{name}.png")
+        page.click("#d-close")

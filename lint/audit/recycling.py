@@ -67,7 +67,7 @@ def merge(judged: Judged, linter: Linter, out: Path, findings: str, articles: st
             own = [f for f in record["findings"] if f["rule"] not in merged_rules]
             if found or len(own) < len(record["findings"]):
                 record["findings"] = sorted(
-                    own + [worker.located(f) for f in found],
+                    own + [worker.located(f, "text" in record) for f in found],
                     key=lambda f: (f["location"]["source"], f["location"]["offset"], f["rule"]))
                 line = json.dumps(record, ensure_ascii=False) + "\n"
             merged.write(line)

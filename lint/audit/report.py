@@ -3,8 +3,11 @@
 The page carries its data as JSON in two `<script type="application/json">` blocks:
 an index of every article (metadata, counts, the rule and severity of each
 finding), parsed on opening to filter and page through the list; and the details
-(findings, and some article texts), parsed on the first drill-down. Full texts are
-kept for the worst articles until TEXT_BUDGET characters are spent; the others'
+(findings, and some article texts), parsed on the first drill-down. An article's
+text is what copydesk read: the rendered `text` of a markup article (HTML, CMS
+payloads; findings at their `rendered` spans), the sources of a text or Markdown one
+(findings at their locations). Full texts are kept for the worst articles until
+TEXT_BUDGET characters are spent; the others'
 findings keep their context lines, which the drill-down highlights instead. The
 charts are SVG drawn here, so they cost the page no script.
 """
@@ -105,6 +108,7 @@ class Collection:
     def add(self, number: int, record: dict) -> None:
         """Take in the record of line `number` (from 0) of findings.jsonl."""
         meta = record.get("metadata") or {}
+        rendered = record.get("text")  # markup: the text as it reads (schema 2)
         sources = record.get("sources") or []
         counts = dict.fromkeys(SEVERITIES, 0)
         codes, compact = set(), []
@@ -113,10 +117,15 @@ class Collection:
             counts[SEVERITIES[severity]] += 1
             rule = self.rules(f["rule"])
             codes.add(rule * 3 + severity)
-            location, context = f["location"], f.get("context")
+            context = f.get("context")
+            if rendered is None:
+                location = f["location"]
+                where = [_source_of(f, sources), location["offset"], location["length"]]
+            else:  # one text, the rendered one; -1: the finding is not in it
+                span = f.get("rendered")
+                where = [0, span["offset"], span["length"]] if span else [-1, 0, 0]
             fix = f.get("fix")
-            compact.append([rule, severity, f["message"], _source_of(f, sources),
-                            location["offset"], location["length"],
+            compact.append([rule, severity, f["message"], *where,
                             f.get("replacements") or [],
                             bool(fix and fix.get("safe")),
                             [context["text"], context["offset"], context["length"]]
@@ -135,9 +144,11 @@ class Collection:
             error["message"] if error else None,
             score,
         ])
-        self.details.append([[s.get("field") for s in sources], compact])
+        self.details.append([[s.get("field") for s in sources] if rendered is None else [None],
+                             compact])
         if compact:
-            texts = self._texts[len(articles) - 1] = [s.get("text") or "" for s in sources]
+            texts = self._texts[len(articles) - 1] = (
+                [s.get("text") or "" for s in sources] if rendered is None else [rendered])
             size = sum(map(len, texts))
             heapq.heappush(self._kept, ((score, -len(articles)), size, len(articles) - 1))
             self._kept_size += size
@@ -158,7 +169,8 @@ class Collection:
         for article, article_texts in self._texts.items():
             self.details[article].append(article_texts)
             for finding in self.details[article][1]:
-                finding[8] = None  # the text itself shows the context
+                if finding[3] >= 0:
+                    finding[8] = None  # the text itself shows the context
         self._texts = {}
         return {"rules": _rule_docs(self.rules.values), "authors": self.authors.values,
                 "sections": self.sections.values, "articles": self.articles}, self.details

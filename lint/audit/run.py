@@ -44,7 +44,9 @@ from lint.runner import STDIN, Linters, Overrides
 
 FINDINGS, ARTICLES, SUMMARY = "findings.jsonl", "articles.csv", "summary.json"
 REPORT = "report.html"
-SCHEMA_VERSION = 1
+# 2: the records of markup articles carry their rendered `text`, and their findings
+# where they are in it (`rendered`).
+SCHEMA_VERSION = 2
 CHUNK = 32
 EXIT_DONE, EXIT_INTERRUPTED = 0, 130
 
@@ -260,7 +262,8 @@ class _State:
             earlier = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             raise AuditError(f"{out}: no audit to resume here") from None
-        if earlier.get("inputs") != self.audit.inputs or earlier.get("tool") != self.tool:
+        if (earlier.get("inputs") != self.audit.inputs or earlier.get("tool") != self.tool
+                or earlier.get("schema_version") != SCHEMA_VERSION):
             raise AuditError(f"{out} holds an audit of other inputs or settings; audit into "
                              f"another folder, or leave out --resume to start over")
         self.started, self.earlier = earlier["started"], earlier["seconds"]

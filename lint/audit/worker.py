@@ -100,7 +100,7 @@ def _record(item: Item, linter: Linter, format: str | None,
     result = check_document(document, linter, collect=True)
     facts.update(result.facts)
     return _as_record(article_id or item.origin, item.origin, _with_lead_in(found, document),
-                      result)
+                      result, document)
 
 
 _PAYLOAD_METADATA = {"wordpress": metadata.wordpress, "ans": metadata.ans}
@@ -136,25 +136,37 @@ def _with_lead_in(found: dict[str, str | None], document: Document) -> dict[str,
             "author": found["author"] or metadata.byline_author(lead_in.get("byline"))}
 
 
+# Formats whose source is the text as it reads: their records need no rendered text.
+SOURCE_READS = frozenset({"text", "markdown"})
+
+
 def _as_record(article_id: str, origin: str, found: dict[str, str | None],
-               result: FileResult) -> dict[str, Any]:
-    return {
+               result: FileResult, document: Document | None = None) -> dict[str, Any]:
+    rendered = document is not None and document.format not in SOURCE_READS
+    record = {
         "id": article_id,
         "origin": origin,
         "format": result.format,
         "metadata": found,
         "sources": [{"field": source.field, "text": source.text} for source in result.sources],
-        "findings": [located(finding) for finding in result.findings],
+        "findings": [located(finding, rendered) for finding in result.findings],
         "error": ({"code": result.error.code, "message": result.error.message}
                   if result.error else None),
     }
+    if rendered:
+        record["text"] = document.text
+    return record
 
 
-def located(finding: Finding) -> dict[str, Any]:
+def located(finding: Finding, rendered: bool = False) -> dict[str, Any]:
     """The finding as `check` gives it, with `location.source`: the index in `sources`
-    of the text its offsets count in."""
+    of the text its offsets count in; and for a record with a rendered `text`,
+    `rendered`: where the finding's `flagged` text is in it (None when it is not)."""
     data = finding.to_json()
     data["location"]["source"] = finding.location.source
+    if rendered:
+        data["rendered"] = (None if finding.start is None else
+                            {"offset": finding.start, "length": len(finding.flagged)})
     return data
 
 

@@ -140,6 +140,13 @@
     side.textContent = "";
     const marks = new Map();
     const keep = (m) => m.forEach((v, k) => marks.set(k, v));
+    const inContext = (f, k) => {
+      const [text, offset, length] = f[8];
+      const toUtf16 = CopydeskHighlight.codePointOffsets(text);
+      const box = el("div", "article context");
+      keep(CopydeskHighlight.render(box, text, [{start: toUtf16(offset), end: toUtf16(offset + length), severity: SEVERITIES[f[1]], key: k}]));
+      textBox.appendChild(box);
+    };
     if (texts) {
       texts.forEach((text, source) => {
         if (fields.length > 1 || fields[source]) textBox.appendChild(el("div", "source-field", fields[source] || "text"));
@@ -152,17 +159,12 @@
         keep(CopydeskHighlight.render(box, text, spans));
         textBox.appendChild(box);
       });
+      // Findings on what the text does not show (source -1): in their context, if any.
+      findings.forEach((f, k) => { if (f[3] < 0 && f[8]) inContext(f, k); });
     } else if (findings.length) {
       textBox.appendChild(el("p", "note muted",
         "This report keeps the full text of its worst articles only; here each finding is shown in its context."));
-      findings.forEach((f, k) => {
-        if (!f[8]) return;
-        const [text, offset, length] = f[8];
-        const toUtf16 = CopydeskHighlight.codePointOffsets(text);
-        const box = el("div", "article context");
-        keep(CopydeskHighlight.render(box, text, [{start: toUtf16(offset), end: toUtf16(offset + length), severity: SEVERITIES[f[1]], key: k}]));
-        textBox.appendChild(box);
-      });
+      findings.forEach((f, k) => { if (f[8]) inContext(f, k); });
     } else {
       textBox.appendChild(el("p", "muted", a[ERROR] ? `copydesk could not check this article: ${a[ERROR]}` : "No findings."));
     }
