@@ -382,6 +382,51 @@ def test_a_contentful_delivery_without_fields_points_at_them(copydesk_server):
     assert error_of(answer, 422)["details"]["pointer"] == "/fields"
 
 
+def arc_event(key: str, now: float, story: dict | None = None) -> bytes:
+    event = {"key": key, "version": 2, "time": int(now), "uuid": f"{key}-{now}",
+             "body": story or {"_id": "PLANTDEALSTORY01"}}
+    return json.dumps(event).encode()
+
+
+@pytest.mark.parametrize("key", ["story:delete", "story:first-publish", "websked:pitch_create"])
+def test_an_arc_event_with_no_story_to_check_is_answered_as_ignored(copydesk_server, key):
+    now = time.time()
+    body = arc_event(key, now)
+    headers = signed("arc", body, now, "")
+    # Not recorded as seen: a replay of an event that is not checked is answered alike.
+    for _ in range(2):
+        answer = copydesk_server.request("POST", "/v1/webhooks/arc", body, headers)
+        assert (answer.status, answer.json) == (200, {"ignored": key})
+    tampered = body.replace(b"PLANTDEAL", b"PLANTDEAK")
+    assert error_of(copydesk_server.request("POST", "/v1/webhooks/arc", tampered, headers),
+                    401)["code"] == "bad_signature"
+    assert error_of(copydesk_server.request("POST", "/v1/webhooks/arc", body),
+                    401)["code"] == "missing_signature"
+
+
+def test_a_story_event_without_its_story_points_at_the_body(copydesk_server):
+    now = time.time()
+    body = json.dumps({"key": "story:create", "version": 2, "time": int(now),
+                       "uuid": f"storyless-{now}"}).encode()
+    answer = copydesk_server.request("POST", "/v1/webhooks/arc", body, signed("arc", body, now, ""))
+    assert error_of(answer, 422) == {"code": "invalid_request", "details": {"pointer": "/body"},
+                                     "message": "an IFX event carries its story in `body`"}
+
+
+@pytest.mark.parametrize("key", [None, 5, ["story:update"]], ids=["missing", "number", "list"])
+def test_an_arc_event_without_a_key_points_at_it(copydesk_server, key):
+    now = time.time()
+    story = json.loads((FIXTURES / "plant-deal.ans.json").read_text(encoding="utf-8"))
+    event = {"version": 2, "time": int(now), "uuid": f"keyless-{key}-{now}", "body": story}
+    if key is not None:
+        event["key"] = key
+    body = json.dumps(event).encode()
+    answer = copydesk_server.request("POST", "/v1/webhooks/arc", body, signed("arc", body, now, ""))
+    assert error_of(answer, 422) == {
+        "code": "invalid_request", "details": {"pointer": "/key"},
+        "message": "an IFX event names itself in `key`, a string such as `story:update`"}
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_webhook_refuses_tampered_stale_and_unsigned(copydesk_server, scheme):
     path = f"/v1/webhooks/{scheme}"

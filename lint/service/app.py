@@ -58,6 +58,8 @@ _LINTERS_KEPT = 32
 # between each other and the event loop, each finishing later. Two keep one thread
 # free for the next check while a long one runs out its time budget.
 _THREADS = 2
+# The IFX events whose `body` is the story; the rest are answered as ignored.
+ARC_CHECKED_EVENTS = ("story:create", "story:update")
 
 
 class ApiError(HTTPException):
@@ -368,8 +370,9 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
                           "`contentful` a Contentful entry (rich text read), `sanity` a "
                           "Sanity document (Portable Text read), either also the /v1/check "
                           "body; `wordpress` a WordPress REST post object; "
-                          "`arc` an IFX story:create/story:update event.",
-              responses={200: {"model": models.CheckResponse},
+                          "`arc` an IFX event: story:create and story:update are checked, "
+                          "any other event answered as ignored.",
+              responses={200: {"model": models.CheckResponse | models.IgnoredEvent},
                          404: {"model": models.ErrorBody}, **ERRORS},
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": {"type": "object"}}}}})
@@ -389,7 +392,17 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
             raise _api_error(401, exc) from None
         except (ValueError, RecursionError) as exc:  # authentic, and read to verify it
             raise _unreadable(exc) from None
-        request, document_id = _webhook_request(scheme, raw)
+        try:
+            payload = json.loads(raw)
+        except (ValueError, RecursionError) as exc:
+            raise _unreadable(exc) from None
+        if scheme == "arc":
+            event = _event_key(payload)
+            # Arc sends every event subscribed to one endpoint. An ignored event is
+            # not recorded as seen: answering its replay with 200 again does no harm.
+            if event not in ARC_CHECKED_EVENTS:
+                return Json({"ignored": event})
+        request, document_id = _webhook_request(scheme, payload)
         body = await run_check(http, request, {"source": scheme, "id": document_id}, delivery)
         return Json(body)
 
@@ -498,12 +511,17 @@ def _unreadable(exc: ValueError | RecursionError) -> ApiError:
     return _api_error(422, number_too_long())
 
 
-def _webhook_request(scheme: str, raw: bytes) -> tuple[models.CheckRequest, str | None]:
+def _event_key(event: Any) -> str:
+    """An IFX event's name (`story:update`), which says whether it carries a story."""
+    key = event.get("key") if isinstance(event, dict) else None
+    if not isinstance(key, str):
+        raise ApiError(422, "invalid_request", "an IFX event names itself in `key`, a string "
+                       "such as `story:update`", {"pointer": "/key"})
+    return key
+
+
+def _webhook_request(scheme: str, payload: Any) -> tuple[models.CheckRequest, str | None]:
     """The check a verified delivery asks for, and the id of the article it carries."""
-    try:
-        payload = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        raise _unreadable(exc) from None
     if scheme == "arc":
         story = payload.get("body") if isinstance(payload, dict) else None
         if not isinstance(story, dict):

@@ -119,6 +119,11 @@ class CheckResponse(BaseModel):
     findings: list[Finding]
 
 
+class IgnoredEvent(BaseModel):
+    ignored: str = Field(description="The key of an Arc IFX event that carries no story to "
+                                     "check (any but story:create and story:update).")
+
+
 class ErrorDetail(BaseModel):
     code: str
     message: str
