@@ -305,7 +305,8 @@ def test_unknown_paths_and_methods_are_tagged(copydesk_server):
 
 # Signed webhooks: each scheme accepts a signed delivery and refuses the rest with 401.
 
-def signed(scheme: str, body: bytes, now: float, delivery: str) -> dict[str, str]:
+def signed(scheme: str, body: bytes, now: float, delivery: str,
+           path: str = "/v1/webhooks/contentful") -> dict[str, str]:
     secret = SECRETS[scheme]
     if scheme in ("standard", "wordpress"):
         return {"webhook-id": delivery, "webhook-timestamp": str(int(now)),
@@ -318,7 +319,7 @@ def signed(scheme: str, body: bytes, now: float, delivery: str) -> dict[str, str
     headers = {"x-contentful-timestamp": str(int(now * 1000)),
                "x-contentful-signed-headers": "x-contentful-timestamp,x-contentful-topic",
                "x-contentful-topic": "ContentManagement.Entry.publish"}
-    signature = sign_contentful(secret, "POST", "/v1/webhooks/contentful",
+    signature = sign_contentful(secret, "POST", path,
                                 {k: headers[k] for k in ("x-contentful-timestamp",
                                                          "x-contentful-topic")}, body)
     return {**headers, "x-contentful-signature": signature,
@@ -443,6 +444,76 @@ def test_webhook_refuses_tampered_stale_and_unsigned(copydesk_server, scheme):
         == "stale"
     assert error_of(copydesk_server.request("POST", path, body), 401)["code"] \
         == "missing_signature"
+
+
+# Query parameters: /v1/check takes none; a webhook takes `offset_encoding`, leaves the rest.
+
+@pytest.mark.parametrize("query, names", [
+    ("offset_encoding=codepoint", ["offset_encoding"]),
+    ("token=a&token=b&debug", ["token", "debug"]),
+    ("a%0Ab=1", ["a\nb"]),
+], ids=["setting", "several", "line-break"])
+def test_check_refuses_a_query_and_names_it(copydesk_server, query, names):
+    for body in ({"content": U_S_TEXT}, {"content": 5}):  # before the body's shape is judged
+        answer = copydesk_server.request("POST", f"/v1/check?{query}", body)
+        assert error_of(answer, 400) == {
+            "code": "unexpected_query", "details": {"parameters": names},
+            "message": f"/v1/check takes no query parameters ({', '.join(map(repr, names))}): "
+                       "its settings go in the JSON body"}
+
+
+ASTRAL_TEXT = "Fans 😀 cheered.\n\nThe U.S steel tariff took effect on Monday, officials said.\n"
+
+
+def abbreviation_offset(answer) -> int:
+    (offset,) = [f["location"]["offset"] for f in findings_of(answer)
+                 if f["rule"] == "malformed-abbreviation"]
+    return offset
+
+
+@pytest.mark.parametrize("scheme", ["standard", "contentful"])
+def test_a_webhook_takes_offset_encoding_in_its_query_and_leaves_other_parameters(
+        copydesk_server, scheme):
+    # Contentful signs the path with its query; Standard Webhooks signs no path.
+    now = time.time()
+    body = json.dumps({"content": ASTRAL_TEXT, "format": "text"}).encode()
+    for query, encoding, offset in (("token=abc", "utf-16", ASTRAL_TEXT.index("U.S") + 1),
+                                    ("token=abc&offset_encoding=codepoint", "codepoint",
+                                     ASTRAL_TEXT.index("U.S"))):
+        path = f"/v1/webhooks/{scheme}?{query}"
+        answer = copydesk_server.request("POST", path, body,
+                                         signed(scheme, body, now, f"q-{query}-{now}", path))
+        assert answer.json["offset_encoding"] == encoding
+        assert abbreviation_offset(answer) == offset
+
+
+def test_a_webhook_query_encoding_must_agree_with_the_body(copydesk_server):
+    now = time.time()
+    for given, status in (("codepoint", 200), ("utf-16", 400)):
+        body = json.dumps({"content": ASTRAL_TEXT, "offset_encoding": given}).encode()
+        headers = signed("standard", body, now, f"agree-{given}-{now}")
+        answer = copydesk_server.request(
+            "POST", "/v1/webhooks/standard?offset_encoding=codepoint", body, headers)
+        assert answer.status == status, answer.body
+    assert answer.json["error"] == {
+        "code": "bad_query", "details": {"parameter": "offset_encoding"},
+        "message": "`offset_encoding` is `codepoint` in the query but `utf-16` in the body"}
+
+
+@pytest.mark.parametrize("query", ["offset_encoding=utf-8", "offset_encoding=",
+                                   "offset_encoding=utf-16&offset_encoding=codepoint"],
+                         ids=["unknown", "empty", "twice"])
+def test_a_bad_webhook_query_encoding_is_400_once_the_signature_holds(copydesk_server, query):
+    now = time.time()
+    path = f"/v1/webhooks/wordpress?{query}"
+    body = delivery_body("wordpress", now, "")
+    assert error_of(copydesk_server.request("POST", path, body), 401)["code"] \
+        == "missing_signature"
+    answer = copydesk_server.request("POST", path, body,
+                                     signed("wordpress", body, now, f"bad-query-{query}-{now}"))
+    assert error_of(answer, 400) == {
+        "code": "bad_query", "details": {"parameter": "offset_encoding"},
+        "message": "the query's `offset_encoding` is one value, `utf-16` or `codepoint`"}
 
 
 # Limits, on servers of their own.

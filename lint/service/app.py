@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 import anyio
 import anyio.to_thread
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -42,7 +42,7 @@ from lint.runner import Overrides, check_text
 from lint.service import models
 from lint.service.metrics import Metrics
 from lint.service.protocol import HeaderTimeoutProtocol
-from lint.service.response import check_response
+from lint.service.response import ENCODINGS, check_response
 from lint.service.settings import Settings, load_settings
 from lint.service.signatures import SCHEMES, Delivery, ReplayCache, SignatureError, verify
 from lint.service.signatures import Request as SignedRequest
@@ -276,7 +276,7 @@ class Edge:
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": models.ErrorBody, "description": description}
-    for status, description in ((400, "bad json"), (401, "unauthorized"),
+    for status, description in ((400, "bad json or query"), (401, "unauthorized"),
                                 (408, "request timeout"), (413, "payload too large"),
                                 (415, "unsupported media type"), (422, "invalid request"),
                                 (429, "rate limited"), (503, "overloaded"))
@@ -357,6 +357,9 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
             tool={"profile": linter.config.profile, "config_hash": hashed})
 
     @app.post("/v1/check", response_model=None, summary="Check one article",
+              description="Every setting is in the JSON body: a query parameter is refused "
+                          "(400 `unexpected_query`), not ignored.",
+              dependencies=[Depends(_no_query)],
               responses={200: {"model": models.CheckResponse}, **ERRORS})
     async def check(http: Request, request: models.CheckRequest) -> Json:
         body = await run_check(http, request, {"source": "check",
@@ -374,8 +377,16 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
                           "any other event answered as ignored.",
               responses={200: {"model": models.CheckResponse | models.IgnoredEvent},
                          404: {"model": models.ErrorBody}, **ERRORS},
+              # The query is read here, after the signature, not by the framework before.
               openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/json": {"schema": {"type": "object"}}}}})
+                  "application/json": {"schema": {"type": "object"}}}},
+                  "parameters": [{
+                      "name": "offset_encoding", "in": "query", "required": False,
+                      "schema": {"type": "string", "enum": list(ENCODINGS)},
+                      "description": "How offsets count (as `offset_encoding` in the "
+                                     "/v1/check body), for a body that is the CMS's own. "
+                                     "Other query parameters are left alone: a CMS may put "
+                                     "a token in the URL."}]})
     async def webhook(http: Request, scheme: Annotated[str, PathParameter(
             json_schema_extra={"enum": list(SCHEMES)})]) -> Json:
         if scheme not in SCHEMES:
@@ -392,6 +403,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
             raise _api_error(401, exc) from None
         except (ValueError, RecursionError) as exc:  # authentic, and read to verify it
             raise _unreadable(exc) from None
+        offset_encoding = _query_encoding(http)
         try:
             payload = json.loads(raw)
         except (ValueError, RecursionError) as exc:
@@ -403,6 +415,8 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
             if event not in ARC_CHECKED_EVENTS:
                 return Json({"ignored": event})
         request, document_id = _webhook_request(scheme, payload)
+        if offset_encoding is not None:
+            request = _encoded_as(request, offset_encoding)
         body = await run_check(http, request, {"source": scheme, "id": document_id}, delivery)
         return Json(body)
 
@@ -509,6 +523,38 @@ def _unreadable(exc: ValueError | RecursionError) -> ApiError:
         return ApiError(400, "bad_json", NOT_JSON)
     # json.loads' only other ValueError: int() refused a number of over 4,300 digits.
     return _api_error(422, number_too_long())
+
+
+def _no_query(http: Request) -> None:
+    """/v1/check takes its settings in the body. A query parameter is refused, not
+    ignored: `?offset_encoding=codepoint` would otherwise be answered in UTF-16."""
+    names = list(http.query_params)
+    if names:
+        # repr: a name is the client's text, and may hold a line break.
+        raise ApiError(400, "unexpected_query", "/v1/check takes no query parameters ("
+                       + ", ".join(map(repr, names)) + "): its settings go in the JSON body",
+                       {"parameters": names})
+
+
+def _query_encoding(http: Request) -> str | None:
+    """A webhook's `?offset_encoding=`, if given: one of ENCODINGS (if repeated, the same)."""
+    given = http.query_params.getlist("offset_encoding")
+    if not given:
+        return None
+    if len(set(given)) > 1 or given[0] not in ENCODINGS:
+        raise ApiError(400, "bad_query", "the query's `offset_encoding` is one value, "
+                       + " or ".join(f"`{name}`" for name in ENCODINGS),
+                       {"parameter": "offset_encoding"})
+    return given[0]
+
+
+def _encoded_as(request: models.CheckRequest, encoding: str) -> models.CheckRequest:
+    """The request with the query's offset encoding, which a /v1/check body the CMS
+    shaped may also give: two different answers to one question are refused."""
+    if "offset_encoding" in request.model_fields_set and request.offset_encoding != encoding:
+        raise ApiError(400, "bad_query", f"`offset_encoding` is `{encoding}` in the query but "
+                       f"`{request.offset_encoding}` in the body", {"parameter": "offset_encoding"})
+    return request.model_copy(update={"offset_encoding": encoding})
 
 
 def _event_key(event: Any) -> str:
