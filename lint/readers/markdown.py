@@ -6,12 +6,19 @@ Hugo shortcode, `{{< figure src="a.jpg" >}}`, perhaps over several lines),
 thematic breaks and YAML or TOML front matter are not. Front matter holds the
 title, so unless a heading repeats it the body starts with the first block.
 Block-quote and list markers are left out of the rendered text, and every line
-of a block maps back to its own place in the source. Inline markup is kept as
-written: rules see `*emphasis*` markers and `[link text]`, which none of them
-judge; inline code, link destinations, autolinks, inline HTML tags and template
-tags within a line (Jekyll's `{% include note.html %}` and `{{ page.title }}`)
-are shown but not linted. Character references (`&nbsp;`, `&quot;`, `&#8217;`)
-show the character they stand for, as CommonMark renders them.
+of a block maps back to its own place in the source. Inline markup renders as a
+reader sees it: the marks of `*emphasis*`, `__strong__` and the like, and a
+link's or image's `[`, `![` and `](target)`, do not show, as tags do not in HTML
+(no piece of the rendered text maps to them, so a fix whose edit would take one
+is dropped); inline code, link targets of no link, autolinks, inline HTML tags
+and template tags within a line (Jekyll's `{% include note.html %}` and
+`{{ page.title }}`) are shown but not linted. Character references (`&nbsp;`,
+`&quot;`, `&#8217;`) show the character they stand for, as CommonMark renders
+them. Emphasis follows CommonMark's delimiter runs (§6.2: `*` between spaces, as
+in `5 * 3`, and `_` within a word, as in `snake_case_name`, are text) and its
+pairing, told within one line and never across a bracket that may make a link
+the line cannot tell: a mark it cannot be sure pairs shows as written, so no
+mark that renders is hidden. Reference links (`[text][ref]`) show as written.
 
 The block grammar is a small line scanner rather than a Markdown library because
 the libraries (markdown-it-py, mistune) report block positions by line only, and
@@ -76,6 +83,8 @@ _INLINE_MARKUP = prose.compile(
 _SHOWN_AS_CHARACTER = "&\\"
 
 _BACKTICKS = re.compile("`+")
+# What pairs with its like within a line: code spans' backticks, emphasis marks.
+_PAIRED_MARKS = re.compile("[`*_]")
 
 
 @dataclass
@@ -250,7 +259,7 @@ def _starts_text(line: str) -> bool:
 
 # The marks `_may_show_markup` looks for, with `]` alone standing for `](`, as the
 # inside of a character class.
-_MARKUP_MARK_CLASS = r"`<{&\\\]"
+_MARKUP_MARK_CLASS = r"`<{&\\\]*_"
 # Plain paragraphs: each one line that shows as written, followed by blank lines. The
 # scanner reads such a line, where no block is open, as text (`_starts_text`), and
 # `_runs` finds no markup in it (`_shows_as_written`). Told more narrowly here: the
@@ -300,20 +309,17 @@ def _text_line(blocks: list[_Block], current: _Block | None, start: int, end: in
 
 def _line_runs(text: str, stretch_start: int, start: int, end: int,
                code: list[tuple[int, int]], runs: list[Run]) -> int:
-    """Adds to `runs` the inline markup of the line text[start:end], each after the
-    prose before it, which starts at `stretch_start`: what shows as no prose (inline
-    code, link targets, tags) as a masked run, and a character reference as the
-    character, a run that maps as a whole. Returns where the prose after the last
+    """Adds to `runs` the inline markup of the line text[start:end] (`_inline`), each
+    after the prose before it, which starts at `stretch_start`: what shows as no prose
+    (inline code, link targets, tags) as a masked run, a character reference as the
+    character, a run that maps as a whole, and markup that does not show (emphasis
+    markers, link brackets) as no run at all. Returns where the prose after the last
     starts. The code spans' places go to `code`. Markup right after markup (`<b><i>`)
     is one masked run, so a line of nothing but tags costs a run, not one a tag."""
     cursor = stretch_start
     masked_start = None  # of the masked markup that runs up to `cursor`, if any
-    for shown_start, shown_end in _markup(text, start, end):
-        piece = text[shown_start:shown_end]
-        shown_as = _character(piece) if piece[0] in _SHOWN_AS_CHARACTER else None
-        if shown_as == piece:
-            continue  # no entity's name: text as written
-        if piece[0] == "`":
+    for shown_start, shown_end, shown_as in _inline(text, start, end):
+        if shown_as is None and text[shown_start] == "`":
             code.append((shown_start, shown_end))
         if shown_as is None and masked_start is not None and shown_start == cursor:
             cursor = shown_end
@@ -325,13 +331,209 @@ def _line_runs(text: str, stretch_start: int, start: int, end: int,
         if shown_as is None:
             masked_start = shown_start
         else:
-            runs.append(Run(shown_as, shown_start, shown_end - shown_start, exact=False))
+            if shown_as:
+                runs.append(Run(shown_as, shown_start, shown_end - shown_start, exact=False))
             masked_start = None
         cursor = shown_end
     if masked_start is not None:
         runs.append(Run(text[masked_start:cursor], masked_start, cursor - masked_start,
                         masked=True))
     return cursor
+
+
+# Emphasis and links (CommonMark §6.2 and §6.3), told within one line. A run of `*`
+# or `_` is a delimiter run; `[` or `![` opens a link or image whose `]` a link
+# target follows at once.
+_DELIMITERS_AND_BRACKETS = re.compile(r"\*+|_+|!?\[|\]")
+_PUNCTUATION = regex.compile(r"[\p{P}\p{S}]")
+_WHITE_SPACE = regex.compile(r"[\p{Zs}\t\n\f\r]")
+# What flanks a delimiter run: white space, a punctuation mark or symbol, or other.
+_SPACE, _MARK, _OTHER = 0, 1, 2
+# Known at once for ASCII, told by the Unicode tables for the rest.
+_ASCII_KINDS = {chr(c): _SPACE if chr(c) in " \t\n\f\r" else
+                _MARK if _PUNCTUATION.match(chr(c)) else _OTHER for c in range(128)}
+
+
+def _flank_kind(character: str) -> int:
+    kind = _ASCII_KINDS.get(character)
+    if kind is None:
+        kind = (_SPACE if _WHITE_SPACE.match(character) else
+                _MARK if _PUNCTUATION.match(character) else _OTHER)
+    return kind
+
+
+class _DelimiterRun:
+    """A run of `*` or `_`; `start` and `end` close in as its marks pair off, a
+    closer's from its start and an opener's from its end."""
+
+    __slots__ = ("mark", "start", "end", "length", "can_open", "can_close")
+
+    def __init__(self, mark: str, start: int, end: int, can_open: bool, can_close: bool):
+        self.mark, self.start, self.end, self.length = mark, start, end, end - start
+        self.can_open, self.can_close = can_open, can_close
+
+
+def _delimiter_run(text: str, start: int, end: int, line_start: int,
+                   line_end: int) -> _DelimiterRun | None:
+    """The delimiter run text[start:end], with what it can do by the characters
+    around it (a line's ends count as white space), or None when it can do nothing:
+    `5 * 3`, `snake_case_name`."""
+    before = _flank_kind(text[start - 1]) if start > line_start else _SPACE
+    after = _flank_kind(text[end]) if end < line_end else _SPACE
+    before_space, after_space = before == _SPACE, after == _SPACE
+    before_mark, after_mark = before == _MARK, after == _MARK
+    left = not after_space and (not after_mark or before_space or before_mark)
+    right = not before_space and (not before_mark or after_space or after_mark)
+    if text[start] == "*":
+        can_open, can_close = left, right
+    else:  # `_` within a word is no emphasis
+        can_open = left and (not right or before_mark)
+        can_close = right and (not left or after_mark)
+    if not (can_open or can_close):
+        return None
+    return _DelimiterRun(text[start], start, end, can_open, can_close)
+
+
+def _paired_emphasis(runs: list[_DelimiterRun]) -> Iterator[tuple[int, int]]:
+    """The marks of the delimiter runs (of one scope, in order) that pair off as
+    emphasis, by CommonMark's procedure: each closer takes the nearest opener of its
+    mark, two marks at a time where both have two.
+
+    The line may continue a paragraph whose earlier lines left openers that a closer
+    here would take, dropping the openers between and keeping the closer from
+    opening. So a closer that finds no opener here drops every opener before it and
+    opens nothing: what follows pairs only with what follows, as CommonMark pairs it
+    whatever came before, and no mark that CommonMark shows is hidden. Each opener
+    is passed over at most once before it is dropped: linear."""
+    openers: list[_DelimiterRun] = []
+    for closer in runs:
+        while closer.can_close and closer.end > closer.start:
+            at = len(openers) - 1
+            while at >= 0 and not _pair(openers[at], closer):
+                at -= 1
+            if at < 0:
+                openers.clear()
+                closer.can_open = False
+                break
+            opener = openers[at]
+            del openers[at + 1:]
+            used = 2 if opener.end - opener.start >= 2 and closer.end - closer.start >= 2 else 1
+            opener.end -= used
+            yield opener.end, opener.end + used
+            yield closer.start, closer.start + used
+            closer.start += used
+            if opener.end == opener.start:
+                openers.pop()
+        if closer.can_open and closer.end > closer.start:
+            openers.append(closer)
+
+
+def _pair(opener: _DelimiterRun, closer: _DelimiterRun) -> bool:
+    """Whether the closer may take marks from the opener: the same mark, and (where
+    either run can both open and close) lengths that do not add up to a multiple of
+    three unless both are one."""
+    if opener.mark != closer.mark:
+        return False
+    both_ways = opener.can_close or closer.can_open
+    return not (both_ways and (opener.length + closer.length) % 3 == 0
+                and (opener.length % 3 or closer.length % 3))
+
+
+def _inline(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """The inline markup of the line text[start:end], in order, as (start, end, what
+    it shows): None for what shows as written but is no prose (code spans, link
+    targets of no link, autolinks, tags, template tags), the character a character
+    reference or backslash escape stands for, and "" for what does not show: the
+    emphasis marks that pair off (`_emphasis`) and a link's or image's brackets and
+    target (`[`, `![`, `](target)`).
+
+    Links and emphasis are told within the line, so a link or a pair of marks split
+    over two lines shows as written. Brackets pair as CommonMark pairs them: a `]`
+    closes the nearest `[` or `![` open, and makes a link when a target follows it
+    at once; a link (not an image) leaves the `[` still open as text, as a link holds
+    no link. A bracket that may make a link this line cannot tell (one whose partner
+    is on another line, a pair with no target after it, which a reference definition
+    may make a link, or with a `(` after it that opens a target `_INLINE_MARKUP`
+    does not read) walls emphasis in: no marks pair across it; and after such a `(`,
+    the `[` still open make no link either."""
+    items: list[tuple[int, int, str | None]] = []
+    targets: dict[int, int] = {}  # a link target's start: its end
+    stretches, cursor = [], start
+    for shown_start, shown_end in _markup(text, start, end):
+        piece = text[shown_start:shown_end]
+        shown_as = _character(piece) if piece[0] in _SHOWN_AS_CHARACTER else None
+        if shown_as == piece:
+            continue  # no entity's name: text as written
+        if piece[0] == "(":
+            targets[shown_start] = shown_end
+        else:
+            items.append((shown_start, shown_end, shown_as))
+        stretches.append((cursor, shown_start))
+        cursor = shown_end
+    stretches.append((cursor, end))
+    brackets: list[tuple[int, int, int]] = []  # open: (number, start, end)
+    texts: list[tuple[int, int]] = []  # (start, end) of each link's text
+    walls: list[int] = []
+    marks: list[tuple[int, int]] = []
+    no_link_through, number = -1, 0  # a `[` numbered up to here makes no link
+    for stretch_start, stretch_end in stretches:
+        for found in _DELIMITERS_AND_BRACKETS.finditer(text, stretch_start, stretch_end):
+            at, mark = found.start(), found.group()
+            if mark[-1] == "[":
+                number += 1
+                brackets.append((number, at, found.end()))
+            elif mark != "]":
+                marks.append(found.span())
+            elif not brackets:
+                walls.append(at)
+            else:
+                opened, open_start, open_end = brackets.pop()
+                if opened <= no_link_through and text[open_start] == "[":
+                    continue
+                target_end = targets.pop(at + 1, None)
+                if target_end is None:
+                    walls += [open_start, at]
+                    if text.startswith("(", at + 1) and text[open_start] == "[":
+                        no_link_through = number  # a target this reader does not read
+                    continue
+                items += [(open_start, open_end, ""), (at, target_end, "")]
+                texts.append((open_end, at))
+                if text[open_start] == "[":
+                    no_link_through = number
+    walls += [open_start for _, open_start, _ in brackets]
+    items.extend((target, target_end, None) for target, target_end in targets.items())
+    if marks:
+        items.extend((s, e, "") for s, e in _emphasis(text, marks, sorted(texts), sorted(walls),
+                                                      start, end))
+    items.sort()
+    return items
+
+
+def _emphasis(text: str, marks: list[tuple[int, int]], texts: list[tuple[int, int]],
+              walls: list[int], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The marks of the delimiter runs at `marks` that pair off: each link text in
+    `texts` (nested or apart, by start) is a scope of its own, and between two walls
+    the runs pair only with each other."""
+    if not texts and not walls:  # nearly every line
+        runs = [run for run_start, run_end in marks
+                if (run := _delimiter_run(text, run_start, run_end, start, end)) is not None]
+        yield from _paired_emphasis(runs)
+        return
+    scopes: dict[tuple[int, int], list[_DelimiterRun]] = {}
+    enclosing: list[int] = []  # the link texts around the next run, innermost last
+    following = 0
+    for run_start, run_end in marks:
+        while following < len(texts) and texts[following][0] <= run_start:
+            enclosing.append(following)
+            following += 1
+        while enclosing and texts[enclosing[-1]][1] <= run_start:
+            enclosing.pop()
+        run = _delimiter_run(text, run_start, run_end, start, end)
+        if run is not None:
+            scope = (enclosing[-1] if enclosing else -1, bisect.bisect(walls, run_start))
+            scopes.setdefault(scope, []).append(run)
+    for runs in scopes.values():
+        yield from _paired_emphasis(runs)
 
 
 def _character(reference: str) -> str:
@@ -353,18 +555,19 @@ def _shows_as_written(text: str, start: int, end: int) -> bool:
     """Whether a block of the one line text[start:end] shows it as written, but for
     the white space around it: none of the marks `_may_show_markup` looks for stands
     in the line or just before it, so `_runs` gives the line as one run, which
-    `visible_runs` trims. One search, where `_may_show_markup` makes six."""
+    `visible_runs` trims. One search, where `_may_show_markup` makes eight."""
     return _MARKUP_MARKS.search(text, max(start - 1, 0), end) is None
 
 
 def _may_show_markup(text: str, start: int, end: int) -> bool:
-    """Whether `_markup` may find something in text[start:end]: a code span needs a
+    """Whether `_inline` may find something in text[start:end]: a code span needs a
     backtick, an autolink or a tag a `<`, a template tag a `{`, a character reference
-    a `&`, a backslash escape a `\\`, and a link target a `(` after a `]`, which may
-    be the character just before `start`."""
+    a `&`, a backslash escape a `\\`, emphasis a `*` or a `_`, and a link target (and
+    so a link) a `(` after a `]`, which may be the character just before `start`."""
     return (text.find("`", start, end) != -1 or text.find("<", start, end) != -1
             or text.find("{", start, end) != -1 or text.find("&", start, end) != -1
-            or text.find("\\", start, end) != -1
+            or text.find("\\", start, end) != -1 or text.find("*", start, end) != -1
+            or text.find("_", start, end) != -1
             or text.find("](", max(start - 1, 0), end) != -1)
 
 
@@ -418,9 +621,10 @@ def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     # Markup found nowhere in the block's source is looked for in none of its lines: a
     # match within a line is one within the block (where a tag may also run across
     # lines), so one search tells it for a block of many lines with a `<` or a `{`.
-    markup = bool(block.lines) and _may_show_markup(text, block.lines[0][0], block.lines[-1][1])
-    if markup and text.find("`", block.lines[0][0], block.lines[-1][1]) == -1:
-        markup = _INLINE_MARKUP.search(text, block.lines[0][0], block.lines[-1][1]) is not None
+    first, last = (block.lines[0][0], block.lines[-1][1]) if block.lines else (0, 0)
+    markup = bool(block.lines) and _may_show_markup(text, first, last)
+    if markup and _PAIRED_MARKS.search(text, first, last) is None:
+        markup = _INLINE_MARKUP.search(text, first, last) is not None
     stretch_start = previous_end = None
     for line_start, line_end in block.lines:
         line = text[line_start:line_end]
@@ -472,21 +676,23 @@ _LINE_JOIN = regex.compile(r"[ \t]*\n(?: {0,3}>[ \t]?)?[ \t]*")
 
 def render(source: str) -> str:
     """A source slice as this reader renders it: line breaks as `\\n`, the block
-    markers and indentation after them dropped, and character references and
-    backslash escapes as their characters."""
+    markers and indentation after them dropped, character references and backslash
+    escapes as their characters, and emphasis marks and link brackets that pair off
+    in a line left out."""
     rendered = _LINE_JOIN.sub("\n", _LINE_BREAKS.sub("\n", source))
-    if "&" not in rendered and "\\" not in rendered:
+    if not _may_show_markup(rendered, 0, len(rendered)):
         return rendered
-    return "\n".join(_with_characters(line) for line in rendered.split("\n"))
+    return "\n".join(_shown(line, 0, len(line)) for line in rendered.split("\n"))
 
 
-def _with_characters(line: str) -> str:
-    parts, cursor = [], 0
-    for start, end in _markup(line, 0, len(line)):
-        if line[start] in _SHOWN_AS_CHARACTER:
-            parts += [line[cursor:start], _character(line[start:end])]
-            cursor = end
-    parts.append(line[cursor:])
+def _shown(text: str, start: int, end: int) -> str:
+    """What the line text[start:end] shows (`_inline`)."""
+    parts, cursor = [], start
+    for item_start, item_end, shown_as in _inline(text, start, end):
+        if shown_as is not None:
+            parts += [text[cursor:item_start], shown_as]
+            cursor = item_end
+    parts.append(text[cursor:end])
     return "".join(parts)
 
 
@@ -518,7 +724,7 @@ def _lead_in_read_by_line(text: str, blocks: list[_Block | _PlainParagraphs],
     leading = blocks[:leadin.LEAD_IN_BLOCKS]
     if all(len(b.lines) == 1 or b.kind != "paragraph" for b in leading):
         return blocks
-    groups = leadin.split_lead_in([[text[s:e].strip() for s, e in b.lines]
+    groups = leadin.split_lead_in([[_shown(text, s, e).strip() for s, e in b.lines]
                                    if b.kind == "paragraph" else [""] for b in leading])
     # Only paragraphs are read line by line: a list item or quote stays whole.
     split = [_Block(b.kind, b.lines[first:last])
@@ -538,7 +744,8 @@ def read(path: str, text: str) -> Document:
          if isinstance(b, _PlainParagraphs) or any(e > s for s, e in b.lines)]))
     kinds: list[str | None] = [None] * len(blocks)
     if blocks and blocks[0].kind in ("heading", "paragraph"):
-        leading = ["\n".join(text[s:e] for s, e in b.lines) for b in blocks[:leadin.READ_BLOCKS]]
+        leading = ["\n".join(_shown(text, s, e) for s, e in b.lines)
+                   for b in blocks[:leadin.READ_BLOCKS]]
         # Front matter holds the title: unless a heading repeats it, the body starts
         # below the headline.
         kinds[:len(leading)] = leadin.classify(leading,
