@@ -142,6 +142,32 @@ def test_content_raw_is_preferred_when_present() -> None:
     assert document.sources[1].field == "content.raw"
 
 
+def test_raw_content_with_no_paragraph_tags_is_read_as_wpautop_reads_it() -> None:
+    # A classic-editor post: blank lines part its paragraphs; inline HTML stays inline,
+    # and a single line break is white space, as in the HTML WordPress makes of it.
+    repeated = "The council agreed the budget after a long debate on Monday night."
+    raw = (f"{repeated}\n\nIt <em>agreed</em> a rise\nof 5% &amp; more.\r\n \r\n{repeated}\n")
+    post = {"title": {"rendered": "Head"}, "content": {"raw": raw}}
+    document = read("post.json", json.dumps(post))
+    assert blocks(document) == [("headline", "Head"), ("paragraph", repeated),
+                                ("paragraph", "It agreed a rise of 5% & more."),
+                                ("paragraph", repeated)]
+    found = Linter(Config(select=("ALL",))).lint(document)
+    assert [(f.rule, f.paragraph, f.location.field, f.location.offset, f.location.length)
+            for f in found] == [("duplicate-paragraph", 3, "content.raw", 116, 66)]
+    assert_locations_exact(document, found)
+    assert_blocks_exact(document)
+    # The fix takes the copy and the blank lines before it.
+    assert [(e.offset, e.length) for e in found[0].fix.edits] == [(111, 71)]
+
+
+def test_raw_content_with_paragraph_tags_keeps_them() -> None:
+    post = {"title": {"rendered": "Head"},
+            "content": {"raw": "<p>One\n\ntwo</p>\n<p>Three</p>"}}
+    assert blocks(read("post.json", json.dumps(post)))[1:] == [
+        ("paragraph", "One two"), ("paragraph", "Three")]
+
+
 def test_ans_elements_carry_their_id_index_and_path() -> None:
     story = {"type": "story", "headlines": {"basic": "A headline"}, "content_elements": [
         {"_id": "A1", "type": "text", "content": "<dateline>PARIS —</dateline> First."},

@@ -80,6 +80,18 @@ def test_markdown_and_sniffed_formats(copydesk_server):
         "source": "check", "id": "4211", "format": "wordpress"}
 
 
+def test_a_classic_editor_post_is_read_in_paragraphs(copydesk_server):
+    # What examples/wordpress sends: content.raw as the writer typed it, no <p> tags.
+    paragraph = "The council agreed the budget after a long debate on Monday night."
+    raw = f"{paragraph}\n\nIt agreed a rise of 5% for every home.\n\n{paragraph}"
+    post = {"id": 7, "title": {"rendered": "Head"}, "content": {"raw": raw}}
+    found = findings_of(copydesk_server.check(content=post, offset_encoding="codepoint"))
+    assert [(f["rule"], f["paragraph"], f["message"], f["location"]["field"],
+             f["location"]["offset"]) for f in found] == [
+        ("duplicate-paragraph", 3, "Paragraph 3 repeats paragraph 1 word for word.",
+         "content.raw", 108)]
+
+
 def test_utf16_and_codepoint_offsets_agree_after_astral_characters(copydesk_server):
     text = "Markets 📈🚀 rallied.\n\nFans 😀 cheered as the U.S steel tariff 🎉 took effect.\n"
     by_encoding = {}

@@ -5,19 +5,38 @@ WordPress's automatic excerpt, a copy of words from the body), and the body is
 `content.raw` when the payload has it (the writer's own text, `?context=edit`),
 else `content.rendered` (after WordPress's filters curled the quotes). Each field
 is its own source, so findings point into that string with `field` set.
+
+A classic-editor post's `content.raw` holds no paragraph tags: WordPress's
+`wpautop` makes each stretch between blank lines a paragraph when it shows the
+post, and so does this reader, for a body with no block-level tag (each
+paragraph read as inline HTML, with offsets into the raw string). A single line
+break, which `wpautop` turns into `<br />`, reads as the white space it is in
+HTML.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from lint import prose
 from lint.document import Document, DocumentBuilder
 from lint.readers import InputError, html, markup
+from lint.readers.markup import Element, Text
 from lint.source import Source
 
 _AUTO_EXCERPT_END = prose.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
 _SPACES = prose.compile(r"\s+")
+# The block-level tags before which `wpautop` leaves a body's paragraphs to its markup
+# (its `$allblocks`, and the `<p>` it would write itself).
+_BLOCK_TAG = prose.compile(
+    r"<(?:p|div|h[1-6]|ul|ol|li|dl|dd|dt|blockquote|pre|table|thead|tbody|tfoot|tr|td|th|"
+    r"figure|figcaption|hr|section|article|aside|header|footer|nav|main|address|form|"
+    r"fieldset|legend|details|summary|menu|math|style|select|option|area|map|hgroup|"
+    r"caption|col|colgroup)(?![\w-])", regex.IGNORECASE)
+# What `wpautop` reads as the end of a paragraph: a line with nothing but white space.
+_BLANK_LINES = prose.compile(r"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+[ \t]*")
 
 
 def is_post(data: Any) -> bool:
@@ -73,6 +92,40 @@ def read(path: str, data: dict) -> Document:
         markup.add_string_block(builder, "standfirst", Source(excerpt[1], field=excerpt[0]))
     if content:
         index = builder.add_source(Source(content[1], field=content[0]))
-        for block in html.blocks_of(content[1], index, lead_in=False):
-            builder.add_block(block.kind, block.runs, block.joined)
+        if content[0] == "content.raw" and not _BLOCK_TAG.search(content[1]):
+            for runs in _autop_paragraphs(content[1], index):
+                builder.add_block("paragraph", runs)
+        else:
+            for block in html.blocks_of(content[1], index, lead_in=False):
+                builder.add_block(block.kind, block.runs, block.joined)
     return builder.build()
+
+
+def _autop_paragraphs(text: str, index: int):
+    """The runs of each paragraph `wpautop` makes of a body with no block-level tag:
+    the stretches between blank lines, each inline HTML (an element that starts in
+    one belongs to it)."""
+    nodes = markup.parse(text).children
+    at = 0  # the first node that may reach into the next paragraph
+    start = 0
+    for gap in [*_BLANK_LINES.finditer(text), None]:
+        end = gap.start() if gap is not None else len(text)
+        inside: list[Element | Text] = []
+        while at < len(nodes) and _node_start(nodes[at]) < end:
+            node = nodes[at]
+            if isinstance(node, Text):
+                inside.append(Text(max(node.start, start), min(node.end, end)))
+                if node.end > end:
+                    break  # the rest of this text starts the next paragraph
+            else:
+                inside.append(node)
+            at += 1
+        runs = markup.inline_runs(text, inside, index)
+        if runs:
+            yield runs
+        if gap is not None:
+            start = gap.end()
+
+
+def _node_start(node: Element | Text) -> int:
+    return node.start
