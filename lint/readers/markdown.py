@@ -733,6 +733,20 @@ def _lead_in_read_by_line(text: str, blocks: list[_Block | _PlainParagraphs],
     return split + blocks[len(leading):]
 
 
+# A line of more words than this is body to the lead-in model whatever its marks
+# (its longest lead-in line, a standfirst, has 40 words), so it is read as written:
+# rendering a page-long line of emphasis costs as much as reading the page.
+_LEAD_IN_WORDS_RENDERED = 100
+
+
+def _lead_in_line(text: str, start: int, end: int) -> str:
+    """The line text[start:end] as the lead-in model reads it: as it shows, if it is
+    short enough to be a lead-in line."""
+    if len(text[start:end].split(None, _LEAD_IN_WORDS_RENDERED)) > _LEAD_IN_WORDS_RENDERED:
+        return text[start:end]
+    return _shown(text, start, end)
+
+
 def read(path: str, text: str) -> Document:
     builder = DocumentBuilder(path, "markdown")
     builder.add_source(Source(text))
@@ -744,7 +758,7 @@ def read(path: str, text: str) -> Document:
          if isinstance(b, _PlainParagraphs) or any(e > s for s, e in b.lines)]))
     kinds: list[str | None] = [None] * len(blocks)
     if blocks and blocks[0].kind in ("heading", "paragraph"):
-        leading = ["\n".join(_shown(text, s, e) for s, e in b.lines)
+        leading = ["\n".join(_lead_in_line(text, s, e) for s, e in b.lines)
                    for b in blocks[:leadin.READ_BLOCKS]]
         # Front matter holds the title: unless a heading repeats it, the body starts
         # below the headline.
