@@ -213,6 +213,9 @@ HOSTILE: dict[str, Callable[[int], list[str]]] = {
         "<!-- copydesk: disable-next=name-variant -->\n" * (size // 90)
         + "It was the the end of the U.S, he said. " * (size // 80)],
     "tags": one_paragraph("<b>"),
+    "tagged words": one_paragraph("<i>a</i> "),
+    "emphasised words": one_paragraph("*a* "),
+    "linked words": one_paragraph("[a](b) "),
     "nested divs": one_paragraph("<div>"),
     "nested blockquotes": one_paragraph("<blockquote>"),
     "entities": one_paragraph("&amp;"),

@@ -476,6 +476,10 @@ def _inline(text: str, start: int, end: int) -> list[tuple[int, int, str | None]
     walls: list[int] = []
     marks: list[tuple[int, int]] = []
     no_link_through, number = -1, 0  # a `[` numbered up to here makes no link
+    # A line of tags or entities but no mark or bracket (most with markup) has no
+    # stretch to search: one search says so, where a line of many tags has as many.
+    if _DELIMITERS_AND_BRACKETS.search(text, start, end) is None:
+        stretches = []
     for stretch_start, stretch_end in stretches:
         for found in _DELIMITERS_AND_BRACKETS.finditer(text, stretch_start, stretch_end):
             at, mark = found.start(), found.group()
