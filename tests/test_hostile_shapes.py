@@ -123,3 +123,21 @@ def test_a_long_title_is_read_in_one_pass() -> None:
     done = subprocess.run([sys.executable, "-c", LONG_TITLE], capture_output=True,
                           text=True, timeout=BATCH_SECONDS, check=True)
     assert done.stdout == "True The council met on Monday and voted to approve the plan.\n"
+
+
+CLASSIC_SPACES = f"""
+import json
+from lint.readers import read
+raw = "A story." + " " * {SIZE} + "More of it.\\n\\nThe second paragraph."
+document = read("post.json", json.dumps({{"title": {{"rendered": "Head"}},
+                                         "content": {{"raw": raw}}}}))
+print([block.kind for block in document.blocks])
+"""
+
+
+def test_a_classic_post_with_a_long_run_of_spaces_is_read_once() -> None:
+    """The blank-line pattern that parts a classic post's paragraphs was tried from
+    each space of a run with no blank line after it: minutes at this size."""
+    done = subprocess.run([sys.executable, "-c", CLASSIC_SPACES], capture_output=True,
+                          text=True, timeout=BATCH_SECONDS, check=True)
+    assert done.stdout == "['headline', 'paragraph', 'paragraph']\n"

@@ -16,12 +16,13 @@ HTML.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import regex
 
 from lint import prose
-from lint.document import Document, DocumentBuilder
+from lint.document import Document, DocumentBuilder, Run
 from lint.readers import InputError, html, markup
 from lint.readers.markup import Element, Text
 from lint.source import Source
@@ -36,7 +37,10 @@ _BLOCK_TAG = prose.compile(
     r"fieldset|legend|details|summary|menu|math|style|select|option|area|map|hgroup|"
     r"caption|col|colgroup)(?![\w-])", regex.IGNORECASE)
 # What `wpautop` reads as the end of a paragraph: a line with nothing but white space.
-_BLANK_LINES = prose.compile(r"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+[ \t]*")
+# Possessive, and never started inside a run of spaces: else a long run of spaces
+# with no blank line after it is read again from each of its spaces.
+_BLANK_LINES = prose.compile(
+    r"(?<![ \t])[ \t]*+(?:\r\n|\r|\n)(?:[ \t]*+(?:\r\n|\r|\n))+[ \t]*+")
 
 
 def is_post(data: Any) -> bool:
@@ -101,7 +105,7 @@ def read(path: str, data: dict) -> Document:
     return builder.build()
 
 
-def _autop_paragraphs(text: str, index: int):
+def _autop_paragraphs(text: str, index: int) -> Iterator[list[Run]]:
     """The runs of each paragraph `wpautop` makes of a body with no block-level tag:
     the stretches between blank lines, each inline HTML (an element that starts in
     one belongs to it)."""
@@ -111,7 +115,7 @@ def _autop_paragraphs(text: str, index: int):
     for gap in [*_BLANK_LINES.finditer(text), None]:
         end = gap.start() if gap is not None else len(text)
         inside: list[Element | Text] = []
-        while at < len(nodes) and _node_start(nodes[at]) < end:
+        while at < len(nodes) and nodes[at].start < end:
             node = nodes[at]
             if isinstance(node, Text):
                 inside.append(Text(max(node.start, start), min(node.end, end)))
@@ -126,6 +130,3 @@ def _autop_paragraphs(text: str, index: int):
         if gap is not None:
             start = gap.end()
 
-
-def _node_start(node: Element | Text) -> int:
-    return node.start
