@@ -326,9 +326,11 @@ def explain(rule) -> None:
 
     registry = default_registry()
     if rule in registry.categories:
+        from lint.reporters.text import plural
+
         names = registry.categories[rule]
         width = max(map(len, names))
-        click.echo(f"{rule}: {len(names)} rules; `copydesk explain RULE` shows one.\n"
+        click.echo(f"{rule}: {plural(len(names), 'rule')}; `copydesk explain RULE` shows one.\n"
                    + "".join(f"  {name.ljust(width)}  {registry.rules[name].summary}\n"
                              for name in names), nl=False)
         return

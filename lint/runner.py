@@ -179,7 +179,9 @@ def error_result(display: str, exc: Exception) -> FileResult:
         return FileResult(display, None, error=FileError("not-found", "no such file"))
     if isinstance(exc, IsADirectoryError):
         return FileResult(display, None, error=FileError("unreadable", "is a directory"))
-    return FileResult(display, None, error=FileError("unreadable", str(exc)))
+    # The system's reason alone (`permission denied`): the path is already named.
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return FileResult(display, None, error=FileError("unreadable", reason[:1].lower() + reason[1:]))
 
 
 def _too_large(display: str, size: int, limit: int) -> FileResult:

@@ -39,9 +39,6 @@ _WORD_BEFORE = LazyPattern(r"\p{L}+", regex.REVERSE)
 _WORD_AFTER = LazyPattern(r"\p{L}+")
 _WORD_WINDOW = 60
 _LOWER_PAIR = LazyPattern(r"\p{Ll}{2}$")
-# The one capital that is a word of its own (`said,I think`, `I'm`), not an initial:
-# like a word in capitals, it counts only after two lower-case letters.
-_PRONOUN_TYPED_ON = ("I ", "I'", "I’")
 _CAPITALISED = LazyPattern(r"\p{Lu}\p{Ll}")
 _NAME_SHORT = 4  # `One.Tel`: a capitalised word this short before the stop is a name
 # A stop or `@` next to the words, on either side: a dotted name or an address.
@@ -138,9 +135,13 @@ def missing_space_after_punctuation(article: Article, options: Options) -> Itera
     text = article.text
     for mark_at in _marks_between_letters(text):
         after_at = mark_at + 1
+        # One capital is an initial (`U.N`, `A.J`), but `I` that no stop and letter
+        # follow is the pronoun (`said,I think`, `I'm`, `said,I.`): like a word in
+        # capitals, it counts below only after two lower-case letters.
         if (text[after_at].isupper() and not text[after_at + 1:after_at + 2].isalpha()
-                and not text.startswith(_PRONOUN_TYPED_ON, after_at)):
-            continue  # one capital (`U.N`, `A.J`): an initial, told without a pattern
+                and not (text[after_at] == "I"
+                         and _DOTTED_AFTER.match(text, after_at + 1) is None)):
+            continue
         end = _WORD_AFTER.match(text, after_at).end()
         after = text[after_at:end]
         mark = text[mark_at]

@@ -447,7 +447,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error_entry_and_the_rest_is_read()
         assert [(f["path"], f["error"]) for f in json.loads(checked.stdout)["files"]
                 if f["error"]] == [("archive/locked", {
                     "code": "unreadable",
-                    "message": "[Errno 13] Permission denied: 'archive/locked'"})]
+                    "message": "permission denied"})]
         assert run([*command, "audit", "archive", "--out", "out", "--no-report",
                     "--quiet"]).returncode == 0
         records, rows, summary = outputs(Path(root, "out"))
