@@ -174,6 +174,17 @@ def test_health_readiness_and_metrics(copydesk_server):
     assert 'copydesk_requests_total{status="200"}' in text
     assert 'copydesk_request_duration_seconds_bucket{le="+Inf"}' in text
     assert 'copydesk_findings_total{rule="malformed-abbreviation"}' in text
+    assert "\ncopydesk_checks_pending 0\n" in text
+
+
+def wait_for_checks_pending(server, count: int) -> None:
+    """Until the worker says `count` checks are under way (one worker: the one asked)."""
+    for _ in range(600):
+        metrics = server.request("GET", "/metrics").body.decode()
+        if f"\ncopydesk_checks_pending {count}\n" in metrics:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"never {count} checks under way")
 
 
 def test_one_json_log_line_per_request_without_text_or_secrets(copydesk_server):
@@ -648,7 +659,7 @@ def test_overload_answers_503_and_shutdown_finishes_in_flight_work(tmp_path):
         assert overloaded.headers["retry-after"] == "1"
         in_flight = threading.Thread(target=send)
         in_flight.start()
-        time.sleep(0.1)
+        wait_for_checks_pending(server, 1)
         assert server.stop() == 0
         in_flight.join(30)
         assert answers[-1].status == 200
@@ -661,7 +672,7 @@ def test_a_delivery_refused_as_overloaded_is_checked_when_sent_again(tmp_path):
     try:
         busy = threading.Thread(target=server.check, kwargs={"content": LONG_ARTICLE})
         busy.start()
-        time.sleep(0.1)
+        wait_for_checks_pending(server, 1)
         now = time.time()
         body = delivery_body("standard", now, "msg-retried")
         headers = signed("standard", body, now, "msg-retried")

@@ -450,7 +450,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
     @app.get("/metrics", response_class=Response, summary="Prometheus metrics (this worker)",
              responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
     async def metrics() -> Response:
-        return Response(service.metrics.render(),
+        return Response(service.metrics.render(service.pending),
                         media_type="text/plain; version=0.0.4; charset=utf-8")
 
     review_page = inline((STATIC / "index.html").read_text(encoding="utf-8"), STATIC, "'self'")

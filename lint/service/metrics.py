@@ -27,9 +27,13 @@ class Metrics:
         with self._lock:
             self.findings.update(rules)
 
-    def render(self) -> str:
+    def render(self, pending: int) -> str:
+        """The metrics, with `pending`: the checks under way now (what max-pending bounds)."""
         with self._lock:
-            lines = ["# HELP copydesk_requests_total HTTP requests answered, by status.",
+            lines = ["# HELP copydesk_checks_pending Checks under way or waiting for a thread.",
+                     "# TYPE copydesk_checks_pending gauge",
+                     f"copydesk_checks_pending {pending}",
+                     "# HELP copydesk_requests_total HTTP requests answered, by status.",
                      "# TYPE copydesk_requests_total counter"]
             lines += [f'copydesk_requests_total{{status="{status}"}} {count}'
                       for status, count in sorted(self.requests.items())]
