@@ -730,9 +730,9 @@ _PASSAGE_MIN_WORDS = 8
 def _passages(article: Article, options: Options) -> Iterator[Fact]:
     """The body paragraphs the archive rules compare, with their keys and sketches:
     prose only, as a team sheet or a results table recurs by design, and each text
-    once. A paragraph the article repeats is duplicate-paragraph's finding; stored
-    once a copy, a page pasted together from thousands of copies would pair each
-    with every other."""
+    once. A paragraph the article repeats is duplicate-paragraph's finding; were each
+    copy stored, a page pasted together from thousands of copies would pair every
+    copy with every other."""
     kept = set()
     for block in article.paragraphs:
         text = article.block_text(block)

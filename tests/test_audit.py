@@ -210,8 +210,8 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("", encoding="utf-8")
     inside_a_file = audit(str(FOLDER), "--out", str(tmp_path / "file" / "out"))
     assert inside_a_file.exit_code == 2
-    assert inside_a_file.output == (f"copydesk: error: {tmp_path / 'file' / 'out'}: cannot make "
-                                    f"the folder (Not a directory)\n")
+    assert inside_a_file.output == (f"copydesk: error: cannot make the folder "
+                                    f"{tmp_path / 'file' / 'out'}: Not a directory\n")
     assert audit("--out", str(tmp_path)).exit_code == 2
 
 

@@ -536,7 +536,7 @@ def test_a_bad_webhook_query_encoding_is_400_once_the_signature_holds(copydesk_s
                                      signed("wordpress", body, now, f"bad-query-{query}-{now}"))
     assert error_of(answer, 400) == {
         "code": "bad_query", "details": {"parameter": "offset_encoding"},
-        "message": "the query's `offset_encoding` is one value, `utf-16` or `codepoint`"}
+        "message": "`offset_encoding` in the query must be given once, as `utf-16` or `codepoint`"}
 
 
 # Limits, on servers of their own.

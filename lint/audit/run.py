@@ -92,7 +92,7 @@ def run(audit: Audit) -> int:
     try:
         audit.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AuditError(f"{audit.out}: cannot make the folder ({exc.strerror})") from None
+        raise AuditError(f"cannot make the folder {audit.out}: {exc.strerror or exc}") from None
     done = state.resume(tally) if audit.resume else state.start(tally)
     show = (not audit.quiet and sys.stderr.isatty() and os.environ.get("PRE_COMMIT") != "1"
             and find_spec("rich") is not None)

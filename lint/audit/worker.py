@@ -136,7 +136,8 @@ def _with_lead_in(found: dict[str, str | None], document: Document) -> dict[str,
             "author": found["author"] or metadata.byline_author(lead_in.get("byline"))}
 
 
-# Formats whose source is the text as it reads: their records need no rendered text.
+# Formats whose source is what the drill-down shows (Markdown's marks as its writer
+# wrote them): their records need no rendered text.
 SOURCE_READS = frozenset({"text", "markdown"})
 
 

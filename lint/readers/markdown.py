@@ -626,7 +626,7 @@ def _runs(text: str, block: _Block, code: list[tuple[int, int]]) -> list[Run]:
     # match within a line is one within the block (where a tag may also run across
     # lines), so one search tells it for a block of many lines with a `<` or a `{`.
     first, last = (block.lines[0][0], block.lines[-1][1]) if block.lines else (0, 0)
-    markup = bool(block.lines) and _may_show_markup(text, first, last)
+    markup = _may_show_markup(text, first, last)
     if markup and _PAIRED_MARKS.search(text, first, last) is None:
         markup = _INLINE_MARKUP.search(text, first, last) is not None
     stretch_start = previous_end = None
