@@ -145,6 +145,10 @@ class _DocumentFields(NamedTuple):
     # (source, start, end) of text shown as code (Markdown code spans and blocks),
     # where `<!-- copydesk: ... -->` is an example, not a directive.
     code: tuple[tuple[int, int, int], ...] = ()
+    # Marks that, shown as written, the characters beside them make markup (Markdown's
+    # `*` and `_`: taking the space out of `* "` makes an emphasis mark): a fix that
+    # edits beside one would change what the text shows, round after round.
+    marks_read_with_neighbours: frozenset[str] = frozenset()
 
 
 class Document(_DocumentFields):
@@ -250,9 +254,11 @@ class DocumentBuilder:
     fix leaves whatever stands between the blocks alone.
     """
 
-    def __init__(self, path: str, format: str):
+    def __init__(self, path: str, format: str,
+                 marks_read_with_neighbours: frozenset[str] = frozenset()):
         self.path = path
         self.format = format
+        self.marks_read_with_neighbours = marks_read_with_neighbours
         self._sources: list[Source] = []
         self._parts: list[str] = []
         self._pieces: list[Piece] = []
@@ -349,4 +355,4 @@ class DocumentBuilder:
         pieces = self._pieces or [Piece(0, 0, 0, 0, 0, True)]
         return Document(self.path, self.format, "".join(self._parts), tuple(self._blocks),
                         tuple(self._sources), SpanMap(pieces), tuple(self._masked),
-                        tuple(self._code))
+                        tuple(self._code), self.marks_read_with_neighbours)

@@ -32,8 +32,6 @@ from lint.rule import DEFAULT_TIER, Fact, Options, Problem, Rule
 from lint.suppress import DirectiveProblem, Suppressions, unused_directive
 
 _CONTEXT_CHARS = 80
-# Marks that, shown as written in Markdown, a fix beside them could make emphasis.
-_EMPHASIS_MARKS = frozenset("*_")
 
 
 class RuleFailure(NamedTuple):
@@ -304,12 +302,12 @@ def _edits_in_span(document: Document, problem: Problem) -> bool:
     """Whether a rule's fix edits only what it flagged: every edit lies inside the
     flagged span (widened over the white space on either side, so that deleting a
     paragraph can take the blank line before it), cuts the source where it cuts
-    the rendered text, spans no markup that does not render (a tag inside it), in
-    Markdown has no `*` or `_` that shows as written beside it (taking the space
-    out of `* *` makes emphasis marks of them, and what the text shows would change
-    round after round), and no two edits overlap. A fix that does not is dropped:
-    the finding is still reported, and `--fix` leaves it alone."""
+    the rendered text, spans no markup that does not render (a tag inside it), has
+    none of the document's marks read with their neighbours beside it (Markdown's
+    `*` and `_` shown as written), and no two edits overlap. A fix that does not is
+    dropped: the finding is still reported, and `--fix` leaves it alone."""
     text, spans = document.text, document.spans
+    beside = document.marks_read_with_neighbours
     start, end = problem.start, problem.end
     while start > 0 and text[start - 1].isspace():
         start -= 1
@@ -323,8 +321,8 @@ def _edits_in_span(document: Document, problem: Problem) -> bool:
         if not (cursor <= edit.start <= edit.end <= end and spans.cuts_exactly(edit.start)
                 and spans.cuts_exactly(edit.end) and spans.renders_whole(edit.start, edit.end)):
             return False
-        if document.format == "markdown" and (text[edit.start - 1:edit.start] in _EMPHASIS_MARKS
-                                              or text[edit.end:edit.end + 1] in _EMPHASIS_MARKS):
+        if beside and (text[edit.start - 1:edit.start] in beside
+                       or text[edit.end:edit.end + 1] in beside):
             return False
         cursor = edit.end if edit.end > edit.start else edit.end + 1
     return True

@@ -83,6 +83,8 @@ _INLINE_MARKUP = prose.compile(
 _SHOWN_AS_CHARACTER = "&\\"
 
 _BACKTICKS = re.compile("`+")
+# The marks of emphasis, which the characters beside them make markup or text.
+_EMPHASIS_MARKS = frozenset("*_")
 # What pairs with its like within a line: code spans' backticks, emphasis marks.
 _PAIRED_MARKS = re.compile("[`*_]")
 
@@ -752,7 +754,7 @@ def _lead_in_line(text: str, start: int, end: int) -> str:
 
 
 def read(path: str, text: str) -> Document:
-    builder = DocumentBuilder(path, "markdown")
+    builder = DocumentBuilder(path, "markdown", _EMPHASIS_MARKS)
     builder.add_source(Source(text))
     code: list[tuple[int, int]] = []
     lines = _lines(text)
