@@ -85,9 +85,10 @@ def test_every_service_error_code_is_documented_and_every_documented_code_exists
         r"_FRAMEWORK_CODES\.get\([^,]+, \"([a-z_]+)\"\)", service)}
     in_code |= {(status, code) for code, status in re.findall(
         r"error_body\(\"([a-z_]+)\"[^)]*\),\s*status_code=(\d{3})", service)}
-    # The readers' limits, which the service also names for a body past them.
-    in_code |= {(status, getattr(readers, name)().code.replace("-", "_"))
-                for status, name in re.findall(r"_api_error\((\d{3}), (\w+)\(\)", service)}
+    # The readers' JSON limits, which the service names for a body past them.
+    assert "load_json(" in service
+    in_code |= {("422", limit().code.replace("-", "_"))
+                for limit in (readers.number_too_long, readers.too_deep)}
     text = (DOCS / "service.md").read_text(encoding="utf-8")
     table = text[text.index("## Errors"):]
     table = table[:table.index("\n## ")]

@@ -268,21 +268,24 @@ LONG_NUMBER = "1" * 2000
 @pytest.mark.parametrize("format", [None, "ans"])
 def test_a_payload_past_a_limit_is_told_the_limit_whether_or_not_its_format_is_given(
         copydesk_server, content, code, message, format):
+    # The body is read within the readers' limits, so the limit is told as the body's.
     given = f', "format": "{format}"' if format else ""
     answer = copydesk_server.request("POST", "/v1/check", f'{{"content": {content}{given}}}')
-    assert error_of(answer, 422) == {"code": code, "message": message,
-                                     "details": {"pointer": "/content"}}
+    assert error_of(answer, 422) == {"code": code, "message": message, "details": {}}
 
 
-def test_a_number_past_what_json_loads_takes_is_told_the_limit(copydesk_server):
-    # Python turns at most 4,300 digits into an int: the body is valid JSON all the same.
-    body = f'{{"content": {{"type": "story", "n": {"1" * 5000}}}}}'.encode()
+@pytest.mark.parametrize("digits", [1001, 5000], ids=["past-the-limit", "past-int"])
+@pytest.mark.parametrize("scheme", ["standard", "arc"])
+def test_a_long_number_anywhere_in_a_body_is_told_the_limit(copydesk_server, digits, scheme):
+    # Python turns at most 4,300 digits into an int: such a body is valid JSON all the
+    # same, and one of 1,001 digits is past the readers' limit as well.
+    body = f'{{"content": {{"type": "story", "n": {"1" * digits}}}}}'.encode()
     expected = {"code": "too_large", "details": {},
                 "message": "a JSON number longer than 1,000 characters (the limit)"}
     assert error_of(copydesk_server.request("POST", "/v1/check", body), 422) == expected
     now = time.time()
-    answer = copydesk_server.request("POST", "/v1/webhooks/standard", body,
-                                     signed("standard", body, now, f"long-number-{now}"))
+    answer = copydesk_server.request("POST", f"/v1/webhooks/{scheme}", body,
+                                     signed(scheme, body, now, f"long-{digits}-{now}"))
     assert error_of(answer, 422) == expected
 
 

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from lint.readers import InputError
 from lint.service.signatures import (
     Delivery,
     ReplayCache,
@@ -198,8 +199,7 @@ def test_a_timestamp_header_too_large_for_a_float_is_stale():
 
 def test_an_authentic_arc_body_that_cannot_be_read_is_left_to_the_caller():
     # The signature is checked first, so only the sender can learn what is wrong with it.
-    for body, error in ((b'{"time": ', ValueError), (b"[" * 100_000 + b"]" * 100_000,
-                                                     RecursionError)):
+    for body, error in ((b'{"time": ', ValueError), (b"[" * 200 + b"]" * 200, InputError)):
         request = Request("POST", "/", {"x-websked-signature": sign_arc("k", body)}, body)
         with pytest.raises(error):
             verify("arc", request, ["k"], 1.7e9)

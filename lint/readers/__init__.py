@@ -106,22 +106,34 @@ def _check_depth(data: Any) -> None:
         level = inner
 
 
-def _load_json(content: str) -> Any:
-    import json  # for a CMS payload only
+def load_json(content: str | bytes) -> Any:
+    """JSON within the limits on numbers and nesting, a lone escaped surrogate read as
+    U+FFFD: InputError past a limit, json.JSONDecodeError for text that is not JSON
+    (UnicodeDecodeError for bytes in no UTF)."""
+    import json  # for a JSON payload only
 
+    if isinstance(content, bytes):  # decoded as json.loads decodes bytes
+        content = content.decode(json.detect_encoding(content), "surrogatepass")
     hook = _without_surrogates if _ESCAPED_SURROGATE.search(content) else None
     try:
         data = json.loads(content, parse_int=_number(int), parse_float=_number(float),
                           object_pairs_hook=hook)
+    except RecursionError:
+        raise too_deep() from None
+    _check_depth(data)
+    return data
+
+
+def _load_json(content: str) -> Any:
+    import json
+
+    try:
+        return load_json(content)
     except json.JSONDecodeError as exc:
         # Some of json's messages end in "at" (`Unterminated string starting at`).
         where = f"{exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}"
         raise InputError("invalid-json",
                          f"not valid JSON ({where}); expected {_EXPECTED_JSON}") from None
-    except RecursionError:
-        raise too_deep() from None
-    _check_depth(data)
-    return data
 
 
 def json_format(content: str) -> str:

@@ -28,13 +28,14 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lint import __version__
 from lint.config import Config, ConfigError, discover, load
 from lint.engine import Linter
-from lint.readers import JSON_SHAPES, InputError, json_format, number_too_long, too_deep
+from lint.readers import JSON_SHAPES, InputError, json_format, load_json
 from lint.registry import UnknownRule
 from lint.results import FileError, FileResult
 from lint.ruledocs import as_json
@@ -291,10 +292,7 @@ def _content_text(request: models.CheckRequest) -> tuple[str, str | None]:
         raise ApiError(422, "invalid_request", "a JSON object is read as "
                        + " or ".join(f"`{name}`" for name in JSON_SHAPES)
                        + "; send other formats as a string", {"pointer": "/format"})
-    try:
-        text = json.dumps(request.content, ensure_ascii=False)
-    except RecursionError:  # nested just short of what the body's parser refused
-        raise _too_deep({"pointer": "/content"}) from None
+    text = json.dumps(request.content, ensure_ascii=False)
     if request.format is None:
         try:
             return text, json_format(text)
@@ -323,6 +321,7 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
                   description="Copy-quality checks for news articles, for CMS integrations. "
                               "Every error answers with one tagged body: "
                               '`{"error": {"code", "message", "details"}}`.')
+    app.router.route_class = _Route
 
     def rule_url(request: Request):
         base = str(request.base_url).rstrip("/")
@@ -401,13 +400,10 @@ def create_app(config: Config, settings: Settings, replay: ReplayCache) -> FastA
             delivery = verify(scheme, signed, settings.secrets.get(scheme, ()), now)
         except SignatureError as exc:
             raise _api_error(401, exc) from None
-        except (ValueError, RecursionError) as exc:  # authentic, and read to verify it
+        except (InputError, ValueError) as exc:  # authentic, and read to verify it
             raise _unreadable(exc) from None
         offset_encoding = _query_encoding(http)
-        try:
-            payload = json.loads(raw)
-        except (ValueError, RecursionError) as exc:
-            raise _unreadable(exc) from None
+        payload = _body_json(raw)
         if scheme == "arc":
             event = _event_key(payload)
             # Arc sends every event subscribed to one endpoint. An ignored event is
@@ -502,12 +498,6 @@ def _signed_path(http: Request) -> str:
     return http.url.path + (f"?{query}" if query else "")
 
 
-def _too_deep(details: dict | None = None) -> ApiError:
-    """Valid JSON nested past the reader's limit, or past what a JSON parser takes: the
-    limit is named, where "not valid JSON" would send the sender looking for a typo."""
-    return _api_error(422, too_deep(), details)
-
-
 def _api_error(status: int, error: InputError | FileError | SignatureError,
                details: dict | None = None) -> ApiError:
     """An error the engine or the signature check names, as the API tags it: its code
@@ -515,14 +505,40 @@ def _api_error(status: int, error: InputError | FileError | SignatureError,
     return ApiError(status, error.code.replace("-", "_"), error.message, details)
 
 
-def _unreadable(exc: ValueError | RecursionError) -> ApiError:
-    """The answer to a body json.loads refused: valid JSON past a limit is told the limit."""
-    if isinstance(exc, RecursionError):
-        return _too_deep()
-    if isinstance(exc, json.JSONDecodeError | UnicodeDecodeError):
-        return ApiError(400, "bad_json", NOT_JSON)
-    # json.loads' only other ValueError: int() refused a number of over 4,300 digits.
-    return _api_error(422, number_too_long())
+def _unreadable(exc: InputError | ValueError) -> ApiError:
+    """The answer to a body load_json refused: past a limit, the limit is named, where
+    "not valid JSON" would send the sender looking for a typo."""
+    if isinstance(exc, InputError):
+        return _api_error(422, exc)
+    return ApiError(400, "bad_json", NOT_JSON)  # not JSON, or bytes in no UTF
+
+
+def _body_json(raw: bytes) -> Any:
+    """A request body read as JSON within the readers' limits on numbers and nesting."""
+    try:
+        return load_json(raw)
+    except (InputError, ValueError) as exc:
+        raise _unreadable(exc) from None
+
+
+class _BodyRequest(Request):
+    """The framework's request, its JSON body read by _body_json."""
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = _body_json(await self.body())
+        return self._json
+
+
+class _Route(APIRoute):
+    """A route whose body the framework reads as _BodyRequest reads it."""
+
+    def get_route_handler(self):
+        handler = super().get_route_handler()
+
+        async def with_body_limits(request: Request):
+            return await handler(_BodyRequest(request.scope, request.receive))
+        return with_body_limits
 
 
 def _no_query(http: Request) -> None:
@@ -629,8 +645,6 @@ def _error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Json:
         if isinstance(exc, ApiError):
             return tagged(exc)
-        if isinstance(exc.__cause__, ValueError | RecursionError):  # the framework's json.loads
-            return tagged(_unreadable(exc.__cause__))
         code = _FRAMEWORK_CODES.get(exc.status_code, "http_error")
         message = NOT_JSON if exc.status_code == 400 else str(exc.detail)
         return tagged(ApiError(exc.status_code, code, message, headers=exc.headers))

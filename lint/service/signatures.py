@@ -22,12 +22,13 @@ import base64
 import binascii
 import hashlib
 import hmac
-import json
 import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from lint.readers import load_json
 
 TOLERANCE_SECONDS = 300
 SCHEMES = ("standard", "wordpress", "arc", "contentful", "sanity")
@@ -179,9 +180,9 @@ def _arc(request: Request, secrets: Sequence[str], scheme: str) -> Delivery:
     given = _header(request, "x-websked-signature").strip().lower().encode()
     if not _any_matches([sign_arc(s, request.body).encode() for s in secrets], [given]):
         raise SignatureError("bad-signature", "the signature does not match")
-    # An authentic body that is not JSON, or is nested past what the parser takes, is
-    # the caller's to answer (ValueError, RecursionError), as for any scheme's body.
-    event = json.loads(request.body)
+    # An authentic body that is not JSON, or past a limit on JSON, is the caller's to
+    # answer (ValueError, InputError), as for any scheme's body.
+    event = load_json(request.body)
     try:
         moment, delivery_id = event["time"], event["uuid"]
     except (TypeError, KeyError):
@@ -206,7 +207,7 @@ _ADAPTERS: dict[str, Callable[[Request, Sequence[str], str], Delivery]] = {
 def verify(scheme: str, request: Request, secrets: Sequence[str], now: float,
            tolerance: float = TOLERANCE_SECONDS) -> Delivery:
     """The verified delivery, or SignatureError. Replays are the caller's ReplayCache's.
-    A scheme that reads the signed body (`arc`) lets json.loads' errors through."""
+    A scheme that reads the signed body (`arc`) lets load_json's errors through."""
     if not secrets:
         raise SignatureError("no-secret", f"no secret is configured for `{scheme}` webhooks")
     delivery = _ADAPTERS[scheme](request, secrets, scheme)
