@@ -505,7 +505,9 @@ def test_a_webhook_takes_offset_encoding_in_its_query_and_leaves_other_parameter
     body = json.dumps({"content": ASTRAL_TEXT, "format": "text"}).encode()
     for query, encoding, offset in (("token=abc", "utf-16", ASTRAL_TEXT.index("U.S") + 1),
                                     ("token=abc&offset_encoding=codepoint", "codepoint",
-                                     ASTRAL_TEXT.index("U.S"))):
+                                     ASTRAL_TEXT.index("U.S")),
+                                    ("offset_encoding=codepoint&offset_encoding=codepoint",
+                                     "codepoint", ASTRAL_TEXT.index("U.S"))):
         path = f"/v1/webhooks/{scheme}?{query}"
         answer = copydesk_server.request("POST", path, body,
                                          signed(scheme, body, now, f"q-{query}-{now}", path))
@@ -539,7 +541,8 @@ def test_a_bad_webhook_query_encoding_is_400_once_the_signature_holds(copydesk_s
                                      signed("wordpress", body, now, f"bad-query-{query}-{now}"))
     assert error_of(answer, 400) == {
         "code": "bad_query", "details": {"parameter": "offset_encoding"},
-        "message": "`offset_encoding` in the query must be given once, as `utf-16` or `codepoint`"}
+        "message": "`offset_encoding` in the query must be `utf-16` or `codepoint`, the same each"
+                   " time it is given"}
 
 
 # Limits, on servers of their own.

@@ -558,8 +558,9 @@ def _query_encoding(http: Request) -> str | None:
     if not given:
         return None
     if len(set(given)) > 1 or given[0] not in ENCODINGS:
-        raise ApiError(400, "bad_query", "`offset_encoding` in the query must be given once, as "
-                       + " or ".join(f"`{name}`" for name in ENCODINGS),
+        raise ApiError(400, "bad_query", "`offset_encoding` in the query must be "
+                       + " or ".join(f"`{name}`" for name in ENCODINGS)
+                       + ", the same each time it is given",
                        {"parameter": "offset_encoding"})
     return given[0]
 
