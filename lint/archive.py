@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from lint.analysis.passages import SKETCH_SIZE, Passage, sketch_probe
 from lint.engine import Linter, with_fingerprints
-from lint.finding import Finding, LocatedFact, Location, RelatedLocation
+from lint.finding import Context, Finding, LocatedFact, Location, RelatedLocation
 from lint.readers import read
 from lint.rule import ArchiveNote, ArchiveProblem, Rule
 
@@ -35,8 +35,8 @@ CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, headline TEXT, date TEXT);
 CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY, article INTEGER NOT NULL, paragraph INTEGER,
-    location TEXT NOT NULL, text TEXT NOT NULL, key TEXT NOT NULL,
-    words INTEGER NOT NULL, exact INTEGER NOT NULL);
+    location TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, flagged TEXT,
+    context TEXT, key TEXT NOT NULL, words INTEGER NOT NULL, exact INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sketches (hash INTEGER NOT NULL, passage INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -49,6 +49,9 @@ CREATE INDEX IF NOT EXISTS passages_exact ON passages (exact, article);
 CREATE INDEX IF NOT EXISTS sketches_hash ON sketches (hash, passage);
 CREATE INDEX IF NOT EXISTS sketches_passage ON sketches (passage);
 """
+# What the passages table holds, kept in `meta` as `format`. An index without it was
+# made before passages kept their rendered text (format 1).
+FORMAT = "2"
 # A sketch value shared by more passages than this is a stock phrase, not a sign of
 # copying; near copies still share their other sketch values.
 BUCKET_CAP = 64
@@ -56,7 +59,9 @@ BUCKET_CAP = 64
 
 @dataclass(frozen=True)
 class StoredPassage:
-    """A passage as the archive holds it: which article, where, and its text."""
+    """A passage as the archive holds it: which article, where, and its text (the
+    source slice, and as rendered: `LocatedFact`'s `text`, `flagged`, `start` and
+    `context`)."""
 
     id: int
     article: str
@@ -66,6 +71,9 @@ class StoredPassage:
     paragraph: int | None
     location: Location
     text: str
+    flagged: str
+    start: int
+    context: Context | None
     key: str
     words: int
 
@@ -97,9 +105,32 @@ def _location_json(location: Location) -> str:
                        location.element_id, location.element_index])
 
 
-# A passage as `Archive.add_rows` stores it: paragraph, location (JSON), text, key,
-# words, exact hash, sketch.
-PassageRow = tuple[int | None, str, str, str, int, int, tuple[int, ...]]
+def _rendered_columns(fact: LocatedFact) -> tuple[int, str | None, str | None]:
+    """The fact's rendered span as a passage row keeps it: its start; its text, None
+    where that is the source slice itself (plain text, most Markdown); and its context
+    as JSON, None where that is the passage whole (a paragraph, what the duplicates
+    rules collect). Most rows so keep no second or third copy of their text."""
+    flagged, context = fact.flagged, fact.context
+    whole = context is not None and context == (flagged, 0, len(flagged))
+    return (fact.start, None if flagged == fact.text else flagged,
+            None if whole else json.dumps(context))
+
+
+def _rendered_span(text: str, flagged: str | None,
+                   context: str | None) -> tuple[str, Context | None]:
+    """The flagged text and context of a passage row, from its source `text` and the
+    columns `_rendered_columns` made."""
+    flagged = text if flagged is None else flagged
+    if context is None:
+        return flagged, Context(flagged, 0, len(flagged))
+    found = json.loads(context)
+    return flagged, Context(*found) if found else None
+
+
+# A passage as `Archive.add_rows` stores it: paragraph, location (JSON), text, the
+# rendered start, text and context (`_rendered_columns`), key, words, exact hash, sketch.
+PassageRow = tuple[int | None, str, str, int, str | None, str | None, str, int, int,
+                   tuple[int, ...]]
 
 
 def passage_rows(facts: Mapping[str, Iterable[LocatedFact]]) -> list[PassageRow]:
@@ -115,8 +146,9 @@ def passage_rows(facts: Mapping[str, Iterable[LocatedFact]]) -> list[PassageRow]
                 continue  # rules sharing one collect function give the same passages
             seen.add(where)
             passage = fact.data
-            rows.append((fact.paragraph, _location_json(fact.location), fact.text, passage.key,
-                         passage.words, passage.exact, passage.sketch))
+            rows.append((fact.paragraph, _location_json(fact.location), fact.text,
+                         *_rendered_columns(fact), passage.key, passage.words, passage.exact,
+                         passage.sketch))
     return rows
 
 
@@ -142,13 +174,18 @@ class Archive:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.executescript(_SCHEMA)
-            probe = self.db.execute("SELECT value FROM meta WHERE name = 'sketch'").fetchone()
+            meta = dict(self.db.execute("SELECT name, value FROM meta"))
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{path}: not a copydesk index ({exc})") from None
         expected = json.dumps(sketch_probe())
-        if probe is None:
-            self.db.execute("INSERT INTO meta VALUES ('sketch', ?)", (expected,))
-        elif probe[0] != expected:
+        if not meta:  # a new store
+            self.db.executemany("INSERT INTO meta VALUES (?, ?)",
+                                [("sketch", expected), ("format", FORMAT)])
+        elif meta.get("format", "1") != FORMAT:
+            raise ArchiveError(f"{path}: an index of format {meta.get('format', '1')}, made "
+                               f"by another copydesk version (this one reads format {FORMAT}): "
+                               f"build it again")
+        elif meta.get("sketch") != expected:
             raise ArchiveError(f"{path}: built with another way of hashing passages "
                               f"(another copydesk or Python version): build it again")
         self._indexed = False
@@ -198,14 +235,15 @@ class Archive:
             article += 1
             ids.append(article)
             heads.append((article, name, metadata.get("headline"), metadata.get("date")))
-            for paragraph, location, text, key, words, exact, sketch in rows:
+            for *columns, sketch in rows:
                 row += 1
-                passages.append((row, article, paragraph, location, text, key, words, exact))
+                passages.append((row, article, *columns))
                 sketches.extend(zip(sketch, repeat(row)))
         self.db.executemany("INSERT INTO articles (id, name, headline, date) VALUES (?, ?, ?, ?)",
                             heads)
-        self.db.executemany("INSERT INTO passages (id, article, paragraph, location, text, key, "
-                            "words, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", passages)
+        self.db.executemany("INSERT INTO passages (id, article, paragraph, location, text, "
+                            "start, flagged, context, key, words, exact) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", passages)
         self.db.executemany("INSERT INTO sketches (hash, passage) VALUES (?, ?)", sketches)
         self._forget_matches()
         return ids
@@ -273,10 +311,15 @@ class Archive:
             chunk = ids[start:start + 500]
             rows = self.db.execute(
                 "SELECT p.id, a.name, a.headline, a.date, a.id, p.paragraph, p.location, "
-                "p.text, p.key, p.words FROM passages p JOIN articles a ON a.id = p.article "
+                "p.text, p.start, p.flagged, p.context, p.key, p.words "
+                "FROM passages p JOIN articles a ON a.id = p.article "
                 f"WHERE p.id IN ({','.join('?' * len(chunk))})", chunk)
-            for row in rows:
-                found[row[0]] = StoredPassage(*row[:6], Location(*json.loads(row[6])), *row[7:])
+            for (passage, name, headline, date, order, paragraph, location, text, start,
+                 flagged, context, key, words) in rows:
+                flagged, context = _rendered_span(text, flagged, context)
+                found[passage] = StoredPassage(passage, name, headline, date, order, paragraph,
+                                               Location(*json.loads(location)), text, flagged,
+                                               start, context, key, words)
         return found
 
     def common_texts(self, more_than: int) -> Iterator[tuple[StoredPassage, int, list[str]]]:
@@ -495,4 +538,5 @@ def _finding(rule: Rule, severity: str, problem: ArchiveProblem) -> Finding:
                     for other, message in problem.related)
     return Finding(rule=rule.name, category=rule.category, severity=severity,
                    message=problem.message, location=fact.location, text=fact.text,
-                   flagged=fact.text, paragraph=fact.paragraph, related=related)
+                   flagged=fact.flagged, paragraph=fact.paragraph, context=fact.context,
+                   related=related, start=fact.start)

@@ -333,7 +333,9 @@ def _locate_fact(document: Document, fact: Fact) -> LocatedFact:
     source = document.sources[location.source]
     block = document.block_at(fact.start)
     return LocatedFact(location, block.paragraph if block else None,
-                       source.text[location.offset:location.offset + location.length], fact.data)
+                       source.text[location.offset:location.offset + location.length],
+                       document.text[fact.start:fact.end], fact.start,
+                       _context(document, block, fact.start, fact.end), fact.data)
 
 
 def _locate(document: Document, active: ActiveRule, problem: Problem, location: Location,

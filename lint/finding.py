@@ -80,11 +80,16 @@ class RelatedLocation(NamedTuple):
 
 
 class LocatedFact(NamedTuple):
-    """An archive rule's fact, placed in its article's source like a finding."""
+    """An archive rule's fact, placed in its article like a finding: `text` is the
+    source slice, `flagged` the same stretch as rendered, starting at `start` in
+    `Document.text`, and `context` the text around it, all as a `Finding` has them."""
 
     location: Location
     paragraph: int | None
     text: str
+    flagged: str
+    start: int
+    context: Context | None
     data: Any
 
 
@@ -92,8 +97,8 @@ class Finding(NamedTuple):
     """A located finding. `text` is the source slice it covers; `flagged` is the same
     stretch as the reader rendered it (they differ only where markup intervenes).
     `start` is where `flagged` starts in the document's rendered text (`Document.text`),
-    None for a finding on text that is not rendered (a directive) or located without
-    the document (the archive rules'); it is not part of the JSON."""
+    None for a finding on text that is not rendered (a directive); it is not part of
+    the JSON."""
 
     rule: str
     category: str

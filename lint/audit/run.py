@@ -45,8 +45,9 @@ from lint.runner import STDIN, Linters, Overrides
 FINDINGS, ARTICLES, SUMMARY = "findings.jsonl", "articles.csv", "summary.json"
 REPORT = "report.html"
 # 2: the records of markup articles carry their rendered `text`, and their findings
-# where they are in it (`rendered`).
-SCHEMA_VERSION = 2
+# where they are in it (`rendered`). 3: the archive rules' findings too, with their
+# `context`; archive.db keeps what they need (lint/archive.py `FORMAT`).
+SCHEMA_VERSION = 3
 CHUNK = 32
 EXIT_DONE, EXIT_INTERRUPTED = 0, 130
 
