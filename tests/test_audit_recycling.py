@@ -226,3 +226,49 @@ def test_the_report_shows_house_boilerplate_once(audited, page, tmp_path, monkey
     page.goto(report.write_report(tmp_path).as_uri())
     assert page.locator("#boilerplate li").count() == 0
     assert page.inner_text("#boilerplate-more") == "and 1 more in summary.json"
+
+
+# The vote story as a page and as a WordPress post, its recycled paragraph with a tag
+# and an entity in it.
+RECYCLED_MARKUP = RECYCLED.replace("Tuesday", "<b>Tuesday</b>").replace("£", "&pound;")
+VOTE_LEAD = ("Opposition councillors will force a second vote on the budget next month, their "
+             "leader said on Monday.")
+VOTE_PAGE = ("<!DOCTYPE html>\n<html><head><title>Second budget vote</title>\n"
+             '<meta property="article:published_time" content="2026-05-12"></head>\n'
+             f"<body><article><h1>Second budget vote</h1>\n<p>{VOTE_LEAD}</p>\n"
+             f"<p>{RECYCLED_MARKUP}</p>\n</article></body></html>\n")
+VOTE_POST_BODY = f"<p>{VOTE_LEAD}</p>\n<p>{RECYCLED_MARKUP}</p>"
+
+
+def test_in_markup_the_archive_finding_is_marked_where_the_paragraph_reads(
+        tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "budget.md").write_text(ARTICLES["2026/05/03-budget.md"], encoding="utf-8")
+    (archive / "vote.html").write_text(VOTE_PAGE, encoding="utf-8")
+    export = tmp_path / "posts.jsonl"
+    export.write_text(json.dumps({"id": 12, "date_gmt": "2026-05-13T09:00:00",
+                                  "title": {"rendered": "Second budget vote"},
+                                  "content": {"rendered": VOTE_POST_BODY}}) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", str(archive), str(export), "--out", str(out),
+                                       "--jobs", "1", "--quiet", "--select", "recycled-paragraph",
+                                       "--no-report"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    records = _records(out)
+    reads = f"Second budget vote\n\n{VOTE_LEAD}\n\n{RECYCLED}"
+    start = len(f"Second budget vote\n\n{VOTE_LEAD}\n\n")
+    for name, source, offset in (("vote.html", 0, VOTE_PAGE.index(RECYCLED_MARKUP)),
+                                 ("wp:12", 1, len(f"<p>{VOTE_LEAD}</p>\n<p>"))):
+        record = records[name]
+        assert record["text"] == reads
+        [finding] = record["findings"]
+        assert finding["rule"] == "recycled-paragraph"
+        assert finding["rendered"] == {"offset": start, "length": len(RECYCLED)}
+        assert finding["context"] == {"text": RECYCLED, "offset": 0, "length": len(RECYCLED)}
+        location = finding["location"]
+        assert (location["source"], location["offset"], location["length"]) == (
+            source, offset, len(RECYCLED_MARKUP))
+        assert record["sources"][source]["text"][offset:][:len(RECYCLED_MARKUP)] == (
+            RECYCLED_MARKUP)

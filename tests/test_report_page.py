@@ -214,3 +214,47 @@ def test_the_drill_down_of_markup_shows_its_rendered_text_with_each_finding_in_p
             assert page.locator(".finding.current .rule").text_content() == finding.rule
         page.screenshot(path=tmp_path / f"report-{name}.png")
         page.click("#d-close")
+
+
+# A story, and a later page that reruns its paragraph with a tag and an entity in it.
+RECYCLED = ("The council approved a 4.9% rise in council tax on Tuesday, taking a Band D bill "
+            "to £2,174 a year, after a four-hour meeting at which opposition councillors walked "
+            "out in protest.")
+VOTE_LEAD = ("Opposition councillors will force a second vote on the budget next month, their "
+             "leader said on Monday.")
+VOTE_PAGE = ("<!DOCTYPE html>\n<html><head><title>Second budget vote</title></head><body>"
+             f"<article>\n<h1>Second budget vote</h1>\n<p>{VOTE_LEAD}</p>\n<p>"
+             + RECYCLED.replace("Tuesday", "<b>Tuesday</b>").replace("£", "&pound;")
+             + "</p>\n</article></body></html>\n")
+
+
+def test_the_drill_down_marks_a_recycled_paragraph_of_a_page_where_it_reads(
+        page, tmp_path, monkeypatch):
+    from lint.audit import report as report_module
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "budget.txt").write_text(f"Council tax to rise\n\n{RECYCLED}\n", encoding="utf-8")
+    (archive / "vote.html").write_text(VOTE_PAGE, encoding="utf-8")
+    out = tmp_path / "audit"
+    subprocess.run([sys.executable, "-m", "lint", "audit", "budget.txt", "vote.html",
+                    "--out", str(out), "--quiet"], cwd=archive, check=True, timeout=120)
+    page.goto((out / "report.html").as_uri())
+    page.wait_for_selector("#rows tr")
+    page.click("#rows tr:has-text('vote.html')")
+    page.wait_for_selector("dialog[open]")
+    assert page.locator("#d-text").text_content() == (
+        f"Second budget vote\n\n{VOTE_LEAD}\n\n{RECYCLED}")
+    page.click(".finding:has-text('recycled-paragraph')")
+    assert page.locator(".finding.current .rule").text_content() == "recycled-paragraph"
+    assert "".join(page.locator("#d-text mark.cd-current").all_text_contents()) == RECYCLED
+    # In the text itself, not in a context box of its own below it.
+    assert page.locator("#d-text .context").count() == 0
+    page.screenshot(path=tmp_path / "report-recycled.png")
+    # A report that keeps no full text shows it in its context, as any finding.
+    monkeypatch.setattr(report_module, "TEXT_BUDGET", 0)
+    page.goto(report_module.write_report(out).as_uri())
+    page.click("#rows tr:has-text('vote.html')")
+    page.click(".finding:has-text('recycled-paragraph')")
+    assert page.locator("#d-text .context mark.cd-current").all_text_contents() == [RECYCLED]
+    page.screenshot(path=tmp_path / "report-recycled-in-context.png")
