@@ -839,7 +839,7 @@ def recycled_paragraph(archive, options: Options) -> Iterator[ArchiveProblem | A
     for example, count, names in archive.common_texts(options.boilerplate_articles):
         yield ArchiveNote("recycled-paragraph",
                           f"House boilerplate: this paragraph appears in {count} articles.",
-                          example.text, count, tuple(names))
+                          example.flagged, count, tuple(names))
     whole = {frozenset((copy.article, original.article))
              for copy, original, _ in archive.derived(_whole_copies, _DUPLICATE_SHARE)}
     copies: dict[object, list[tuple[object, float]]] = {}  # later passage -> earlier ones

@@ -262,3 +262,16 @@ def test_a_near_copy_among_many_copies_of_a_common_text_is_found() -> None:
     assert finding.text == near_copy
     assert finding.related[0].document == "budget.txt"
     assert [note.count for note in judged.notes] == [40]
+
+
+def test_house_boilerplate_is_told_as_it_reads() -> None:
+    sign_off = ("This article was produced with the help of the Local Democracy Reporting "
+                "Service, which is funded by the BBC and shared with news organisations.")
+    linked = sign_off.replace("Local Democracy Reporting Service",
+                              '<a href="https://example.org/ldrs">Local Democracy Reporting '
+                              "Service</a>")
+    posts = [(f"{n}.json", json.dumps({"id": n, "title": {"rendered": f"Local story {n}"},
+                                       "content": {"rendered": f"<p>{linked}</p>"}}), {})
+             for n in range(6)]
+    judged = judge_texts(Linter(Config(select=["recycled-paragraph"])), posts)
+    assert [(note.text, note.count) for note in judged.notes] == [(sign_off, 6)]
