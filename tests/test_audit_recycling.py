@@ -133,6 +133,24 @@ def test_resuming_a_finished_audit_changes_nothing(audited, tmp_path: Path) -> N
             encoding="utf-8"), name
 
 
+def test_resuming_over_an_archive_hashed_another_way_is_a_one_line_error(
+        audited, tmp_path: Path) -> None:
+    import sqlite3
+
+    archive, _ = audited
+    out = tmp_path / "out"
+    options = ["--out", str(out), "--jobs", "1", "--quiet", "--select", "duplicates",
+               "--no-report"]
+    assert CliRunner().invoke(main, ["audit", str(archive), *options]).exit_code == 0
+    with sqlite3.connect(out / "archive.db") as db:  # as another Python version hashes
+        db.execute("UPDATE meta SET value = '[1, 2, 3]' WHERE name = 'sketch'")
+    result = CliRunner().invoke(main, ["audit", str(archive), *options, "--resume"])
+    assert (result.exit_code, result.output) == (2, (
+        f"copydesk: error: {out / 'archive.db'}: built with another way of hashing passages "
+        "(another copydesk or Python version): build it again (leave out --resume to start "
+        "over)\n"))
+
+
 def _post(post_id: int, title: str, body: str) -> str:
     return json.dumps({"id": post_id, "date_gmt": "2026-05-01T09:00:00",
                        "title": {"rendered": title}, "content": {"rendered": body}}) + "\n"

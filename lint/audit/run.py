@@ -32,6 +32,7 @@ from typing import IO, Any
 
 from lint import __version__
 from lint.archive import Archive
+from lint.archive import ArchiveError as UnusableArchive
 from lint.audit import recycling, worker
 from lint.audit.archive import ArchiveError, Item, check_inputs, estimate, items
 from lint.audit.progress import Progress, progress
@@ -99,7 +100,10 @@ def run(audit: Audit) -> int:
             and find_spec("rich") is not None)
     started = time.monotonic()
     collection = None  # findings.jsonl as the report reads it, when read already
-    archive = recycling.open_archive(audit.out) if recycling.wanted(linter) else None
+    try:
+        archive = recycling.open_archive(audit.out) if recycling.wanted(linter) else None
+    except UnusableArchive as exc:  # one a resumed audit finds made another way
+        raise AuditError(f"{exc} (leave out --resume to start over)") from None
     try:
         with ExitStack() as engine:
             audited = _engine(audit, engine, archive)
