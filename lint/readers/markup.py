@@ -8,12 +8,13 @@ Runs; `render` renders a source slice the same way, for the location invariant.
 
 The tokenizer is the standard library's `html.parser`: it is maintained with
 CPython (security fixes included), tolerates broken markup without raising,
-and reports the source position of every token through `getpos()`, which is all
-the span map needs. lxml reports lines but not columns, and html5lib and
-selectolax report no positions. The tree is built here with the browser's common
-implied-end-tag rules (an open `<p>` closes before a block, `<li>` before `<li>`),
-which is enough to find paragraphs; the full HTML5 tree-construction algorithm
-(adoption agency, foster parenting) would change no rendered text we lint.
+and tells where every token starts (`getpos()`, kept by the `updatepos()` calls
+the tree builder listens to), which is all the span map needs. lxml reports lines
+but not columns, and html5lib and selectolax report no positions. The tree is
+built here with the browser's common implied-end-tag rules (an open `<p>` closes
+before a block, `<li>` before `<li>`), which is enough to find paragraphs; the full
+HTML5 tree-construction algorithm (adoption agency, foster parenting) would change
+no rendered text we lint.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ _IMPLIED_END = {
 }
 _P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "figure",
                                "li", "dd", "dt", "div", "section", "article", "aside"})
+_CLOSING_START_TAGS = _CLOSES_P | _IMPLIED_END.keys()
 
 # HTML white space (prose.MARKUP_SPACE) and character references, matched as
 # html.unescape matches them.
@@ -102,43 +104,83 @@ class Element:
             stack.extend(c for c in reversed(element.children) if isinstance(c, Element))
 
 
-class _Tokenizer(HTMLParser):
-    """Records (kind, start offset, tag, attrs) for every token of a text."""
+class _TreeBuilder(HTMLParser):
+    """Builds the element tree as the standard parser hands over each token. A node
+    whose end no tag marks (a text, a void element, an element with its end tag)
+    ends where the next token starts, or at the end of the input."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self._text = text
-        self._line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
-        self.tokens: list[tuple[str, int, str, dict[str, str | None]]] = []
+        self.root = Element("#root", {}, 0)
+        self.elements = [self.root]  # as made: in document order
+        self._open_elements = _OpenElements(self.root)
+        # The parser calls updatepos(i, j) as it moves on past each token it has
+        # handed over; `j` is where the next one starts, counted from where the text
+        # it reads (`rawdata`) starts in `text`. Told so, a token's offset costs
+        # nothing, where getpos()'s line and column would need converting.
+        self._token_start = 0
+        self._rawdata_start = 0
+        self._unended: Element | Text | None = None  # the node the next token ends
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+    def updatepos(self, i: int, j: int) -> int:
+        self._token_start = self._rawdata_start + j
+        return j
 
-    def _add(self, kind: str, tag: str = "", attrs=()) -> None:
-        self.tokens.append((kind, self._offset(), tag, dict(attrs)))
+    def read(self, end: int) -> None:
+        """Build the tree of text[:end]: the text after it is markup that the parser
+        is not given, which ends the last node."""
+        # The parser unescapes text and attributes, which the tree does not keep: such
+        # a reference goes to it as text of the same length.
+        self.feed(_HUGE_DECIMAL_REFERENCE.sub(lambda m: "&_" + m.group()[2:], self._text[:end]))
+        # What feed() left unread (a tag that more input might complete) close() reads
+        # from the start of `rawdata`.
+        self._rawdata_start = end - len(self.rawdata)
+        self.close()
+        self._token_start = end  # where the markup not given to the parser starts
+        self._token_at()
+        self._open_elements.close_from(1, len(self._text))
+        self.root.end = len(self._text)
+
+    def _token_at(self) -> int:
+        """Where the token being handed over starts, which is where the node before
+        it ends."""
+        start = self._token_start
+        if self._unended is not None:
+            self._unended.end = start
+        return start
 
     def handle_starttag(self, tag, attrs):
-        self._add("start", tag, attrs)
+        element = Element(tag, dict(attrs), self._token_at())
+        self.elements.append(element)
+        self._unended = self._open_elements.open(element)
 
-    def handle_startendtag(self, tag, attrs):
-        self._add("start", tag, attrs)  # HTML ignores the slash on non-void elements
+    handle_startendtag = handle_starttag  # HTML ignores the slash on non-void elements
 
     def handle_endtag(self, tag):
-        self._add("end", tag)
+        if tag == "br":  # `</br>` is a <br>, as a browser has it
+            self.handle_starttag(tag, ())
+        else:
+            self._unended = self._open_elements.close(tag, self._token_at())
 
     def handle_data(self, data):
         # A tag or comment left open at the end of the input comes back as text; a
         # browser shows none of it.
         # Told from the source, where `data` (unescaped, never longer) may read `&lt;p`.
-        offset = self._offset()
-        broken = _BROKEN_MARKUP.match(self._text, offset, offset + len(data))
-        if not broken and self.tokens and self.tokens[-1][0] == "text":
+        broken = data[:1] == "<" and _BROKEN_MARKUP.match(
+            self._text, self._token_start, self._token_start + len(data))
+        if not broken and type(self._unended) is Text:
             return  # it goes on from text cut at a `<` that opened no tag: one run
-        self._add("markup" if broken else "text")
+        start = self._token_at()
+        if broken:
+            self._unended = None
+        else:
+            self._unended = Text(start, -1)
+            self._open_elements.stack[-1].children.append(self._unended)
 
     def handle_comment(self, data):
-        self._add("markup")
+        self._token_at()
+        self._unended = None
 
     handle_decl = handle_pi = unknown_decl = handle_comment
 
@@ -159,34 +201,13 @@ def parse(text: str) -> Element:
 def parse_elements(text: str) -> list[Element]:
     """Every element of the tree `parse` builds, in document order (parents before
     children), the root first: made in that order, so listed as they are made."""
-    tokenizer = _Tokenizer(text)
+    builder = _TreeBuilder(text)
     # A tag or comment opened after the last `>` runs to the end of the input, where
     # a browser drops it. It is not given to the standard parser, which would read
     # the rest of the input again from each `<` in it (fixed in CPython's 2025
     # security releases, gh-135462); it is one token of markup.
-    tail = _unclosed_tail(text)
-    # The tokenizer unescapes text and attributes, which the tree does not keep: such
-    # a reference goes to it as text of the same length.
-    tokenizer.feed(_HUGE_DECIMAL_REFERENCE.sub(lambda m: "&_" + m.group()[2:], text[:tail]))
-    tokenizer.close()
-    tokens = tokenizer.tokens
-    if tail < len(text):
-        tokens.append(("markup", tail, "", {}))
-    root = Element("#root", {}, 0)
-    elements = [root]
-    open_elements = _OpenElements(root)
-    for n, (kind, start, tag, attrs) in enumerate(tokens):
-        end = tokens[n + 1][1] if n + 1 < len(tokens) else len(text)
-        if kind == "text":
-            open_elements.current.children.append(Text(start, end))
-        elif kind == "start" or tag == "br":  # `</br>` is a <br>, as a browser has it
-            elements.append(Element(tag, attrs, start))
-            _open(open_elements, elements[-1], end)
-        elif kind == "end":
-            _close(open_elements, tag, start, end)
-    open_elements.close_from(1, len(text))
-    root.end = len(text)
-    return elements
+    builder.read(_unclosed_tail(text))
+    return builder.elements
 
 
 def _unclosed_tail(text: str) -> int:
@@ -203,13 +224,45 @@ class _OpenElements:
         self.stack = [root]
         self._places: defaultdict[str, list[int]] = defaultdict(list)  # tag: its indices, rising
 
-    @property
-    def current(self) -> Element:
-        return self.stack[-1]
-
-    def push(self, element: Element) -> None:
-        self._places[element.tag].append(len(self.stack))
+    def open(self, element: Element) -> Element | None:
+        """Open an element where it starts (closing those its tag ends); a void one is
+        returned, as the token after it ends it."""
+        tag = element.tag
+        if tag in _CLOSING_START_TAGS:
+            self._close_implied(tag, element.start)
+        parent = self.stack[-1]
+        element.parent = parent
+        element.quoted = parent.quoted or parent.tag == "q"
+        parent.children.append(element)
+        if tag in VOID:
+            return element
+        self._places[tag].append(len(self.stack))
         self.stack.append(element)
+        return None
+
+    def _close_implied(self, tag: str, at: int) -> None:
+        if tag in _CLOSES_P:
+            i = self.find(("p",), _P_SCOPE_BOUNDARY)
+            if i is not None:
+                self.close_from(i, at)
+        if tag in _IMPLIED_END:
+            i = self.find(*_IMPLIED_END[tag])
+            if i is not None:
+                self.close_from(i, at)
+
+    def close(self, tag: str, start: int) -> Element | None:
+        """Close the innermost open element of the tag, whose end tag starts at
+        `start`, and the elements open inside it there; the element is returned, as
+        the token after its end tag ends it."""
+        if self.stack[-1].tag != tag:  # else it is the current element, as most are
+            i = self.find((tag,))
+            if i is None:
+                return None
+            self.close_from(i + 1, start)
+        element = self.stack.pop()
+        self._places[tag].pop()
+        element.end_tag = start
+        return element
 
     def close_from(self, index: int, at: int) -> None:
         """Close stack[index:] at offset `at`."""
@@ -231,33 +284,6 @@ class _OpenElements:
         `boundary` inside it, if there is one."""
         index = self._innermost(tags)
         return index if index and index > self._innermost(boundary) else None
-
-
-def _open(open_elements: _OpenElements, element: Element, token_end: int) -> None:
-    if element.tag in _CLOSES_P:
-        i = open_elements.find(("p",), _P_SCOPE_BOUNDARY)
-        if i is not None:
-            open_elements.close_from(i, element.start)
-    if element.tag in _IMPLIED_END:
-        i = open_elements.find(*_IMPLIED_END[element.tag])
-        if i is not None:
-            open_elements.close_from(i, element.start)
-    parent = open_elements.current
-    element.parent = parent
-    element.quoted = parent.quoted or parent.tag == "q"
-    parent.children.append(element)
-    if element.tag in VOID:
-        element.end = token_end
-    else:
-        open_elements.push(element)
-
-
-def _close(open_elements: _OpenElements, tag: str, start: int, token_end: int) -> None:
-    i = open_elements.find((tag,))
-    if i is not None:
-        open_elements.stack[i].end_tag = start
-        open_elements.close_from(i + 1, start)
-        open_elements.close_from(i, token_end)
 
 
 # --- inline rendering -------------------------------------------------------------
