@@ -20,6 +20,7 @@ no rendered text we lint.
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.entities import html5
@@ -68,7 +69,8 @@ _CLOSING_START_TAGS = _CLOSES_P | _IMPLIED_END.keys()
 # HTML white space (prose.MARKUP_SPACE) and character references, matched as
 # html.unescape matches them.
 _BROKEN_MARKUP = regex.compile(r"<[A-Za-z!/?]")
-_ATOM = regex.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\r\f <&#;]{1,32};?)")
+_ATOM = re.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\r\f <&#;]{1,32};?)")
+_SPACE_OR_AMPERSAND = frozenset(prose.MARKUP_SPACE + "&")  # where an _ATOM may start
 # A decimal reference past U+10FFFF (eight digits or more after any zeros) is U+FFFD,
 # as html.unescape has it; told here, because its int() refuses over 4,300 digits.
 _HUGE_DECIMAL_REFERENCE = regex.compile(r"&#0*+[1-9][0-9]{7,}")
@@ -306,17 +308,12 @@ def hidden(element: Element) -> bool:
 
 
 _SPACE, _BREAK = " ", "\n"
-
-
-@dataclass(slots=True)
-class _Atom:
-    text: str
-    start: int
-    end: int
-    exact: bool
-    space: bool = False
-    masked: bool = False
-    block: bool = False  # where a block element starts or ends
+# Tags that render as something other than their content (an element of any other
+# tag does so only by its attributes: `hidden`, a style).
+_RENDERED_TAGS = frozenset({"br", "q"}) | CODE | INVISIBLE | BLOCK
+# Runs are made a word and a space at a time: built as the tuples they are, without
+# the Python-level __new__ a NamedTuple's call runs (as DocumentBuilder builds pieces).
+_built = tuple.__new__
 
 
 def _reference(piece: str) -> str:
@@ -332,68 +329,107 @@ def _reference(piece: str) -> str:
     return piece
 
 
-def _text_atoms(source: str, start: int, end: int, out: list[_Atom]) -> None:
+# The runs of a rendering collapse white space as a browser shows it: runs of it
+# (across tags) become one space, spaces next to a line break go, and the edge of a
+# block next to a line break adds none. A space is the only run that reads " ", and
+# a line break (a `<br>`, a block's edge) the only one that reads "\n".
+
+def _add_space(out: list[Run], start: int, end: int, source_index: int) -> None:
+    if not out or (out[-1].text != _SPACE and out[-1].text != _BREAK):
+        out.append(_built(Run, (_SPACE, start, end - start, False, source_index, False)))
+
+
+def _add_break(out: list[Run], line_break: Run, block_edge: bool) -> None:
+    if out and out[-1].text == _SPACE:
+        out.pop()
+    if not (block_edge and out and out[-1].text == _BREAK):
+        out.append(line_break)
+
+
+def _add_text(out: list[Run], source: str, start: int, end: int, source_index: int) -> None:
+    """The runs of the text source[start:end]: its words as written, its white space
+    and its character references as they show."""
+    text = source[start:end]
+    if _SPACE_OR_AMPERSAND.isdisjoint(text):  # shown as written: no white space, no reference
+        if text:
+            out.append(_built(Run, (text, start, end - start, True, source_index, False)))
+        return
+    if not text.strip(prose.MARKUP_SPACE):  # white space alone (between two tags)
+        _add_space(out, start, end, source_index)
+        return
     position = start
     for match in _ATOM.finditer(source, start, end):
-        if match.start() > position:
-            out.append(_Atom(source[position:match.start()], position, match.start(), True))
+        at = match.start()
+        if at > position:
+            out.append(_built(Run, (source[position:at], position, at - position, True,
+                                    source_index, False)))
         piece = match.group()
         if piece[0] != "&":
-            out.append(_Atom(_SPACE, match.start(), match.end(), False, space=True))
             position = match.end()
+            _add_space(out, at, position, source_index)
             continue
         piece = _reference(piece)
         decoded = "\ufffd" if _HUGE_DECIMAL_REFERENCE.match(piece) else html.unescape(piece)
-        position = match.start() + len(piece)
-        if decoded == piece:
-            out.append(_Atom(piece, match.start(), position, True))
+        position = at + len(piece)
+        if not decoded.strip(prose.MARKUP_SPACE):
+            _add_space(out, at, position, source_index)
         else:
-            space = not decoded.strip(prose.MARKUP_SPACE)
-            out.append(_Atom(_SPACE if space else decoded, match.start(), position, False,
-                             space=space))
+            out.append(_built(Run, (decoded, at, position - at, decoded == piece, source_index,
+                                    False)))
     if end > position:
-        out.append(_Atom(source[position:end], position, end, True))
+        out.append(_built(Run, (source[position:end], position, end - position, True,
+                                source_index, False)))
 
 
-def _atoms(source: str, nodes, out: list[_Atom], blocks: bool = False) -> None:
-    """The atoms of `nodes`; with `blocks`, a `block` atom on either side of each
-    block element (for a slice that spans blocks)."""
+def _runs(source: str, nodes, source_index: int = 0, blocks: bool = False) -> list[Run]:
+    """The runs of `nodes`, white space collapsed; with `blocks`, an empty run on
+    either side of each block element (for a slice that spans blocks)."""
+    out: list[Run] = []
     # Walked with a stack of its own, as markup may nest any depth: nodes still to
-    # render, and the closing marks of the `<q>`s being rendered.
-    pending: list[Element | Text | _Atom] = list(reversed(nodes))
+    # render, and the closing marks (of blocks and `<q>`s) of the elements being
+    # rendered.
+    pending: list[Element | Text | Run] = list(reversed(nodes))
     while pending:
         node = pending.pop()
-        if isinstance(node, _Atom):
-            out.append(node)
-        elif isinstance(node, Text):
-            _text_atoms(source, node.start, node.end, out)
+        if isinstance(node, Text):
+            _add_text(out, source, node.start, node.end, source_index)
+        elif isinstance(node, Run):
+            if node.text == _BREAK:
+                _add_break(out, node, block_edge=True)
+            else:
+                out.append(node)
+        elif not node.attrs and node.tag not in _RENDERED_TAGS:
+            pending.extend(reversed(node.children))  # most inline elements: their content
         elif node.tag == "br":
-            out.append(_Atom(_BREAK, node.start, node.end, False))
+            _add_break(out, _built(Run, (_BREAK, node.start, node.end - node.start, False,
+                                         source_index, False)), block_edge=False)
         elif node.tag in CODE:
-            out.append(_Atom(CODE_PLACEHOLDER, node.start, node.end, False, masked=True))
+            out.append(_built(Run, (CODE_PLACEHOLDER, node.start, node.end - node.start, False,
+                                    source_index, True)))
         elif not hidden(node):
             if node.tag in BLOCK:
-                _block_edges(source, node, out, pending, blocks)
+                _block_edges(source, node, out, pending, source_index, blocks)
             if node.tag == "q":
-                opening, closing = _quotation_marks(source, node)
-                out.append(opening)
-                if closing is not None:
-                    pending.append(closing)
+                _quotation_marks(source, node, out, pending, source_index)
             pending.extend(reversed(node.children))
+    return out
 
 
-def _block_edges(source: str, element: Element, out: list[_Atom],
-                 pending: list[Element | Text | _Atom], blocks: bool) -> None:
-    """The `block` atoms on either side of a block element: with `blocks`, empty ones
-    where it starts and ends; else line breaks that stand for its tags (a block
-    pasted into a string read as one block starts a new line, as in a browser)."""
+def _block_edges(source: str, element: Element, out: list[Run],
+                 pending: list[Element | Text | Run], source_index: int, blocks: bool) -> None:
+    """The runs on either side of a block element: with `blocks`, empty ones where it
+    starts and ends; else line breaks that stand for its tags (a block pasted into a
+    string read as one block starts a new line, as in a browser)."""
     if blocks:
-        out.append(_Atom("", element.start, element.start, False, block=True))
-        pending.append(_Atom("", element.end, element.end, False, block=True))
+        out.append(_built(Run, ("", element.start, 0, False, source_index, False)))
+        pending.append(_built(Run, ("", element.end, 0, False, source_index, False)))
         return
-    out.append(_Atom(_BREAK, element.start, _start_tag_end(source, element), False, block=True))
+    start_tag_end = _start_tag_end(source, element)
+    _add_break(out, _built(Run, (_BREAK, element.start, start_tag_end - element.start, False,
+                                 source_index, False)), block_edge=True)
     if element.end_tag is not None:
-        pending.append(_Atom(_BREAK, element.end_tag, element.end, False, block=True))
+        pending.append(_built(Run, (_BREAK, element.end_tag, element.end - element.end_tag,
+                                    False, source_index, False)))
 
 
 def _start_tag_end(source: str, element: Element) -> int:
@@ -403,64 +439,43 @@ def _start_tag_end(source: str, element: Element) -> int:
     return end + 1 if end != -1 else element.start
 
 
-def _quotation_marks(source: str, q: Element) -> tuple[_Atom, _Atom | None]:
+def _quotation_marks(source: str, q: Element, out: list[Run],
+                     pending: list[Element | Text | Run], source_index: int) -> None:
     """`<q>` as a browser shows it: its words between quotation marks (single ones
     inside another `<q>`), each mark standing for its tag; no closing mark when the
     end tag is missing."""
     opening, closing = ("‘", "’") if q.quoted else ("“", "”")
-    return (_Atom(opening, q.start, _start_tag_end(source, q), False),
-            None if q.end_tag is None else _Atom(closing, q.end_tag, q.end, False))
-
-
-def _collapse(atoms: list[_Atom]) -> list[_Atom]:
-    """White space as a browser shows it: runs (across tags) become one space, spaces
-    next to a line break go, and the edge of a block next to a line break adds none."""
-    out: list[_Atom] = []
-    for atom in atoms:
-        if atom.space:
-            if not out or (not out[-1].space and out[-1].text != _BREAK):
-                out.append(atom)
-        elif atom.text == _BREAK:
-            if out and out[-1].space:
-                out.pop()
-            if not (atom.block and out and out[-1].text == _BREAK):
-                out.append(atom)
-        else:
-            out.append(atom)
-    return out
+    out.append(_built(Run, (opening, q.start, _start_tag_end(source, q) - q.start, False,
+                            source_index, False)))
+    if q.end_tag is not None:
+        pending.append(_built(Run, (closing, q.end_tag, q.end - q.end_tag, False, source_index,
+                                    False)))
 
 
 def inline_runs(source: str, nodes, source_index: int = 0) -> list[Run]:
     """Runs for inline content, trimmed of white space (no-break spaces included) and
     line breaks at either end: a block starts and ends with a visible character."""
-    atoms: list[_Atom] = []
-    _atoms(source, nodes, atoms)
-    return visible_runs([Run(a.text, a.start, a.end - a.start, a.exact, source_index, a.masked)
-                         for a in _collapse(atoms)])
+    return visible_runs(_runs(source, nodes, source_index))
 
 
 def render_inline(fragment: str) -> str:
     """A slice of a string read as one block (`Source.inline`): tags dropped (block
     tags break lines), entities decoded, white space collapsed (not trimmed: a slice
     may start or end with a space)."""
-    atoms: list[_Atom] = []
-    _atoms(fragment, parse(fragment).children, atoms)
-    return "".join(a.text for a in _collapse(atoms))
+    return "".join([run.text for run in _runs(fragment, parse(fragment).children)])
 
 
 def render(fragment: str) -> str:
     """A source slice as the readers render it, as render_inline; and a slice across
     blocks (an author bio: its name line and the paragraph after) as the readers
     join blocks: each one trimmed, a blank line between."""
-    atoms: list[_Atom] = []
-    _atoms(fragment, parse(fragment).children, atoms, blocks=True)
     pieces, piece = [], []
-    for atom in _collapse(atoms):
-        if atom.block:
+    for run in _runs(fragment, parse(fragment).children, blocks=True):
+        if not run.text:  # a block's edge
             pieces.append("".join(piece))
             piece = []
         else:
-            piece.append(atom.text)
+            piece.append(run.text)
     if not pieces:
         return "".join(piece)  # within one block (most slices)
     pieces.append("".join(piece))
