@@ -132,6 +132,7 @@ class _Walker:
         # the caption before it, as the page's style sets it apart.
         self._credits = credits
         self._holders = _block_holders(elements)
+        self._link_holders = _link_holders(elements)
 
     def walk(self, top: Element, kind: str) -> None:
         # Walked with a stack of its own, as markup may nest any depth: each element
@@ -163,8 +164,11 @@ class _Walker:
             return  # between two blocks, or in an element that holds only blocks
         runs = markup.inline_runs(self.text, inline, self.source_index)
         if runs:
-            words = sum(len(_WORD.findall(r.text)) for r in runs)
-            self.blocks.append(_Block(kind, owner, runs, words, _link_words(self.text, inline)))
+            # Each run's words: the space put between two runs ends a word that one
+            # ends and the next goes on with.
+            words = len(_WORD.findall(" ".join([r.text for r in runs])))
+            self.blocks.append(_Block(kind, owner, runs, words,
+                                      _link_words(self.text, inline, self._link_holders)))
         inline.clear()
 
 
@@ -181,18 +185,31 @@ def _block_holders(elements: list[Element]) -> set[int]:
     return holders
 
 
-def _link_words(text: str, nodes: list[Element | Text]) -> int:
+def _link_holders(elements: list[Element]) -> set[int]:
+    """Ids of the links (`<a>`) and of the elements that hold one, found children
+    first as _block_holders finds its."""
+    holders: set[int] = set()
+    for element in reversed(elements):
+        if element.tag == "a":
+            holders.add(id(element))
+        if id(element) in holders and element.parent is not None:
+            holders.add(id(element.parent))
+    return holders
+
+
+def _link_words(text: str, nodes: list[Element | Text], link_holders: set[int]) -> int:
     """Words of the inline content that sit inside links (not inside a script or
-    the like within the link)."""
+    the like within the link). Outside a link, only what holds one is looked into."""
     words = 0
-    pending = [(node, False) for node in nodes]  # (node, inside a link)
+    pending = [(node, False) for node in nodes if id(node) in link_holders]  # (node, in a link)
     while pending:
         node, linked = pending.pop()
         if isinstance(node, Text):
-            words += len(_WORD.findall(text[node.start:node.end])) if linked else 0
+            words += len(_WORD.findall(text[node.start:node.end]))
         else:
             linked = node.tag == "a" or (linked and node.tag not in INVISIBLE)
-            pending.extend((child, linked) for child in node.children)
+            pending.extend((child, linked) for child in node.children
+                           if linked or id(child) in link_holders)
     return words
 
 
