@@ -117,16 +117,19 @@ class _TreeBuilder(HTMLParser):
         self.root = Element("#root", {}, 0)
         self.elements = [self.root]  # as made: in document order
         self._open_elements = _OpenElements(self.root)
-        # The parser calls updatepos(i, j) as it moves on past each token it has
-        # handed over; `j` is where the next one starts, counted from where the text
-        # it reads (`rawdata`) starts in `text`. Told so, a token's offset costs
-        # nothing, where getpos()'s line and column would need converting.
+        # The parser calls updatepos(i, j) as it moves past each token it has handed
+        # over, or past what it drops (`</>`); `j` counts from where the text it reads
+        # (`rawdata`) starts in `text`. The last `j` is where the token being handed
+        # over starts, and so far the node before it goes: no line and column of
+        # getpos() to convert.
         self._token_start = 0
         self._rawdata_start = 0
         self._unended: Element | Text | None = None  # the node the next token ends
 
     def updatepos(self, i: int, j: int) -> int:
         self._token_start = self._rawdata_start + j
+        if self._unended is not None:
+            self._unended.end = self._token_start
         return j
 
     def read(self, end: int) -> None:
@@ -139,21 +142,13 @@ class _TreeBuilder(HTMLParser):
         # from the start of `rawdata`.
         self._rawdata_start = end - len(self.rawdata)
         self.close()
-        self._token_start = end  # where the markup not given to the parser starts
-        self._token_at()
+        if self._unended is not None:
+            self._unended.end = end
         self._open_elements.close_from(1, len(self._text))
         self.root.end = len(self._text)
 
-    def _token_at(self) -> int:
-        """Where the token being handed over starts, which is where the node before
-        it ends."""
-        start = self._token_start
-        if self._unended is not None:
-            self._unended.end = start
-        return start
-
     def handle_starttag(self, tag, attrs):
-        element = Element(tag, dict(attrs), self._token_at())
+        element = Element(tag, dict(attrs), self._token_start)
         self.elements.append(element)
         self._unended = self._open_elements.open(element)
 
@@ -163,25 +158,20 @@ class _TreeBuilder(HTMLParser):
         if tag == "br":  # `</br>` is a <br>, as a browser has it
             self.handle_starttag(tag, ())
         else:
-            self._unended = self._open_elements.close(tag, self._token_at())
+            self._unended = self._open_elements.close(tag, self._token_start)
 
     def handle_data(self, data):
         # A tag or comment left open at the end of the input comes back as text; a
         # browser shows none of it.
         # Told from the source, where `data` (unescaped, never longer) may read `&lt;p`.
-        broken = data[:1] == "<" and _BROKEN_MARKUP.match(
-            self._text, self._token_start, self._token_start + len(data))
-        if not broken and type(self._unended) is Text:
-            return  # it goes on from text cut at a `<` that opened no tag: one run
-        start = self._token_at()
-        if broken:
+        if data[:1] == "<" and _BROKEN_MARKUP.match(
+                self._text, self._token_start, self._token_start + len(data)):
             self._unended = None
-        else:
-            self._unended = Text(start, -1)
+        elif type(self._unended) is not Text:  # text cut at a `<` that opened no tag goes on
+            self._unended = Text(self._token_start, -1)
             self._open_elements.stack[-1].children.append(self._unended)
 
     def handle_comment(self, data):
-        self._token_at()
         self._unended = None
 
     handle_decl = handle_pi = unknown_decl = handle_comment
