@@ -90,7 +90,8 @@ def _markers(elements: list[Element]) -> dict[int, str]:
         if element.attrs:  # most elements have no attributes at all
             raw = " ".join([element.attr(a) for a in ("class", "id", "itemprop", "rel")])
             if raw.strip():
-                markers[id(element)] = _CAMEL.sub("-", raw).lower()
+                lowered = raw.lower()  # when it is `raw`, there is no camelCase to split
+                markers[id(element)] = lowered if lowered == raw else _CAMEL.sub("-", raw).lower()
     return markers
 
 
