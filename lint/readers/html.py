@@ -298,7 +298,8 @@ def _inside(container: Element, furniture: set[int]) -> _Inherited:
 
 def _marked(pattern: regex.Pattern, markers: dict[int, str]) -> _Inherited:
     """Inside an element whose class, id, itemprop or rel words match the pattern."""
-    return _Inherited(lambda e: True if pattern.search(markers.get(id(e), "")) else None)
+    return _Inherited(lambda e: True if id(e) in markers and pattern.search(markers[id(e)])
+                      else None)
 
 
 def _lead_in(text: str, blocks: list[_Block], story: Element, page: Element | None,
