@@ -64,11 +64,13 @@ _IMPLIED_END = {
 }
 _P_SCOPE_BOUNDARY = frozenset({"table", "td", "th", "button", "blockquote", "figure",
                                "li", "dd", "dt", "div", "section", "article", "aside"})
+# The start tags that may close open elements (any other only opens its own).
 _CLOSING_START_TAGS = _CLOSES_P | _IMPLIED_END.keys()
 
-# HTML white space (prose.MARKUP_SPACE) and character references, matched as
-# html.unescape matches them.
 _BROKEN_MARKUP = regex.compile(r"<[A-Za-z!/?]")
+# HTML white space (prose.MARKUP_SPACE) and character references, matched as
+# html.unescape matches them (by `re`, which starts a search sooner than `regex`:
+# text nodes are many and short).
 _ATOM = re.compile(r"[ \t\n\r\f]+|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\r\f <&#;]{1,32};?)")
 _SPACE_OR_AMPERSAND = frozenset(prose.MARKUP_SPACE + "&")  # where an _ATOM may start
 # A decimal reference past U+10FFFF (eight digits or more after any zeros) is U+FFFD,
@@ -117,11 +119,11 @@ class _TreeBuilder(HTMLParser):
         self.root = Element("#root", {}, 0)
         self.elements = [self.root]  # as made: in document order
         self._open_elements = _OpenElements(self.root)
-        # The parser calls updatepos(i, j) as it moves past each token it has handed
-        # over, or past what it drops (`</>`); `j` counts from where the text it reads
-        # (`rawdata`) starts in `text`. The last `j` is where the token being handed
-        # over starts, and so far the node before it goes: no line and column of
-        # getpos() to convert.
+        # The parser calls updatepos(i, j) as it moves past each token it hands over,
+        # and past anything it drops unreported (`</>`); `j` counts from where the text
+        # it reads (`rawdata`) starts in `text`. So the last `j` is where the token
+        # being handed over starts, which is where the node before it ends: no line
+        # and column from getpos() to convert.
         self._token_start = 0
         self._rawdata_start = 0
         self._unended: Element | Text | None = None  # the node the next token ends
@@ -233,6 +235,7 @@ class _OpenElements:
         return None
 
     def _close_implied(self, tag: str, at: int) -> None:
+        """Close at `at` the open elements that a start tag of `tag` ends there."""
         if tag in _CLOSES_P:
             i = self.find(("p",), _P_SCOPE_BOUNDARY)
             if i is not None:
