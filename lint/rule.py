@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from lint.lazy import LazyRePattern
+
 if TYPE_CHECKING:
     from lint.article import Article
 
@@ -33,7 +35,7 @@ FIX_SAFETY = ("safe", "unsafe", "depends")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 OPTIONAL_DOC_SECTIONS = ("Fix safety", "Known limits")
 
-_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+_SECTION = LazyRePattern(r"^## (.+)$", re.MULTILINE)
 
 
 class Option(NamedTuple):

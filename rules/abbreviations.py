@@ -24,6 +24,7 @@ from lint.analysis.abbreviations import (
 from lint.analysis.text import comparison_key, positions
 from lint.article import Article
 from lint.data_files import read_toml
+from lint.lazy import LazyPattern
 from lint.rule import QUOTED, Edit, Options, Problem, Related, Tier, mostly, rule
 from rules.profile import Profile, load_profile
 
@@ -283,7 +284,7 @@ def _proper_name_mix(article: Article) -> Iterator[Problem]:
 
 
 # A courtesy title before a name, with or without its stop: `Mr. Smith`, `Dr Brown`.
-_TITLE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr)(\.?)(?= \p{Lu})")
+_TITLE = LazyPattern(r"\b(?:Mr|Mrs|Ms|Dr)(\.?)(?= \p{Lu})")
 # What every title starts with (`Mrs` with `Mr`): found by str.find, far cheaper
 # than the pattern, which tries its alternatives at every character.
 _TITLE_STARTS = ("Mr", "Ms", "Dr")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import heapq
 import operator
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from lint.analysis.numbers import matches_any
 from lint.article import Article
 from lint.data_files import read_toml
 from lint.document import Block
-from lint.lazy import LazyPattern
+from lint.lazy import LazyPattern, LazyRePattern
 from lint.prose import NOT_SPACE, SPACE
 from lint.readers.leadin import is_job_title
 from lint.rule import Edit, Option, Options, Problem, Related, rule
@@ -31,7 +30,7 @@ _QUOTES_AROUND = prose.DOUBLE_QUOTES + "'"  # not ’ or ‘, which may be apost
 # character is `x` (encoded to ASCII, a character beyond it is one `?`).
 _LINE_SHAPE = bytes(10 if c == 10 else ord("q") if chr(c) in _QUOTES_AROUND else ord("x")
                     for c in range(256))
-_TWO_OTHERS = re.compile(rb"x[^\n]*?x")
+_TWO_OTHERS = LazyRePattern(rb"x[^\n]*?x")
 # Characters a block, on average, under which the lines are read off the text's shape.
 _SHAPE_PAYS = 32
 

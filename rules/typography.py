@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 
 import regex
@@ -14,7 +13,7 @@ from lint.analysis.sentences import TITLES
 from lint.analysis.text import positions
 from lint.article import Article
 from lint.document import Block
-from lint.lazy import LazyPattern
+from lint.lazy import LazyPattern, LazyRePattern
 from lint.rule import Edit, Option, Options, Problem, Tier, rule
 from rules import house_style
 
@@ -26,7 +25,7 @@ _MARK_BETWEEN_LETTERS = LazyPattern(r"(?<=\p{L})[,;:.!?](?=\p{L})")
 # this cheaper pass finds the few candidates, which the pattern then decides. The
 # class says what it is not (the rest of ASCII): `re` builds a class that reaches
 # U+10FFFF slowly.
-_MARK_BEFORE_LETTER = re.compile(r"[,;:.!?](?=[^\x00-@\[-`{-\x7f])")
+_MARK_BEFORE_LETTER = LazyRePattern(r"[,;:.!?](?=[^\x00-@\[-`{-\x7f])")
 # In Latin-1 text (ASCII, and `£` or `é` besides: each character one byte), its
 # matches exactly: a mark between two letters of the text's shape (letters `a`,
 # marks `.`), which bytes.find locates faster still.

@@ -7,13 +7,14 @@ import importlib.metadata
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import regex
 
-from lint.lazy import LazyPattern
+from lint.lazy import LazyPattern, LazyRePattern
 from lint.registry import entry_points
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,6 +118,39 @@ def test_a_clean_article_needs_no_fingerprints_scores_or_tracebacks(tmp_path) ->
     assert among(modules_loaded_by_check(article), needless) == []
 
 
+# The module-level patterns compiled as their module loads: those that nearly every
+# article's check uses. Every other pattern of the engine and the rules is a LazyPattern
+# (or LazyRePattern), compiled by the first article that needs it.
+COMPILED_AT_IMPORT = [
+    "lint.analysis.abbreviations._CAPITALS",
+    "lint.analysis.abbreviations._CAPITALS_START",
+    "lint.analysis.abbreviations._NAME",
+    "lint.analysis.abbreviations._NAME_START",
+    "lint.analysis.addresses._MAYBE_DOMAIN_OR_WWW",
+    "lint.analysis.numbers._NUMBER_START",
+    "lint.analysis.sentences._SPACED_OPENING",
+    "lint.prose._ESCAPE_OR_BRACKET",
+    "lint.readers.text._SPACED_BLANK_LINE",
+    "rules.duplicates._TWINS",
+    "rules.names._ONE_HYPHEN_WORD",
+]
+
+
+def test_a_check_compiles_at_import_only_the_patterns_nearly_every_article_uses() -> None:
+    probe = ("import re, sys, regex\n"
+             "from lint.cli import main\n"
+             f"try:\n    main(['check', {str(ARTICLE)!r}])\n"
+             "except SystemExit:\n    pass\n"
+             "for name, module in list(sys.modules.items()):\n"
+             "    if name.partition('.')[0] in ('lint', 'rules'):\n"
+             "        for key, value in vars(module).items():\n"
+             "            if isinstance(value, (re.Pattern, regex.Pattern)):\n"
+             "                print(f'{name}.{key}', file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert sorted(done.stderr.splitlines()) == COMPILED_AT_IMPORT
+
+
 def test_named_tuples_have_their_field_types_evaluated_not_compiled_at_import() -> None:
     # docs/architecture.md: typing compiles a string annotation of a named tuple's field.
     sources = [*(ROOT / "lint").rglob("*.py"), *(ROOT / "rules").rglob("*.py")]
@@ -133,3 +167,12 @@ def test_a_lazy_pattern_compiles_on_first_use_into_the_compiled_patterns_methods
     assert pattern.search("See THE plant").group(1) == "plant"
     assert vars(pattern)["findall"]("the a, the b") == ["a", "b"]
     assert pickle.loads(pickle.dumps(pattern)).sub(r"\1", "the end") == "end"
+
+
+def test_a_lazy_re_pattern_is_compiled_by_re() -> None:
+    pattern = LazyRePattern(rb"x[^\n]*?x", re.IGNORECASE)
+    assert "search" not in vars(pattern)
+    assert pattern.search(b"a X b x").span() == (2, 7)
+    assert isinstance(vars(pattern)["search"].__self__, re.Pattern)
+    copy = pickle.loads(pickle.dumps(pattern))
+    assert isinstance(copy, LazyRePattern) and copy.findall(b"xx yXy") == [b"xx"]

@@ -34,7 +34,7 @@ from lint import prose
 from lint.analysis.quotes import QuoteScan
 from lint.analysis.text import positions
 from lint.document import Block
-from lint.lazy import LazyPattern, lazy
+from lint.lazy import LazyPattern, LazyRePattern, lazy
 
 # The patterns below start with a letter class and leave "what stands before" to
 # `_standalone`: a look-behind at the start of a pattern makes the engine try every
@@ -43,13 +43,13 @@ from lint.lazy import LazyPattern, lazy
 # spaced (`U. S.`), lower case (`U.s.`). No groups: a group around the alternatives
 # would disable the prefix search.
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_DOTTED = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?:[A-Z]\.)+"
+_DOTTED = LazyRePattern(r"[A-Z]\.(?:[A-Z]\.)*[A-Z](?![.\w])|[A-Z]\.(?:[A-Z]\.)+"
                      r"|[A-Z]\.(?: [A-Z]\.)+(?!\w)|[A-Z]\.[a-z]\.?(?!\w)")
 _CAPITALS = re.compile(r"[A-Z](?:[A-Z\d]|&(?=[A-Z]))*[A-Z](s)?(?![\w&]|\.\w)")
 # What _CAPITALS's repeated group takes from a place on: a match from any later
 # capital of that stretch could be extended back over it, so when none starts at
 # its first capital, none starts inside it.
-_CAPITALS_STRETCH = re.compile(r"(?:[A-Z\d]|&(?=[A-Z]))*")
+_CAPITALS_STRETCH = LazyRePattern(r"(?:[A-Z\d]|&(?=[A-Z]))*")
 _NOT_BEFORE_CAPITALS = frozenset(".&'’")
 # The text's shape (_shape), one byte a character, for finding where _CAPITALS,
 # _DOTTED and _NAME can start. Capitals (the Latin-1 ones of _UPPER too) become
@@ -67,9 +67,9 @@ _SHAPE = bytes(ord("A") if re.fullmatch(f"[{_UPPER}]", chr(c))
 _CAPITALS_START = re.compile(rb"A(?=[A0&])")
 # Both kinds of definition are found from their opening bracket: `long form (SF)`
 # has the short form inside, `SF (long form)` just before.
-_SHORT_INSIDE = regex.compile(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
+_SHORT_INSIDE = LazyPattern(r"\(([\p{Lu}][\p{L}&]{1,9})\)")
 _LONG_INSIDE = LazyPattern(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
-_SHORT_BEFORE = regex.compile(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
+_SHORT_BEFORE = LazyPattern(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
 _WORD_BACK = LazyPattern(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
 _CAPITALS_GAP = prose.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
 # Possessive: a stop may end a capital word or lead the next, and trying both for
@@ -109,23 +109,23 @@ _NAME_START = re.compile(rb"A(?=A{1,%d}+(?:[-a0A]|%s)|[-a0']++(?:A|%s)|%s)"
 # A capital followed by more capitals than a name word's _NAME_CHARS, in the shape: no
 # _NAME match starts there (the word goes on where the pattern needs a break).
 _CAPITALS_PAST_A_NAME_WORD = b"A" * (_NAME_CHARS + 2)
-_CAPITALS_IN_SHAPE = re.compile(rb"A*+")
+_CAPITALS_IN_SHAPE = LazyRePattern(rb"A*+")
 # Words of capitals, each followed by a space and another such word: what
 # _trim_name drops in one step.
-_CAPITAL_WORDS_BEFORE_ANOTHER = re.compile(rf"(?:[{_UPPER}]++ (?=[{_UPPER}]++ ))++")
+_CAPITAL_WORDS_BEFORE_ANOTHER = LazyRePattern(rf"(?:[{_UPPER}]++ (?=[{_UPPER}]++ ))++")
 _LETTERS = LazyPattern(r"\p{L}+")
-_PLAIN_WORD = re.compile(r"[a-z]+(?:[- ][a-z]+)?")
+_PLAIN_WORD = LazyRePattern(r"[a-z]+(?:[- ][a-z]+)?")
 # Searching the text once per word is quicker than one pass over its words up to
 # about this many words.
 _FEW_SEARCHES = 16
 # Bytes `a` to `z` kept, every other byte a space: `.split()` then gives the runs of
 # lower-case ASCII letters of an ASCII-encoded text.
 A_TO_Z_ONLY = bytes(c if ord("a") <= c <= ord("z") else ord(" ") for c in range(256))
-_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_CAMEL = LazyPattern(r"\p{Ll}\p{Lu}")
 # Up to this many keys, initial-capital forms are searched for key by key.
 _KEYS_SEARCHED_UP_TO = 16
 _CAPITALISED_WORD = LazyPattern(r"(?<![\w.&'’])[A-Z][a-z]+(?![\w&])")
-_SEVERAL_WORDS = re.compile(r"[ \u00a0\-–]")
+_SEVERAL_WORDS = LazyRePattern(r"[ \u00a0\-–]")
 _SENTENCE_END_CHARS = frozenset(prose.SENTENCE_MARKS + ":;\n" + prose.QUOTE_MARKS)
 
 # Words a capitalised run may start with that are not part of the name: capitalised,

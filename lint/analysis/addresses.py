@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import regex
 
 from lint import prose
+from lint.lazy import LazyRePattern
 
 _TLDS = r"(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)"
 # A markup tag (or embed) after its opening `<`.
@@ -44,16 +45,16 @@ _ADDRESS = prose.compile(
 _MAYBE_DOMAIN_OR_WWW = re.compile(rf"\.(?:{_TLDS}|(?<=www\.))", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
 # What every address but markup holds in its run of non-space characters.
-_CUE = re.compile(rf"[@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
+_CUE = LazyRePattern(rf"[@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
 # Markup starts at `<` and a letter, `/` or `!` (_TAG_AFTER_OPENING, case-blind) and
 # may reach the next `>`, if no `<` comes first: each `<` opens a stretch to that `>`,
 # or of itself alone. A stray `<` (`a < b`) opens none, or a page would be searched
 # at every character from it to the next tag. Stretches that touch are one match,
 # which starts with the literal `<` that `re` skips to (led by a group, the pattern
 # would be tried at every character).
-_MARKUP_STRETCHES = re.compile(rf"<(?:{_TAG_AFTER_OPENING})?(?:<(?:{_TAG_AFTER_OPENING})?)*",
-                               re.IGNORECASE)
-_SPACE = re.compile(r"\s")
+_MARKUP_STRETCHES = LazyRePattern(rf"<(?:{_TAG_AFTER_OPENING})?(?:<(?:{_TAG_AFTER_OPENING})?)*",
+                                   re.IGNORECASE)
+_SPACE = LazyRePattern(r"\s")
 _SPACE_BEFORE = prose.compile(r"\s", regex.REVERSE)
 
 

@@ -17,7 +17,7 @@ import regex
 
 from lint import prose
 from lint.analysis.text import no_space_but_plain
-from lint.lazy import LazyPattern
+from lint.lazy import LazyPattern, LazyRePattern
 
 _GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p{{N}}])")
 # _GAP for a block whose only terminal mark is the stop (most blocks), led by the
@@ -27,7 +27,7 @@ _GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p
 # a capital, or an opening quote before one) is decided by _SENTENCE_OPENING. The
 # last class is written as what it is not (the rest of ASCII): `re` builds a class
 # that reaches U+10FFFF slowly.
-_STOP_GAP = re.compile(
+_STOP_GAP = LazyRePattern(
     rf"\.{prose.CLOSER}*(\s+)(?=[\"'“‘«(\[]?[^\x00-/:-@\[-\x7f])")
 _SENTENCE_OPENING = LazyPattern(r"[\"'“‘«(\[]?[\p{Lu}\p{N}]")
 _LONGEST_TOKEN = 40
@@ -153,7 +153,7 @@ def _opening_checked(gaps: Iterator[re.Match], text: str, end: int) -> Iterator[
 # white space (the vetoes only take starts away): the words after each such place,
 # taken as one stretch.
 OPENING_WORDS = 5
-_OPENING = re.compile(
+_OPENING = LazyRePattern(
     rf"\.{prose.CLOSER}*\s+(?=(" + r"\s+".join([r"\S+"] * OPENING_WORDS) + r")\s)")
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+from lint.lazy import LazyPattern
 
 _PLAIN_FORMS = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("‚", "'"),
                 ("–", "-"), ("—", "-"), ("‒", "-"), ("−", "-"), ("\u00a0", " "))
 _TRAILING = " .,;:!?…\"')]"
-WORD = regex.compile(r"\w+(?:['’]\w+)*")
+WORD = LazyPattern(r"\w+(?:['’]\w+)*")
 
 
 def joined_words(text: str) -> tuple[str, int]:

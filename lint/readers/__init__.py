@@ -13,11 +13,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import regex
-
 from lint import collector
 from lint.document import Document, DocumentBuilder
-from lint.lazy import LazyPattern
+from lint.lazy import LazyPattern, LazyRePattern
 from lint.source import Source
 
 
@@ -66,7 +64,7 @@ MAX_JSON_DEPTH = 128
 # A JSON string may escape half of a UTF-16 pair on its own (`"\udfff"`); such a
 # lone surrogate can be neither hashed nor printed as UTF-8, so it reads as U+FFFD.
 _ESCAPED_SURROGATE = LazyPattern(r"\\u[dD][89a-fA-F]")
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = LazyPattern(r"[\ud800-\udfff]")
 
 
 def _number(kind: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -222,7 +220,7 @@ def detect_format(path: str, content: str) -> str:
 # A charset declared in the first bytes of a page: `<meta charset="windows-1252">`,
 # `<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, or an
 # XML declaration's encoding.
-_DECLARED_CHARSET = re.compile(
+_DECLARED_CHARSET = LazyRePattern(
     rb"<meta[^>]*?charset[ \t\r\n]*=[ \t\r\n]*[\"']?[ \t]*([A-Za-z0-9_.:-]+)"
     rb"|<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _CHARSET_WINDOW = 4096

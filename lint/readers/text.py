@@ -14,7 +14,7 @@ from operator import add, sub
 import regex
 
 from lint.document import BLOCK_SEPARATOR, Document, DocumentBuilder
-from lint.lazy import LazyPattern
+from lint.lazy import LazyPattern, LazyRePattern
 from lint.readers import leadin
 from lint.source import Source
 
@@ -24,10 +24,10 @@ _BREAK = r"(?>\r\n|\r|\n)"
 _BLANK_LINES = LazyPattern(rf"({_BREAK}(?:[ \t]*{_BREAK})+)")
 # The same for text without carriage returns (most files): led by a literal, which
 # the engine finds far faster than the alternation of the three breaks.
-_BLANK_LINES_LF = re.compile(r"(\n(?:[ \t]*\n)+)")
+_BLANK_LINES_LF = LazyRePattern(r"(\n(?:[ \t]*\n)+)")
 # A blank line that holds spaces, which a split at "\n\n" would not see.
 _SPACED_BLANK_LINE = re.compile(r"\n[ \t]+\n")
-_LINE = regex.compile(r"[^\r\n]+")
+_LINE = LazyPattern(r"[^\r\n]+")
 # A comment that fills its lines: from a line start to a line end, possibly across
 # line breaks, ending at its first `-->`.
 _COMMENT_LINES = LazyPattern(r"(?:^|(?<=[\r\n]))[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?=[\r\n]|$)",
