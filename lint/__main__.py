@@ -1,3 +1,3 @@
-from lint.cli import main
+from lint.cli import copydesk
 
-main()
+copydesk()

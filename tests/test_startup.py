@@ -3,6 +3,7 @@ and a plain-text check loads none of the heavy machinery other commands need."""
 
 from __future__ import annotations
 
+import gc
 import importlib.metadata
 import json
 import os
@@ -10,10 +11,12 @@ import pickle
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import regex
 
+from lint import cli
 from lint.lazy import LazyPattern, LazyRePattern
 from lint.registry import entry_points
 
@@ -149,6 +152,18 @@ def test_a_check_compiles_at_import_only_the_patterns_nearly_every_article_uses(
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=ROOT, timeout=60)
     assert sorted(done.stderr.splitlines()) == COMPILED_AT_IMPORT
+
+
+def test_the_program_freezes_what_its_imports_made_before_it_runs(monkeypatch) -> None:
+    frozen = []
+    monkeypatch.setattr(cli, "main", lambda: frozen.append(gc.get_freeze_count()))
+    try:
+        cli.copydesk()
+    finally:
+        gc.unfreeze()
+    assert frozen[0] > 0
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert scripts == {"copydesk": "lint.cli:copydesk"}
 
 
 def test_named_tuples_have_their_field_types_evaluated_not_compiled_at_import() -> None:
