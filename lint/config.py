@@ -5,12 +5,9 @@ here; names of rules and options are checked against the registry when the Linte
 is built, so every mistake is one clear ConfigError before any article is read.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.rule import SEVERITIES
 
@@ -28,23 +25,23 @@ class ConfigError(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """One configuration file's settings (or the defaults), shape-checked; the keys
-    are described in docs/configuration.md."""
+    are described in docs/configuration.md. Never changed once built, so every
+    Config shares the empty tables it defaults to."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
-    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Mapping[str, str | Mapping[str, str]] = {}
+    rules: Mapping[str, Mapping[str, Any]] = {}
+    per_file_ignores: Mapping[str, tuple[str, ...]] = {}
     exclude: tuple[str, ...] = ()
     profile: str | None = None
     fail_on: str | None = None
     max_document_bytes: int = MAX_DOCUMENT_BYTES
     max_findings_per_rule: int = MAX_FINDINGS_PER_RULE
-    serve: Mapping[str, Any] = field(default_factory=dict)  # checked by lint.service
+    serve: Mapping[str, Any] = {}  # checked by lint.service
     path: Path | None = None
 
     @property

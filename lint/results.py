@@ -5,7 +5,6 @@ them; none of them owns the types.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -25,18 +24,19 @@ class FileError(NamedTuple):
     detail: str | None = None
 
 
-@dataclass
-class FileResult:
-    """What checking one file gave: its findings, or the error that stopped it."""
+class FileResult(NamedTuple):
+    """What checking one file gave: its findings, or the error that stopped it.
+    Never changed once built, so every FileResult shares the empty findings list
+    and facts table it defaults to."""
 
     path: str
     format: str | None
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = []
     error: FileError | None = None
     sources: tuple[Source, ...] = ()
     skipped: tuple[str, ...] = ()  # rules not run because the time budget ran out
     headline: str | None = None
-    facts: dict[str, tuple[LocatedFact, ...]] = field(default_factory=dict)  # archive rules'
+    facts: dict[str, tuple[LocatedFact, ...]] = {}  # archive rules'
 
     def can_fix(self, finding: Finding) -> bool:
         """Whether `--fix` applies this finding's fix: a safe fix in a file of one

@@ -7,7 +7,6 @@ own, so one bad article, or one failing reader or rule, becomes an `error` entry
 its result and never stops the others.
 """
 
-import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -50,7 +49,7 @@ class Overrides(NamedTuple):
             changes["profile"] = self.profile
         if self.fail_on is not None:
             changes["fail_on"] = self.fail_on
-        return dataclasses.replace(config, **changes)
+        return config._replace(**changes)
 
 
 class Linters:
@@ -301,15 +300,16 @@ def unified_diff(display: str, before: str, after: str) -> str:
                                         fromfile=f"a/{display}", tofile=f"b/{display}"))
 
 
-@dataclasses.dataclass
 class Run:
     """What a run found, and what its fixes did: the diffs, the findings fixed in
-    each file, and the fixed text of standard input (which has no file to write)."""
+    each file, and the fixed text of standard input (which has no file to write),
+    filled in as the run goes."""
 
-    results: list[FileResult]
-    diffs: list[str]
-    fixed_by_file: dict[str, Counter[str]] = dataclasses.field(default_factory=dict)
-    fixed_stdin: str | None = None
+    def __init__(self, results: list[FileResult], diffs: list[str]):
+        self.results = results
+        self.diffs = diffs
+        self.fixed_by_file: dict[str, Counter[str]] = {}
+        self.fixed_stdin: str | None = None
 
     @property
     def fixed(self) -> Counter[str]:

@@ -98,7 +98,8 @@ def test_a_text_check_imports_no_heavy_module() -> None:
              "defusedxml", "sqlite3", "importlib.metadata", "email", "html.parser",
              "lint.service", "lint.audit", "lint.archive", "lint.readers.html",
              "lint.readers.markup", "lint.readers.markdown", "lint.readers.wordpress",
-             "lint.readers.ans", "lint.reporters.json", "concurrent.futures", "multiprocessing")
+             "lint.readers.ans", "lint.reporters.json", "concurrent.futures", "multiprocessing",
+             "dataclasses")
     assert among(modules_loaded_by_check(ARTICLE), heavy) == []
 
 

@@ -165,7 +165,7 @@ class Service:
 
 
 def config_hash(config: Config) -> str:
-    settings = {k: v for k, v in dataclasses.asdict(config).items() if k not in ("path", "serve")}
+    settings = {k: v for k, v in config._asdict().items() if k not in ("path", "serve")}
     text = json.dumps(settings, sort_keys=True, default=str)
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
