@@ -58,7 +58,8 @@ _NOT_BEFORE_CAPITALS = frozenset(".&'’")
 # no-break space as a space; other letters and digits and `_` become `a`, and all
 # else `,`. The candidates are then matched on the text itself, so a spare
 # candidate costs one match and a missed one is impossible.
-_SHAPE = bytes(ord("A") if re.fullmatch(f"[{_UPPER}]", chr(c))
+_LATIN_1_CAPITALS = frozenset(re.findall(f"[{_UPPER}]", bytes(range(256)).decode("latin-1")))
+_SHAPE = bytes(ord("A") if chr(c) in _LATIN_1_CAPITALS
                else ord("0") if ord("0") <= c <= ord("9") or c == ord("?")
                else c if c in b"&. -'"
                else ord(" ") if c == 0xA0
