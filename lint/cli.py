@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sys
 from collections import Counter
@@ -73,15 +72,6 @@ def _configuration_options(command):
 @click.version_option(__version__, prog_name="copydesk")
 def main() -> None:
     """copydesk: a copy-quality linter for news articles."""
-
-
-def copydesk() -> None:
-    """The `copydesk` program (and `python -m lint`): `main` in a process of its own."""
-    # What the imports made (modules, their tables and patterns, click's commands)
-    # lives until the process exits: frozen, it is not walked again by each of the
-    # collector's passes during the run, nor by the one at exit.
-    gc.freeze()
-    main()
 
 
 @main.command()

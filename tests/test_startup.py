@@ -16,6 +16,7 @@ from pathlib import Path
 
 import regex
 
+from lint import __main__ as program
 from lint import cli
 from lint.lazy import LazyPattern, LazyRePattern
 from lint.registry import entry_points
@@ -156,15 +157,15 @@ def test_a_check_compiles_at_import_only_the_patterns_nearly_every_article_uses(
 
 
 def test_the_program_freezes_what_its_imports_made_before_it_runs(monkeypatch) -> None:
-    frozen = []
-    monkeypatch.setattr(cli, "main", lambda: frozen.append(gc.get_freeze_count()))
+    seen = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append((gc.get_freeze_count(), gc.isenabled())))
     try:
-        cli.copydesk()
+        program.copydesk()
     finally:
         gc.unfreeze()
-    assert frozen[0] > 0
+    assert seen[0][0] > 0 and seen[0][1]
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
-    assert scripts == {"copydesk": "lint.cli:copydesk"}
+    assert scripts == {"copydesk": "lint.__main__:copydesk"}
 
 
 def test_named_tuples_have_their_field_types_evaluated_not_compiled_at_import() -> None:
