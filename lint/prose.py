@@ -15,7 +15,7 @@ import re
 
 import regex
 
-from lint.lazy import LazyPattern
+from lint.lazy import LazyPattern, lazy
 
 SPACE = r"[\s\x1c-\x1f]"
 NOT_SPACE = r"[^\s\x1c-\x1f]"
@@ -63,7 +63,24 @@ MONTH = f"(?:{'|'.join(MONTHS + MONTH_ABBREVIATIONS)})"
 def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - regex.compile's twin
     """regex.compile, with `\\s` and `\\S` meaning white space as str.isspace() knows it,
     on first use."""
-    return LazyPattern(_isspace_classes(pattern), flags)
+    return _WhiteSpacePattern(pattern, flags)
+
+
+class _WhiteSpacePattern(LazyPattern):
+    """A LazyPattern whose source `_isspace_classes` rewrites when it is first read:
+    a check reads few of the patterns made with `compile`, and the rewriting is a
+    Python loop over the escapes and brackets of each."""
+
+    def __init__(self, source: str, flags: int = 0):
+        self._source = source
+        self._flags = flags
+
+    @lazy
+    def pattern(self) -> str:
+        return _isspace_classes(self._source)
+
+    def __reduce__(self):
+        return LazyPattern, (self.pattern, self._flags)
 
 
 # What `_isspace_classes` reads of a pattern: escapes, and the brackets of classes.

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 
 from lint import __main__ as program
-from lint import cli
+from lint import cli, prose
 from lint.lazy import LazyPattern, LazyRePattern
 from lint.registry import entry_points
 
@@ -184,6 +184,15 @@ def test_a_lazy_pattern_compiles_on_first_use_into_the_compiled_patterns_methods
     assert pattern.search("See THE plant").group(1) == "plant"
     assert vars(pattern)["findall"]("the a, the b") == ["a", "b"]
     assert pickle.loads(pickle.dumps(pattern)).sub(r"\1", "the end") == "end"
+
+
+def test_a_white_space_pattern_is_rewritten_when_first_read() -> None:
+    pattern = prose.compile(r"a\s+b", regex.IGNORECASE)
+    assert "pattern" not in vars(pattern)
+    assert pattern.search("x A\x1cB").span() == (2, 5)
+    assert pattern.pattern == rf"a{prose.SPACE}+b"
+    copy = pickle.loads(pickle.dumps(pattern))
+    assert copy.pattern == pattern.pattern and copy.fullmatch("a \x1fb")
 
 
 def test_a_lazy_re_pattern_is_compiled_by_re() -> None:
