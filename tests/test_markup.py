@@ -33,6 +33,18 @@ def test_inline_markup_entities_and_white_space_render_as_a_browser_shows_them()
     assert_blocks_exact(document)
 
 
+def test_an_end_tag_with_no_name_is_dropped_as_a_browser_drops_it() -> None:
+    # The standard parser drops `</>` telling no handler: the text on either side
+    # is two texts, and `</>` shows in neither.
+    html = "<p>He said the the deal</>was done.</p>"
+    document = read("a.html", html)
+    assert blocks(document) == [("paragraph", "He said the the dealwas done.")]
+    assert_blocks_exact(document)
+    finding, = Linter(Config(select=("repeated-word",))).lint(document)
+    assert (finding.location.offset, finding.text) == (html.index("the the"), "the the")
+    assert render(html[html.index("deal"):html.index(" done")]) == "dealwas"
+
+
 def test_a_span_over_markup_covers_its_tags_and_renders_back() -> None:
     html = (f"<p>Intro.</p>\n<p>{PARAGRAPH}</p>\n"
             "<p>Sales rose <b>sharply</b> in the year to March,\n"

@@ -185,6 +185,14 @@ class _TreeBuilder(HTMLParser):
         # know (`<![x[`).
         return self.parse_bogus_comment(i, report)
 
+    def parse_endtag(self, i):
+        # `</>` is dropped, by a browser and by the standard parser alike, but the
+        # parser tells no handler: it ends the text before it here, or that text
+        # would run on over it and show it (`deal</>was` as `deal</>was`, not `dealwas`).
+        if self.rawdata.startswith("</>", i):
+            self._unended = None
+        return super().parse_endtag(i)
+
 
 def parse(text: str) -> Element:
     """The element tree of an HTML document or fragment (never raises), nested as
