@@ -132,8 +132,10 @@ class _Walker:
         # Photo credits (`<span itemprop="copyrightHolder">`) are not copy. One ends
         # the caption before it, as the page's style sets it apart.
         self._credits = credits
-        self._holders = _block_holders(elements)
-        self._link_holders = _link_holders(elements)
+        # The elements that hold a visible block (the walk asks of inline ones: a link
+        # around a card), and those that hold a link.
+        self._holders = _holders(elements, BLOCK, through_hidden=False)
+        self._link_holders = _holders(elements, {"a"})
 
     def walk(self, top: Element, kind: str) -> None:
         # Walked with a stack of its own, as markup may nest any depth: each element
@@ -173,36 +175,30 @@ class _Walker:
         inline.clear()
 
 
-def _block_holders(elements: list[Element]) -> set[int]:
-    """Ids of the elements that hold a visible block element (the walk asks of inline
-    ones: a link around a card). Found children first (`elements` are in document
-    order), each that is or holds a block telling its parent, so that no recursion
-    runs as deep as the markup."""
+def _holders(elements: list[Element], tags: frozenset[str] | set[str],
+             through_hidden: bool = True) -> set[int]:
+    """Ids of the elements that hold an element of `tags` (inside an INVISIBLE one
+    too, unless not `through_hidden`). Found children first (`elements` are in
+    document order), each that is or holds one telling its parent, so that no
+    recursion runs as deep as the markup."""
     holders: set[int] = set()
     for element in reversed(elements):
-        if (element.tag not in INVISIBLE and (element.tag in BLOCK or id(element) in holders)
+        if ((through_hidden or element.tag not in INVISIBLE)
+                and (element.tag in tags or id(element) in holders)
                 and element.parent is not None):
-            holders.add(id(element.parent))
-    return holders
-
-
-def _link_holders(elements: list[Element]) -> set[int]:
-    """Ids of the links (`<a>`) and of the elements that hold one, found children
-    first as _block_holders finds its."""
-    holders: set[int] = set()
-    for element in reversed(elements):
-        if element.tag == "a":
-            holders.add(id(element))
-        if id(element) in holders and element.parent is not None:
             holders.add(id(element.parent))
     return holders
 
 
 def _link_words(text: str, nodes: list[Element | Text], link_holders: set[int]) -> int:
     """Words of the inline content that sit inside links (not inside a script or
-    the like within the link). Outside a link, only what holds one is looked into."""
+    the like within the link). Outside a link, only a link or what holds one
+    (`link_holders`) is looked into."""
+    def looked_into(node: Element | Text) -> bool:
+        return isinstance(node, Element) and (node.tag == "a" or id(node) in link_holders)
+
     words = 0
-    pending = [(node, False) for node in nodes if id(node) in link_holders]  # (node, in a link)
+    pending = [(node, False) for node in nodes if looked_into(node)]  # (node, in a link)
     while pending:
         node, linked = pending.pop()
         if isinstance(node, Text):
@@ -210,7 +206,7 @@ def _link_words(text: str, nodes: list[Element | Text], link_holders: set[int]) 
         else:
             linked = node.tag == "a" or (linked and node.tag not in INVISIBLE)
             pending.extend((child, linked) for child in node.children
-                           if linked or id(child) in link_holders)
+                           if linked or looked_into(child))
     return words
 
 
