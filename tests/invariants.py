@@ -14,6 +14,7 @@ from lint.runner import fix_text
 # Private-use characters, which no reader treats specially, to mark a span's ends.
 _START, _END = "\ue000", "\ue001"
 _IN_CONTEXT_FORMATS = ("html", "wordpress", "ans", "markdown")
+_MARKUP_FORMATS = ("html", "wordpress", "ans")
 
 
 def _rendered_in_context(document: Document, location: Location) -> str | None:
@@ -33,12 +34,37 @@ def _rendered_in_context(document: Document, location: Location) -> str | None:
     return shown[first + 1:last] if -1 < first < last else None
 
 
+def _shown_after_prefix(document: Document, location: Location) -> set[str]:
+    """What markup shows from the span's start to its end, told as what the source up
+    to its end shows past what the source up to its start shows: an end that falls in
+    text that does not show (inside a hidden element, or an unclosed `<code>`) still
+    has a place there. Markup renders as it goes, so the shorter prefix shows the
+    start of the longer one, but for white space at its end: a space the span's text
+    continues belongs before the span, and a block break may belong to either side.
+    Empty for Markdown and plain text, where later text can change earlier text."""
+    source = document.sources[location.source]
+    if not (source.inline or document.format in _MARKUP_FORMATS):
+        return set()
+    render = renderer(document, location.source)
+    before = render(source.text[:location.offset])
+    through = render(source.text[:location.offset + location.length])
+    kept = before.rstrip()
+    if not through.startswith(kept):
+        return set()
+    shown = through[len(kept):]
+    trailing = before[len(kept):]
+    if trailing and shown.startswith(trailing):
+        return {shown[len(trailing):]}
+    return {shown, shown.removeprefix("\n\n")}
+
+
 def assert_exact(document: Document, location: Location, flagged: str) -> None:
     source = document.sources[location.source]
     piece = source.text[location.offset:location.offset + location.length]
     end = location.offset + location.length
     assert (rendered_slice(document, location.source, location.offset, end) == flagged
-            or _rendered_in_context(document, location) == flagged), (piece, flagged)
+            or _rendered_in_context(document, location) == flagged
+            or flagged in _shown_after_prefix(document, location)), (piece, flagged)
     assert source.position(location.offset) == (location.line, location.column)
     assert source.position(location.offset + location.length) == (
         location.end_line, location.end_column)

@@ -273,6 +273,37 @@ def test_a_quotation_inside_another_is_located_exactly() -> None:
     assert_locations_exact(document, found)
 
 
+@pytest.mark.parametrize(("html", "shown"), [
+    # `</em>` closes the `<code>` inside it, as in a browser, so the second `<code>`
+    # is a sibling: alone, the slice has no `<em>` to close and nests them. Its end
+    # falls inside the unclosed second one, which shows nothing past its placeholder.
+    ("<p><em><code></em><code></p>", ["￼￼"]),
+    # `</q>` closes the hidden span that the quotation holds: where the slice starts,
+    # inside that span, nothing shows, but the end tag shows the closing mark.
+    ("<p><q><span hidden>x</q>y</p>", ["“”y"]),
+])
+def test_a_span_opened_inside_elements_it_closes_is_located_exactly(
+        html: str, shown: list[str]) -> None:
+    document = read("nested.html", html)
+    assert [t for _, t in blocks(document)] == shown
+    assert_blocks_exact(document)
+    for start in range(document.blocks[0].start, document.blocks[0].end + 1):
+        for end in range(start, document.blocks[0].end + 1):
+            assert_exact(document, source_location(document, start, end),
+                         document.text[start:end])
+
+
+def test_code_or_a_quotation_holding_a_block_renders_as_the_reader_walks_it() -> None:
+    # The reader walks an inline element that holds a block, as it walks a block:
+    # the code's words show, and the outer quotation shows no marks. Rendered in
+    # its source, the inner quotation's slice shows what the reader shows of it,
+    # not one code placeholder.
+    html = "<div><code><q>Run<div>it <q>now</q></div></q></code></div>"
+    document = read("holder.html", html)
+    assert [t for _, t in blocks(document)] == ["Run", "it ‘now’"]
+    assert render(html) == "Run\n\nit ‘now’"
+    assert_blocks_exact(document)
+
 @pytest.mark.parametrize(("content", "shown"), [
     ("It ended.<p>New words here.</p>", "It ended.\nNew words here."),
     # The second <li> closes the first, and the hidden <span> in it.
@@ -355,6 +386,31 @@ def test_any_span_inside_a_block_renders_back_from_its_source_slice(html: str, d
         return  # a two-character entity (`&NotEqualTilde;`) maps as a whole
     _, src_start, src_end = document.spans.to_source(start, end)
     assert render(html[src_start:src_end]) == document.text[start:end]
+
+
+# Inline elements closed out of order, in and around blocks: an end tag closes the
+# elements opened inside its element, so a slice alone may nest what its source
+# does not.
+_MISNESTED = st.lists(st.sampled_from([
+    "<p>", "</p>", "<div>", "</div>", "<li>", "<blockquote>", "<table><tr><td>", "<td>",
+    "<em>", "</em>", "<b>", "</b>", "<q>", "</q>", "<code>", "</code>", "<span hidden>",
+    "</span>", "<a href='x'>", "</a>", "<script>", "</script>", "<br>", "x", " ", "y.",
+    "&amp;",
+]), max_size=14).map("".join)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(_MISNESTED, st.data())
+def test_any_span_of_misnested_markup_renders_back_in_its_source(html: str, data) -> None:
+    document = read("random.html", html)
+    assert_blocks_exact(document)
+    if not document.blocks:
+        return
+    block = data.draw(st.sampled_from(document.blocks))
+    start = data.draw(st.integers(block.start, block.end))
+    end = data.draw(st.integers(start, block.end))
+    assume(not (_cuts_a_wide_piece(document, start) or _cuts_a_wide_piece(document, end)))
+    assert_exact(document, source_location(document, start, end), document.text[start:end])
 
 
 def _cuts_a_wide_piece(document: Document, index: int) -> bool:

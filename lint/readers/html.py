@@ -134,8 +134,8 @@ class _Walker:
         self._credits = credits
         # The elements that hold a visible block (the walk asks of inline ones: a link
         # around a card), and those that hold a link.
-        self._holders = _holders(elements, BLOCK, through_hidden=False)
-        self._link_holders = _holders(elements, {"a"})
+        self._holders = markup.holders(elements, BLOCK, through_hidden=False)
+        self._link_holders = markup.holders(elements, {"a"})
 
     def walk(self, top: Element, kind: str) -> None:
         # Walked with a stack of its own, as markup may nest any depth: each element
@@ -173,21 +173,6 @@ class _Walker:
             self.blocks.append(_Block(kind, owner, runs, words,
                                       _link_words(self.text, inline, self._link_holders)))
         inline.clear()
-
-
-def _holders(elements: list[Element], tags: frozenset[str] | set[str],
-             through_hidden: bool = True) -> set[int]:
-    """Ids of the elements that hold an element of `tags` (inside an INVISIBLE one
-    too, unless not `through_hidden`). Found children first (`elements` are in
-    document order), each that is or holds one telling its parent, so that no
-    recursion runs as deep as the markup."""
-    holders: set[int] = set()
-    for element in reversed(elements):
-        if ((through_hidden or element.tag not in INVISIBLE)
-                and (element.tag in tags or id(element) in holders)
-                and element.parent is not None):
-            holders.add(id(element.parent))
-    return holders
 
 
 def _link_words(text: str, nodes: list[Element | Text], link_holders: set[int]) -> int:

@@ -308,6 +308,21 @@ def hidden(element: Element) -> bool:
         or bool(_SCREEN_READER_ONLY.search(element.attr("class")))))
 
 
+def holders(elements: list[Element], tags: frozenset[str] | set[str],
+             through_hidden: bool = True) -> set[int]:
+    """Ids of the elements that hold an element of `tags` (inside an INVISIBLE one
+    too, unless not `through_hidden`). Found children first (`elements` are in
+    document order), each that is or holds one telling its parent, so that no
+    recursion runs as deep as the markup."""
+    holders: set[int] = set()
+    for element in reversed(elements):
+        if ((through_hidden or element.tag not in INVISIBLE)
+                and (element.tag in tags or id(element) in holders)
+                and element.parent is not None):
+            holders.add(id(element.parent))
+    return holders
+
+
 _SPACE, _BREAK = " ", "\n"
 # Tags that render as something other than their content (an element of any other
 # tag does so only by its attributes: `hidden`, a style).
@@ -382,9 +397,12 @@ def _add_text(out: list[Run], source: str, start: int, end: int, source_index: i
                                 source_index, False)))
 
 
-def _runs(source: str, nodes, source_index: int = 0, blocks: bool = False) -> list[Run]:
+def _runs(source: str, nodes, source_index: int = 0, blocks: bool = False,
+          containers: frozenset[int] | set[int] = frozenset()) -> list[Run]:
     """The runs of `nodes`, white space collapsed; with `blocks`, an empty run on
-    either side of each block element (for a slice that spans blocks)."""
+    either side of each block element (for a slice that spans blocks). The elements
+    of `containers` (ids) render as their content alone: no code placeholder, no
+    quotation marks."""
     out: list[Run] = []
     # Walked with a stack of its own, as markup may nest any depth: nodes still to
     # render, and the closing marks (of blocks and `<q>`s) of the elements being
@@ -404,13 +422,13 @@ def _runs(source: str, nodes, source_index: int = 0, blocks: bool = False) -> li
         elif node.tag == "br":
             _add_break(out, _built(Run, (_BREAK, node.start, node.end - node.start, False,
                                          source_index, False)), block_edge=False)
-        elif node.tag in CODE:
+        elif node.tag in CODE and id(node) not in containers:
             out.append(_built(Run, (CODE_PLACEHOLDER, node.start, node.end - node.start, False,
                                     source_index, True)))
         elif not hidden(node):
             if node.tag in BLOCK:
                 _block_edges(source, node, out, pending, source_index, blocks)
-            if node.tag == "q":
+            if node.tag == "q" and id(node) not in containers:
                 _quotation_marks(source, node, out, pending, source_index)
             pending.extend(reversed(node.children))
     return out
@@ -470,8 +488,12 @@ def render(fragment: str) -> str:
     """A source slice as the readers render it, as render_inline; and a slice across
     blocks (an author bio: its name line and the paragraph after) as the readers
     join blocks: each one trimmed, a blank line between."""
+    elements = parse_elements(fragment)
+    # A code or `<q>` element that holds a block is read as the blocks it holds, as
+    # the HTML reader walks it (lint/readers/html.py).
+    containers = holders(elements, BLOCK, through_hidden=False)
     pieces, piece = [], []
-    for run in _runs(fragment, parse(fragment).children, blocks=True):
+    for run in _runs(fragment, elements[0].children, blocks=True, containers=containers):
         if not run.text:  # a block's edge
             pieces.append("".join(piece))
             piece = []
