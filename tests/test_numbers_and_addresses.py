@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.analysis.addresses import _ADDRESS, Addresses, _may_hold_address, _windows
+from lint.analysis.addresses import (
+    _ADDRESS,
+    _MAYBE_DOMAIN_OR_WWW,
+    _TLD_FIRST_LETTERS,
+    _TLD_NAMES,
+    _TLDS,
+    Addresses,
+    _may_hold_address,
+    _windows,
+)
 from lint.analysis.numbers import (
     NUMBER_WORDS,
     matches_any,
@@ -80,6 +91,33 @@ def test_the_cheap_test_passes_every_text_holding_an_address(pieces: list[str]) 
     text = "".join(pieces)
     if _ADDRESS.search(text) is not None:
         assert _may_hold_address(text)
+
+
+# Every character that a letter of a domain matches when case is set aside, as `re`
+# sets it aside: the Kelvin sign, the long s and the dotted and dotless i among them.
+_TLD_LOOKALIKES = sorted(chr(c) for c in range(0x2200)
+                         if re.fullmatch(f"[{_TLD_FIRST_LETTERS}]", chr(c), re.IGNORECASE))
+_PLAIN_DOMAIN_OR_WWW = re.compile(rf"\.(?:{_TLDS}|(?<=www\.))", re.IGNORECASE)
+
+
+def _same_search(text: str) -> bool:
+    found, expected = _MAYBE_DOMAIN_OR_WWW.search(text), _PLAIN_DOMAIN_OR_WWW.search(text)
+    return (found and found.span()) == (expected and expected.span())
+
+
+def test_the_domain_cue_finds_every_domain_in_any_case() -> None:
+    # The cue turns a stop down on the first letter after it: every way of writing
+    # that letter that the alternation takes must pass.
+    for name in _TLD_NAMES:
+        for first in [name[0], *_TLD_LOOKALIKES]:
+            for text in (f"x.{first}{name[1:]} y", f"x.{first}{name[1:].upper()}"):
+                assert _same_search(text), text
+
+
+@given(st.lists(st.sampled_from([".", "www.", "wWw", " ", "x", "\n", *_TLD_NAMES,
+                                 *_TLD_LOOKALIKES]), max_size=12))
+def test_the_domain_cue_finds_what_its_plain_alternation_finds(pieces: list[str]) -> None:
+    assert _same_search("".join(pieces))
 
 
 def test_address_spans() -> None:

@@ -18,7 +18,9 @@ import regex
 from lint import prose
 from lint.lazy import LazyRePattern
 
-_TLDS = r"(?:com|org|net|gov|edu|int|info|biz|co|ac|uk|tv|fm|io)"
+_TLD_NAMES = ("com", "org", "net", "gov", "edu", "int", "info", "biz", "co", "ac", "uk", "tv",
+              "fm", "io")
+_TLDS = rf"(?:{'|'.join(_TLD_NAMES)})"
 # A markup tag (or embed) after its opening `<`.
 _TAG_AFTER_OPENING = r"[A-Za-z/!][^<>]*>"
 # An e-mail address is tried only where its run of name characters starts: tried
@@ -41,8 +43,12 @@ _ADDRESS = prose.compile(
 )
 # A bare domain holds a stop and a top-level domain in any case, a bare address the
 # stop of `www.`: one pass finds either, `re` matching every character here that
-# `regex` does and finding the stops by a fast scan.
-_MAYBE_DOMAIN_OR_WWW = re.compile(rf"\.(?:{_TLDS}|(?<=www\.))", re.IGNORECASE)
+# `regex` does and finding the stops by a fast scan. Most stops end a sentence, before
+# a space: the class of the domains' first letters turns them down in one step, where
+# the alternation would try each domain in turn.
+_TLD_FIRST_LETTERS = "".join(sorted({name[0] for name in _TLD_NAMES}))
+_MAYBE_DOMAIN_OR_WWW = re.compile(rf"\.(?:(?=[{_TLD_FIRST_LETTERS}]){_TLDS}|(?<=www\.))",
+                                  re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)]\"'”’"
 # What every address but markup holds in its run of non-space characters.
 _CUE = LazyRePattern(rf"[@#]|://|www\.|\.{_TLDS}", re.IGNORECASE)
