@@ -314,13 +314,13 @@ def holders(elements: list[Element], tags: frozenset[str] | set[str],
     too, unless not `through_hidden`). Found children first (`elements` are in
     document order), each that is or holds one telling its parent, so that no
     recursion runs as deep as the markup."""
-    holders: set[int] = set()
+    found: set[int] = set()
     for element in reversed(elements):
         if ((through_hidden or element.tag not in INVISIBLE)
-                and (element.tag in tags or id(element) in holders)
+                and (element.tag in tags or id(element) in found)
                 and element.parent is not None):
-            holders.add(id(element.parent))
-    return holders
+            found.add(id(element.parent))
+    return found
 
 
 _SPACE, _BREAK = " ", "\n"
