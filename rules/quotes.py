@@ -577,7 +577,10 @@ def unbalanced_quote(article: Article, options: Options) -> Iterator[Problem]:
     ## Known limits
     A straight single mark that opens and never closes is taken for an
     apostrophe (`'em`, `'90s`) and not reported. A paragraph followed by a short
-    dash credit line (`- Jane Smith`) may end inside its quote.
+    dash credit line (`- Jane Smith`) may end inside its quote. A double quote
+    of the other style inside a double quote (`"the question: “Do you?” she
+    asked"`) is read as a quote inside it; an opener of the same style while one
+    is open starts the next paragraph of merged copy.
     """
     scan = article.quotes
     for q in scan.unclosed:

@@ -91,6 +91,25 @@ def test_opener_while_open_is_a_merged_paragraph_boundary() -> None:
     assert result.quotations[1].continues == 0 and result.unclosed == ()
 
 
+@pytest.mark.parametrize(("outer", "inner"), [('""', "“”"), ("“”", '""')])
+def test_a_double_quote_of_the_other_style_nests_inside_an_open_one(outer, inner) -> None:
+    inside = f"{inner[0]}Do you back it?{inner[1]}"
+    text = f"{outer[0]}I read the question: {inside} Forty said no,{outer[1]} he said."
+    article, result = scan(HEADLINE + text)
+    assert quoted(article, result) == [text[:text.index(" he said")], inside]
+    assert [(q.kind, q.depth) for q in result.quotations] == [(DOUBLE, 0), (DOUBLE, 1)]
+    assert result.stray == () and result.unclosed == ()
+
+
+def test_a_closer_closes_the_open_quote_of_its_own_style() -> None:
+    # The inner curly quote never closes: the straight closer is the outer one's.
+    article, result = scan(HEADLINE + '"I read the question: “Do you back it? Forty said no," '
+                                      "he said.")
+    assert quoted(article, result) == ['"I read the question: “Do you back it? Forty said no,"',
+                                       "“Do you back it? Forty said no,"]
+    assert [article.text[q.opener.start] for q in result.unclosed] == ["“"]
+
+
 def test_wrong_direction_and_spaced_marks() -> None:
     _, result = scan(HEADLINE + "“Here,“ said Jim. ”Mr Trump,” said Ann. \"Why? \" he asked.")
     wrong = [(m.role, m.wrong_direction) for m in result.marks if m.wrong_direction]

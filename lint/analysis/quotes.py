@@ -228,7 +228,9 @@ class _Scanner:
         self.text = text  # masked: marks inside markup, links and handles are gone
         self.original = original  # for the white space the quote rules will edit
         self.stack: list[tuple[QuoteMark, int | None]] = []
-        self.doubles_open = 0  # DOUBLE items on the stack, which can grow long
+        # Whether each double quotation open on the stack opened curly, outermost
+        # first: two at most, a quote inside a quote of the other style.
+        self.open_doubles: list[bool] = []
         self.marks = marks  # the article's marks so far, this machine's added in turn
         self.apostrophes: set[int] = set()  # starts of marks that were apostrophes after all
         self.stray: list[QuoteMark] = []
@@ -253,20 +255,24 @@ class _Scanner:
         self.spans.append((start, end, kind, opener, closer, continues))
         return self.index_base + len(self.spans) - 1
 
-    def _pop_double(self, end: int) -> tuple[QuoteMark, int | None]:
-        """Pop the stack down to the innermost open double; inner straight singles
-        that never closed were apostrophes, inner curly ones stay unclosed."""
-        self.doubles_open -= 1
+    def _pop_double(self, end: int, curly: bool | None = None) -> tuple[QuoteMark, int | None]:
+        """Pop the stack down to the innermost open double, or to the innermost of a
+        closer's style (`curly`) when one is open: an inner quotation of the other
+        style stays unclosed. Inner straight singles that never closed were
+        apostrophes, inner curly ones stay unclosed."""
+        any_style = curly is None or curly not in self.open_doubles
         while True:
             opener, continues = self.stack.pop()
             if opener.kind == DOUBLE:
-                return opener, continues
+                self.open_doubles.pop()
+                if any_style or opener.curly == curly:
+                    return opener, continues
             self._abandon(opener, end)
 
     def _abandon(self, opener: QuoteMark, end: int) -> None:
-        """A single opener never closed: a curly one stays as an unclosed quotation,
-        a straight one was an apostrophe after all."""
-        if opener.curly:
+        """An opener never closed inside another: a curly one or a double stays as an
+        unclosed quotation, a straight single was an apostrophe after all."""
+        if opener.curly or opener.kind == DOUBLE:
             self._finish(opener.start, end, opener.kind, opener, None, None)
         else:
             self.apostrophes.add(opener.start)
@@ -298,13 +304,13 @@ class _Scanner:
         can_open, can_close, space_before, space_after = _leans(text, s, e, lo, hi)
         if char in STRAIGHT_DOUBLES:
             if s > lo and text[s - 1].isdigit() and (
-                    not self.doubles_open or _FEET_INCHES.search(text, max(lo, s - 8), s)):
+                    not self.open_doubles or _FEET_INCHES.search(text, max(lo, s - 8), s)):
                 return None  # a prime: 12" pizza, 5'10"
             if can_open and can_close:
-                role = CLOSE if self.doubles_open else OPEN
+                role = CLOSE if self.open_doubles else OPEN
             elif can_open or can_close:
                 role = OPEN if can_open else CLOSE
-            elif space_before and space_after and (self.doubles_open or e == hi):
+            elif space_before and space_after and (self.open_doubles or e == hi):
                 role = CLOSE
             elif space_before and space_after:
                 role = self._spaced_role(tokens, following)
@@ -370,17 +376,23 @@ class _Scanner:
         pending = self.pending if first else None
         if mark.role == OPEN:
             continues = None
-            if self.doubles_open:  # a merged-paragraph boundary
+            if self.open_doubles == [not mark.curly]:
+                # A quote inside a quote of the other style (`"the question: “Do
+                # you?” we asked."`): merged paragraphs reopen as they opened.
+                self.stack.append((mark, None))
+                self.open_doubles.append(mark.curly)
+                return
+            if self.open_doubles:  # a merged-paragraph boundary
                 end = _trim_end(self.text, self.block.start, mark.start)
                 opener, carried = self._pop_double(end)
                 continues = self._finish(opener.start, end, DOUBLE, opener, None, carried)
             elif pending is not None and mark.start == self.block.start:
                 continues = pending
             self.stack.append((mark, continues))
-            self.doubles_open += 1
+            self.open_doubles.append(mark.curly)
             return
-        if self.doubles_open:
-            opener, continues = self._pop_double(mark.start)
+        if self.open_doubles:
+            opener, continues = self._pop_double(mark.start, mark.curly)
             self._finish(opener.start, mark.end, DOUBLE, opener, mark, continues)
         elif pending is not None:  # the paragraph carries on without reopening
             self._finish(self.block.start, mark.end, DOUBLE, None, mark, pending)
@@ -415,7 +427,7 @@ class _Scanner:
             else:
                 self._abandon(opener, end)
         self.stack.clear()
-        self.doubles_open = 0
+        self.open_doubles.clear()
         return left_open
 
 
