@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,18 @@ def test_quotes_shouting_and_datelines_are_marked() -> None:
     assert where["EU"] == (True, True)
     assert where["UN"] == (True, False)
     assert where["LONDON"] == (False, True)
+
+
+@pytest.mark.parametrize(("opening", "shouted"), [
+    ("FLINT, Mich., Oct. 4 (UPI) — Bill Clinton spoke.", ["FLINT", "UPI"]),
+    ("NEW YORK, Sept. 30 (AP) — The BBC said so.", ["NEW", "YORK", "AP"]),
+    ('"PENCE: Well, the BBC said so."', ["PENCE"]),
+    ("MR. TRUMP: The BBC said so.", ["MR", "TRUMP"]),
+    ("BBC, the broadcaster, said - yes.", []),
+])
+def test_a_wire_dateline_and_a_speaker_label_are_shouting(opening: str, shouted: list[str]) -> None:
+    a = analyse(f"Headline\n\n{opening}\n")
+    assert [t.text for t in a.tokens if a.shouting(t.start, t.end)] == shouted
 
 
 def test_definitions_both_ways_and_names() -> None:

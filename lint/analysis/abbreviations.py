@@ -73,10 +73,16 @@ _LONG_INSIDE = LazyPattern(r"\((?:the |an? )?(\p{L}[^()\d]{2,80})\)")
 _SHORT_BEFORE = LazyPattern(r"(?<![\w.])(\p{Lu}[\p{Lu}&]{1,9}s?) $")
 _WORD_BACK = LazyPattern(r"[\p{L}\d&][\p{L}\d&'’-]*", regex.REVERSE)
 _CAPITALS_GAP = prose.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
-# Possessive: a stop may end a capital word or lead the next, and trying both for
-# each word of a long run of capitals took time growing with the run's square.
+# What opens a paragraph in capitals by convention: a dateline, its place in
+# capitals, perhaps a state and a date after commas and the agency in brackets
+# (`LONDON (Reuters) -`, `FLINT, Mich., Oct. 4 (UPI) —`), or a transcript's speaker
+# label (`PENCE:`, `"WALLACE:`). Possessive: a stop may end a capital word or lead
+# the next, and trying both for each word of a long run of capitals took time
+# growing with the run's square.
 _DATELINE = prose.compile(
-    r"\p{Lu}{2,}+(?:[ .,'’]++\p{Lu}[\p{Lu}.]*+)*+\s*+(?:\([^)]*\)\s*)?[-–—]")
+    r"\p{Lu}{2,}+(?:[ .,'’]++\p{Lu}[\p{Lu}.]*+(?!\p{Ll}))*+"
+    r"(?:, \p{Lu}[\p{L}.]*+(?: \d{1,2}+)?){0,3}+\s*+(?:\([^)]*\)\s*)?[-–—]"
+    r"|[\"“]?\p{Lu}{2,}+(?:[ .'’-]++\p{Lu}++)*+:")
 # Possessive quantifiers (`*+`): what follows a run of word characters here is never
 # a word character, so giving some back cannot help a match, and not trying saves a
 # third of this pass, which starts at every capital of the article. Bounded ones: a
@@ -657,7 +663,8 @@ def before_name(text: str, end: int) -> bool:
 
 
 def _datelines(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
-    """The datelines (`LONDON (Reuters) -`) that open blocks."""
+    """The datelines (`LONDON (Reuters) -`) and speaker labels (`PENCE:`) that open
+    blocks."""
     spans = []
     for start, end in [(s, e) for s, e in map(_SPAN, blocks) if text[s:s + 2].isupper()]:
         dateline = _DATELINE.match(text, start, end)
