@@ -537,7 +537,7 @@ def _keys_alike(first: str, second: str) -> bool:
 # Doubles that are English, names or emphasis, not slips (docs/domain.md §7.1).
 LEGITIMATE_DOUBLES = frozenset(
     "had that this is can do blah tsk ha no very really please bye knock yeah ho so "
-    "chop bang tut dum la tick pom".split()
+    "chop bang tut dum la tick pom etc".split()
 )
 # Set aside around words: these, and the ASCII ones of _ASCII_WORDS below.
 _NON_ASCII_PUNCTUATION = "“‘…”’"
@@ -698,9 +698,9 @@ def repeated_word(article: Article, options: Options) -> Iterator[Problem]:
     ## Known limits
     Doubles that English allows or that are names or emphasis are not reported:
     `had had`, `that that`, `add to this this`, `is is`, `very very`, `blah blah`,
-    and capitalised pairs such as `Duran Duran`. Numbers (tennis scores `6-4 4-6`)
-    are skipped, and nothing is matched across the headline or from one paragraph
-    to the next.
+    `etc etc`, and capitalised pairs such as `Duran Duran`. Numbers (tennis scores
+    `6-4 4-6`) are skipped, and nothing is matched across the headline or from one
+    paragraph to the next.
     """
     for block in _blocks_with_adjacent_twins(article.text, article.body):
         text = article.block_text(block)
