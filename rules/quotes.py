@@ -443,6 +443,25 @@ class _Attribution:
         major = (w for w in words if w.lower() not in _MINOR_WORDS)
         return not all(w[:1].isupper() or w[:1].isdigit() for w in major)
 
+    def requoted(self, q: Quotation) -> bool:
+        """A quotation whose words an earlier one holds, each run of _REQUOTE_WORDS of
+        them (`“… Fares have increased …”` after `Uber tweeted: “We are all
+        concerned. Fares have increased …”`): quoted again to discuss it, its
+        speaker named, or its want of one reported, where it first stood."""
+        runs = _word_runs(self.text, q)
+        return bool(runs) and all(self._first_quoted.get(run, q.start) < q.start
+                                  for run in runs)
+
+    @functools.cached_property
+    def _first_quoted(self) -> dict[tuple[str, ...], int]:
+        """Where the first top-level quotation holding each run of words starts: built
+        once, when a quotation is about to be reported."""
+        first: dict[tuple[str, ...], int] = {}
+        for q in self.top.values():  # in the order of the text
+            for run in _word_runs(self.text, q):
+                first.setdefault(run, q.start)
+        return first
+
     def is_partial(self, q: Quotation) -> bool:
         """A quote that starts mid-sentence after narrative words, not after `,` or `:`."""
         gap = _SENTENCE_GAP_BACKWARDS.search(self.text, q.block.start, q.start)
@@ -452,6 +471,16 @@ class _Attribution:
         lead_words = word_count(lead)
         ends_phrase = _ENDS_PHRASE.match(self.text, q.content_start, q.content_end)
         return lead_words >= _NARRATIVE_WORDS_BEFORE_PARTIAL or (lead_words and not ends_phrase)
+
+
+# A requoted quotation repeats an earlier one's every run of this many words.
+_REQUOTE_WORDS = 4
+
+
+def _word_runs(text: str, q: Quotation) -> list[tuple[str, ...]]:
+    """The runs of _REQUOTE_WORDS words of a quotation, case folded."""
+    words = [w.casefold() for w in WORD.findall(text, q.content_start, q.content_end)]
+    return list(zip(*(words[k:] for k in range(_REQUOTE_WORDS)), strict=False))
 
 
 @rule("unattributed-quote", category="quotes", severity="warning",
@@ -476,7 +505,9 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
     or opens a sentence after one about a person in its own paragraph: usually the
     same person goes on talking, but the reader has to guess. A partial quote
     mid-sentence is reported at info at most. A quote over several paragraphs is
-    reported once.
+    reported once, and a quote that only repeats words quoted earlier in the
+    article (quoted again to discuss them) is reported where they first stand, if
+    at all.
 
     ## Why is this bad?
     An unattributed quote leaves the reader asking who said it. Style guides are
@@ -529,7 +560,7 @@ def unattributed_quote(article: Article, options: Options) -> Iterator[Problem]:
             if attribution.attributed(i) or not attribution.reads_as_speech(q):
                 continue
             head = attribution.scan.chain_head(i)
-            if head in reported_chains:
+            if head in reported_chains or attribution.requoted(q):
                 continue
             reported_chains.add(head)
             yield _unattributed(attribution, q)
