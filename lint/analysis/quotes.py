@@ -270,8 +270,8 @@ class _Scanner:
             self._abandon(opener, end)
 
     def _abandon(self, opener: QuoteMark, end: int) -> None:
-        """An opener never closed inside another: a curly one or a double stays as an
-        unclosed quotation, a straight single was an apostrophe after all."""
+        """An opener never closed: a curly one or a double stays as an unclosed
+        quotation, a straight single was an apostrophe after all."""
         if opener.curly or opener.kind == DOUBLE:
             self._finish(opener.start, end, opener.kind, opener, None, None)
         else:
