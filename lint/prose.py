@@ -52,6 +52,10 @@ SENTENCE_OPENING_WORDS = frozenset(
     "mr mrs ms dr sir what why how who where".split()
 )
 
+# A transcript's speaker label (`WALLACE: `, `MR. TRUMP: `): capitals, with the
+# spaces, stops and marks of a name, then a colon and white space.
+TRANSCRIPT_LABEL = r"\p{Lu}[\p{Lu} .'’-]{2,30}:\s"
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",

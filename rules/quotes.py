@@ -26,7 +26,7 @@ from lint.analysis.quotes import (
     QuoteMark,
     is_credit_line,
 )
-from lint.analysis.text import WORD, word_count
+from lint.analysis.text import WORD, shingles, word_count
 from lint.article import Article
 from lint.data_files import read_toml
 from lint.document import LEAD_IN_KINDS, Block
@@ -101,7 +101,7 @@ _AFTER_CLOSE = prose.compile(
     rf"\s*[,—–―-]?\s*(?:{_SPEAKER}\s+(?:\w+ly\s+)?{_VERB}|{_VERB}\s+{_SPEAKER})\b")
 _BEFORE_OPEN = prose.compile(
     rf"{_SPEAKER}\s+(?:\w+ly\s+)?{_VERB}\b(?:\s+\S+){{0,6}}\s*[,:]\s*$")
-_TRANSCRIPT_LABEL = prose.compile(r"\s*\p{Lu}[\p{Lu} .'’-]{2,30}:\s")
+_TRANSCRIPT_LABEL = prose.compile(rf"\s*{prose.TRANSCRIPT_LABEL}")
 # How far a label may reach. The `regex` engine looks for the pattern's `:` up to the
 # end it is given before it tries to match, so an unbounded end would read the rest
 # of the paragraph for each quotation.
@@ -480,7 +480,7 @@ _REQUOTE_WORDS = 4
 def _word_runs(text: str, q: Quotation) -> list[tuple[str, ...]]:
     """The runs of _REQUOTE_WORDS words of a quotation, case folded."""
     words = [w.casefold() for w in WORD.findall(text, q.content_start, q.content_end)]
-    return list(zip(*(words[k:] for k in range(_REQUOTE_WORDS)), strict=False))
+    return list(shingles(words, _REQUOTE_WORDS))
 
 
 @rule("unattributed-quote", category="quotes", severity="warning",

@@ -14,8 +14,8 @@ with markup, addresses and the reader's not-prose spans blanked out) find:
 
 Each token carries where it stands: in the headline or other lead-in, inside a
 quotation (from the shared quote scanner), or inside shouting (an all-capital
-line, quote or run of capitals, or a dateline), which most rules treat
-differently. Lower-case dotted forms (`e.g.`, `p.m.`) and initials before a name
+line, quote or run of capitals, a dateline or a speaker label), which most rules
+treat differently. Lower-case dotted forms (`e.g.`, `p.m.`) and initials before a name
 (`A.J. Smith`) are recognised and left alone; `No. 10` and `St. Louis` are not
 abbreviations of this kind at all.
 """
@@ -79,10 +79,10 @@ _CAPITALS_GAP = prose.compile(r"(?:[\s,!?'’-]|\b\p{Lu}\b)+")
 # label (`PENCE:`, `"WALLACE:`). Possessive: a stop may end a capital word or lead
 # the next, and trying both for each word of a long run of capitals took time
 # growing with the run's square.
-_DATELINE = prose.compile(
+_CAPITALS_OPENING = prose.compile(
     r"\p{Lu}{2,}+(?:[ .,'’]++\p{Lu}[\p{Lu}.]*+(?!\p{Ll}))*+"
     r"(?:, \p{Lu}[\p{L}.]*+(?: \d{1,2}+)?){0,3}+\s*+(?:\([^)]*\)\s*)?[-–—]"
-    r"|[\"“]?\p{Lu}{2,}+(?:[ .'’-]++\p{Lu}++)*+:")
+    rf"|[\"“]?{prose.TRANSCRIPT_LABEL}")
 # Possessive quantifiers (`*+`): what follows a run of word characters here is never
 # a word character, so giving some back cannot help a match, and not trying saves a
 # third of this pass, which starts at every capital of the article. Bounded ones: a
@@ -271,7 +271,8 @@ class Abbreviations:
 
     @lazy
     def _shouting(self) -> list[tuple[int, int]]:
-        """All-capital blocks and quotes, runs of capital words and datelines, merged."""
+        """All-capital blocks and quotes, runs of capital words, datelines and speaker
+        labels, merged."""
         block_spans = list(map(_SPAN, self._blocks))
         return _merged(self._shouting_with_lower_case + _all_caps(self.masked, block_spans)
                        + _all_caps(self.masked, self._quotes))
@@ -279,10 +280,10 @@ class Abbreviations:
     @lazy
     def _shouting_with_lower_case(self) -> list[tuple[int, int]]:
         """The shouting that may hold a lower-case letter: runs of capital words (a
-        plural's `s`: `MPs`) and datelines (their brackets), not all-capital blocks
-        and quotes."""
+        plural's `s`: `MPs`), datelines (their brackets) and speaker labels, not
+        all-capital blocks and quotes."""
         return (_capital_runs(self.masked, self._shape, self._capitals)
-                + _datelines(self.masked, self._blocks))
+                + _capitals_openings(self.masked, self._blocks))
 
     @lazy
     def _shout_starts(self) -> list[int]:
@@ -662,14 +663,14 @@ def before_name(text: str, end: int) -> bool:
     return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
 
 
-def _datelines(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
+def _capitals_openings(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     """The datelines (`LONDON (Reuters) -`) and speaker labels (`PENCE:`) that open
     blocks."""
     spans = []
     for start, end in [(s, e) for s, e in map(_SPAN, blocks) if text[s:s + 2].isupper()]:
-        dateline = _DATELINE.match(text, start, end)
-        if dateline:
-            spans.append((start, dateline.end()))
+        opening = _CAPITALS_OPENING.match(text, start, end)
+        if opening:
+            spans.append((start, opening.end()))
     return spans
 
 

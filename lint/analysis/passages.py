@@ -19,7 +19,7 @@ mismatch (lint/archive.py).
 import zlib
 from typing import NamedTuple
 
-from lint.analysis.text import comparison_key_and_words
+from lint.analysis.text import comparison_key_and_words, shingles
 
 SHINGLE_WORDS = 4
 SKETCH_SIZE = 8
@@ -43,11 +43,8 @@ def stable_hash(text: str) -> int:
 def passage(text: str) -> Passage:
     key, words = comparison_key_and_words(text)
     hashes = list(map(zlib.crc32, key.encode("utf-8", "surrogatepass").split(b" ")))
-    if len(hashes) > SHINGLE_WORDS:
-        shingles = zip(*(hashes[i:] for i in range(SHINGLE_WORDS)), strict=False)
-    else:
-        shingles = (tuple(hashes),)
-    sketch = tuple(sorted(set(map(hash, shingles)))[:SKETCH_SIZE])
+    runs = shingles(hashes, SHINGLE_WORDS) if len(hashes) > SHINGLE_WORDS else (tuple(hashes),)
+    sketch = tuple(sorted(set(map(hash, runs)))[:SKETCH_SIZE])
     return Passage(key, words, stable_hash(key), sketch)
 
 

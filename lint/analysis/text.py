@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 from lint.lazy import LazyPattern
 
@@ -10,6 +11,12 @@ _PLAIN_FORMS = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", 
                 ("–", "-"), ("—", "-"), ("‒", "-"), ("−", "-"), ("\u00a0", " "))
 _TRAILING = " .,;:!?…\"')]"
 WORD = LazyPattern(r"\w+(?:['’]\w+)*")
+T = TypeVar("T")
+
+
+def shingles(items: Sequence[T], size: int) -> Iterator[tuple[T, ...]]:
+    """Each run of `size` items in a row, in order (none when there are fewer)."""
+    return zip(*(items[i:] for i in range(size)), strict=False)
 
 
 def joined_words(text: str) -> tuple[str, int]:
