@@ -3,6 +3,7 @@ real headless Chromium: charts, filters, a drill-down, and nothing fetched."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,20 @@ def test_the_hostile_article_stays_data(report):
     html = report.read_text(encoding="utf-8")
     assert "<script>window.hacked" not in html and "<img src=x" not in html
     assert html.count("<script") == 4  # two data blocks, the highlighter, the page
+
+
+def test_the_findings_figure_counts_each_severity_in_words(report, tmp_path):
+    from lint.audit import report as report_module
+
+    for name in ("findings.jsonl", "summary.json"):
+        shutil.copy(report.parent / name, tmp_path / name)
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    summary["findings"].update(error=1, warning=1_200, info=1)
+    (tmp_path / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    html = report_module.write_report(tmp_path).read_text(encoding="utf-8")
+    assert ('<span class="n-error">1 error</span>,\n      '
+            '<span class="n-warning">1,200 warnings</span>,\n      '
+            '<span class="n-info">1 info</span>') in html
 
 
 @pytest.fixture

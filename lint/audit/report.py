@@ -55,8 +55,11 @@ def write_report(out_dir: Path, collection: Collection | None = None) -> Path:
 def _template() -> Any:
     import jinja2  # heavy: only an audit that writes a report pays for it
 
+    from lint.reporters.text import plural
+
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["plural"] = plural
     return env.get_template("report.html")
 
 
