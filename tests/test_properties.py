@@ -278,10 +278,14 @@ def test_courtesy_titles_found_from_their_starts_are_the_pattern_s(body: str) ->
 def _mark_runs_as_tokens(text: str) -> list[tuple[int, int, str]]:
     """The quote scanner's tokens by their definition: each run of one mark is a mark
     alone, two or three apostrophes one token, two of another mark two tokens, and a
-    longer run none."""
+    longer run none; a single mark alone between two letters or digits (`don't`) is
+    none."""
     tokens = []
     for run in regex.finditer(rf"([{regex.escape(prose.QUOTE_MARKS)}])\1*", text):
         at, length, char = run.start(), len(run.group()), run.group(1)
+        if (length == 1 and char in prose.SINGLE_QUOTES and 0 < at < len(text) - 1
+                and text[at - 1].isalnum() and text[at + 1].isalnum()):
+            continue
         if length == 1 or (char == "'" and length <= 3):
             tokens.append((at, at + length, run.group()))
         elif length == 2:
@@ -290,7 +294,7 @@ def _mark_runs_as_tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 @settings(max_examples=examples(500), deadline=None)
-@given(st.text(alphabet=prose.QUOTE_MARKS + "a ", max_size=30))
+@given(st.text(alphabet=prose.QUOTE_MARKS + "a5_é\u00b2 ", max_size=30))
 def test_quote_tokens_are_the_runs_of_marks_by_their_definition(text: str) -> None:
     assert _tokens(text) == _mark_runs_as_tokens(text)
 
