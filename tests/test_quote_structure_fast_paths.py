@@ -23,7 +23,15 @@ from lint.analysis.quotes import DOUBLE, scan_quotes
 from lint.article import Article
 from lint.readers import read
 from lint.rule import Options
-from rules.quotes import _Attribution, _has_cue, unattributed_quote
+from rules.quotes import (
+    _CUE_PHRASES,
+    _CUE_WORDS,
+    _WORDS,
+    _Attribution,
+    _has_ascii_other_cue,
+    _has_cue,
+    unattributed_quote,
+)
 from rules.structure import _NAME_LINE, _is_name_line, paragraph_break_mid_sentence
 
 HEADLINE = "Headline\n\n"
@@ -102,6 +110,23 @@ def test_unattributed_quotes_are_found_as_without_the_cue_read_as_written(
                            lambda self, block: False):
         slow = list(unattributed_quote.check(article, options))
     assert fast == slow
+
+
+# Cue words and the words of cue phrases, in either case, joined and cut by hyphens,
+# word characters and the white space the phrases' `\s` takes.
+_CUE_TEXT = st.lists(st.sampled_from(
+    ["said", "Says", "TOLD", "warns", "according", "to", "In", "a", "statement", "Press",
+     "release", "put", "it", "went", "on", "according to", "in a\tstatement", "Went  on",
+     "press\x1crelease", "x", "_", "5", " ", "  ", "\t", "\x1c", "\n", "-", "--", "---", ".",
+     ",", "'"]), max_size=12).map("".join)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(_CUE_TEXT)
+def test_cue_words_and_phrases_of_ascii_text_are_the_patterns(text: str) -> None:
+    assert _has_ascii_other_cue(text) == (
+        not _CUE_WORDS.isdisjoint(_WORDS.findall(" " + text.lower()))
+        or bool(_CUE_PHRASES.search(text)))
 
 
 # Quotations of a few one-letter words, around any minimum of words, some with a cue.
