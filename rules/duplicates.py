@@ -583,21 +583,27 @@ def _holds_twins(folded: bytes | str) -> bool:
     return any(map(operator.eq, words, words[1:]))
 
 
+# An ASCII character that is no white space, no mark and not _BETWEEN_BLOCKS.
+_POUND_STAND_IN = "\x01"
+
+
 def _folded_text(text: str) -> bytes | str:
     """`text` with case and the marks around words set aside: as bytes, where the
-    plain space is the only white space, or, where white space beyond ASCII may part
-    words, as str."""
+    plain space is the only white space (a pound sign perhaps written as its
+    stand-in), or, where white space beyond ASCII may part words, as str."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_WORDS)
     for mark in _NON_ASCII_PUNCTUATION:
         if mark in text:
             text = text.replace(mark, " ")
-    encoded = text.encode("utf-8", "surrogatepass")
-    if len(encoded) == len(text) + text.count("£"):
-        # Nothing beyond ASCII but the pound sign (two bytes in UTF-8), the one such
-        # character in much British copy: it has no case and is no white space, so
-        # the byte table does all the work, as for ASCII text.
-        return encoded.translate(_ASCII_WORDS)
+    if _POUND_STAND_IN not in text:
+        standing_in = text.replace("£", _POUND_STAND_IN)
+        if standing_in.isascii():
+            # Nothing beyond ASCII but the pound sign, the one such character in much
+            # British copy: it has no case and is no white space, so its stand-in
+            # (which the byte table keeps, and the text lacks) makes the same words
+            # alike, and the byte table does all the work, as for ASCII text.
+            return standing_in.encode("ascii").translate(_ASCII_WORDS)
     # The ASCII marks by the byte table, which leaves UTF-8's other bytes alone;
     # str.split() for the white space beyond ASCII.
     return (text.casefold().encode("utf-8", "surrogatepass").translate(_ASCII_WORDS)

@@ -12,6 +12,7 @@ from lint.article import Article
 from lint.readers import InputError, read
 from rules.duplicates import (
     _BETWEEN_BLOCKS,
+    _POUND_STAND_IN,
     _REPEAT,
     _folded_text,
     _has_adjacent_twins,
@@ -26,7 +27,7 @@ _TWIN_PIECES = st.sampled_from([
     "a", "A", "ab", "Ab", "b", " ", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d",
     "\x1e", "\x1f", "\u00a0", "\u2028", "\u2029", "\u3000", ".", "...", ",", "'", '"', "’", "‘",
     "“", "”", "…", "(", ")", "-", "–", "£", "ſ", "S", "s", "İ", "i\u0307", "e\u0301", "\u0301",
-    "ß", "ss", _BETWEEN_BLOCKS])
+    "ß", "ss", _BETWEEN_BLOCKS, _POUND_STAND_IN])
 _TWIN_TEXTS = st.lists(_TWIN_PIECES, max_size=30).map("".join)
 
 

@@ -121,7 +121,7 @@ def _twins_by_definition(text: str) -> bool:
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(st.text(alphabet="aAbB £€é É ß SS-.,'’“\"\n\x1c\u00a0", max_size=40))
+@given(st.text(alphabet="aAbB £€é É ß SS-.,'’“\"\n\x1c\x01\u00a0", max_size=40))
 def test_adjacent_twins_test_is_its_definition_on_every_text_path(text: str) -> None:
     assert _has_adjacent_twins(text) == _twins_by_definition(text)
 
