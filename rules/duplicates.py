@@ -14,7 +14,7 @@ import regex
 from lint import prose
 from lint.analysis.passages import passage
 from lint.analysis.sentences import OPENING_WORDS, some_opening_repeats
-from lint.analysis.text import WORD, comparison_key_and_words, joined_words
+from lint.analysis.text import WORD, comparison_key_and_words, joined_words, pounds_stood_in
 from lint.article import Article
 from lint.document import Block
 from lint.lazy import LazyPattern
@@ -583,7 +583,7 @@ def _holds_twins(folded: bytes | str) -> bool:
     return any(map(operator.eq, words, words[1:]))
 
 
-# An ASCII character that is no white space, no mark and not _BETWEEN_BLOCKS.
+# Stands in for the pound sign: no mark the byte table drops, and not _BETWEEN_BLOCKS.
 _POUND_STAND_IN = "\x01"
 
 
@@ -596,14 +596,9 @@ def _folded_text(text: str) -> bytes | str:
     for mark in _NON_ASCII_PUNCTUATION:
         if mark in text:
             text = text.replace(mark, " ")
-    if _POUND_STAND_IN not in text:
-        standing_in = text.replace("£", _POUND_STAND_IN)
-        if standing_in.isascii():
-            # Nothing beyond ASCII but the pound sign, the one such character in much
-            # British copy: it has no case and is no white space, so its stand-in
-            # (which the byte table keeps, and the text lacks) makes the same words
-            # alike, and the byte table does all the work, as for ASCII text.
-            return standing_in.encode("ascii").translate(_ASCII_WORDS)
+    stood_in = pounds_stood_in(text, _POUND_STAND_IN)
+    if stood_in is not None:  # nothing beyond ASCII but pound signs
+        return stood_in.encode("ascii").translate(_ASCII_WORDS)
     # The ASCII marks by the byte table, which leaves UTF-8's other bytes alone;
     # str.split() for the white space beyond ASCII.
     return (text.casefold().encode("utf-8", "surrogatepass").translate(_ASCII_WORDS)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from fuzzing import examples
 from lint.analysis.text import (
-    _POUND_STAND_IN,
+    _KEY_POUND_STAND_IN,
     _folded_key_and_words,
     comparison_key_and_words,
     joined_words,
@@ -60,7 +60,7 @@ def test_blocks_with_twins_told_in_one_pass_are_those_told_block_by_block(
 # among ASCII, and the characters beyond ASCII that fold, or are white space, which
 # the stand-in must not be taken for.
 _KEY_PIECES = st.sampled_from(["£", "£", "a", "A", "1", " ", "  ", ".", "!", "'", '"', ")", "-",
-                               "\n", "\t", "\x1c", "\x1f", _POUND_STAND_IN, "ſ", "İ", "ß", "é",
+                               "\n", "\t", "\x1c", "\x1f", _KEY_POUND_STAND_IN, "ſ", "İ", "ß", "é",
                                "e\u0301", "\u202f", "\u2028", "\u3000", "\u200b", "…"])
 
 

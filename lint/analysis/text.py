@@ -60,12 +60,27 @@ def _within_latin_1(text: str) -> bool:
     return True
 
 
-# The one character beyond ASCII in much British copy, and the ASCII character that
-# stands in for it while a key is made: neither has case, is white space or trailing
-# punctuation, so the key of the text with the stand-in is the key with the pound
-# sign put back; and ASCII text is folded and split at C speed, where other text is
-# looked up character by character.
-_POUND, _POUND_STAND_IN = "£", "\x00"
+POUND = "£"
+
+
+def pounds_stood_in(text: str, stand_in: str) -> str | None:
+    """The text with `stand_in` (an ASCII character it lacks) for each pound sign,
+    where that leaves only ASCII; else None.
+
+    The pound sign is the one character beyond ASCII in much British copy, and ASCII
+    text is folded and split at C speed, where other text is looked up character by
+    character. The sign has no case and is no white space, so a stand-in of neither
+    (and of nothing else the caller reads specially) is folded and split as the sign
+    would be."""
+    if stand_in in text:
+        return None
+    stood_in = text.replace(POUND, stand_in)
+    return stood_in if stood_in.isascii() else None
+
+
+# Stands in for the pound sign while a key is made: it is no trailing punctuation
+# either, so the key of the text with it is the key with the pound sign put back.
+_KEY_POUND_STAND_IN = "\x00"
 
 
 def comparison_key_and_words(text: str) -> tuple[str, int]:
@@ -78,11 +93,10 @@ def comparison_key_and_words(text: str) -> tuple[str, int]:
         for typographic, plain in _PLAIN_FORMS:
             if typographic in text:
                 text = text.replace(typographic, plain)
-        if _POUND in text and _POUND_STAND_IN not in text:
-            standing_in = text.replace(_POUND, _POUND_STAND_IN)
-            if standing_in.isascii():
-                key, count = _folded_key_and_words(standing_in)
-                return key.replace(_POUND_STAND_IN, _POUND), count
+        stood_in = pounds_stood_in(text, _KEY_POUND_STAND_IN)
+        if stood_in is not None:
+            key, count = _folded_key_and_words(stood_in)
+            return key.replace(_KEY_POUND_STAND_IN, POUND), count
     return _folded_key_and_words(text)
 
 
