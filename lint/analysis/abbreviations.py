@@ -537,23 +537,25 @@ class Abbreviations:
         blocks = _block_walk(self._blocks)
         next(blocks)
         block = opens_in_capitals = None
+        # The masked text is mostly the text itself, whose slice is then the written run.
+        unmasked = self.text is text
         for m in _name_matches(text, self._shape):
             start, end = m.span()
-            space = text.find(" ", start, end)
+            written = m.group()
+            first, space, _ = written.partition(" ")
             # Most runs start with a word that is neither a sentence word, a title nor an
             # acronym: _trim_name would keep them whole, so it is asked only of the rest.
-            if space == -1 or (first := text[start:space]).isupper() or (
-                    first.casefold() in _MAY_BE_TRIMMED):
+            if not space or first.isupper() or first.casefold() in _MAY_BE_TRIMMED:
                 start, end = _trim_name(text, start, end)
                 if start is None:
                     continue
+                written = text[start:end]
             held_by = blocks.send(start)
             if held_by is None:
                 continue
             if held_by is not block:
                 block = held_by
                 opens_in_capitals = text[block.start:block.start + 2].isupper()
-            written = text[start:end]
             if written.isupper():
                 continue
             if ((plural_capitals and written.replace("s", "").isupper())
@@ -562,7 +564,8 @@ class Abbreviations:
                 continue
             quoted_title = (start > 0 and text[start - 1] in "\"'‘“"
                             and end < len(text) and text[end] in "\"'’”")
-            names.append(_new_name((start, end, self.text[start:end], block, quoted_title)))
+            names.append(_new_name((start, end, written if unmasked else self.text[start:end],
+                                    block, quoted_title)))
         return names
 
 
