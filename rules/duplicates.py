@@ -14,7 +14,14 @@ import regex
 from lint import prose
 from lint.analysis.passages import passage
 from lint.analysis.sentences import OPENING_WORDS, some_opening_repeats
-from lint.analysis.text import WORD, comparison_key_and_words, joined_words, pounds_stood_in
+from lint.analysis.text import (
+    TRAILING,
+    WORD,
+    comparison_text,
+    holds_words,
+    joined_words,
+    pounds_stood_in,
+)
 from lint.article import Article
 from lint.document import Block
 from lint.lazy import LazyPattern
@@ -50,27 +57,42 @@ def _paragraph_texts(article: Article) -> list[str]:
     return [text[b.start:b.end] for b in article.paragraphs]
 
 
-def _paragraphs(article: Article) -> dict[Block, tuple[str, int]]:
-    """Each paragraph's comparison key and word count (in one pass), shared by the
-    rules of this family: those of the paragraphs that may hold _PARAGRAPH_MIN_WORDS
-    words, in order, when two may (a paragraph rule's finding needs two); the others
-    are keyed on first look (_key_and_words), as only a lower `min-words` or the list
-    runs look at them, and a page of thousands of one-word lines is never keyed."""
+def _comparison_texts(article: Article) -> dict[Block, str]:
+    """Each paragraph's comparison text (case, white space, quote and dash style
+    folded), shared by the rules of this family: those of the paragraphs that may hold
+    a sentence duplicate-sentence reads (more than OPENING_WORDS words), in order; the
+    others are folded on first look (_comparison_text), as only a lower `min-words` or
+    the list runs look at them, and a page of thousands of one-word lines is never
+    folded."""
     texts = article.shared(_paragraph_texts)
-    enough = _may_hold(_PARAGRAPH_MIN_WORDS, texts)
-    if enough.count(True) < 2:
-        return {}  # a short article: nothing to key
+    enough = _may_hold(OPENING_WORDS + 1, texts)
     return dict(zip(itertools.compress(article.paragraphs, enough),
-                    map(comparison_key_and_words, itertools.compress(texts, enough)),
-                    strict=True))
+                    map(comparison_text, itertools.compress(texts, enough)), strict=True))
 
 
-def _key_and_words(article: Article, block: Block) -> tuple[str, int]:
-    keys = article.shared(_paragraphs)
-    found = keys.get(block)
+def _comparison_text(article: Article, block: Block) -> str:
+    texts = article.shared(_comparison_texts)
+    found = texts.get(block)
     if found is None:
-        found = keys[block] = comparison_key_and_words(article.block_text(block))
+        found = texts[block] = comparison_text(article.block_text(block))
     return found
+
+
+def _paragraphs(article: Article) -> dict[Block, str]:
+    """The comparison key of each paragraph of _PARAGRAPH_MIN_WORDS words or more, in
+    order, when two have that many (a paragraph rule's finding needs two), shared by
+    the rules of this family."""
+    # Those folded on first look, after the others, hold too few words to be among these.
+    keys = {block: text.rstrip(TRAILING)
+            for block, text in article.shared(_comparison_texts).items()
+            if holds_words(text, _PARAGRAPH_MIN_WORDS)}
+    return keys if len(keys) >= 2 else {}  # a short article: nothing to compare
+
+
+def _key(article: Article, block: Block) -> str:
+    """A paragraph's comparison key."""
+    key = article.shared(_paragraphs).get(block)
+    return key if key is not None else _comparison_text(article, block).rstrip(TRAILING)
 
 
 def _fewest_characters(words: int) -> int:
@@ -98,7 +120,8 @@ def _list_like(article: Article, block: Block) -> bool:
             or (_may_be_list_mark(text) and bool(_LIST_MARK.match(text)))
             or (not _ends_sentence(text)
                 and (len(text) < _fewest_characters(_SHORT_LINE_WORDS)
-                     or _key_and_words(article, block)[1] < _SHORT_LINE_WORDS)))
+                     or not holds_words(_comparison_text(article, block),
+                                        _SHORT_LINE_WORDS))))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -126,12 +149,14 @@ def _in_list_runs(article: Article) -> set[Block]:
 def _long_enough(article: Article, min_words: int) -> list[tuple[Block, str]]:
     """The paragraphs of `min_words` words or more, with their keys; perhaps none when
     fewer than two have that many, as no finding of the paragraph rules comes of one."""
+    if min_words < _PARAGRAPH_MIN_WORDS:  # a paragraph without a key may have enough
+        return [(b, _key(article, b)) for b in article.paragraphs
+                if holds_words(_comparison_text(article, b), min_words)]
     keys = article.shared(_paragraphs)
-    if min_words < _PARAGRAPH_MIN_WORDS:  # a paragraph not yet keyed may have enough
-        return [(b, found[0]) for b in article.paragraphs
-                if (found := _key_and_words(article, b))[1] >= min_words]
-    # In paragraph order: a paragraph keyed later, on first look, has fewer words.
-    return [(b, key) for b, (key, words) in keys.items() if words >= min_words]
+    if min_words == _PARAGRAPH_MIN_WORDS:
+        return list(keys.items())
+    texts = article.shared(_comparison_texts)
+    return [(b, key) for b, key in keys.items() if holds_words(texts[b], min_words)]
 
 
 @rule("duplicate-paragraph", category="duplicates", severity="error",
@@ -470,13 +495,17 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
     texts = article.shared(_paragraph_texts)
     enough = _may_hold(min_words, texts)
     paragraphs = list(itertools.compress(zip(article.paragraphs, texts, strict=True), enough))
-    if min_words > OPENING_WORDS and not some_opening_repeats(itertools.compress(texts, enough)):
+    # When a sentence must hold more words than an opening, _comparison_texts holds
+    # every paragraph long enough for one.
+    folded = article.shared(_comparison_texts)
+    if min_words > OPENING_WORDS and not some_opening_repeats(
+            map(folded.__getitem__, itertools.compress(article.paragraphs, enough))):
         return  # most articles: told before the list runs and the quotes are read
     listed = article.shared(_in_list_runs)
     if listed:
         paragraphs = [(block, written) for block, written in paragraphs if block not in listed]
         if min_words > OPENING_WORDS and not some_opening_repeats(
-                written for _, written in paragraphs):
+                folded[block] for block, _ in paragraphs):
             return
     quotes = article.quotes
     first_seen: dict[str, tuple[Block, int, int]] = {}
@@ -499,7 +528,7 @@ def duplicate_sentence(article: Article, options: Options) -> Iterator[Problem]:
                 continue
             first_block, first_start, first_end = first_seen[key]
             if first_block is not block:
-                pair = (_key_and_words(article, first_block)[0], _key_and_words(article, block)[0])
+                pair = (_key(article, first_block), _key(article, block))
                 if pair not in alike:
                     alike[pair] = _keys_alike(*pair)
                 if alike[pair]:

@@ -8,9 +8,11 @@ from hypothesis import strategies as st
 from fuzzing import examples
 from lint.analysis.text import (
     _KEY_POUND_STAND_IN,
-    _folded_key_and_words,
     comparison_key_and_words,
+    comparison_text,
+    holds_words,
     joined_words,
+    spaced_word_count,
 )
 from lint.document import BLOCK_SEPARATOR, Block
 from rules.duplicates import (
@@ -66,5 +68,16 @@ _KEY_PIECES = st.sampled_from(["£", "£", "a", "A", "1", " ", "  ", ".", "!", "
 
 @settings(max_examples=examples(500), deadline=None)
 @given(st.lists(_KEY_PIECES, max_size=20).map("".join))
-def test_keys_made_with_a_stand_in_for_the_pound_sign_are_the_folded_ones(text: str) -> None:
-    assert comparison_key_and_words(text) == _folded_key_and_words(text)
+def test_texts_folded_with_a_stand_in_for_the_pound_sign_are_the_folded_ones(text: str) -> None:
+    assert comparison_text(text) == " ".join(text.casefold().split())
+
+
+# Words of few letters and of many, so that a text's start holds its words or not.
+_SPACED_WORDS = st.lists(st.sampled_from(["a", "ab", "abcdefghijklmnop", "£", "x" * 70]),
+                         max_size=20).map(" ".join)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(_SPACED_WORDS, st.integers(1, 20))
+def test_a_text_holds_the_words_it_counts(text: str, words: int) -> None:
+    assert holds_words(text, words) == (spaced_word_count(text) >= words)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from fuzzing import examples
 from lint import prose
 from lint.analysis.sentences import OPENING_WORDS, possible_openings, split_sentences
+from lint.analysis.text import _PLAIN_FORMS, comparison_text
 
 
 def sentences(text: str) -> list[str]:
@@ -47,16 +48,20 @@ def test_splits(text: str, expected: list[str]) -> None:
     "Why? Nobody knew why the road was closed! Drivers… took the long way round.",
 ])
 def test_every_long_sentence_opens_at_a_possible_opening(paragraph: str) -> None:
-    openings = possible_openings(["A first paragraph of the page.", paragraph])
+    openings = possible_openings(map(comparison_text, ["A first paragraph of the page.",
+                                                       paragraph]))
     for sentence in sentences(paragraph):
-        words = sentence.casefold().translate(str.maketrans("!?…", "...")).split()
+        words = comparison_text(sentence).translate(str.maketrans("!?…", "...")).split()
         if len(words) > OPENING_WORDS:
-            assert tuple(words[:OPENING_WORDS]) in openings, sentence
+            assert " ".join(words[:OPENING_WORDS]) in openings, sentence
 
 
-def test_case_folding_keeps_white_space_sentence_marks_and_closers_apart() -> None:
-    # possible_openings finds the openings in the text as written and folds only them.
-    kept = re.compile(rf"[\s{re.escape(prose.SENTENCE_MARKS + prose.CLOSERS)}]")
+def test_case_folding_keeps_white_space_marks_closers_and_typographic_forms_apart() -> None:
+    # So folding and writing the typographic forms plain may come in either order: the
+    # sentences found in the text as written start where the openings of its comparison
+    # text do, with the words there folded as a sentence's are, then written plain.
+    typographic = "".join(form for form, _ in _PLAIN_FORMS)
+    kept = re.compile(rf"[\s{re.escape(prose.SENTENCE_MARKS + prose.CLOSERS + typographic)}]")
     for code in range(sys.maxunicode + 1):
         char = chr(code)
         folded = char.casefold()
@@ -64,17 +69,18 @@ def test_case_folding_keeps_white_space_sentence_marks_and_closers_apart() -> No
             assert folded and not kept.match(char) and not kept.search(folded), hex(code)
 
 
-def _openings_by_definition(paragraphs: list[str]) -> list[tuple[str, ...]]:
-    """The words after each stop (and closers) and white space, in the folded text."""
-    folded = "".join(".\n" + paragraph for paragraph in paragraphs).casefold()
+def _openings_by_definition(paragraphs: list[str]) -> list[str]:
+    """The words after each stop (and closers) and white space."""
+    text = "".join(".\n" + paragraph for paragraph in paragraphs)
     for mark in prose.SENTENCE_MARKS[1:]:
-        folded = folded.replace(mark, ".")
+        text = text.replace(mark, ".")
     words = r"(\S+)\s+" * OPENING_WORDS
-    return re.findall(rf"\.{prose.CLOSER}*\s+(?={words})", folded)
+    return [" ".join(opening) for opening in re.findall(rf"\.{prose.CLOSER}*\s+(?={words})", text)]
 
 
 @settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.text(alphabet="aAßİΣς .!?…\"'”’»)]\n\t\x1c\u00a0", max_size=30),
                 max_size=4))
-def test_openings_are_found_as_in_the_folded_text(paragraphs: list[str]) -> None:
-    assert possible_openings(paragraphs) == _openings_by_definition(paragraphs)
+def test_openings_are_found_as_in_the_comparison_texts(paragraphs: list[str]) -> None:
+    folded = list(map(comparison_text, paragraphs))
+    assert possible_openings(folded) == _openings_by_definition(folded)

@@ -16,7 +16,6 @@ from typing import NamedTuple
 import regex
 
 from lint import prose
-from lint.analysis.text import no_space_but_plain
 from lint.lazy import LazyPattern, LazyRePattern
 
 _GAP = prose.compile(rf"{prose.SENTENCE_END}(\s+)(?=[\"'“‘«(\[]?[\p{{Lu}}\p{{N}}])")
@@ -153,57 +152,41 @@ def _opening_checked(gaps: Iterator[re.Match], text: str, end: int) -> Iterator[
 # white space (the vetoes only take starts away): the words after each such place,
 # taken as one stretch.
 OPENING_WORDS = 5
-_OPENING = LazyRePattern(
-    rf"\.{prose.CLOSER}*\s+(?=(" + r"\s+".join([r"\S+"] * OPENING_WORDS) + r")\s)")
 
 
-def possible_openings(paragraphs: Iterable[str]) -> list[tuple[str, ...]]:
-    """The first OPENING_WORDS words, case folded and with every sentence mark
-    written as `.`, of every sentence of more words that split_sentences could find
-    in the paragraphs, and of other places besides: where two sentences' words are
-    the same, so are their openings, and when no opening repeats, the paragraphs
+def possible_openings(paragraphs: Iterable[str]) -> list[str]:
+    """The first OPENING_WORDS words, with every sentence mark written as `.`, of every
+    sentence of more words that split_sentences could find in the paragraphs, and of
+    other places besides, each paragraph given as its comparison text
+    (lint.analysis.text.comparison_text: case, white space, quote and dash style
+    folded). Where two sentences' words are the same once case folded, so are their
+    comparison texts and their openings, and when no opening repeats, the paragraphs
     need not be split to know that no sentence does."""
-    return _folded_openings(_marks_as_stops(paragraphs))
-
-
-def _folded_openings(text: str) -> list[tuple[str, ...]]:
-    # Case folding turns no character into white space, a sentence mark or a closer,
-    # nor any of these into anything else: the openings of the folded text are those
-    # of the text as written, and only they need folding.
-    return [tuple(opening.casefold().split()) for opening in _OPENING.findall(text)]
+    return _SPACED_OPENING.findall(_marks_as_stops(paragraphs))
 
 
 def some_opening_repeats(paragraphs: Iterable[str]) -> bool:
     """Whether two of possible_openings(paragraphs) are the same."""
-    text = _marks_as_stops(paragraphs)
-    if no_space_but_plain(text):
-        openings = _SPACED_OPENING.findall(text)
-        # With single spaces between its words, an opening is its words joined as
-        # they are (folding makes no white space): the openings compare as found,
-        # each folded, with no word list built for each. The separator makes no
-        # double space, as no opening starts or ends with a space.
-        if "  " not in " ".join(openings):
-            return len(set(map(str.casefold, openings))) < len(openings)
-    openings = _folded_openings(text)
+    openings = possible_openings(paragraphs)
     return len(set(openings)) < len(openings)
 
 
-# _OPENING for a text whose only white space is the plain space (most copy): its
-# classes are then single characters, which the engine steps over at C speed, where
-# it looks each character up for \s and \S. Each run is possessive, as what follows
+# The place after a sentence end and its space, and the words there. In a comparison
+# text the plain space is the only white space: each class is a single character,
+# which the engine steps over at C speed, and each run is possessive, as what follows
 # it never matches what it takes, so the engine keeps no place to back off to.
 _SPACED_OPENING = re.compile(
-    rf"\.{prose.CLOSER}*+ ++(?=(" + " ++".join(["[^ ]++"] * OPENING_WORDS) + ") )")
+    rf"\.{prose.CLOSER}*+ (?=(" + " ".join(["[^ ]++"] * OPENING_WORDS) + ") )")
 
 
-# Before each paragraph: a stop and white space make its start such a place too.
+# Before each paragraph: a stop and a space make its start such a place too.
 _PARAGRAPH_START = ". "
 
 
 def _marks_as_stops(paragraphs: Iterable[str]) -> str:
     """The paragraphs, each led by _PARAGRAPH_START, with every sentence mark written
-    as a stop, so that _OPENING starts with a literal, which the engine finds at C
-    speed; it would try its leading class at every character of the text."""
+    as a stop, so that _SPACED_OPENING starts with a literal, which the engine finds at
+    C speed; it would try a leading class at every character of the text."""
     text = _PARAGRAPH_START + _PARAGRAPH_START.join(paragraphs)
     for mark in prose.SENTENCE_MARKS[1:]:
         text = text.replace(mark, ".")

@@ -9,7 +9,7 @@ from lint.lazy import LazyPattern
 
 _PLAIN_FORMS = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("‚", "'"),
                 ("–", "-"), ("—", "-"), ("‒", "-"), ("−", "-"), ("\u00a0", " "))
-_TRAILING = " .,;:!?…\"')]"
+TRAILING = " .,;:!?…\"')]"
 WORD = LazyPattern(r"\w+(?:['’]\w+)*")
 T = TypeVar("T")
 
@@ -20,13 +20,36 @@ def shingles(items: Sequence[T], size: int) -> Iterator[tuple[T, ...]]:
 
 
 def joined_words(text: str) -> tuple[str, int]:
-    """`" ".join(text.split())` and the number of words, by C-level string tests
-    alone when the only white space is single plain spaces (most copy)."""
+    """`" ".join(text.split())` and the number of words."""
+    joined = single_spaced(text)
+    return joined, spaced_word_count(joined)
+
+
+def single_spaced(text: str) -> str:
+    """`" ".join(text.split())`, by C-level string tests alone when the only white
+    space is single plain spaces (most copy)."""
     if only_single_spaces(text):
-        text = text.strip(" ")
-        return text, text.count(" ") + 1 if text else 0
-    words = text.split()
-    return " ".join(words), len(words)
+        return text.strip(" ")
+    return " ".join(text.split())
+
+
+def spaced_word_count(joined: str) -> int:
+    """The words of a text whose words are parted by single spaces (single_spaced)."""
+    return joined.count(" ") + 1 if joined else 0
+
+
+# Characters of a text's start read for each word it must hold before all its spaces
+# are counted: more than most words and the space after them take.
+_CHARACTERS_A_WORD = 8
+
+
+def holds_words(joined: str, words: int) -> bool:
+    """Whether a text whose words are parted by single spaces holds `words` words or
+    more (one or more): told from its start where that shows them, as in most
+    paragraphs, without counting the spaces of the rest."""
+    spaces = words - 1
+    return joined != "" and (joined.count(" ", 0, _CHARACTERS_A_WORD * words) >= spaces
+                             or joined.count(" ") >= spaces)
 
 
 def only_single_spaces(text: str) -> bool:
@@ -78,14 +101,14 @@ def pounds_stood_in(text: str, stand_in: str) -> str | None:
     return stood_in if stood_in.isascii() else None
 
 
-# Stands in for the pound sign while a key is made: it is no trailing punctuation
-# either, so the key of the text with it is the key with the pound sign put back.
+# Stands in for the pound sign while a text is folded for comparison.
 _KEY_POUND_STAND_IN = "\x00"
 
 
-def comparison_key_and_words(text: str) -> tuple[str, int]:
-    """comparison_key(text) and word_count(text) in one pass: folding never makes
-    or removes white space."""
+def comparison_text(text: str) -> str:
+    """The text with case, white space and quote and dash style folded away, its words
+    parted by single spaces: comparison_key before the trailing punctuation is set
+    aside."""
     # A substring test and a replace per form: str.translate with a table, and a
     # regex search to guard it, both cost more than all of these together. ASCII
     # text (the str flag is kept by CPython) holds none of the forms.
@@ -95,20 +118,20 @@ def comparison_key_and_words(text: str) -> tuple[str, int]:
                 text = text.replace(typographic, plain)
         stood_in = pounds_stood_in(text, _KEY_POUND_STAND_IN)
         if stood_in is not None:
-            key, count = _folded_key_and_words(stood_in)
-            return key.replace(_KEY_POUND_STAND_IN, POUND), count
-    return _folded_key_and_words(text)
-
-
-def _folded_key_and_words(text: str) -> tuple[str, int]:
-    """The key and word count of a text with the typographic forms written plain."""
-    joined, count = joined_words(text.casefold())
-    return joined.rstrip(_TRAILING), count
+            return single_spaced(stood_in.casefold()).replace(_KEY_POUND_STAND_IN, POUND)
+    return single_spaced(text.casefold())
 
 
 def comparison_key(text: str) -> str:
     """Case, white space, quote and dash style and trailing punctuation folded away."""
-    return comparison_key_and_words(text)[0]
+    return comparison_text(text).rstrip(TRAILING)
+
+
+def comparison_key_and_words(text: str) -> tuple[str, int]:
+    """comparison_key(text) and word_count(text), folded once: folding never makes
+    or removes white space."""
+    folded = comparison_text(text)
+    return folded.rstrip(TRAILING), spaced_word_count(folded)
 
 
 def word_count(text: str) -> int:
