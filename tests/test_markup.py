@@ -750,3 +750,14 @@ def test_a_tag_or_comment_left_open_at_the_end_hides_the_rest_as_a_browser_does(
     assert document.text == shown
     findings = Linter(Config(select=("ALL",))).lint(document)
     assert_locations_exact(document, findings)
+
+
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="3.11's late specialisation")
+def test_the_long_while_loops_of_a_page_read_run_specialised_from_the_first_page() -> None:
+    import dis
+    from html.parser import HTMLParser
+
+    from lint.readers import markup
+
+    for function in (HTMLParser.goahead, markup._runs):
+        assert next(dis.get_instructions(function, adaptive=True)).opname == "RESUME_QUICK"

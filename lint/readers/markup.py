@@ -515,3 +515,15 @@ def add_string_block(builder: DocumentBuilder, kind: str, source: Source) -> Non
     """One CMS string (inline HTML) as one block, pointing into its own source."""
     index = builder.add_source(source._replace(inline=True))
     builder.add_block(kind, inline_runs(source.text, parse(source.text).children, index))
+
+
+# CPython 3.11 specialises a function's bytecode for the types it meets once the
+# function has been called 8 times, or has jumped back to the top of a `for` loop 8
+# times; the jump back of a `while` loop does not count. So a function that runs one
+# long `while` loop a document would run it unspecialised on the first pages a
+# process reads (the one page of a hook's run among them): the standard parser's
+# main loop (`goahead`, once a `feed`) and `_runs`. Each is called idle 8 times here,
+# when the module loads. Later versions specialise a function from its first call.
+for _ in range(8):
+    HTMLParser().feed("")
+    _runs("", ())
