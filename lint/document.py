@@ -212,10 +212,12 @@ def visible_runs(runs: list[Run]) -> list[Run]:
     if (runs and runs[0].text and runs[-1].text and not runs[0].text[0].isspace()
             and not runs[-1].text[-1].isspace()):
         return runs  # nearly every block
-    shown = [i for i, run in enumerate(runs) if run.text.strip()]
-    if not shown:
+    # Looked for from either end, so that a long block costs only what is trimmed.
+    first = next((i for i, run in enumerate(runs) if run.text.strip()), None)
+    if first is None:
         return []
-    runs = runs[shown[0]:shown[-1] + 1]
+    last = next(i for i in range(len(runs) - 1, first - 1, -1) if runs[i].text.strip())
+    runs = runs[first:last + 1]
     first = runs[0]
     if first.exact:
         cut = len(first.text) - len(first.text.lstrip())
