@@ -170,8 +170,11 @@ class _Walker:
             # Each run's words: the space put between two runs ends a word that one
             # ends and the next goes on with.
             words = len(_WORD.findall(" ".join([r.text for r in runs])))
-            self.blocks.append(_Block(kind, owner, runs, words,
-                                      _link_words(self.text, inline, self._link_holders)))
+            # The inline nodes are the owner's children: none is or holds a link
+            # unless the owner holds one.
+            link_words = (_link_words(self.text, inline, self._link_holders)
+                          if id(owner) in self._link_holders else 0)
+            self.blocks.append(_Block(kind, owner, runs, words, link_words))
         inline.clear()
 
 
@@ -335,8 +338,8 @@ def _shared(block: _Block, wanted: set[str]) -> float:
 
 
 def _lead_in_kind(block: _Block, marked: dict[regex.Pattern, _Inherited]) -> str | None:
-    line = "".join(r.text for r in block.runs)
     if block.words <= _MAX_BYLINE_WORDS:
+        line = "".join([r.text for r in block.runs])
         if marked[_BYLINE](block.owner) or leadin.is_byline(line):
             return "byline"
         if marked[_DATELINE](block.owner) or leadin.is_dateline(line):
