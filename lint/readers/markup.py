@@ -150,7 +150,7 @@ class _TreeBuilder(HTMLParser):
         self.root.end = len(self._text)
 
     def handle_starttag(self, tag, attrs):
-        element = Element(tag, dict(attrs), self._token_start)
+        element = Element(tag, dict(attrs) if attrs else {}, self._token_start)
         self.elements.append(element)
         self._unended = self._open_elements.open(element)
 
@@ -191,7 +191,7 @@ class _TreeBuilder(HTMLParser):
         # would run on over it and show it (`deal</>was` as `deal</>was`, not `dealwas`).
         if self.rawdata.startswith("</>", i):
             self._unended = None
-        return super().parse_endtag(i)
+        return HTMLParser.parse_endtag(self, i)
 
 
 def parse(text: str) -> Element:
