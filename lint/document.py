@@ -214,11 +214,11 @@ def visible_runs(runs: list[Run]) -> list[Run]:
             and not runs[-1].text[-1].isspace()):
         return runs  # nearly every block
     # Looked for from either end, so that a long block costs only what is trimmed.
-    first = next((i for i, run in enumerate(runs) if run.text.strip()), None)
-    if first is None:
+    head = next((i for i, run in enumerate(runs) if run.text.strip()), None)
+    if head is None:
         return []
-    last = next(i for i in range(len(runs) - 1, first - 1, -1) if runs[i].text.strip())
-    runs = runs[first:last + 1]
+    tail = next(i for i in range(len(runs) - 1, head - 1, -1) if runs[i].text.strip())
+    runs = runs[head:tail + 1]
     first = runs[0]
     if first.exact:
         cut = len(first.text) - len(first.text.lstrip())
